@@ -1,0 +1,7 @@
+/** Every subcommand, in the order `--help` lists them. Each file exports one factory. */
+import type { Command } from 'commander'
+import type { CliIO } from '../context.js'
+
+export type CommandFactory = (io: CliIO) => Command
+
+export const COMMANDS: readonly CommandFactory[] = []

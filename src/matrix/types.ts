@@ -1,0 +1,78 @@
+/**
+ * The cohort matrix: samples × features, each cell ALTERED, WILD_TYPE or NOT_ASSAYED.
+ * Produced by the classification stage (src/classify), consumed by stats/scan and viz.
+ *
+ * Storage: `state` is row-major, one byte per cell: state[f * samples.length + s].
+ * Details exist only for altered cells (sparse), keyed by that same index.
+ * Memory: O(samples × features) bytes + O(altered events).
+ */
+import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
+
+export const WILD_TYPE = 0
+export const ALTERED = 1
+export const NOT_ASSAYED = 2
+export type CellState = typeof WILD_TYPE | typeof ALTERED | typeof NOT_ASSAYED
+
+export type FeatureType = 'gene' | 'rule' | 'pathway'
+
+export interface Feature {
+  /** Stable identifier: gene symbol, rule id or pathway id. */
+  readonly id: string
+  /** Human label ("MYC amplification", "PI3K/AKT/mTOR pathway"). */
+  readonly label: string
+  readonly type: FeatureType
+  /** Genes the feature looks at (one for a gene feature). */
+  readonly genes: readonly string[]
+}
+
+export interface AlteredCell {
+  /** Every qualifying event (the data keep all; multi-hit is a display rule). */
+  readonly events: readonly Alteration[]
+  /** Distinct classes of those events, in MAF_CLASSES order. */
+  readonly classes: readonly VariantClass[]
+  /** Distinct origins of those events. */
+  readonly origins: readonly Origin[]
+  /** For pathway features: the member genes that contributed. */
+  readonly contributors?: readonly string[] | undefined
+}
+
+export interface CohortMatrix {
+  /** Sample universe (sequenced samples), sorted by ID. */
+  readonly samples: readonly string[]
+  readonly features: readonly Feature[]
+  readonly state: Uint8Array
+  readonly cells: ReadonlyMap<number, AlteredCell>
+  /** Per sample: panel id it was assayed on (undefined when no panel info: everything assayed). */
+  readonly samplePanel: readonly (string | undefined)[]
+  /** Per sample: panel size in Mb when known (for TMB). */
+  readonly panelMb: readonly (number | undefined)[]
+  /** Per sample: number of qualifying (counted-class) mutation events, all genes. */
+  readonly burden: Uint32Array
+}
+
+export function cellIndex(m: Pick<CohortMatrix, 'samples'>, feature: number, sample: number): number {
+  return feature * m.samples.length + sample
+}
+
+export function cellState(m: CohortMatrix, feature: number, sample: number): CellState {
+  return m.state[feature * m.samples.length + sample] as CellState
+}
+
+export interface FeatureCounts {
+  readonly altered: number
+  readonly assayed: number
+  readonly notAssayed: number
+}
+
+/** n/N for a feature: altered over assayed (never over 100%). O(samples). */
+export function featureCounts(m: CohortMatrix, feature: number): FeatureCounts {
+  const n = m.samples.length
+  let altered = 0
+  let notAssayed = 0
+  for (let s = 0, i = feature * n; s < n; s++, i++) {
+    const v = m.state[i]
+    if (v === ALTERED) altered++
+    else if (v === NOT_ASSAYED) notAssayed++
+  }
+  return { altered, assayed: n - notAssayed, notAssayed }
+}

@@ -43,7 +43,7 @@ Examples:
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const program = buildProgram(io)
   try {
-    await program.parseAsync(argv as string[], { from: 'user' })
+    await program.parseAsync(argv, { from: 'user' })
     return 0
   } catch (e) {
     if (e instanceof CommanderError) {

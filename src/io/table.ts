@@ -1,0 +1,210 @@
+/**
+ * Delimited tables (TSV / CSV) with a header row, read by column name (STYLE habit 7).
+ *
+ * Push-style core (`TableParser`: line in, row out; no I/O) plus `readTable`, the streaming edge.
+ * - `#` comment lines before the header are skipped (GDC `#version`, cBioPortal clinical headers);
+ *   the header can also be located by a predicate (maftools finds the MAF header by "Hugo_Symbol").
+ * - Delimiter sniffed from the header line (tab wins over comma) unless given.
+ * - CSV fields may be double-quoted ("a, b" and "" escapes) within one line.
+ * - A row with the wrong number of fields is a located error (or, lenient, counted and skipped);
+ *   blank lines are skipped and counted.
+ *
+ * Complexity: O(bytes).
+ */
+import { InputError, quote } from '../errors.js'
+import { readLineBatches, type LineSourceOptions } from './lines.js'
+
+export type Delimiter = '\t' | ','
+
+export interface TableHeader {
+  readonly file: string
+  readonly line: number
+  readonly delimiter: Delimiter
+  readonly columns: readonly string[]
+  /** Lines before the header (comments / metadata), raw. */
+  readonly preamble: readonly string[]
+}
+
+export interface TableRow {
+  readonly fields: readonly string[]
+  readonly line: number
+}
+
+export interface TableOptions {
+  readonly delimiter?: Delimiter | undefined
+  /** Return true for the header line. Default: first line that is not blank and not `#`-prefixed. */
+  readonly isHeader?: ((text: string) => boolean) | undefined
+  /** Skip rows with the wrong field count instead of throwing (counted in `skipped`). */
+  readonly lenient?: boolean | undefined
+  /** Allow rows shorter than the header (missing trailing fields read as ''). cBioPortal files do this. */
+  readonly allowShortRows?: boolean | undefined
+  /** What the file is, for the empty-file message ("MAF", "clinical table"). */
+  readonly what?: string | undefined
+}
+
+export function sniffDelimiter(headerLine: string): Delimiter {
+  const tabs = headerLine.split('\t').length - 1
+  const commas = headerLine.split(',').length - 1
+  return tabs > 0 || commas === 0 ? '\t' : ','
+}
+
+/** Split one CSV line honouring double quotes. */
+export function splitCsv(line: string): string[] {
+  if (!line.includes('"')) return line.split(',')
+  const out: string[] = []
+  let field = ''
+  let inQ = false
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]
+    if (inQ) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          field += '"'
+          i++
+        } else inQ = false
+      } else field += ch
+    } else if (ch === '"' && field === '') inQ = true
+    else if (ch === ',') {
+      out.push(field)
+      field = ''
+    } else field += ch
+  }
+  out.push(field)
+  return out
+}
+
+export class TableParser {
+  header: TableHeader | undefined
+  readonly skipped: Record<string, number> = {}
+  private readonly preamble: string[] = []
+  private split: (s: string) => string[] = (s) => s.split('\t')
+
+  constructor(
+    readonly file: string,
+    private readonly opts: TableOptions = {},
+  ) {}
+
+  private count(reason: string): void {
+    this.skipped[reason] = (this.skipped[reason] ?? 0) + 1
+  }
+
+  /** Feed one line; returns the row (undefined for header, preamble and blank lines). */
+  push(text: string, line: number): TableRow | undefined {
+    if (this.header === undefined) {
+      const isHeader = this.opts.isHeader ?? ((t: string) => t.trim() !== '' && !t.startsWith('#'))
+      if (!isHeader(text)) {
+        this.preamble.push(text)
+        return undefined
+      }
+      const delimiter = this.opts.delimiter ?? sniffDelimiter(text)
+      this.split = delimiter === '\t' ? (s) => s.split('\t') : splitCsv
+      const columns = this.split(text).map((c) => c.trim())
+      const seen = new Map<string, number>()
+      columns.forEach((c, i) => {
+        const k = c.toLowerCase()
+        const prev = seen.get(k)
+        if (c !== '' && prev !== undefined) {
+          throw new InputError('DUPLICATE_COLUMN', `duplicate column ${quote(c)} (columns ${prev + 1} and ${i + 1})`, {
+            file: this.file,
+            line,
+            column: i + 1,
+            suggestion: 'rename or remove one of them',
+          })
+        }
+        seen.set(k, i)
+      })
+      this.header = { file: this.file, line, delimiter, columns, preamble: this.preamble }
+      return undefined
+    }
+    if (text.trim() === '') {
+      this.count('blank line')
+      return undefined
+    }
+    const fields = this.split(text)
+    const n = this.header.columns.length
+    if (fields.length !== n) {
+      if (fields.length < n && this.opts.allowShortRows) {
+        while (fields.length < n) fields.push('')
+      } else if (this.opts.lenient) {
+        this.count('wrong number of columns')
+        return undefined
+      } else {
+        throw new InputError('COLUMN_COUNT', `expected ${n} ${this.header.delimiter === '\t' ? 'tab' : 'comma'}-separated fields as in the header, found ${fields.length}`, {
+          file: this.file,
+          line,
+          column: Math.min(fields.length, n) + 1,
+          suggestion: fields.length > n ? 'a value may contain an unquoted delimiter' : 'the row may be truncated',
+        })
+      }
+    }
+    return { fields, line }
+  }
+
+  /** Call after the last line: throws if no header was ever seen. */
+  finish(): TableHeader {
+    if (this.header === undefined) {
+      throw new InputError('EMPTY_FILE', `no header line found: the ${this.opts.what ?? 'table'} is empty`, { file: this.file })
+    }
+    return this.header
+  }
+}
+
+/** Case-insensitive column lookup; first of several accepted names wins. */
+export function findColumn(header: TableHeader, ...names: string[]): number | undefined {
+  const lower = header.columns.map((c) => c.toLowerCase())
+  for (const n of names) {
+    const i = lower.indexOf(n.toLowerCase())
+    if (i !== -1) return i
+  }
+  return undefined
+}
+
+/** Require named columns; the error names every missing one. */
+export function requireColumns(header: TableHeader, names: readonly string[], what: string): number[] {
+  const idx: number[] = []
+  const missing: string[] = []
+  for (const n of names) {
+    const i = findColumn(header, n)
+    if (i === undefined) missing.push(n)
+    else idx.push(i)
+  }
+  if (missing.length > 0) {
+    throw new InputError('MISSING_COLUMN', `${what}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {
+      file: header.file,
+      line: header.line,
+      suggestion: `the header has: ${header.columns.slice(0, 30).join(', ')}${header.columns.length > 30 ? ', …' : ''}`,
+    })
+  }
+  return idx
+}
+
+export interface ReadTableResult {
+  readonly header: TableHeader
+  readonly rows: TableRow[]
+  readonly skipped: Record<string, number>
+}
+
+/** Read a whole (small) table into memory: clinical, copy number, manifests, panels. */
+export async function readTable(path: string, opts: TableOptions & LineSourceOptions = {}): Promise<ReadTableResult> {
+  const file = opts.displayName ?? (path === '-' ? '<stdin>' : path)
+  const p = new TableParser(file, opts)
+  const rows: TableRow[] = []
+  for await (const b of readLineBatches(path, opts)) {
+    for (let i = 0; i < b.lines.length; i++) {
+      const r = p.push(b.lines[i] as string, b.firstLine + i)
+      if (r) rows.push(r)
+    }
+  }
+  return { header: p.finish(), rows, skipped: p.skipped }
+}
+
+/** Same, from an array of lines (tests). */
+export function parseTableLines(file: string, lines: readonly string[], opts: TableOptions = {}): ReadTableResult {
+  const p = new TableParser(file, opts)
+  const rows: TableRow[] = []
+  lines.forEach((t, i) => {
+    const r = p.push(t, i + 1)
+    if (r) rows.push(r)
+  })
+  return { header: p.finish(), rows, skipped: p.skipped }
+}

@@ -21,6 +21,8 @@ export interface TableHeader {
   readonly line: number
   readonly delimiter: Delimiter
   readonly columns: readonly string[]
+  /** Lower-cased names that occur more than once (only when allowDuplicateColumns). */
+  readonly duplicates: ReadonlySet<string>
   /** Lines before the header (comments / metadata), raw. */
   readonly preamble: readonly string[]
 }
@@ -38,6 +40,11 @@ export interface TableOptions {
   readonly lenient?: boolean | undefined
   /** Allow rows shorter than the header (missing trailing fields read as ''). cBioPortal files do this. */
   readonly allowShortRows?: boolean | undefined
+  /**
+   * Accept repeated column names (real cBioPortal MAFs repeat `chromosome_name_WU`); the first
+   * occurrence is the one found by name, and `requireColumns` still rejects a repeated required one.
+   */
+  readonly allowDuplicateColumns?: boolean | undefined
   /** What the file is, for the empty-file message ("MAF", "clinical table"). */
   readonly what?: string | undefined
 }
@@ -46,6 +53,18 @@ export function sniffDelimiter(headerLine: string): Delimiter {
   const tabs = headerLine.split('\t').length - 1
   const commas = headerLine.split(',').length - 1
   return tabs > 0 || commas === 0 ? '\t' : ','
+}
+
+/** Split one TSV line; a field wrapped in double quotes (some exports quote everything) is unwrapped. */
+export function splitTsv(line: string): string[] {
+  const f = line.split('\t')
+  if (line.includes('"')) {
+    for (let i = 0; i < f.length; i++) {
+      const v = f[i] as string
+      if (v.length >= 2 && v.startsWith('"') && v.endsWith('"')) f[i] = v.slice(1, -1).replaceAll('""', '"')
+    }
+  }
+  return f
 }
 
 /** Split one CSV line honouring double quotes. */
@@ -77,7 +96,7 @@ export class TableParser {
   header: TableHeader | undefined
   readonly skipped: Record<string, number> = {}
   private readonly preamble: string[] = []
-  private split: (s: string) => string[] = (s) => s.split('\t')
+  private split: (s: string) => string[] = splitTsv
 
   constructor(
     readonly file: string,
@@ -97,13 +116,15 @@ export class TableParser {
         return undefined
       }
       const delimiter = this.opts.delimiter ?? sniffDelimiter(text)
-      this.split = delimiter === '\t' ? (s) => s.split('\t') : splitCsv
+      this.split = delimiter === '\t' ? splitTsv : splitCsv
       const columns = this.split(text).map((c) => c.trim())
       const seen = new Map<string, number>()
+      const duplicates = new Set<string>()
       columns.forEach((c, i) => {
         const k = c.toLowerCase()
         const prev = seen.get(k)
-        if (c !== '' && prev !== undefined) {
+        if (c !== '' && prev !== undefined && this.opts.allowDuplicateColumns) duplicates.add(k)
+        else if (c !== '' && prev !== undefined) {
           throw new InputError('DUPLICATE_COLUMN', `duplicate column ${quote(c)} (columns ${prev + 1} and ${i + 1})`, {
             file: this.file,
             line,
@@ -111,9 +132,9 @@ export class TableParser {
             suggestion: 'rename or remove one of them',
           })
         }
-        seen.set(k, i)
+        if (prev === undefined) seen.set(k, i)
       })
-      this.header = { file: this.file, line, delimiter, columns, preamble: this.preamble }
+      this.header = { file: this.file, line, delimiter, columns, duplicates, preamble: this.preamble }
       return undefined
     }
     if (text.trim() === '') {
@@ -166,7 +187,14 @@ export function requireColumns(header: TableHeader, names: readonly string[], wh
   for (const n of names) {
     const i = findColumn(header, n)
     if (i === undefined) missing.push(n)
-    else idx.push(i)
+    else if (header.duplicates.has(n.toLowerCase())) {
+      throw new InputError('DUPLICATE_COLUMN', `${what}: required column ${quote(n)} appears more than once`, {
+        file: header.file,
+        line: header.line,
+        column: i + 1,
+        suggestion: 'rename or remove the extra copy',
+      })
+    } else idx.push(i)
   }
   if (missing.length > 0) {
     throw new InputError('MISSING_COLUMN', `${what}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, {

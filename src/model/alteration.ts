@@ -75,6 +75,8 @@ export interface Alteration {
   readonly gene: string
   readonly kind: AlterationKind
   readonly variantClass: VariantClass
+  /** The input's own class word when it is not in the MAF vocabulary (variantClass is then 'Unknown'). */
+  readonly rawClass?: string | undefined
   readonly variantType?: VariantType | undefined
   readonly chrom?: string | undefined
   readonly start?: number | undefined

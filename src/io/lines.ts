@@ -165,9 +165,12 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
     } catch {
+      // Rare path: find the offending byte to name its line (the chunk's earlier lines were not
+      // emitted yet, so count their breaks from the bytes).
+      const bad = chunk === undefined ? 0 : firstInvalidUtf8(chunk)
       throw new InputError('ENCODING', 'invalid UTF-8 byte sequence', {
         file: name,
-        line: lineNo + (carry.match(/\n|\r\n?/g)?.length ?? 0),
+        line: lineNo + (chunk === undefined ? 0 : countBreaks(chunk, bad, pendingCR)),
         suggestion: 're-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)',
       })
     }
@@ -207,4 +210,34 @@ export async function peekText(path: string, maxChars = 64 * 1024): Promise<stri
     }
   }
   return out
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (or buf.length). */
+function firstInvalidUtf8(buf: Uint8Array): number {
+  let i = 0
+  while (i < buf.length) {
+    const b = buf[i] as number
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1
+    if (n < 0) return i
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= buf.length) return buf.length // truncated at chunk end: decoder keeps it for the next chunk
+      if (((buf[i + k] as number) & 0xc0) !== 0x80) return i
+    }
+    i += n + 1
+  }
+  return buf.length
+}
+
+/** Line breaks (LF, CRLF, CR) in buf[0, end). */
+function countBreaks(buf: Uint8Array, end: number, skipLeadingLF: boolean): number {
+  let n = 0
+  for (let i = skipLeadingLF && buf[0] === 10 ? 1 : 0; i < end; i++) {
+    const b = buf[i]
+    if (b === 10) n++
+    else if (b === 13) {
+      n++
+      if (buf[i + 1] === 10) i++
+    }
+  }
+  return n
 }

@@ -1,0 +1,10 @@
+/** Oncoplot: order → layout (Scene) → SVG / PNG, plus the drawn matrix as TSV. */
+export { orderMatrix, memoSort, compareCodePoints, type OrderOptions, type Ordering } from './order.js'
+export { layoutOncoplot, layoutOrdered, alteredSummary, defaultTitle, roundHalfEven, type LayoutOptions, type OncoplotOptions } from './layout.js'
+export { toSvg, escapeXml, fmt } from './svg.js'
+export { renderPng, type PngOptions } from './png.js'
+export { matrixTsv } from './matrix-out.js'
+export { parseTheme, resolveTheme, ThemeSchema, DEFAULT_THEME, type Theme, type ThemeInput } from './theme.js'
+export { makePalette, cellGlyphs, MAFTOOLS_COLORS, CBIOPORTAL_COLORS, type PaletteName, type Palette, type GlyphSpec } from './glyphs.js'
+export { buildTracks, detectType, pairedEventColumn, RESPONSE_COLORS, type TrackSpec, type TrackType, type Track } from './tracks.js'
+export type { Scene, Group, Shape } from './scene.js'

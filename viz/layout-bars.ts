@@ -1,0 +1,146 @@
+/**
+ * Side panels. Top: per shown sample, the events in the shown features stacked by class (maftools
+ * top bar counts per Variant_Classification, so a Multi_Hit cell adds each of its events), plus an
+ * "Other genes" segment = burden − mutation events shown; or TMB = burden / panel Mb when every
+ * shown sample has a panel size. Right: per row, altered samples stacked by the cell's drawn class
+ * (maftools `table(x[x != 0])` of the cell codes), over all samples of the matrix, with n/N.
+ */
+import { ALTERED } from '../src/matrix/types.js'
+import type { Alteration } from '../src/model/alteration.js'
+import { collapseClass } from '../src/classify/collapse.js'
+import { eventRole, glyph, type CellGlyphs } from './glyphs.js'
+import { colX, rowY, type Frame } from './frame.js'
+import type { Group, Shape } from './scene.js'
+import { NUMERIC_COLOR } from './tracks.js'
+
+export const OTHER_GENES = { key: 'other-genes', fill: '#BDBDBD', label: 'Other genes' } as const
+
+export type TopBarMode = 'events' | 'tmb' | 'none'
+
+function eventKey(f: Frame, e: Alteration): string {
+  const r = eventRole(e)
+  if (r.layer === 'cna') return `cna:${r.cn}`
+  if (r.layer === 'fusion') return 'fusion'
+  return f.palette.name === 'maftools' ? `mut:${r.cls}` : `mut:${collapseClass(r.cls)}`
+}
+
+function order(f: Frame, key: string): number {
+  return key === OTHER_GENES.key ? Number.MAX_SAFE_INTEGER : glyph(f.palette, key).legendOrder
+}
+
+function fill(f: Frame, key: string): string {
+  return key === OTHER_GENES.key ? OTHER_GENES.fill : glyph(f.palette, key).fill
+}
+
+function axis(x: number, yTop: number, yBottom: number, max: string, size: number, color: string, label: string): Shape[] {
+  return [
+    { kind: 'line', x1: x, y1: yTop, x2: x, y2: yBottom, stroke: color, strokeWidth: 0.75 },
+    { kind: 'line', x1: x - 3, y1: yTop, x2: x, y2: yTop, stroke: color, strokeWidth: 0.75 },
+    { kind: 'line', x1: x - 3, y1: yBottom, x2: x, y2: yBottom, stroke: color, strokeWidth: 0.75 },
+    { kind: 'text', x: x - 5, y: yTop + size * 0.35, text: max, size, anchor: 'end', fill: color },
+    { kind: 'text', x: x - 5, y: yBottom + size * 0.35, text: '0', size, anchor: 'end', fill: color },
+    { kind: 'text', x: x - 8 - size * 2.2, y: (yTop + yBottom) / 2, text: label, size, anchor: 'middle', fill: color, rotate: -90 },
+  ]
+}
+
+/** Format an axis maximum: integers as is, others at 1 decimal. */
+function tick(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1)
+}
+
+export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Set<string>): Group {
+  const { matrix: m, order: ord } = f
+  const n = m.samples.length
+  const size = f.theme.fontSize * 0.8
+  const yBottom = f.y0 - 4
+  const shapes: Shape[] = []
+  if (mode === 'tmb') {
+    const vals = ord.columns.map((s) => {
+      const mb = m.panelMb[s]
+      return mb === undefined || mb <= 0 ? undefined : (m.burden[s] ?? 0) / mb
+    })
+    const max = Math.max(0, ...vals.map((v) => v ?? 0))
+    vals.forEach((v, j) => {
+      if (v === undefined || max === 0 || v === 0) return
+      const h = (height * v) / max
+      shapes.push({ kind: 'rect', x: colX(f, j), y: yBottom - h, w: f.cellW - f.colGap, h, fill: NUMERIC_COLOR })
+    })
+    shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(Math.round(max * 10) / 10), size, f.theme.text, 'TMB/Mb'))
+    return { id: 'top-bar', shapes, data: { mode } }
+  }
+  const stacks: Map<string, number>[] = ord.columns.map((s) => {
+    const seen = new Set<Alteration>()
+    const counts = new Map<string, number>()
+    let mutations = 0
+    for (const feature of ord.rows) {
+      const cell = m.cells.get(feature * n + s)
+      if (cell === undefined) continue
+      for (const e of cell.events) {
+        if (seen.has(e)) continue
+        seen.add(e)
+        const key = eventKey(f, e)
+        if (key.startsWith('mut:')) mutations++
+        counts.set(key, (counts.get(key) ?? 0) + 1)
+      }
+    }
+    const other = (m.burden[s] ?? 0) - mutations
+    if (other > 0) counts.set(OTHER_GENES.key, other)
+    return counts
+  })
+  const max = Math.max(0, ...stacks.map((c) => [...c.values()].reduce((a, b) => a + b, 0)))
+  stacks.forEach((counts, j) => {
+    if (max === 0) return
+    let y = yBottom
+    for (const key of [...counts.keys()].sort((a, b) => order(f, a) - order(f, b))) {
+      const h = (height * (counts.get(key) ?? 0)) / max
+      y -= h
+      used.add(key)
+      shapes.push({ kind: 'rect', x: colX(f, j), y, w: f.cellW - f.colGap, h, fill: fill(f, key) })
+    }
+  })
+  shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(max), size, f.theme.text, 'Events'))
+  return { id: 'top-bar', shapes, data: { mode } }
+}
+
+/** The class a cell is counted under in the right bar: its mutation glyph, else fusion, else CN. */
+export function mainKey(g: CellGlyphs): string | undefined {
+  const keys = g.keys.filter((k) => k !== 'germline')
+  return keys.find((k) => k.startsWith('mut:')) ?? keys.find((k) => k === 'fusion') ?? keys[0]
+}
+
+export function rightBarGroup(f: Frame, x: number, width: number, textX: number): Group {
+  const { matrix: m, order: ord } = f
+  const n = m.samples.length
+  const size = f.theme.fontSize * 0.9
+  const shapes: Shape[] = []
+  const maxAltered = Math.max(0, ...ord.altered)
+  ord.rows.forEach((feature, r) => {
+    const counts = new Map<string, number>()
+    for (let s = 0; s < n; s++) {
+      const idx = feature * n + s
+      if (m.state[idx] !== ALTERED) continue
+      const g = f.glyphs.get(idx)
+      const key = g === undefined ? undefined : mainKey(g)
+      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    const y = rowY(f, r)
+    let cx = x
+    if (width === 0) counts.clear()
+    for (const key of [...counts.keys()].sort((a, b) => order(f, a) - order(f, b))) {
+      const w = (width * (counts.get(key) ?? 0)) / maxAltered
+      shapes.push({ kind: 'rect', x: cx, y: y + f.cellH * 0.15, w, h: f.cellH * 0.7, fill: fill(f, key) })
+      cx += w
+    }
+    shapes.push({ kind: 'text', x: textX, y: y + f.cellH / 2 + size * 0.35, text: `${ord.altered[r] ?? 0}/${ord.assayed[r] ?? 0}`, size, anchor: 'start', fill: f.theme.text })
+  })
+  if (ord.rows.length > 0 && width > 0) {
+    const yAxis = f.y0 - 4
+    shapes.push(
+      { kind: 'line', x1: x, y1: yAxis, x2: x + width, y2: yAxis, stroke: f.theme.text, strokeWidth: 0.75 },
+      { kind: 'text', x, y: yAxis - 3, text: '0', size: size * 0.9, anchor: 'middle', fill: f.theme.text },
+      { kind: 'text', x: x + width, y: yAxis - 3, text: String(maxAltered), size: size * 0.9, anchor: 'middle', fill: f.theme.text },
+      { kind: 'text', x: textX, y: yAxis - 3, text: 'n/N', size: size * 0.9, anchor: 'start', fill: f.theme.text, weight: 'bold' },
+    )
+  }
+  return { id: 'right-bar', shapes }
+}

@@ -1,0 +1,92 @@
+/**
+ * The oncoplot theme: colours and fonts, overridable from a JSON file (`--theme FILE`), validated by
+ * zod at the edge. Glyph colours are keyed by glyph key ("mut:Missense_Mutation", "cna:amp"), bare
+ * key ("Missense_Mutation", "amp") or legend label ("Amplification").
+ */
+import { z } from 'zod'
+import { InputError } from '../src/errors.js'
+
+const Color = z
+  .string()
+  .regex(/^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|#[0-9a-fA-F]{8}|[a-zA-Z]{3,30})$/, 'expected a colour: #rgb, #rrggbb, #rrggbbaa or a CSS colour name')
+
+export const ThemeSchema = z
+  .object({
+    palette: z.enum(['maftools', 'cbioportal']).optional(),
+    colors: z.record(z.string(), Color).optional(),
+    wildType: Color.optional(),
+    notAssayed: Color.optional(),
+    background: Color.optional(),
+    text: Color.optional(),
+    fontFamily: z.string().min(1).max(200).optional(),
+    fontSize: z.number().min(4).max(48).optional(),
+    clinical: z.record(z.string(), z.record(z.string(), Color)).optional(),
+  })
+  .strict()
+
+export type ThemeInput = z.infer<typeof ThemeSchema>
+
+export interface Theme {
+  readonly palette: 'maftools' | 'cbioportal'
+  readonly colors: Readonly<Record<string, string>>
+  /** maftools bgCol default. */
+  readonly wildType: string
+  readonly notAssayed: string
+  readonly background: string
+  readonly text: string
+  readonly fontFamily: string
+  readonly fontSize: number
+  readonly clinical: Readonly<Record<string, Readonly<Record<string, string>>>>
+}
+
+export const DEFAULT_THEME: Theme = {
+  palette: 'maftools',
+  colors: {},
+  wildType: '#CCCCCC',
+  notAssayed: '#FFFFFF',
+  background: '#FFFFFF',
+  text: '#222222',
+  fontFamily: 'Helvetica, Arial, DejaVu Sans, sans-serif',
+  fontSize: 10,
+  clinical: {},
+}
+
+export function resolveTheme(input: ThemeInput = {}): Theme {
+  return {
+    palette: input.palette ?? DEFAULT_THEME.palette,
+    colors: input.colors ?? {},
+    wildType: input.wildType ?? DEFAULT_THEME.wildType,
+    notAssayed: input.notAssayed ?? DEFAULT_THEME.notAssayed,
+    background: input.background ?? DEFAULT_THEME.background,
+    text: input.text ?? DEFAULT_THEME.text,
+    fontFamily: input.fontFamily ?? DEFAULT_THEME.fontFamily,
+    fontSize: input.fontSize ?? DEFAULT_THEME.fontSize,
+    clinical: input.clinical ?? {},
+  }
+}
+
+function lineCol(text: string, pos: number): { line: number; column: number } {
+  const before = text.slice(0, pos)
+  const line = before.split('\n').length
+  return { line, column: pos - before.lastIndexOf('\n') }
+}
+
+/** Parse and validate theme JSON text; errors carry the file and, for syntax errors, line:column. */
+export function parseTheme(text: string, file: string): Theme {
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e)
+    const m = /position (\d+)/.exec(msg)
+    const at = m ? lineCol(text, Number(m[1])) : {}
+    throw new InputError('FORMAT', `theme is not valid JSON: ${msg}`, { file, ...at })
+  }
+  const r = ThemeSchema.safeParse(json)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)'
+    throw new InputError('SCHEMA', `theme: ${path}: ${issue?.message ?? 'invalid'}`, { file, suggestion: 'keys: palette, colors, wildType, notAssayed, background, text, fontFamily, fontSize, clinical' })
+  }
+  return resolveTheme(r.data)
+}

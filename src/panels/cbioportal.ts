@@ -1,0 +1,139 @@
+/**
+ * cBioPortal gene panels (https://docs.cbioportal.org/file-formats/#gene-panel-data):
+ *
+ * - a panel definition `data_gene_panel_<x>.txt`: `stable_id: X`, `description: …`,
+ *   `gene_list: A<TAB>B<TAB>…` (one key per line);
+ * - the sample → panel matrix `data_gene_panel_matrix.txt`: `SAMPLE_ID` then one column per
+ *   molecular profile (`mutations`, `cna`, `gistic`, `structural_variants`, …); a value is a
+ *   panel stable id, or `NA` = this sample was not profiled for that profile.
+ *
+ * Readers take numbered lines (tests feed arrays); `read*` wrap them around a path.
+ */
+import { InputError, quote } from '../errors.js'
+import { readLines } from '../io/lines.js'
+import { isMissing } from '../io/fields.js'
+
+export interface NumberedLine {
+  readonly text: string
+  readonly line: number
+}
+
+export interface CbioGenePanel {
+  readonly stableId: string
+  readonly description: string
+  readonly genes: readonly string[]
+}
+
+const PANEL_KEYS = new Set(['stable_id', 'description', 'gene_list'])
+
+export function parseGenePanelFile(lines: Iterable<NumberedLine>, file: string): CbioGenePanel {
+  const seen = new Map<string, { value: string; line: number }>()
+  for (const { text, line } of lines) {
+    if (text.trim() === '') continue
+    const colon = text.indexOf(':')
+    const key = colon === -1 ? '' : text.slice(0, colon).trim()
+    if (!PANEL_KEYS.has(key)) {
+      throw new InputError('FORMAT', `expected "stable_id:", "description:" or "gene_list:", got ${quote(text)}`, { file, line, column: 1 })
+    }
+    if (seen.has(key)) throw new InputError('FORMAT', `${key} given twice`, { file, line, column: 1 })
+    seen.set(key, { value: text.slice(colon + 1), line })
+  }
+  const id = seen.get('stable_id')
+  const list = seen.get('gene_list')
+  if (id === undefined || id.value.trim() === '') throw new InputError('FORMAT', 'missing "stable_id:" line', { file })
+  if (list === undefined) throw new InputError('FORMAT', 'missing "gene_list:" line', { file })
+  const genes: string[] = []
+  const dup = new Set<string>()
+  // The list is tab-separated; tolerate stray spaces around symbols but not empty fields between tabs.
+  for (const raw of list.value.split('\t')) {
+    const g = raw.trim()
+    if (g === '') continue
+    if (/^\d+$/.test(g)) {
+      throw new InputError('FORMAT', `gene_list: ${quote(g)} is an Entrez id; biomarkit needs HUGO symbols`, {
+        file,
+        line: list.line,
+        suggestion: 'replace Entrez ids with HUGO symbols',
+      })
+    }
+    if (dup.has(g)) throw new InputError('FORMAT', `gene_list: ${g} is listed twice`, { file, line: list.line })
+    dup.add(g)
+    genes.push(g)
+  }
+  if (genes.length === 0) throw new InputError('FORMAT', 'gene_list: no genes', { file, line: list.line })
+  return { stableId: id.value.trim(), description: seen.get('description')?.value.trim() ?? '', genes }
+}
+
+export interface PanelMatrix {
+  readonly file: string
+  /** Profile columns in file order. */
+  readonly profiles: readonly string[]
+  /** Sample → profile → panel id (undefined = not profiled). File order. */
+  readonly rows: ReadonlyMap<string, Readonly<Record<string, string | undefined>>>
+}
+
+export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): PanelMatrix {
+  let header: string[] | undefined
+  const rows = new Map<string, Record<string, string | undefined>>()
+  for (const { text, line } of lines) {
+    if (text.trim() === '' || text.startsWith('#')) continue
+    const f = text.split('\t')
+    if (header === undefined) {
+      if (f[0]?.trim() !== 'SAMPLE_ID') {
+        throw new InputError('MISSING_COLUMN', `first column must be SAMPLE_ID, got ${quote(f[0] ?? '')}`, { file, line, column: 1 })
+      }
+      header = f.map((h) => h.trim())
+      const dup = header.find((h, i) => header?.indexOf(h) !== i)
+      if (dup !== undefined) throw new InputError('DUPLICATE_COLUMN', `column ${quote(dup)} appears twice`, { file, line })
+      if (header.length < 2) throw new InputError('MISSING_COLUMN', 'no profile columns after SAMPLE_ID', { file, line })
+      continue
+    }
+    if (f.length !== header.length) {
+      throw new InputError('COLUMN_COUNT', `expected ${header.length} tab-separated fields, got ${f.length}`, { file, line })
+    }
+    const sample = (f[0] as string).trim()
+    if (sample === '') throw new InputError('BAD_VALUE', 'empty SAMPLE_ID', { file, line, column: 1 })
+    if (rows.has(sample)) throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice`, { file, line, column: 1 })
+    const r: Record<string, string | undefined> = {}
+    for (let c = 1; c < header.length; c++) {
+      const v = (f[c] as string).trim()
+      r[header[c] as string] = isMissing(v) ? undefined : v
+    }
+    rows.set(sample, r)
+  }
+  if (header === undefined) throw new InputError('EMPTY_FILE', 'no header line', { file })
+  return { file, profiles: header.slice(1), rows }
+}
+
+async function collect(path: string): Promise<NumberedLine[]> {
+  const out: NumberedLine[] = []
+  for await (const l of readLines(path)) out.push(l)
+  return out
+}
+
+export async function readGenePanelFile(path: string): Promise<CbioGenePanel> {
+  return parseGenePanelFile(await collect(path), path)
+}
+
+export async function readPanelMatrix(path: string): Promise<PanelMatrix> {
+  return parsePanelMatrix(await collect(path), path)
+}
+
+/** Plain gene list, one symbol per line (e.g. vendor lists); blank lines and `#` comments skipped, spaces trimmed. */
+export function parseGeneList(lines: Iterable<NumberedLine>, file: string): string[] {
+  const out: string[] = []
+  const seen = new Set<string>()
+  for (const { text, line } of lines) {
+    const g = text.trim()
+    if (g === '' || g.startsWith('#')) continue
+    if (/\s/.test(g)) throw new InputError('FORMAT', `expected one gene symbol per line, got ${quote(g)}`, { file, line })
+    if (seen.has(g)) continue // vendor lists repeat genes; a set is what is meant
+    seen.add(g)
+    out.push(g)
+  }
+  if (out.length === 0) throw new InputError('EMPTY_FILE', 'no gene symbols', { file })
+  return out
+}
+
+export async function readGeneList(path: string): Promise<string[]> {
+  return parseGeneList(await collect(path), path)
+}

@@ -1,0 +1,80 @@
+/**
+ * JSON files validated by a zod schema, with errors that say where: file, line and column of a
+ * syntax error, or the JSON path of a schema error (`panels/x.json: genes[3].assay.copyNumbr:
+ * unknown key`). Shared by panels, pathway sets, alias tables and biomarker rule files.
+ */
+import { readFile } from 'node:fs/promises'
+import type { z } from 'zod'
+import { InputError } from '../errors.js'
+
+/** `["genes", 3, "assay"]` → `genes[3].assay`; the root is `(root)`. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let s = ''
+  for (const p of path) {
+    if (typeof p === 'number') s += `[${p}]`
+    else s += s === '' ? String(p) : `.${String(p)}`
+  }
+  return s === '' ? '(root)' : s
+}
+
+interface IssueLike {
+  readonly code: string
+  readonly path: readonly PropertyKey[]
+  readonly message: string
+  readonly keys?: readonly string[] | undefined
+}
+
+/** One readable line per issue; unknown keys are reported at their own path. */
+export function formatIssue(issue: IssueLike): string {
+  if (issue.code === 'unrecognized_keys' && issue.keys !== undefined && issue.keys.length > 0) {
+    return issue.keys.map((k) => `${jsonPath([...issue.path, k])}: unknown key`).join('; ')
+  }
+  return `${jsonPath(issue.path)}: ${issue.message}`
+}
+
+/** Line and column (1-based) of a character offset, for JSON syntax errors. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let last = -1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++
+    last = i
+  }
+  return { line, column: offset - last }
+}
+
+/** JSON.parse with a located error (Node reports "at position N"). */
+export function parseJsonText(text: string, file: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  try {
+    return JSON.parse(body) as unknown
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e)
+    const m = /position (\d+)/.exec(msg)
+    const loc = m?.[1] !== undefined ? lineColumn(body, Number(m[1])) : {}
+    throw new InputError('FORMAT', `not valid JSON: ${msg}`, { file, ...loc })
+  }
+}
+
+/** Validate already-parsed JSON; every schema issue is listed (first 10), each with its JSON path. */
+export function validateJson<S extends z.ZodType>(schema: S, value: unknown, file: string, what: string): z.output<S> {
+  const r = schema.safeParse(value)
+  if (r.success) return r.data
+  const lines = r.error.issues.slice(0, 10).map((i) => formatIssue(i as IssueLike))
+  const more = r.error.issues.length > 10 ? ` (and ${r.error.issues.length - 10} more)` : ''
+  throw new InputError('SCHEMA', `${lines.join('; ')}${more}`, {
+    file,
+    suggestion: `see panels/README.md for the ${what} format`,
+  })
+}
+
+/** Read, parse and validate a JSON file. */
+export async function readJsonFile<S extends z.ZodType>(schema: S, path: string, what: string): Promise<z.output<S>> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    throw new InputError('NOT_FOUND', 'cannot open: no such file', { file: path })
+  }
+  return validateJson(schema, parseJsonText(text, path), path, what)
+}

@@ -137,8 +137,8 @@ export function rightBarGroup(f: Frame, x: number, width: number, textX: number)
     const yAxis = f.y0 - 4
     shapes.push(
       { kind: 'line', x1: x, y1: yAxis, x2: x + width, y2: yAxis, stroke: f.theme.text, strokeWidth: 0.75 },
-      { kind: 'text', x, y: yAxis - 3, text: '0', size: size * 0.9, anchor: 'middle', fill: f.theme.text },
-      { kind: 'text', x: x + width, y: yAxis - 3, text: String(maxAltered), size: size * 0.9, anchor: 'middle', fill: f.theme.text },
+      { kind: 'text', x, y: yAxis - 3, text: '0', size: size * 0.9, anchor: 'start', fill: f.theme.text },
+      { kind: 'text', x: x + width, y: yAxis - 3, text: String(maxAltered), size: size * 0.9, anchor: 'end', fill: f.theme.text },
       { kind: 'text', x: textX, y: yAxis - 3, text: 'n/N', size: size * 0.9, anchor: 'start', fill: f.theme.text, weight: 'bold' },
     )
   }

@@ -104,9 +104,12 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const tracks = opts.tracks !== undefined && opts.tracks.length > 0 ? (clinical === undefined ? missingClinical() : buildTracks(clinical, order.columns.map((s) => m.samples[s] ?? ''), opts.tracks, theme.clinical)) : []
 
   const labels = order.rows.map((f) => m.features[f]?.label ?? '')
-  const labelW = Math.max(size * 4, ...labels.map((l) => textWidth(truncate(l, LABEL_MAX), size)), ...tracks.map((t) => textWidth(truncate(t.column, LABEL_MAX), size))) + 8
+  const rowLabelW = Math.max(0, ...labels.map((l) => textWidth(truncate(l, LABEL_MAX), size))) + 8
+  const trackLabelW = Math.max(0, ...tracks.map((t) => textWidth(truncate(t.column, LABEL_MAX), size))) + 8
   const pctW = textWidth('100%', size) + 4
-  const x0 = MARGIN + Math.max(pctW + labelW, size * 7)
+  // The percent column sits just left of the row labels (maftools prints it on the left too);
+  // track labels may reach further left, and the top-bar axis needs ~7 em.
+  const x0 = MARGIN + Math.max(pctW + rowLabelW, trackLabelW, size * 7)
   const summary = alteredSummary(m, order.rows)
   const title = opts.title ?? defaultTitle(summary)
   const titleY = MARGIN + size * 1.3
@@ -134,7 +137,7 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
     const y = rowY(frame, r) + cellH / 2 + size * 0.35
     const n = order.altered[r] ?? 0
     const N = order.assayed[r] ?? 0
-    rowLabels.push({ kind: 'text', x: MARGIN + pctW, y, text: `${N === 0 ? 0 : roundHalfEven((100 * n) / N)}%`, size, anchor: 'end', fill: theme.text })
+    rowLabels.push({ kind: 'text', x: x0 - rowLabelW - 2, y, text: `${N === 0 ? 0 : roundHalfEven((100 * n) / N)}%`, size, anchor: 'end', fill: theme.text })
     const label = labels[r] ?? ''
     const shown = truncate(label, LABEL_MAX)
     rowLabels.push({ kind: 'text', x: x0 - 6, y, text: shown, size, anchor: 'end', fill: theme.text, title: shown === label ? undefined : label })

@@ -16,6 +16,7 @@ export function fmt(n: number): string {
 
 // XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
 // Anything else (C0 controls, lone surrogates, U+FFFE/U+FFFF) makes the document ill-formed: drop it.
+// eslint-disable-next-line no-control-regex -- matching the control characters XML 1.0 forbids is the point
 const ILLEGAL_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 // Bidi controls (LRM/RLM, embeddings/overrides, isolates) are legal but invisible and can reorder a
 // label; they are written as character references so they stay visible in the source.

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { InputError } from '../errors.js'
+import { jsonErrorOffset } from './jsonLocate.js'
 
 /** `["genes", 3, "assay"]` → `genes[3].assay`; the root is `(root)`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -43,15 +44,15 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - last }
 }
 
-/** JSON.parse with a located error (Node reports "at position N"). */
+/** JSON.parse with a located error (line and column from jsonErrorOffset). */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   try {
     return JSON.parse(body) as unknown
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e)
-    const m = /position (\d+)/.exec(msg)
-    const loc = m?.[1] !== undefined ? lineColumn(body, Number(m[1])) : {}
+    const at = jsonErrorOffset(body)
+    const loc = at !== undefined ? lineColumn(body, at) : {}
     throw new InputError('FORMAT', `not valid JSON: ${msg}`, { file, ...loc })
   }
 }

@@ -9,6 +9,7 @@ import type { AliasResolver } from './aliases.js'
 /** Turn a validated panel file into a Panel. Duplicate genes (after aliasing) are an error. */
 export function normalizePanel(p: PanelFile, file: string, aliases?: AliasResolver): Panel {
   const genes = new Map<string, GeneAssay>()
+  const firstSeen = new Map<string, string>()
   p.genes.forEach((entry, i) => {
     const raw = typeof entry === 'string' ? entry : entry.symbol
     const symbol = aliases ? aliases.resolve(raw, p.id) : raw
@@ -20,9 +21,12 @@ export function normalizePanel(p: PanelFile, file: string, aliases?: AliasResolv
       copyNumber: o.copyNumber ?? d.copyNumber,
       fusions: o.fusions ?? d.fusions,
     }
-    if (genes.has(symbol)) {
-      throw new InputError('SCHEMA', `genes[${i}]: gene ${symbol} is listed twice${symbol === raw ? '' : ` (as alias ${raw})`}`, { file })
+    const first = firstSeen.get(symbol)
+    if (first !== undefined) {
+      const how = first === raw ? '' : ` (also as ${first}, an alias)`
+      throw new InputError('SCHEMA', `genes[${i}]: gene ${symbol} is listed twice${how}`, { file })
     }
+    firstSeen.set(symbol, raw)
     genes.set(symbol, assay)
   })
   return { id: p.id, name: p.name, sizeMb: p.sizeMb, genes }

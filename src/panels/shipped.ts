@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { loadAliases, type AliasResolver } from './aliases.js'
+import { loadPathwaySet, type Pathway } from './pathways.js'
 
 const CANDIDATES = ['../../panels/', '../../../panels/']
 
@@ -18,4 +20,14 @@ export function shippedDir(): string {
 /** Absolute path of a shipped data file, e.g. shippedPath('pathways-sanchez-vega-2018.json'). */
 export function shippedPath(name: string): string {
   return `${shippedDir()}${name}`
+}
+
+/** The shipped alias table (panels/gene-aliases.json). */
+export async function loadShippedAliases(): Promise<AliasResolver> {
+  return loadAliases(shippedPath('gene-aliases.json'))
+}
+
+/** The ten Sanchez-Vega 2018 pathways, PDK1 resolved to PDPK1 through `aliases` (default: the shipped table). */
+export async function loadShippedPathways(aliases?: AliasResolver): Promise<Pathway[]> {
+  return loadPathwaySet(shippedPath('pathways-sanchez-vega-2018.json'), aliases ?? (await loadShippedAliases()))
 }

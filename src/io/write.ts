@@ -4,7 +4,7 @@
  * file is never overwritten.
  */
 import { rename, unlink, writeFile, open } from 'node:fs/promises'
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 
@@ -30,9 +30,25 @@ function tempPath(out: string): string {
   return join(dirname(resolve(out)), `.biomarkit-tmp-${process.pid}-${Date.now().toString(36)}-${basename(out)}`)
 }
 
+/**
+ * A target that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written in
+ * place: renaming over it would replace the device node.
+ */
+function isSpecial(out: string): boolean {
+  try {
+    return !statSync(out).isFile()
+  } catch {
+    return false
+  }
+}
+
 /** Write a whole output atomically. */
 export async function writeFileAtomic(out: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
   assertNotInput(out, inputs)
+  if (isSpecial(out)) {
+    await writeFile(out, data)
+    return
+  }
   const tmp = tempPath(out)
   try {
     await writeFile(tmp, data)
@@ -54,7 +70,8 @@ export interface AtomicWriter {
 
 export async function openAtomic(out: string, inputs: readonly string[] = []): Promise<AtomicWriter> {
   assertNotInput(out, inputs)
-  const tmp = tempPath(out)
+  const special = isSpecial(out)
+  const tmp = special ? out : tempPath(out)
   let fh
   try {
     fh = await open(tmp, 'w')
@@ -78,11 +95,11 @@ export async function openAtomic(out: string, inputs: readonly string[] = []): P
     async commit() {
       await flush()
       await handle.close()
-      await rename(tmp, out)
+      if (!special) await rename(tmp, out)
     },
     async abort() {
       await handle.close().catch(() => undefined)
-      await unlink(tmp).catch(() => undefined)
+      if (!special) await unlink(tmp).catch(() => undefined)
     },
   }
 }

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// npm run bench: whole-process wall time and peak RSS of biomarkit commands on the generated cohort,
+// each beside the baselines this machine has (I/O floor: cat / wc -l; data.table::fread; bcftools query).
+// Prints a table and writes bench/out/results.json. Set BENCH_ROWS / BENCH_SAMPLES for a smaller run.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+
+const OUT = 'bench/out'
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10_000)
+const VCF = Number(process.env.BENCH_VCF ?? ROWS)
+mkdirSync(OUT, { recursive: true })
+const maf = join(OUT, 'cohort.maf')
+const vcf = join(OUT, 'cohort.vcf')
+const clin = join(OUT, 'clinical.tsv')
+const stamp = join(OUT, `.generated-${ROWS}-${SAMPLES}-${VCF}`)
+if (!existsSync(stamp)) {
+  execFileSync('node', ['bench/generate.mjs', '--rows', String(ROWS), '--samples', String(SAMPLES), '--vcf-records', String(VCF), '--out', OUT], { stdio: 'inherit' })
+  writeFileSync(stamp, '')
+}
+
+const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0
+const hasDataTable = has('Rscript', ['-e', 'suppressMessages(library(data.table))'])
+const hasBcftools = has('bcftools')
+
+/** Run one command under /usr/bin/time; best of `reps` wall times, max RSS of that run. */
+function measure(label, cmd, args, reps = 2) {
+  let best
+  for (let i = 0; i < reps; i++) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] })
+    const last = r.stderr.trim().split('\n').pop() ?? ''
+    const [wall, rssKb] = last.split(' ').map(Number)
+    if (r.status !== 0) {
+      process.stderr.write(`${label}: exit ${r.status}\n${r.stderr.slice(-2000)}\n`)
+      return { label, error: `exit ${r.status}` }
+    }
+    if (best === undefined || wall < best.wall) best = { label, wall, rssMb: rssKb / 1024 }
+  }
+  return best
+}
+
+const cli = ['dist/cli/main.js']
+const results = []
+const add = (r, base) => {
+  if (base && r.wall !== undefined) r.ratio = { vs: base.label, x: +(r.wall / base.wall).toFixed(2) }
+  results.push(r)
+  const ratio = r.ratio ? `${r.ratio.x}× ${r.ratio.vs}` : ''
+  process.stdout.write(`${r.label.padEnd(46)} ${r.error ?? `${r.wall.toFixed(2).padStart(7)} s ${r.rssMb.toFixed(0).padStart(6)} MB  ${ratio}`}\n`)
+}
+
+process.stdout.write(`MAF ${ROWS} rows (${(statSync(maf).size / 1e6).toFixed(0)} MB), ${SAMPLES} samples; VCF ${VCF} records (${(statSync(vcf).size / 1e6).toFixed(0)} MB)\n`)
+process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n\n`)
+const cat = measure('cat maf > /dev/null (I/O floor)', 'sh', ['-c', `cat ${maf} > /dev/null`])
+add(cat)
+add(measure('wc -l maf', 'wc', ['-l', maf]))
+let fread
+if (hasDataTable) {
+  fread = measure('data.table::fread(maf)', 'Rscript', ['-e', `invisible(data.table::fread("${maf}", skip = "Hugo_Symbol"))`])
+  add(fread)
+}
+const summary = measure('biomarkit summary maf', 'node', [...cli, 'summary', maf, '--json', '-o', '/dev/null'])
+add(summary, fread ?? cat)
+add(measure('biomarkit scan maf --endpoint orr', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'orr', '-o', '/dev/null']), summary)
+add(measure('biomarkit scan maf --endpoint pfs', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'pfs', '-o', '/dev/null']), summary)
+add(measure('biomarkit interactions maf --top 25', 'node', [...cli, 'interactions', maf, '--top', '25', '-o', '/dev/null']), summary)
+add(measure('biomarkit oncoplot maf --top 30', 'node', [...cli, 'oncoplot', maf, '--top', '30', '-o', join(OUT, 'oncoplot.svg')]), summary)
+if (existsSync(join(OUT, 'oncoplot.svg'))) results.push({ label: 'oncoplot.svg size', bytes: statSync(join(OUT, 'oncoplot.svg')).size })
+let bq
+if (hasBcftools) {
+  bq = measure("bcftools query -f '%CHROM\\t%POS\\t%INFO/CSQ\\n' vcf", 'sh', ['-c', `bcftools query -f '%CHROM\\t%POS\\t%INFO/CSQ\\n' ${vcf} > /dev/null`])
+  add(bq)
+}
+add(measure('cat vcf > /dev/null', 'sh', ['-c', `cat ${vcf} > /dev/null`]))
+add(measure('biomarkit summary vcf', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null']), bq)
+writeFileSync(join(OUT, 'results.json'), JSON.stringify({ rows: ROWS, samples: SAMPLES, vcfRecords: VCF, node: process.version, cpus: cpus().length, results }, null, 2) + '\n')
+process.stdout.write(`\nwritten ${join(OUT, 'results.json')}\n`)

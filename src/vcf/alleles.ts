@@ -1,0 +1,63 @@
+/**
+ * VCF allele → MAF allele, exactly as vcf2maf writes Start_Position / End_Position / Variant_Type
+ * (mskcc/vcf2maf vcf2maf.pl, "Remove any prefixed reference bps" block), re-implemented:
+ * - every shared leading base of REF and this ALT is trimmed (not only one anchor base), each one
+ *   moving POS right; an emptied allele becomes '-'; shared trailing bases are NOT trimmed;
+ * - equal lengths: SNP / DNP / TNP / ONP, Start = POS, End = POS + len − 1;
+ * - insertion: REF '-' → Start = POS − 1, End = POS (the flanking bases, i.e. the original VCF POS
+ *   and POS + 1 after trimming one anchor base); a complex insertion (REF not empty) spans REF;
+ * - deletion: Start = POS (first deleted base), End = POS + len(REF) − 1.
+ *
+ * Coordinates are 1-based closed (see src/model/alteration.ts).
+ */
+import type { VariantType } from '../model/alteration.js'
+
+export interface MafAlleles {
+  readonly start: number
+  readonly end: number
+  readonly ref: string
+  readonly alt: string
+  readonly variantType: VariantType
+}
+
+const NP_TYPES: readonly VariantType[] = ['SNP', 'SNP', 'DNP', 'TNP']
+
+export function toMafAlleles(pos: number, vcfRef: string, vcfAlt: string): MafAlleles {
+  let k = 0
+  const n = Math.min(vcfRef.length, vcfAlt.length)
+  // vcf2maf stops when the alleles become equal; distinct REF/ALT can only be equal after trimming
+  // if one is a prefix of the other of the same length, i.e. never, so the prefix length suffices.
+  if (vcfRef !== vcfAlt) while (k < n && vcfRef.charCodeAt(k) === vcfAlt.charCodeAt(k)) k++
+  const ref = vcfRef.slice(k)
+  const alt = vcfAlt.slice(k)
+  const p = pos + k
+  const rl = ref.length
+  const al = alt.length
+  if (rl === al) {
+    return { start: p, end: p + al - 1, ref, alt, variantType: al > 3 ? 'ONP' : (NP_TYPES[al] as VariantType) }
+  }
+  const mref = rl === 0 ? '-' : ref
+  const malt = al === 0 ? '-' : alt
+  if (rl < al) {
+    return rl === 0
+      ? { start: p - 1, end: p, ref: mref, alt: malt, variantType: 'INS' }
+      : { start: p, end: p + rl - 1, ref: mref, alt: malt, variantType: 'INS' }
+  }
+  return { start: p, end: p + rl - 1, ref: mref, alt: malt, variantType: 'DEL' }
+}
+
+/**
+ * The allele string VEP writes in CSQ's Allele field for ALT `i` of a VCF record: when REF and
+ * every ALT share their first base and not all alleles have the same length, VEP strips that one base
+ * ('-' if nothing is left); otherwise the ALT as written.
+ */
+export function vepAllele(ref: string, alts: readonly string[], alt: string): string {
+  const first = ref.charCodeAt(0)
+  let sameLength = true
+  for (const a of alts) {
+    if (a.charCodeAt(0) !== first) return alt
+    if (a.length !== ref.length) sameLength = false
+  }
+  if (sameLength) return alt
+  return alt.length > 1 ? alt.slice(1) : '-'
+}

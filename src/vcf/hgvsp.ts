@@ -1,0 +1,57 @@
+/**
+ * HGVSp → HGVSp_Short the way vcf2maf writes it (mskcc/vcf2maf vcf2maf.pl, commit 17feed0):
+ * - drop the protein ID prefix ("ENSP00000263967.3:p.His1047Arg" → "p.His1047Arg");
+ * - if the value is a "c.…(p.…)" pair, keep the p. part;
+ * - three-letter amino acids → one letter, Ter → '*' ("p.Ser67GlnfsTer12" → "p.S67Qfs*12");
+ * - '%3D' is '=' (VEP URL-escapes it; @gmod/vcf already decodes %XX in INFO, this is for other callers);
+ * - splice_acceptor/donor as the chosen term: "p.X{n}_splice" with n = round((c + c mod 3) / 3)
+ *   from the HGVSc c. position (c < 1 → 1);
+ * - synonymous "p.=": "p.{aa}{pos}=" from Protein_position and Amino_acids. vcf2maf requires
+ *   Protein_position "n/length" (VEP --total_length); we also accept a bare "n".
+ * Regex use is per chosen effect only, never per transcript.
+ */
+const AA3TO1: Readonly<Record<string, string>> = {
+  Ala: 'A', Arg: 'R', Asn: 'N', Asp: 'D', Asx: 'B', Cys: 'C', Glu: 'E', Gln: 'Q', Glx: 'Z', Gly: 'G', His: 'H', Ile: 'I',
+  Leu: 'L', Lys: 'K', Met: 'M', Phe: 'F', Pro: 'P', Ser: 'S', Thr: 'T', Trp: 'W', Tyr: 'Y', Val: 'V', Xxx: 'X', Ter: '*',
+}
+const AA3_RE = new RegExp(Object.keys(AA3TO1).join('|'), 'g')
+
+/** Strip the transcript/protein ID prefix ("ENST…:c.1A>G" → "c.1A>G"). */
+export function stripFeatureId(hgvs: string): string {
+  const i = hgvs.lastIndexOf(':')
+  return i === -1 ? hgvs : hgvs.slice(i + 1)
+}
+
+export function shortProtein(hgvsp: string): string {
+  let p = stripFeatureId(hgvsp).replaceAll('%3D', '=')
+  if (p.startsWith('c.')) {
+    const m = /\((p\.\S+)\)/.exec(p)
+    if (m?.[1] !== undefined) p = m[1]
+  }
+  return p.replace(AA3_RE, (aa) => AA3TO1[aa] ?? aa)
+}
+
+export interface ProteinInputs {
+  readonly hgvsp?: string | undefined
+  readonly hgvsc?: string | undefined
+  readonly term: string
+  readonly proteinPosition?: string | undefined
+  readonly aminoAcids?: string | undefined
+}
+
+/** HGVSp_Short for the chosen effect, or undefined when there is none. */
+export function hgvspShort(e: ProteinInputs): string | undefined {
+  let short = e.hgvsp ? shortProtein(e.hgvsp) : undefined
+  if ((e.term === 'splice_acceptor_variant' || e.term === 'splice_donor_variant') && e.hgvsc) {
+    const m = /^c.(\d+)/.exec(stripFeatureId(e.hgvsc))
+    if (m?.[1] !== undefined) {
+      const c = Math.max(1, Number(m[1]))
+      short = `p.X${Math.round((c + (c % 3)) / 3)}_splice`
+    }
+  }
+  if (short === 'p.=' && e.proteinPosition && e.aminoAcids) {
+    const m = /^(\d+)(-\d+)?(\/\d+)?$/.exec(e.proteinPosition)
+    if (m?.[1] !== undefined) short = `p.${e.aminoAcids}${m[1]}=`
+  }
+  return short === '' ? undefined : short
+}

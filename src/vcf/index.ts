@@ -1,0 +1,9 @@
+/** VCF and ANNOVAR input: public API (re-exports only). */
+export { readVcf } from './read.js'
+export { readAnnovarTable, parseAnnovarLines } from './annovar-table.js'
+export { VcfParser, parseVcfLines, type VcfResult } from './reader.js'
+export { VcfReadOptionsSchema, type VcfReadOptions, type GeneInterval, type CnThresholds } from './options.js'
+export { classifyConsequence, effectPriority, splitTerms, CONSEQUENCE_TABLE, type Classification } from './consequence.js'
+export { toMafAlleles, type MafAlleles } from './alleles.js'
+export { shortProtein, hgvspShort } from './hgvsp.js'
+export { pickEffect, type Effect } from './effect.js'

@@ -1,0 +1,38 @@
+/**
+ * Somatic / germline origin from a record's INFO, when the caller of readVcf did not state it.
+ * Order (first that applies): INFO flag SOMATIC → somatic; INFO flag GERMLINE → germline;
+ * VarDict STATUS; VarScan SS; else 'unknown'. (opts.origin, when given, overrides all of this.)
+ */
+import type { InfoValue } from '@gmod/vcf'
+import type { Origin } from '../model/alteration.js'
+
+/** VarDict INFO/STATUS values (VarDict var2vcf_paired.pl). */
+const VARDICT_STATUS: Readonly<Record<string, Origin>> = {
+  StrongSomatic: 'somatic',
+  LikelySomatic: 'somatic',
+  Germline: 'germline',
+  StrongLOH: 'germline',
+  LikelyLOH: 'germline',
+  AFDiff: 'unknown',
+  SampleSpecific: 'unknown',
+  Deletion: 'unknown',
+}
+
+/** VarScan INFO/SS: 0 reference, 1 germline, 2 somatic, 3 LOH, 5 unknown. */
+const VARSCAN_SS: Readonly<Record<string, Origin>> = { '1': 'germline', '2': 'somatic', '3': 'germline' }
+
+function first(v: InfoValue | undefined): string | undefined {
+  if (v === undefined || v === true) return undefined
+  const x = v[0]
+  return x === undefined ? undefined : String(x)
+}
+
+export function originFromInfo(info: Readonly<Record<string, InfoValue>>): Origin {
+  if (info.SOMATIC === true) return 'somatic'
+  if (info.GERMLINE === true) return 'germline'
+  const status = first(info.STATUS)
+  if (status !== undefined && VARDICT_STATUS[status] !== undefined) return VARDICT_STATUS[status]
+  const ss = first(info.SS)
+  if (ss !== undefined && VARSCAN_SS[ss] !== undefined) return VARSCAN_SS[ss]
+  return 'unknown'
+}

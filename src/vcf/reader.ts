@@ -1,0 +1,270 @@
+/**
+ * The VCF reader core: line in, alterations out, no I/O (read.ts is the streaming edge).
+ *
+ * Header lines are collected until #CHROM; then ONE @gmod/vcf parser is built from them and the
+ * annotation dialect and sample roles are decided once. Each record line is parsed by that parser
+ * (it never sees line numbers; we add file/line to every record and error), split per ALT, and
+ * handed to the small-variant or structural handler.
+ *
+ * Accounting: every record is read = kept (≥ 1 alteration) + dropped (by the reason of its last
+ * allele); breakend pairs settle when the pair resolves (sv.ts).
+ * INFO keys not declared in the header are tolerated (VCF 4.3 §1.6.1 reserved keys count as
+ * declared) and warned about once per key, with the first line that used it.
+ *
+ * Complexity: O(record bytes) per record. @gmod/vcf parses INFO eagerly (all keys); sample columns
+ * are read with processFormatFields, which allocates only for the FORMAT keys we ask for and only
+ * the samples we keep; annotation entries are split once, with no regex per entry. Memory: the
+ * header, pending breakends, and the output alterations.
+ */
+import VCF, { type MetaMap, type Variant } from '@gmod/vcf'
+import { InputError, isInputError, quote } from '../errors.js'
+import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import type { Alteration, Origin } from '../model/alteration.js'
+import { annovarBlocks } from './annovar.js'
+import { decoderFor, type AnnotationDecoder } from './annotation.js'
+import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, type Dialect } from './dialect.js'
+import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
+import type { AlleleResult, RecordContext, SampleTarget } from './record.js'
+import { FORMAT_KEYS, resolveRoles, type FormatValues, type SampleRoles } from './samples.js'
+import { smallVariant } from './small.js'
+import { alleleShape, GeneIndex } from './structural.js'
+import { SvHandler } from './sv.js'
+import { originFromInfo } from './origin.js'
+
+export interface VcfResult {
+  readonly alterations: Alteration[]
+  readonly report: ReadReport
+  /** Tumour sample IDs seen in the header (all sample columns for a cohort VCF). */
+  readonly samples: string[]
+}
+
+const REASON_BY_CODE: Readonly<Record<string, string>> = {
+  UNKNOWN_TERM: 'invalid: unknown consequence term',
+  BAD_NUMBER: 'invalid: bad number',
+  FORMAT: 'invalid: malformed record',
+}
+
+const FORMAT_KEY_LIST: string[] = [...FORMAT_KEYS]
+
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
+}
+
+export class VcfParser {
+  readonly report: ReadReport
+  readonly alterations: Alteration[] = []
+  private readonly opts: ParsedVcfOptions
+  private readonly header: string[] = []
+  private parser: VCF | undefined
+  private infoMeta: MetaMap = {}
+  private dialect: Dialect | undefined
+  private decoder: AnnotationDecoder | undefined
+  private roles: SampleRoles = { mode: 'sites-only' }
+  private sampleNames: string[] = []
+  private headerLine = 0
+  private lastLine = 0
+  private dialectPending = false
+  private format = 'vcf'
+  private readonly undeclared = new Set<string>()
+  private readonly sv: SvHandler
+
+  constructor(
+    readonly file: string,
+    options: VcfReadOptions = {},
+  ) {
+    this.opts = VcfReadOptionsSchema.parse(options)
+    this.report = newReport(file, 'vcf')
+    this.sv = new SvHandler({
+      thresholds: resolveThresholds(this.opts.cnThresholds),
+      lowLevel: this.opts.cnaLowLevel ?? false,
+      genes: this.opts.genes ? new GeneIndex(this.opts.genes) : undefined,
+    })
+  }
+
+  /** Tumour sample IDs (all sample columns for a cohort). */
+  get samples(): string[] {
+    if (this.roles.mode === 'cohort') return [...this.sampleNames]
+    return this.roles.tumorName === undefined ? [] : [this.roles.tumorName]
+  }
+
+  push(text: string, line: number): void {
+    this.lastLine = line
+    if (this.parser === undefined) {
+      this.pushHeader(text, line)
+      return
+    }
+    if (text === '') return
+    this.report.rowsRead++
+    let result: AlleleResult[]
+    try {
+      result = this.record(text, line)
+    } catch (e) {
+      if (!this.opts.lenient || !isInputError(e) || e.code === 'UNANNOTATED') throw e
+      drop(this.report, REASON_BY_CODE[e.code] ?? `invalid: ${e.code.toLowerCase()}`)
+      warn(this.report, e.format())
+      return
+    }
+    let kept = false
+    let reason = 'no ALT allele'
+    for (const r of result) {
+      if (typeof r === 'string') reason = r
+      else if (r.length > 0) {
+        kept = true
+        for (const a of r) this.alterations.push(a)
+      }
+    }
+    if (kept) this.report.kept++
+    // An empty result is a breakend waiting for its mate: settled by the SV handler later.
+    else if (result.length > 0) drop(this.report, reason)
+  }
+
+  private pushHeader(text: string, line: number): void {
+    if (text.startsWith('##')) {
+      this.header.push(text)
+      return
+    }
+    if (!text.startsWith('#CHROM')) {
+      if (text.trim() === '' && this.header.length > 0) return
+      throw new InputError('FORMAT', this.header.length === 0 ? 'not a VCF: expected ##fileformat or #CHROM header lines' : 'VCF has no #CHROM header line before its first record', {
+        file: this.file,
+        line,
+        suggestion: 'a VCF needs a tab-separated "#CHROM POS ID REF ALT QUAL FILTER INFO" line after the ## meta lines',
+      })
+    }
+    this.headerLine = line
+    try {
+      this.parser = new VCF({ header: [...this.header, text].join('\n'), strict: false })
+    } catch (e) {
+      throw new InputError('FORMAT', `bad VCF header: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file: this.file, line })
+    }
+    this.infoMeta = (this.parser.getMetadata('INFO') ?? {}) as MetaMap
+    this.sampleNames = this.parser.samples
+    const meta = (k: string): string | undefined => {
+      const v = this.parser?.getMetadata(k)
+      return typeof v === 'string' ? v : undefined
+    }
+    this.roles = resolveRoles(this.sampleNames, { tumorSample: meta('tumor_sample'), normalSample: meta('normal_sample') }, this.opts, this.file, line)
+    this.setDialect(detectDialect(this.infoMeta))
+    if (this.dialect === undefined && this.opts.genes === undefined) this.dialectPending = true
+  }
+
+  private setDialect(d: Dialect | undefined): void {
+    this.dialect = d
+    this.decoder = d === undefined ? undefined : decoderFor(d)
+    this.format = d === undefined ? 'vcf' : `vcf:${d.kind}`
+  }
+
+  private unannotated(): InputError {
+    return new InputError('UNANNOTATED', 'VCF is not annotated: no VEP CSQ, SnpEff ANN/EFF or ANNOVAR Func.* INFO field in the header', {
+      file: this.file,
+      line: this.headerLine,
+      suggestion: `${UNANNOTATED_HINT}; for copy-number / SV VCFs, a gene coordinate list (genes option) also works`,
+    })
+  }
+
+  /** Call after the last line. Throws if the input ended before #CHROM, or was unannotated. */
+  finish(): VcfResult {
+    if (this.parser === undefined) {
+      if (this.header.length === 0 && this.lastLine === 0) throw new InputError('EMPTY_FILE', 'the VCF is empty', { file: this.file })
+      throw new InputError('FORMAT', 'VCF has no #CHROM header line', { file: this.file, line: this.lastLine, suggestion: 'the file may be truncated, or only a header fragment' })
+    }
+    if (this.dialectPending && this.report.rowsRead === 0) throw this.unannotated()
+    this.sv.finish()
+    this.report.kept += this.sv.lateKept
+    for (const [reason, n] of Object.entries(this.sv.lateDropped)) drop(this.report, reason, n)
+    return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
+  }
+
+  private checkInfo(v: Variant, line: number): void {
+    for (const key in v.INFO) {
+      if (this.infoMeta[key] !== undefined || this.undeclared.has(key)) continue
+      this.undeclared.add(key)
+      warn(this.report, `${this.file}:${line}: INFO key ${quote(key)} is not declared in the header`)
+      if (this.dialectPending) {
+        const d = dialectFromUndeclaredKey(key)
+        if (d) {
+          this.setDialect(d)
+          this.dialectPending = false
+        }
+      }
+    }
+    if (this.dialectPending) throw this.unannotated()
+  }
+
+  private targets(v: Variant): SampleTarget[] {
+    const r = this.roles
+    if (r.mode === 'sites-only') return [{ name: r.tumorName ?? '', idx: -1, fmt: {} }]
+    const want = r.mode === 'cohort' ? -1 : (r.tumorIdx as number)
+    const out: SampleTarget[] = []
+    const keys = FORMAT_KEY_LIST
+    v.processFormatFields(keys, (str, ranges, idx) => {
+      if (want !== -1 && idx !== want) return
+      const fmt: FormatValues = {}
+      for (let k = 0; k < keys.length; k++) {
+        const a = ranges[2 * k] as number
+        if (a >= 0) fmt[keys[k] as keyof FormatValues] = str.slice(a, ranges[2 * k + 1])
+      }
+      out.push({ name: want === -1 ? (this.sampleNames[idx] as string) : (r.tumorName as string), idx, fmt })
+    })
+    if (out.length === 0 && want !== -1) out.push({ name: r.tumorName as string, idx: want, fmt: {} })
+    return out
+  }
+
+  private record(text: string, line: number): AlleleResult[] {
+    const t1 = text.indexOf('\t')
+    const t2 = t1 === -1 ? -1 : text.indexOf('\t', t1 + 1)
+    const where = { file: this.file, line }
+    if (t2 === -1 || text.split('\t', 8).length < 8) {
+      throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { ...where, suggestion: 'columns must be separated by tabs, not spaces' })
+    }
+    const posText = text.slice(t1 + 1, t2)
+    if (!isDigits(posText) || Number(posText) < 1) {
+      throw new InputError('BAD_NUMBER', `POS: expected a positive integer, got ${quote(posText)}`, { ...where, column: 2 })
+    }
+    const v = (this.parser as VCF).parseLine(text)
+    this.checkInfo(v, line)
+    const filter = v.FILTER === undefined ? '.' : typeof v.FILTER === 'string' ? v.FILTER : v.FILTER.join(';')
+    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
+    const ref = v.REF ?? ''
+    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { ...where, column: 4 })
+    const alts = v.ALT ?? []
+    const origin: Origin = this.opts.origin ?? originFromInfo(v.INFO)
+    const effects = this.decoder ? this.decoder.decode(this.annotationValues(v), { ...where, column: 8 }) : []
+    const ctx: RecordContext = { file: this.file, line, variant: v, chrom: v.CHROM ?? '', pos: Number(posText), ref, alts, filter, origin, mode: this.roles.mode, targets: this.targets(v), effects }
+    if (alts.length === 0) {
+      const hasCn = v.INFO.CN !== undefined || (v.FORMAT ?? '').split(':').includes('CN')
+      return hasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
+    }
+    const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(text.split('\t', 8)[7] ?? '', this.dialect.db) : undefined
+    const out: AlleleResult[] = []
+    for (let i = 1; i <= alts.length; i++) {
+      const shape = alleleShape(alts[i - 1] as string)
+      if (shape === 'small') out.push(smallVariant(ctx, i, annovar))
+      else if (shape === 'cna') out.push(this.sv.cna(ctx, i))
+      else if (shape === 'star') out.push('spanning deletion allele (*)')
+      else {
+        const r = this.sv.structural(ctx, i, shape === 'bnd')
+        if (r !== undefined) out.push(r)
+      }
+    }
+    return out
+  }
+
+  private annotationValues(v: Variant): readonly (string | number | undefined)[] {
+    const key = (this.decoder as AnnotationDecoder).key
+    const val = v.INFO[key]
+    return val === undefined || val === true ? [] : val
+  }
+}
+
+/** Parse an in-memory VCF (tests, and callers that already hold the text). */
+export function parseVcfLines(lines: readonly string[], options: VcfReadOptions = {}, file = 'input.vcf'): VcfResult {
+  const p = new VcfParser(options.displayName ?? file, options)
+  lines.forEach((t, i) => p.push(t, i + 1))
+  return p.finish()
+}

@@ -1,0 +1,212 @@
+/**
+ * Which sample column is the tumour, and read depths / VAF for one allele from its FORMAT fields.
+ *
+ * Tumour/normal roles, first rule that applies:
+ *  1. options tumorId / normalId (must name header columns);
+ *  2. Mutect2's ##tumor_sample= / ##normal_sample= header lines;
+ *  3. column names: TUMOR/TUMOUR and NORMAL (any case); else exactly one column ending in
+ *     _T / -T / .T / _TUMOR (the tumour) and one ending in _N / -N / .N / _NORMAL (the normal), e.g.
+ *     WES_EA_T_1 / WES_EA_N_1 is NOT matched (the marker is not a suffix) but Mutect2's header
+ *     names those; DNA_TUMOR / DNA_NORMAL is matched by "contains TUMOR/NORMAL" when unique;
+ *  4. one sample column: tumour-only; none: sites-only (sample from sampleOverride / tumorId /
+ *     file name);
+ *  5. otherwise a multi-sample cohort: an alteration for every sample whose GT carries the allele.
+ *
+ * Allele depths (t_ref_count / t_alt_count / t_depth), as vcf2maf's FixAlleleDepths where it applies:
+ *  - AD with one value per allele: ref = AD[0], alt = AD[i]; AD with a single value: alt = AD and
+ *    ref = RD (VarScan); other AD lengths are ignored (vcf2maf blanks them);
+ *  - no AD, Strelka SNV tier-1 counts AU/CU/GU/TU: ref/alt = {REF}U/{ALT}U, depth = their sum;
+ *  - no AD, Strelka indel TAR/TIR tier 1: ref = TAR, alt = TIR, depth = TAR + TIR;
+ *  - no AD, VarDict VD (+ RD forward,reverse) or freebayes AO/RO.
+ *  depth = FORMAT DP, else the sum of the allele depths (and that sum when DP is smaller, as
+ *  vcf2maf's sanity check does).
+ * VAF: FORMAT AF (Mutect2 Number=A, VarDict), else VarScan FREQ ("48.7%"), else alt / depth.
+ */
+import { InputError } from '../errors.js'
+import { parseCountField, parseFloatField, isMissing } from '../io/fields.js'
+
+export type SampleMode = 'paired' | 'tumor-only' | 'sites-only' | 'cohort'
+
+export interface SampleRoles {
+  readonly mode: SampleMode
+  readonly tumorIdx?: number | undefined
+  readonly normalIdx?: number | undefined
+  /** Name written into Alteration.sample for paired / tumour-only / sites-only files. */
+  readonly tumorName?: string | undefined
+}
+
+export interface RoleOptions {
+  readonly tumorId?: string | undefined
+  readonly normalId?: string | undefined
+  readonly sampleOverride?: string | undefined
+}
+
+function indexOf(samples: readonly string[], name: string | undefined, what: string, file: string, line: number): number | undefined {
+  if (name === undefined) return undefined
+  const i = samples.indexOf(name)
+  if (i === -1) {
+    throw new InputError('USAGE', `${what} ${JSON.stringify(name)} is not a sample column of this VCF`, {
+      file,
+      line,
+      suggestion: samples.length ? `the sample columns are: ${samples.join(', ')}` : 'this VCF has no sample columns',
+    })
+  }
+  return i
+}
+
+function uniqueMatch(samples: readonly string[], test: (s: string) => boolean): number | undefined {
+  let found: number | undefined
+  for (let i = 0; i < samples.length; i++) {
+    if (test(samples[i] as string)) {
+      if (found !== undefined) return undefined
+      found = i
+    }
+  }
+  return found
+}
+
+function byName(samples: readonly string[]): { t?: number | undefined; n?: number | undefined } {
+  const exactT = uniqueMatch(samples, (s) => /^tumou?r$/i.test(s))
+  const exactN = uniqueMatch(samples, (s) => /^normal$/i.test(s))
+  if (exactT !== undefined) return { t: exactT, n: exactN }
+  const sufT = uniqueMatch(samples, (s) => /[_.-](t|tumou?r)$/i.test(s))
+  const sufN = uniqueMatch(samples, (s) => /[_.-](n|normal)$/i.test(s))
+  if (sufT !== undefined && sufN !== undefined) return { t: sufT, n: sufN }
+  const hasT = uniqueMatch(samples, (s) => /tumou?r/i.test(s))
+  const hasN = uniqueMatch(samples, (s) => /normal/i.test(s))
+  if (hasT !== undefined && hasN !== undefined) return { t: hasT, n: hasN }
+  return {}
+}
+
+export function resolveRoles(
+  samples: readonly string[],
+  header: { tumorSample?: string | undefined; normalSample?: string | undefined },
+  opts: RoleOptions,
+  file: string,
+  line: number,
+): SampleRoles {
+  const name = (i: number): string => opts.sampleOverride ?? (samples[i] as string)
+  let t = indexOf(samples, opts.tumorId, 'tumorId', file, line)
+  let n = indexOf(samples, opts.normalId, 'normalId', file, line)
+  if (t === undefined && header.tumorSample !== undefined) {
+    t = samples.indexOf(header.tumorSample)
+    if (t === -1) t = undefined
+  }
+  if (n === undefined && header.normalSample !== undefined) {
+    n = samples.indexOf(header.normalSample)
+    if (n === -1) n = undefined
+  }
+  if (t === undefined) {
+    const guess = byName(samples)
+    t = guess.t
+    n ??= guess.n
+  }
+  if (t !== undefined) return { mode: n === undefined ? 'tumor-only' : 'paired', tumorIdx: t, normalIdx: n === t ? undefined : n, tumorName: name(t) }
+  if (samples.length === 1) return { mode: 'tumor-only', tumorIdx: 0, tumorName: name(0) }
+  if (samples.length === 0) {
+    const base = file.replace(/^.*[\\/]/, '').replace(/\.(vcf|bcf)(\.b?gz)?$/i, '')
+    return { mode: 'sites-only', tumorName: opts.sampleOverride ?? opts.tumorId ?? base }
+  }
+  if (opts.sampleOverride !== undefined) {
+    throw new InputError('USAGE', `sampleOverride is for single-sample files; this VCF has ${samples.length} sample columns and no tumour/normal pair`, {
+      file,
+      line,
+      suggestion: 'pass tumorId (and normalId) to choose the tumour column',
+    })
+  }
+  return { mode: 'cohort' }
+}
+
+/** FORMAT keys read per sample; everything else in the sample column is skipped unparsed. */
+export const FORMAT_KEYS = ['GT', 'AD', 'DP', 'AF', 'FREQ', 'RD', 'AU', 'CU', 'GU', 'TU', 'TAR', 'TIR', 'VD', 'AO', 'RO', 'CN'] as const
+export type FormatKey = (typeof FORMAT_KEYS)[number]
+export type FormatValues = Partial<Record<FormatKey, string>>
+
+export interface AlleleCounts {
+  readonly refCount?: number | undefined
+  readonly altCount?: number | undefined
+  readonly depth?: number | undefined
+  readonly vaf?: number | undefined
+}
+
+/** Does a GT ("0/1", "1|2", "1", "./1") carry allele index i? Missing GT → undefined. */
+export function gtCarries(gt: string | undefined, i: number): boolean | undefined {
+  if (gt === undefined || isMissing(gt)) return undefined
+  let called = false
+  for (const a of gt.split(/[/|]/)) {
+    if (a === '.' || a === '') continue
+    called = true
+    if (Number(a) === i) return true
+  }
+  return called ? false : undefined
+}
+
+interface Loc {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+}
+
+function counts(s: string | undefined, name: string, loc: Loc): (number | undefined)[] | undefined {
+  if (s === undefined || isMissing(s)) return undefined
+  return s.split(',').map((v) => parseCountField(v, { ...loc, name: `FORMAT/${name}` }))
+}
+
+function firstCount(s: string | undefined, name: string, loc: Loc): number | undefined {
+  return counts(s, name, loc)?.[0]
+}
+
+/**
+ * Depths and VAF for ALT index `i` (1-based) of a record whose alleles are [REF, ...ALTs].
+ */
+export function alleleCounts(f: FormatValues, alleles: readonly string[], i: number, loc: Loc): AlleleCounts {
+  let ref: number | undefined
+  let alt: number | undefined
+  let sum: number | undefined
+  const ad = counts(f.AD, 'AD', loc)
+  if (ad !== undefined && ad.length === alleles.length) {
+    ref = ad[0]
+    alt = ad[i]
+    sum = ad.reduce<number>((a, b) => a + (b ?? 0), 0)
+  } else if (ad !== undefined && ad.length === 1) {
+    alt = ad[0]
+    const rd = counts(f.RD, 'RD', loc)
+    if (rd !== undefined) ref = rd.reduce<number>((a, b) => a + (b ?? 0), 0)
+  } else if (ad === undefined && f.AU !== undefined && f.CU !== undefined && f.GU !== undefined && f.TU !== undefined) {
+    const tier1: Record<string, number | undefined> = {
+      A: firstCount(f.AU, 'AU', loc),
+      C: firstCount(f.CU, 'CU', loc),
+      G: firstCount(f.GU, 'GU', loc),
+      T: firstCount(f.TU, 'TU', loc),
+    }
+    ref = tier1[alleles[0] ?? '']
+    alt = tier1[alleles[i] ?? '']
+    sum = (tier1.A ?? 0) + (tier1.C ?? 0) + (tier1.G ?? 0) + (tier1.T ?? 0)
+  } else if (ad === undefined && f.TAR !== undefined && f.TIR !== undefined) {
+    ref = firstCount(f.TAR, 'TAR', loc)
+    alt = firstCount(f.TIR, 'TIR', loc)
+    if (ref !== undefined && alt !== undefined) sum = ref + alt
+  } else if (ad === undefined && f.VD !== undefined) {
+    alt = firstCount(f.VD, 'VD', loc)
+    const rd = counts(f.RD, 'RD', loc)
+    if (rd !== undefined) ref = rd.reduce<number>((a, b) => a + (b ?? 0), 0)
+  } else if (ad === undefined && f.AO !== undefined && f.RO !== undefined) {
+    ref = firstCount(f.RO, 'RO', loc)
+    alt = counts(f.AO, 'AO', loc)?.[i - 1]
+  }
+  const strelka = ad === undefined && (f.AU !== undefined || f.TAR !== undefined)
+  let depth = strelka ? sum : parseCountField(f.DP, { ...loc, name: 'FORMAT/DP' })
+  if (sum === undefined && ref !== undefined && alt !== undefined) sum = ref + alt
+  if (sum !== undefined && (depth === undefined || (ref ?? 0) + (alt ?? 0) > depth)) depth = sum
+  let vaf: number | undefined
+  const af = f.AF === undefined ? undefined : f.AF.split(',')
+  if (af !== undefined && !isMissing(f.AF)) {
+    vaf = parseFloatField(af.length >= i ? af[i - 1] : af[0], { ...loc, name: 'FORMAT/AF' })
+  } else if (f.FREQ !== undefined && !isMissing(f.FREQ)) {
+    const fr = f.FREQ.split(',')
+    vaf = parseFloatField(fr.length >= i ? fr[i - 1] : fr[0], { ...loc, name: 'FORMAT/FREQ' }, true)
+  } else if (alt !== undefined && depth !== undefined && depth > 0) {
+    vaf = alt / depth
+  }
+  return { refCount: ref, altCount: alt, depth, vaf }
+}

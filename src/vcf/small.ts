@@ -1,0 +1,90 @@
+/**
+ * Small variants (SNV, MNP, indel): one ALT of a record → one Alteration per carrying sample.
+ *
+ * Annotation entry for the allele: VEP ALLELE_NUM when written; otherwise the entries whose Allele
+ * is this ALT in VEP's trimmed form or as written (SnpEff); a single-ALT record whose entries match
+ * neither (VEP --minimal, symbolic names) uses all of them. vcf2maf instead keeps ONE ALT per record
+ * (the tumour's first non-normal GT allele); we report every ALT the tumour carries.
+ * Hugo_Symbol as vcf2maf: SYMBOL, else the transcript ID, else "Unknown".
+ */
+import type { Alteration } from '../model/alteration.js'
+import { kindOfType } from '../model/alteration.js'
+import { toMafAlleles, vepAllele } from './alleles.js'
+import { interpretAnnovar, type AnnovarFields } from './annovar.js'
+import { classifyConsequence } from './consequence.js'
+import { pickEffect, type Effect } from './effect.js'
+import { hgvspShort } from './hgvsp.js'
+import { alleleCounts, gtCarries } from './samples.js'
+import { sampleColumn, type AlleleResult, type RecordContext } from './record.js'
+
+export function effectsForAllele(all: readonly Effect[], ref: string, alts: readonly string[], i: number): Effect[] {
+  const alt = alts[i - 1] as string
+  const trimmed = vepAllele(ref, alts, alt)
+  const out = all.filter((e) => (e.alleleNum !== undefined ? e.alleleNum === i : e.allele === '' || e.allele === alt || e.allele === trimmed))
+  return out.length === 0 && alts.length === 1 ? [...all] : out
+}
+
+interface Called {
+  readonly gene: string
+  readonly variantClass: Alteration['variantClass']
+  readonly protein?: string | undefined
+}
+
+function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string): Called | string {
+  if (ctx.effects.length === 0) return 'annotation: record has none'
+  const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)
+  const e = pickEffect(effs)
+  if (e === undefined) return 'annotation: no entry for this allele'
+  // vcf2maf: an entry with no Consequence counts as intergenic_variant.
+  const terms = e.terms.length > 0 ? e.terms : ['intergenic_variant']
+  const cls = classifyConsequence(terms, ref, alt, { file: ctx.file, line: ctx.line, column: 8 })
+  const protein = hgvspShort({ hgvsp: e.hgvsp, hgvsc: e.hgvsc, term: cls.term, proteinPosition: e.proteinPosition, aminoAcids: e.aminoAcids })
+  return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, protein }
+}
+
+function callFromAnnovar(ctx: RecordContext, block: AnnovarFields | undefined, ref: string, alt: string): Called | string {
+  if (block === undefined) return 'annotation: no entry for this allele'
+  const call = interpretAnnovar(block)
+  const cls = classifyConsequence(call.terms, ref, alt, { file: ctx.file, line: ctx.line, column: 8 })
+  return { gene: call.gene ?? 'Unknown', variantClass: cls.variantClass, protein: call.protein }
+}
+
+/** `annovar`: this record's per-ALT ANNOVAR blocks, when the file is ANNOVAR-annotated. */
+export function smallVariant(ctx: RecordContext, i: number, annovar: readonly AnnovarFields[] | undefined): AlleleResult {
+  const alt = ctx.alts[i - 1] as string
+  const maf = toMafAlleles(ctx.pos, ctx.ref, alt)
+  const called =
+    annovar === undefined
+      ? callFromEffects(ctx, i, maf.ref, maf.alt)
+      : callFromAnnovar(ctx, annovar[i - 1] ?? (annovar.length === 1 && ctx.alts.length === 1 ? annovar[0] : undefined), maf.ref, maf.alt)
+  if (typeof called === 'string') return called
+  const alleles = [ctx.ref, ...ctx.alts]
+  const out: Alteration[] = []
+  for (const t of ctx.targets) {
+    const carries = gtCarries(t.fmt.GT, i)
+    if (ctx.mode === 'cohort' ? carries !== true : carries === false) continue
+    const c = t.idx < 0 ? {} : alleleCounts(t.fmt, alleles, i, { file: ctx.file, line: ctx.line, column: sampleColumn(t.idx) })
+    out.push({
+      sample: t.name,
+      gene: called.gene,
+      kind: kindOfType(maf.variantType),
+      variantClass: called.variantClass,
+      variantType: maf.variantType,
+      chrom: ctx.chrom,
+      start: maf.start,
+      end: maf.end,
+      ref: maf.ref,
+      alt: maf.alt,
+      protein: called.protein,
+      origin: ctx.origin,
+      vaf: c.vaf,
+      depth: c.depth,
+      altCount: c.altCount,
+      refCount: c.refCount,
+      filter: ctx.filter,
+      source: { file: ctx.file, line: ctx.line },
+    })
+  }
+  if (out.length === 0) return ctx.mode === 'cohort' ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+  return out
+}

@@ -5,7 +5,8 @@
  * Layers, bottom to top: copy number fills the whole cell height; a fusion is a band (inset 0.2);
  * the mutation glyph takes the middle third (inset 1/3); a germline event adds a corner marker.
  * ≥ 2 mutation events (snv/indel, any classes, as maftools counts since its issue #347) draw one
- * Multi_Hit glyph. Copy number and fusion events never count towards Multi_Hit (maftools keeps CN
+ * Multi_Hit glyph in the maftools palette; the cBioPortal palette draws the highest-priority
+ * collapsed class instead (its black already means truncating). Copy number and fusion events never count towards Multi_Hit (maftools keeps CN
  * out too; it has no separate fusion glyph).
  *
  * Default colours are maftools' `get_vcColors()` (RColorBrewer Paired[1:11] + Spectral[1:3] + black,
@@ -134,7 +135,6 @@ export function makePalette(name: PaletteName, overrides: Readonly<Record<string
     for (const cn of CN_ORDER) list.push(spec(`cna:${cn}`, 'cna', CN_COLOR_MAFTOOLS[cn], CN_LABEL_MAFTOOLS[cn], order++))
   } else {
     for (const c of COLLAPSED_PRIORITY) list.push(spec(`mut:${c}`, 'mutation', CBIOPORTAL_COLORS[c], COLLAPSED_LABEL[c], order++))
-    list.push(spec('mut:Multi_Hit', 'mutation', '#000000', 'Multi_Hit', order++))
     list.push(spec('fusion', 'fusion', CBIOPORTAL_COLORS.fusion, 'Fusion', order++))
     for (const cn of CN_ORDER) list.push(spec(`cna:${cn}`, 'cna', CBIOPORTAL_COLORS[cn], COLLAPSED_LABEL[cn], order++))
   }
@@ -196,8 +196,9 @@ export function cellGlyphs(cell: AlteredCell, palette: Palette): CellGlyphs {
   if (muts.length > 0) {
     const mutLabel = muts.length > 1 ? 'Multi_Hit' : (muts[0] as VariantClass)
     labels.push(mutLabel)
-    if (palette.name === 'maftools' || mutLabel === 'Multi_Hit') keys.push(`mut:${mutLabel}`)
+    if (palette.name === 'maftools') keys.push(`mut:${mutLabel}`)
     else {
+      // OncoPrint has no multi-hit glyph (black is already truncating): draw the highest-priority class.
       const present = new Set(muts.map((c) => collapseClass(c)))
       const top = COLLAPSED_PRIORITY.find((c) => present.has(c)) ?? 'other'
       keys.push(`mut:${top}`)

@@ -79,7 +79,7 @@ export function legendBlocks(f: Frame, used: ReadonlySet<string>, states: { wild
 const PER_COLUMN = 6
 
 /** Lay out blocks from (x, y), wrapping at maxX. Returns the group and the bottom edge. */
-export function legendGroup(f: Frame, blocks: readonly Block[], x: number, y: number, maxX: number): { group: Group; bottom: number } {
+export function legendGroup(f: Frame, blocks: readonly Block[], x: number, y: number, maxX: number): { group: Group; bottom: number; right: number } {
   const size = f.theme.fontSize
   const sw = size
   const lineH = size * 1.5
@@ -87,6 +87,7 @@ export function legendGroup(f: Frame, blocks: readonly Block[], x: number, y: nu
   let bx = x
   let by = y
   let rowBottom = y
+  let right = x
   for (const b of blocks) {
     const cols = Math.ceil(b.items.length / PER_COLUMN)
     const colW = Math.max(...b.items.map((i) => textWidth(i.label, size))) + sw + 14
@@ -103,8 +104,9 @@ export function legendGroup(f: Frame, blocks: readonly Block[], x: number, y: nu
       shapes.push(...item.swatch(ix, iy, sw))
       shapes.push({ kind: 'text', x: ix + sw + 5, y: iy + sw * 0.85, text: item.label, size, anchor: 'start', fill: f.theme.text })
     })
+    right = Math.max(right, bx + width)
     bx += width + size * 2
     rowBottom = Math.max(rowBottom, by + height)
   }
-  return { group: { id: 'legend', shapes }, bottom: rowBottom }
+  return { group: { id: 'legend', shapes }, bottom: rowBottom, right }
 }

@@ -188,7 +188,7 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
 
   groups.unshift({ id: 'title', shapes: [{ kind: 'text', x: x0, y: titleY, text: title, size: size * 1.3, anchor: 'start', fill: theme.text, weight: 'bold' }] })
   return {
-    width,
+    width: Math.max(width, legend.right + MARGIN),
     height: legend.bottom + MARGIN,
     background: theme.background,
     fontFamily: theme.fontFamily,

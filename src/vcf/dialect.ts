@@ -85,11 +85,8 @@ export function detectDialect(info: MetaMap): Dialect | undefined {
   if (ann) return ann
   if (eff) return eff
   const dbs = keys.filter((k) => k.startsWith('Func.')).map((k) => k.slice('Func.'.length))
-  if (dbs.length > 0) {
-    const db = ANNOVAR_DB_ORDER.find((d) => dbs.includes(d)) ?? (dbs[0])
-    return { kind: 'annovar', db }
-  }
-  return undefined
+  const db = ANNOVAR_DB_ORDER.find((d) => dbs.includes(d)) ?? dbs[0]
+  return db === undefined ? undefined : { kind: 'annovar', db }
 }
 
 /** Fallback from an undeclared INFO key seen in a record (see the file comment). */

@@ -1,0 +1,70 @@
+/**
+ * The input options every analysis command shares, one zod schema, and the adapter to loadCohort.
+ */
+import { Option, type Command } from 'commander'
+import { z } from 'zod'
+import { loadCohort, type Cohort } from '../src/input/cohort.js'
+import type { CliIO } from './context.js'
+import { progress } from './progress.js'
+import { parseOptions } from './validate.js'
+
+const collect = (v: string, prev: string[] = []) => [...prev, v]
+
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .argument('[inputs...]', 'VCF, MAF or ANNOVAR files (format sniffed from content; gzip/bgzip fine; - for stdin) or folders')
+    .option('--manifest <file>', 'TSV with columns sample, file, role (somatic|germline|cna|fusion|maf)')
+    .option('--cna <file>', 'copy-number table (maftools cnTable, cBioPortal discrete matrix, or long numeric form); repeatable', collect)
+    .option('--fusions <file>', 'fusion / structural-variant table (cBioPortal SV or sample, gene_a, gene_b); repeatable', collect)
+    .option('--samples <file>', 'sequenced sample IDs, one per line (wild-type where nothing was called)')
+    .option('--columns <map>', 'column map for non-MAF mutation tables, e.g. sample=Patient,gene=Gene,class=Consequence,protein=HGVSp')
+    .option('--keep-filtered', 'keep VCF records whose FILTER is not PASS (counted either way)')
+    .option('--lenient', 'skip bad rows (counted by reason in the read report) instead of stopping')
+    .addOption(new Option('--input-origin <origin>', 'origin for inputs that do not state it').choices(['somatic', 'germline']))
+    .option('--tumor-id <id>', 'tumour sample column in a tumour/normal VCF')
+    .option('--normal-id <id>', 'normal sample column in a tumour/normal VCF')
+}
+
+export const InputOptionsSchema = z.object({
+  manifest: z.string().optional(),
+  cna: z.array(z.string()).optional(),
+  fusions: z.array(z.string()).optional(),
+  samples: z.string().optional(),
+  columns: z.string().optional(),
+  keepFiltered: z.boolean().optional(),
+  lenient: z.boolean().optional(),
+  inputOrigin: z.enum(['somatic', 'germline']).optional(),
+  tumorId: z.string().optional(),
+  normalId: z.string().optional(),
+})
+export type InputOptions = z.infer<typeof InputOptionsSchema>
+
+export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {
+  const o = parseOptions(InputOptionsSchema, raw)
+  const bar = progress(io, 'reading')
+  try {
+    const cohort = await loadCohort({
+      inputs,
+      manifest: o.manifest,
+      cna: o.cna,
+      fusions: o.fusions,
+      samplesFile: o.samples,
+      columns: o.columns,
+      keepFiltered: o.keepFiltered,
+      lenient: o.lenient,
+      origin: o.inputOrigin,
+      tumorId: o.tumorId,
+      normalId: o.normalId,
+      keepExtra: extra.keepExtra,
+      onFile: (done, total, file) => bar.update(done, total, file),
+    })
+    if (o.lenient) {
+      let skipped = 0
+      for (const r of cohort.reports) for (const [k, v] of Object.entries(r.dropped)) if (k.startsWith('bad row') || k.includes('columns')) skipped += v
+      if (skipped > 0) io.stderr(`biomarkit: --lenient: skipped ${skipped} bad row(s); see the read report for reasons\n`)
+    }
+    return cohort
+  } finally {
+    bar.done()
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Cohort → classified matrix: resolves panels (shipped id or file; cBioPortal panel files and the
+ * sample → panel matrix), rules, pathways, counted classes and aliases, then builds the matrix.
+ * The one place commands share, so `summary`, `scan`, `oncoplot` and `report` count the same way.
+ */
+import { existsSync } from 'node:fs'
+import { InputError, quote } from '../errors.js'
+import { peekText, readLines } from '../io/lines.js'
+import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
+import type { Cohort } from '../input/cohort.js'
+import { buildMatrix, type BuiltMatrix } from '../classify/matrix.js'
+import { countedClasses } from '../classify/classes.js'
+import { compileRules, type OriginFilter } from '../classify/ruleMatch.js'
+import { loadRules } from '../classify/rules.js'
+import { loadAliases } from '../panels/aliases.js'
+import { assignAll, assignFromCbioportal, type PanelAssignment } from '../panels/assign.js'
+import { parseGenePanelFile, parsePanelMatrix, type CbioGenePanel } from '../panels/cbioportal.js'
+import { loadPanel, panelFromGenes } from '../panels/load.js'
+import { loadPathwaySet, type Pathway } from '../panels/pathways.js'
+import type { Panel } from '../panels/schema.js'
+import { shippedPath } from '../panels/shipped.js'
+
+export interface ClassifyOptions {
+  /** Panel ids (shipped) or files: JSON panel, cBioPortal data_gene_panel_*.txt. */
+  readonly panels?: readonly string[] | undefined
+  /** Sample → panel: cBioPortal data_gene_panel_matrix.txt (or a two-column sample/panel TSV). */
+  readonly samplePanels?: string | undefined
+  /** Rule file or shipped rule-set id (e.g. "tdxd-her2low"). */
+  readonly rules?: string | undefined
+  /** Pathway set file or shipped id; "sanchez-vega-2018" is the default when pathways are asked for. */
+  readonly pathways?: string | undefined
+  readonly withPathways?: boolean | undefined
+  /** Counted mutation classes (MAF names); default maftools' nine. */
+  readonly classes?: readonly string[] | undefined
+  readonly origin?: OriginFilter | undefined
+  /** Gene features to build (default: every gene with a counted event). */
+  readonly genes?: readonly string[] | undefined
+}
+
+export const DEFAULT_PATHWAYS = 'sanchez-vega-2018'
+
+/** A shipped data file by id, or the path itself when it exists. */
+export function resolveData(spec: string, prefix: string): string {
+  if (existsSync(spec)) return spec
+  const shipped = shippedPath(`${prefix}${spec}.json`)
+  if (existsSync(shipped)) return shipped
+  const bare = shippedPath(`${spec}.json`)
+  if (existsSync(bare)) return bare
+  throw new InputError('NOT_FOUND', `${quote(spec)} is neither a file nor a shipped ${prefix.replace(/-$/, '') || 'data'} id`, {
+    suggestion: 'see panels/README.md for the shipped ids',
+  })
+}
+
+async function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {
+  const path = resolveData(spec, 'panel-')
+  const head = await peekText(path, 2048)
+  if (/^\s*stable_id\s*:/m.test(head)) {
+    const lines = []
+    for await (const l of readLines(path)) lines.push(l)
+    return { cbio: parseGenePanelFile(lines, path) }
+  }
+  return { panel: await loadPanel(path) }
+}
+
+async function assignPanels(opts: ClassifyOptions, samples: readonly string[]): Promise<PanelAssignment | undefined> {
+  const specs = opts.panels ?? []
+  if (specs.length === 0 && opts.samplePanels === undefined) return undefined
+  const read = await Promise.all(specs.map(readPanelSpec))
+  const json = read.flatMap((r) => (r.panel ? [r.panel] : []))
+  const cbio = read.flatMap((r) => (r.cbio ? [r.cbio] : []))
+  if (opts.samplePanels === undefined) {
+    if (read.length > 1) throw new InputError('USAGE', 'several --panel given: say which sample used which with --sample-panels FILE')
+    const one = json[0] ?? (cbio[0] && panelFromGenes(cbio[0].stableId, cbio[0].description, cbio[0].genes, { mutations: 'exons', hotspots: [], copyNumber: true, fusions: true }))
+    return one ? assignAll(one, samples) : undefined
+  }
+  const lines = []
+  for await (const l of readLines(opts.samplePanels)) lines.push(l)
+  const matrix = parsePanelMatrix(lines, opts.samplePanels)
+  if (json.length > 0) {
+    // JSON panels: the matrix's mutation column names the panel id per sample.
+    const byId = new Map(json.map((p) => [p.id, p]))
+    const a = assignFromCbioportal(matrix, json.map((p) => ({ stableId: p.id, description: p.name, genes: [...p.genes.keys()] })))
+    // Keep the JSON panels' own per-gene assays (hotspots, CN) where ids match.
+    const panels = new Map(a.panels)
+    for (const [id, p] of a.panels) panels.set(id, byId.get(id) ?? p)
+    return { panels, samplePanel: a.samplePanel }
+  }
+  return assignFromCbioportal(matrix, cbio)
+}
+
+function parseClasses(list: readonly string[]): VariantClass[] {
+  return list.map((c) => {
+    const v = lookupVariantClass(c.trim())
+    if (v === undefined) throw new InputError('USAGE', `--classes: unknown MAF class ${quote(c)}`, { suggestion: 'use MAF Variant_Classification names, e.g. Missense_Mutation,Nonsense_Mutation' })
+    return v
+  })
+}
+
+export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
+  const aliases = await loadAliases(shippedPath('gene-aliases.json'))
+  let pathways: Pathway[] = []
+  if (opts.withPathways || opts.pathways !== undefined || opts.rules !== undefined) {
+    pathways = await loadPathwaySet(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), aliases)
+  }
+  const rules = opts.rules !== undefined ? compileRules(await loadRules(resolveData(opts.rules, 'biomarkers-')), opts.rules, { pathways, aliases }) : []
+  const panels = await assignPanels(opts, cohort.samples)
+  return buildMatrix(cohort.alterations, {
+    samples: cohort.samples,
+    genes: opts.genes,
+    rules,
+    pathways: opts.withPathways || opts.pathways !== undefined ? pathways : [],
+    classes: countedClasses(opts.classes ? { classes: parseClasses(opts.classes) } : {}),
+    origin: opts.origin,
+    panels,
+    aliases,
+  })
+}

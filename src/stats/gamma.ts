@@ -104,7 +104,9 @@ export function logDbinomRaw(x: number, n: number, p: number, q: number): number
   if (x === n) return q < 0.1 ? -bd0(n, n * p) - n * q : n * Math.log(p)
   if (x < 0 || x > n) return -Infinity
   const lc = stirlerr(n) - stirlerr(x) - stirlerr(n - x) - bd0(x, n * p) - bd0(n - x, n * q)
-  const lf = LN_2PI + Math.log(x) + Math.log1p(-x / n)
+  // R writes log1p(−x/n), which loses digits when x/n ≈ 1 (n − x = 1, n = 1e6: 3e-12 error in the
+  // log); n − x is exact for integer counts, so take its log directly.
+  const lf = LN_2PI + Math.log(x) + Math.log(n - x) - Math.log(n)
   return lc - 0.5 * lf
 }
 

@@ -19,13 +19,15 @@ export interface RootResult {
 
 /**
  * Find x in [lo, hi] with f(x) = 0, given that f(lo) and f(hi) have opposite signs (or one is 0).
- * `relTol` bounds the final step relative to max(1, |x|).
+ * Stops when the step is below relTol·max(scale, |x|): scale 1 suits log-odds, a tiny scale suits
+ * probabilities that may be 1e-9 and still need full relative precision.
  */
 export function solveBracketed(
   f: (x: number) => ValueAndSlope,
   lo: number,
   hi: number,
   relTol = 4 * Number.EPSILON,
+  scale = 1,
   maxIter = 400,
 ): RootResult {
   const flo = f(lo).value
@@ -56,7 +58,7 @@ export function solveBracketed(
     }
     prevStep = step
     step = Math.abs(next - x)
-    const tol = relTol * Math.max(1, Math.abs(x))
+    const tol = relTol * Math.max(scale, Math.abs(x))
     if (step <= tol || Math.abs(pos - neg) <= tol) return { root: next, iterations: it, converged: true }
     x = next
   }

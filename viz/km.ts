@@ -8,6 +8,7 @@
  * number still at risk just before times[i] (#{T ≥ times[i]}).
  */
 import { scaleLinear } from 'd3'
+import { firstBelowHalf, type KaplanMeier } from '../src/stats/km.js'
 import type { Group, PathCommand, Scene, Shape } from './scene.js'
 import { sig } from './report/format.js'
 import { toSvg } from './svg.js'
@@ -55,23 +56,30 @@ export const KM_COLORS: readonly string[] = ['#D62728', '#1F77B4', '#2CA02C', '#
 const LABEL_MAX = 48
 const TEXT = '#222222'
 const AXIS = '#555555'
-// R survival:::quantile.survfit compares S(t) with 0.5 using sqrt(.Machine$double.eps).
-const MEDIAN_TOL = Math.sqrt(2 ** -52)
-
 /**
- * Median as R's quantile.survfit reports it: the first time S(t) ≤ 0.5; when S(t) equals 0.5 on a
- * flat stretch and later drops below, the midpoint of that stretch's start and the first time below.
- * Undefined when the curve never reaches 0.5 ("not reached").
+ * Median as R's print.survfit reports it (first time S(t) < 0.5, midpoint of a flat stretch at
+ * exactly 0.5); undefined when not reached.
  */
 export function kmMedian(times: readonly number[], surv: readonly number[]): number | undefined {
-  const first = surv.findIndex((s) => s <= 0.5 + MEDIAN_TOL)
-  if (first < 0) return undefined
-  const t = times[first]
-  if (Math.abs((surv[first] ?? 0) - 0.5) < MEDIAN_TOL) {
-    const below = surv.findIndex((s) => s < 0.5 - MEDIAN_TOL)
-    if (below >= 0) return ((t ?? 0) + (times[below] ?? 0)) / 2
+  const m = firstBelowHalf(times, surv)
+  return Number.isNaN(m) ? undefined : m
+}
+
+/** A plot curve from the statistics engine's Kaplan–Meier estimate (R survfit semantics). */
+export function kmCurve(label: string, km: KaplanMeier, color?: string): KmCurve {
+  const steps = km.steps
+  return {
+    label,
+    times: steps.map((s) => s.time),
+    surv: steps.map((s) => s.surv),
+    lower: steps.map((s) => s.lower),
+    upper: steps.map((s) => s.upper),
+    nRisk: steps.map((s) => s.nRisk),
+    censorTimes: steps.filter((s) => s.nCensor > 0).map((s) => s.time),
+    n: km.n,
+    median: Number.isNaN(km.median.estimate) ? undefined : km.median.estimate,
+    color,
   }
-  return t
 }
 
 /** Number at risk at time t: #{T ≥ t}, read from the first listed time ≥ t (0 past the end). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { kmMedian, kmSvg, layoutKm, legendText, nAtRisk, type KmCurve, type KmPlotInput } from '../../viz/km.js'
+import { kaplanMeier } from '../../src/stats/km.js'
+import { kmCurve, kmMedian, kmSvg, layoutKm, legendText, nAtRisk, type KmCurve, type KmPlotInput } from '../../viz/km.js'
 import type { Scene, Shape } from '../../viz/scene.js'
 import { xmlProblem } from './xml.js'
 
@@ -39,6 +40,24 @@ describe('Kaplan–Meier summaries match R survival', () => {
   it.each(ref.curves.map((c) => [c.label, c] as const))('numbers at risk of %s equal summary(fit, times, extend = TRUE)', (_, c) => {
     const curve = curves.find((k) => k.label === c.label) as KmCurve
     expect(c.riskTicks.map((t) => nAtRisk(curve, t))).toEqual(c.rRisk)
+  })
+})
+
+describe('kmCurve adapts the statistics engine to the plot', () => {
+  // survival::aml (Miller 1997), the same data km-aml.R summarises.
+  const arms = {
+    Maintained: { time: [9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161], status: [1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0] },
+    Nonmaintained: { time: [5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45], status: [1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1] },
+  } as const
+  it.each(ref.curves.map((c) => [c.label, c] as const))('%s: times, n at risk, censor times and median equal survfit (%#)', (label, c) => {
+    const arm = arms[label as keyof typeof arms]
+    const k = kmCurve(label, kaplanMeier(arm.time, arm.status.map((s) => (s === 1 ? 1 : 0))))
+    expect(k.times).toEqual(c.times)
+    expect(k.nRisk).toEqual(c.nRisk)
+    expect(k.censorTimes).toEqual(c.censorTimes)
+    expect(k.median).toBe(c.rMedian)
+    k.surv.forEach((v, i) => expect(v).toBeCloseTo(c.surv[i] ?? NaN, 12))
+    expect(c.riskTicks.map((t) => nAtRisk(k, t))).toEqual(c.rRisk)
   })
 })
 

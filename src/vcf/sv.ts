@@ -8,7 +8,7 @@
  */
 import { parseBreakend } from '@gmod/vcf'
 import { InputError } from '../errors.js'
-import { parseFloatField } from '../io/fields.js'
+import { isMissing, parseFloatField } from '../io/fields.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { pickEffect } from './effect.js'
 import type { CnThresholds } from './options.js'
@@ -49,7 +49,8 @@ function infoNumber(ctx: RecordContext, key: string, i: number): number | undefi
 function carriers(ctx: RecordContext, i: number): SampleTarget[] {
   return ctx.targets.filter((t) => {
     const c = i === 0 ? undefined : gtCarries(t.fmt.GT, i)
-    return ctx.mode === 'cohort' ? c === true || (c === undefined && t.fmt.CN !== undefined) : c !== false
+    // A cohort sample with no called GT still counts when it has its own CN value (GATK gCNV).
+    return ctx.mode === 'cohort' ? c === true || (c === undefined && !isMissing(t.fmt.CN)) : c !== false
   })
 }
 
@@ -86,7 +87,9 @@ export class SvHandler {
     const infoCn = infoNumber(ctx, 'CN', i)
     const out: Alteration[] = []
     let reason = 'copy number: no CN value'
-    for (const t of carriers(ctx, i)) {
+    const who = carriers(ctx, i)
+    if (who.length === 0) return ctx.mode === 'cohort' ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+    for (const t of who) {
       let cn = infoCn ?? (t.fmt.CN === undefined ? undefined : parseFloatField(t.fmt.CN, { file: ctx.file, line: ctx.line, column: sampleColumn(t.idx), name: 'FORMAT/CN' }))
       cn ??= impliedCn(alt)
       if (cn === undefined && alt === '<DEL>' && t.fmt.GT !== undefined) {

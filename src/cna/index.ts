@@ -10,3 +10,4 @@ export {
   type CnCall,
   type Thresholds,
 } from './states.js'
+export { readGistic, readGisticGenes, peakLabel, ReadGisticOptionsSchema, type ReadGisticOptions, type GisticResult } from './gistic.js'

@@ -1,7 +1,8 @@
 /** Every subcommand, in the order `--help` lists them. Each file exports one factory. */
 import type { Command } from 'commander'
 import type { CliIO } from '../context.js'
+import { fisherCommand } from './fisher.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = []
+export const COMMANDS: readonly CommandFactory[] = [fisherCommand]

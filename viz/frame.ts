@@ -3,7 +3,8 @@
  * the glyphs of each altered cell (computed once).
  */
 import type { CohortMatrix } from '../src/matrix/types.js'
-import type { CellGlyphs, Palette } from './glyphs.js'
+import type { Palette } from './glyphs.js'
+import type { CellTable } from './cell-table.js'
 import type { Ordering } from './order.js'
 import type { Theme } from './theme.js'
 
@@ -20,8 +21,8 @@ export interface Frame {
   readonly rowGap: number
   /** White gap between columns (0 when columns are too narrow to separate). */
   readonly colGap: number
-  /** Glyphs per altered cell index (feature * samples + sample), for the shown rows. */
-  readonly glyphs: ReadonlyMap<number, CellGlyphs>
+  /** Glyphs of the shown rows' cells. */
+  readonly cells: CellTable
 }
 
 export function colX(f: Frame, j: number): number {

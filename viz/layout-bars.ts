@@ -5,7 +5,6 @@
  * shown sample has a panel size. Right: per row, altered samples stacked by the cell's drawn class
  * (maftools `table(x[x != 0])` of the cell codes), over all samples of the matrix, with n/N.
  */
-import { ALTERED } from '../src/matrix/types.js'
 import type { Alteration } from '../src/model/alteration.js'
 import { collapseClass } from '../src/classify/collapse.js'
 import { eventRole, glyph, type CellGlyphs } from './glyphs.js'
@@ -53,6 +52,7 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
   const n = m.samples.length
   const size = f.theme.fontSize * 0.8
   const yBottom = f.y0 - 4
+  const w = f.cellW - f.colGap
   const shapes: Shape[] = []
   if (mode === 'tmb') {
     const vals = ord.columns.map((s) => {
@@ -60,44 +60,88 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
       return mb === undefined || mb <= 0 ? undefined : (m.burden[s] ?? 0) / mb
     })
     const max = Math.max(0, ...vals.map((v) => v ?? 0))
+    const rects: number[] = []
     vals.forEach((v, j) => {
       if (v === undefined || max === 0 || v === 0) return
       const h = (height * v) / max
-      shapes.push({ kind: 'rect', x: colX(f, j), y: yBottom - h, w: f.cellW - f.colGap, h, fill: NUMERIC_COLOR })
+      rects.push(colX(f, j), yBottom - h, w, h)
     })
+    shapes.push({ kind: 'rects', rects, fill: NUMERIC_COLOR })
     shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(Math.round(max * 10) / 10), size, f.theme.text, 'TMB/Mb'))
     return { id: 'top-bar', shapes, data: { mode } }
   }
-  const stacks: Map<string, number>[] = ord.columns.map((s) => {
-    const seen = new Set<Alteration>()
-    const counts = new Map<string, number>()
+  // Keys get small integer ids so a column's counts live in one reused array.
+  const keyIds = new Map<string, number>()
+  const keys: string[] = []
+  const id = (key: string): number => {
+    let k = keyIds.get(key)
+    if (k === undefined) {
+      k = keys.length
+      keyIds.set(key, k)
+      keys.push(key)
+    }
+    return k
+  }
+  const other = id(OTHER_GENES.key)
+  // Pathway/rule features can share an event with a gene row: count each event once per sample.
+  const shared = ord.rows.some((r) => m.features[r]?.type !== 'gene')
+  // Key id per event kind, so the hot loop neither builds strings nor hashes them.
+  const kindIds = new Map<string, number>()
+  const mutationIds = new Set<number>()
+  const keyIdOf = (e: Alteration): number => {
+    const kind = `${e.kind}\t${e.variantClass}\t${e.cnState ?? ''}`
+    let k = kindIds.get(kind)
+    if (k === undefined) {
+      const key = eventKey(f, e)
+      k = id(key)
+      kindIds.set(kind, k)
+      if (key.startsWith('mut:')) mutationIds.add(k)
+    }
+    return k
+  }
+  const counts: number[][] = ord.columns.map((s) => {
+    const c: number[] = []
+    const seen = shared ? new Set<Alteration>() : undefined
     let mutations = 0
-    for (const feature of ord.rows) {
-      const cell = m.cells.get(feature * n + s)
+    for (let r = 0; r < ord.rows.length; r++) {
+      if (f.cells.sig[r * n + s] === 0) continue
+      const cell = m.cells.get((ord.rows[r] as number) * n + s)
       if (cell === undefined) continue
       for (const e of cell.events) {
-        if (seen.has(e)) continue
-        seen.add(e)
-        const key = eventKey(f, e)
-        if (key.startsWith('mut:')) mutations++
-        counts.set(key, (counts.get(key) ?? 0) + 1)
+        if (seen !== undefined) {
+          if (seen.has(e)) continue
+          seen.add(e)
+        }
+        const k = keyIdOf(e)
+        if (mutationIds.has(k)) mutations++
+        c[k] = (c[k] ?? 0) + 1
       }
     }
-    const other = (m.burden[s] ?? 0) - mutations
-    if (other > 0) counts.set(OTHER_GENES.key, other)
-    return counts
+    const rest = (m.burden[s] ?? 0) - mutations
+    if (rest > 0) c[other] = rest
+    return c
   })
-  const max = Math.max(0, ...stacks.map((c) => [...c.values()].reduce((a, b) => a + b, 0)))
-  stacks.forEach((counts, j) => {
-    if (max === 0) return
-    let y = yBottom
-    for (const key of [...counts.keys()].sort((a, b) => order(f, a) - order(f, b))) {
-      const h = (height * (counts.get(key) ?? 0)) / max
-      y -= h
-      used.add(key)
-      shapes.push({ kind: 'rect', x: colX(f, j), y, w: f.cellW - f.colGap, h, fill: fill(f, key) })
-    }
-  })
+  const max = Math.max(0, ...counts.map((c) => c.reduce((a, b) => a + (b ?? 0), 0)))
+  const stackOrder = keys.map((_, k) => k).sort((a, b) => order(f, keys[a] as string) - order(f, keys[b] as string))
+  const rects: number[][] = keys.map(() => [])
+  if (max > 0) {
+    counts.forEach((c, j) => {
+      let y = yBottom
+      for (const k of stackOrder) {
+        const v = c[k]
+        if (v === undefined || v === 0) continue
+        const h = (height * v) / max
+        y -= h
+        rects[k]?.push(colX(f, j), y, w, h)
+      }
+    })
+  }
+  for (const k of stackOrder) {
+    const list = rects[k] ?? []
+    if (list.length === 0) continue
+    used.add(keys[k] as string)
+    shapes.push({ kind: 'rects', rects: list, fill: fill(f, keys[k] as string) })
+  }
   shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(max), size, f.theme.text, 'Events'))
   return { id: 'top-bar', shapes, data: { mode } }
 }
@@ -114,15 +158,18 @@ export function rightBarGroup(f: Frame, x: number, width: number, textX: number)
   const size = f.theme.fontSize * 0.9
   const shapes: Shape[] = []
   const maxAltered = Math.max(0, ...ord.altered)
-  ord.rows.forEach((feature, r) => {
+  const mains = f.cells.sigs.map(mainKey)
+  ord.rows.forEach((_, r) => {
     const counts = new Map<string, number>()
-    for (let s = 0; s < n; s++) {
-      const idx = feature * n + s
-      if (m.state[idx] !== ALTERED) continue
-      const g = f.glyphs.get(idx)
-      const key = g === undefined ? undefined : mainKey(g)
-      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1)
+    const perSig = new Int32Array(mains.length)
+    for (let s = 0, i = r * n; s < n; s++, i++) {
+      const id = f.cells.sig[i] as number
+      if (id !== 0) perSig[id - 1] = (perSig[id - 1] ?? 0) + 1
     }
+    perSig.forEach((c, id) => {
+      const key = mains[id]
+      if (c > 0 && key !== undefined) counts.set(key, (counts.get(key) ?? 0) + c)
+    })
     const y = rowY(f, r)
     let cx = x
     if (width === 0) counts.clear()

@@ -19,31 +19,34 @@ export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: num
   if (t.type === 'numeric') {
     shapes.push({ kind: 'rect', x: f.x0, y, w: f.order.columns.length * f.cellW, h, fill: '#F2F2F2' })
     const plus: PathCommand[] = []
+    const bars: number[] = []
     const arm = Math.max(1, Math.min(w, h) * 0.25)
     t.values.forEach((v, j) => {
       if (v === undefined) return void missing.push(j)
       const bh = t.max > 0 ? (h * Math.max(0, v)) / t.max : 0
-      if (bh > 0) shapes.push({ kind: 'rect', x: colX(f, j), y: y + h - bh, w, h: bh, fill: NUMERIC_COLOR })
+      if (bh > 0) bars.push(colX(f, j), y + h - bh, w, bh)
       if (t.events[j] === false) {
         const cx = colX(f, j) + w / 2
         const cy = Math.max(y + arm, y + h - bh - arm - 0.5)
         plus.push({ op: 'M', x: cx - arm, y: cy }, { op: 'H', x: cx + arm }, { op: 'M', x: cx, y: cy - arm }, { op: 'V', y: cy + arm })
       }
     })
+    shapes.push({ kind: 'rects', rects: bars, fill: NUMERIC_COLOR })
     if (plus.length > 0) shapes.push({ kind: 'path', d: plus, fill: 'none', stroke: CENSOR_COLOR, strokeWidth: Math.max(0.5, Math.min(1.2, w / 5)) })
   } else {
-    const color = new Map(t.levels.map((l) => [l.value, l.color]))
-    // Merge runs of equal values into one rect, as in the matrix.
+    const byLevel = new Map<string, number[]>(t.levels.map((l) => [l.value, []]))
+    // Merge runs of equal values into one rect, as in the matrix; one path per level.
     let start = 0
     for (let j = 1; j <= t.values.length; j++) {
       if (j < t.values.length && t.values[j] === t.values[start]) continue
       const v = t.values[start]
       if (v === undefined) for (let k = start; k < j; k++) missing.push(k)
-      else shapes.push({ kind: 'rect', x: colX(f, start), y, w: (j - start) * f.cellW, h, fill: color.get(v) ?? '#000000' })
+      else byLevel.get(v)?.push(colX(f, start), y, (j - start) * f.cellW, h)
       start = j
     }
+    for (const l of t.levels) shapes.push({ kind: 'rects', rects: byLevel.get(l.value) ?? [], fill: l.color })
   }
-  for (const j of missing) shapes.push({ kind: 'rect', x: colX(f, j), y, w: f.cellW, h, fill: `url(#${NA_PATTERN_ID})` })
+  if (missing.length > 0) shapes.push({ kind: 'rects', rects: missing.flatMap((j) => [colX(f, j), y, f.cellW, h]), fill: `url(#${NA_PATTERN_ID})` })
   if (f.colGap > 0 && f.order.columns.length > 1) {
     const d: PathCommand[] = []
     for (let j = 1; j < f.order.columns.length; j++) d.push({ op: 'M', x: colX(f, j), y }, { op: 'V', y: y + h })

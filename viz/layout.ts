@@ -6,7 +6,8 @@
 import { InputError } from '../src/errors.js'
 import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
-import { cellGlyphs, makePalette, type CellGlyphs, type PaletteName } from './glyphs.js'
+import { makePalette, type PaletteName } from './glyphs.js'
+import { buildCellTable, glyphsAt } from './cell-table.js'
 import { colX, matrixHeight, matrixWidth, rowY, type Frame } from './frame.js'
 import { rightBarGroup, topBarGroup, type TopBarMode } from './layout-bars.js'
 import { legendBlocks, legendGroup } from './layout-legend.js'
@@ -78,20 +79,6 @@ export function defaultTitle(s: AlteredSummary): string {
   return `Altered in ${s.altered} of ${s.assayed} samples (${pct.toFixed(1)}%)`
 }
 
-function glyphCache(m: CohortMatrix, rows: readonly number[], palette: ReturnType<typeof makePalette>): Map<number, CellGlyphs> {
-  const n = m.samples.length
-  const out = new Map<number, CellGlyphs>()
-  const unknown: CellGlyphs = { keys: [palette.name === 'maftools' ? 'mut:Unknown' : 'mut:other'], label: 'Unknown', mutations: 1 }
-  for (const f of rows) {
-    for (let s = 0, i = f * n; s < n; s++, i++) {
-      if (m.state[i] !== ALTERED) continue
-      const cell = m.cells.get(i)
-      out.set(i, cell === undefined || cell.events.length === 0 ? unknown : cellGlyphs(cell, palette))
-    }
-  }
-  return out
-}
-
 /** Lay out an already ordered matrix. */
 export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOptions = {}, clinical?: ClinicalTable): Scene {
   const theme = opts.theme ?? DEFAULT_THEME
@@ -116,19 +103,19 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const topMode: TopBarMode = opts.topBar ?? (ncol > 0 && order.columns.every((s) => (m.panelMb[s] ?? 0) > 0) ? 'tmb' : 'events')
   const topH = topMode === 'none' ? 0 : 60
   const y0 = titleY + size * 1.2 + (topMode === 'none' ? 0 : topH + 8) + size
-  const frame: Frame = { matrix: m, order, palette, theme, x0, y0, cellW, cellH, rowGap: 2, colGap, glyphs: glyphCache(m, order.rows, palette) }
+  const frame: Frame = { matrix: m, order, palette, theme, x0, y0, cellW, cellH, rowGap: 2, colGap, cells: buildCellTable(m, order.rows, palette) }
   const mw = matrixWidth(frame)
 
   const groups: Group[] = []
   const used = new Set<string>()
-  for (const g of frame.glyphs.values()) for (const k of g.keys) used.add(k)
+  for (const g of frame.cells.sigs) for (const k of g.keys) used.add(k)
   if (topMode !== 'none') groups.push(topBarGroup(frame, topMode, topH, used))
 
   let tooltip: TooltipOptions | undefined
   if (opts.tooltips) {
     const limit = opts.maxTooltipCells ?? 20_000
-    if (frame.glyphs.size > limit) throw new InputError('LIMIT', `${frame.glyphs.size} altered cells is too many for per-cell tooltips (limit ${limit})`, { suggestion: 'draw fewer genes or samples, or turn tooltips off' })
-    tooltip = { text: (f, s) => cellTooltip(m, f, s, frame.glyphs.get(f * m.samples.length + s)) }
+    if (frame.cells.altered > limit) throw new InputError('LIMIT', `${frame.cells.altered} altered cells is too many for per-cell tooltips (limit ${limit})`, { suggestion: 'draw fewer genes or samples, or turn tooltips off' })
+    tooltip = { text: (r, s) => cellTooltip(m, order.rows[r] as number, s, glyphsAt(frame.cells, m.samples.length, r, s)) }
   }
   groups.push(matrixGroup(frame, tooltip))
 

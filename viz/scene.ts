@@ -63,7 +63,18 @@ export interface LineShape {
   readonly strokeWidth: number
 }
 
-export type Shape = RectShape | PathShape | TextShape | LineShape
+/**
+ * Many same-coloured rectangles as one element: `rects` holds x, y, w, h quadruples. Serialized as
+ * one `<path>` ("M x y h w v h h -w z" per rect): ~30 bytes a rect instead of ~75 for `<rect>`, and
+ * one scene object instead of thousands (measured: 10,000 × 30 cohort, 5.2 MB → see viz/README).
+ */
+export interface RectsShape {
+  readonly kind: 'rects'
+  readonly rects: readonly number[]
+  readonly fill: string
+}
+
+export type Shape = RectShape | PathShape | TextShape | LineShape | RectsShape
 
 export interface Group {
   /** Stable id (also written as `data-role`), e.g. "matrix", "top-bar", "legend". */

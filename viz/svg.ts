@@ -7,11 +7,10 @@ import type { DataAttrs, Group, HatchPattern, PathCommand, Scene, Shape } from '
 
 /** 2-decimal fixed precision, trailing zeros trimmed, never "-0" or exponent notation. */
 export function fmt(n: number): string {
-  if (!Number.isFinite(n)) throw new RangeError(`non-finite coordinate ${n}`)
-  const r = Math.round(n * 100) / 100
-  if (r === 0) return '0'
-  const s = r.toFixed(2)
-  return s.endsWith('.00') ? s.slice(0, -3) : s.endsWith('0') ? s.slice(0, -1) : s
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e15) throw new RangeError(`coordinate out of range: ${n}`)
+  // r/100 for an integer r is the double nearest the 2-decimal value, and String() prints the
+  // shortest round-tripping form, i.e. at most 2 decimals, no trailing zeros ("-0" prints "0").
+  return String(Math.round(n * 100) / 100)
 }
 
 // XML 1.0 §2.2 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
@@ -74,6 +73,15 @@ function shape(s: Shape): string {
     case 'rect': {
       const open = `<rect x="${fmt(s.x)}" y="${fmt(s.y)}" width="${fmt(s.w)}" height="${fmt(s.h)}"${paint(s.fill, s.stroke, s.strokeWidth)}${s.opacity === undefined ? '' : ` fill-opacity="${fmt(s.opacity)}"`}${dataAttrs(s.data)}`
       return s.title === undefined ? `${open}/>` : `${open}><title>${escapeXml(s.title)}</title></rect>`
+    }
+    case 'rects': {
+      const r = s.rects
+      let d = ''
+      for (let i = 0; i + 3 < r.length; i += 4) {
+        const w = r[i + 2] as number
+        d += `M${fmt(r[i] as number)} ${fmt(r[i + 1] as number)}h${fmt(w)}v${fmt(r[i + 3] as number)}h${fmt(-w)}z`
+      }
+      return `<path d="${d}" fill="${escapeXml(s.fill)}"/>`
     }
     case 'path':
       return `<path d="${pathData(s.d)}"${paint(s.fill, s.stroke, s.strokeWidth)}/>`

@@ -4,10 +4,10 @@
  * Tumour/normal roles, first rule that applies:
  *  1. options tumorId / normalId (must name header columns);
  *  2. Mutect2's ##tumor_sample= / ##normal_sample= header lines;
- *  3. column names: TUMOR/TUMOUR and NORMAL (any case); else exactly one column ending in
- *     _T / -T / .T / _TUMOR (the tumour) and one ending in _N / -N / .N / _NORMAL (the normal), e.g.
- *     WES_EA_T_1 / WES_EA_N_1 is NOT matched (the marker is not a suffix) but Mutect2's header
- *     names those; DNA_TUMOR / DNA_NORMAL is matched by "contains TUMOR/NORMAL" when unique;
+ *  3. column names, each role only when exactly one column matches, trying in turn: the whole
+ *     name TUMOR/TUMOUR/NORMAL (any case); a suffix _T/-T/.T/_TUMOR or _N/-N/.N/_NORMAL; the word
+ *     TUMOR/NORMAL anywhere (DNA_TUMOR). A tumour guessed from names needs a normal guessed too;
+ *     two candidates (DNA_TUMOR and RNA_TUMOR, RADIA) are ambiguous → cohort unless tumorId says;
  *  4. one sample column: tumour-only; none: sites-only (sample from sampleOverride / tumorId /
  *     file name);
  *  5. otherwise a multi-sample cohort: an alteration for every sample whose GT carries the allele.
@@ -65,17 +65,18 @@ function uniqueMatch(samples: readonly string[], test: (s: string) => boolean): 
   return found
 }
 
+/** Tumour and normal columns guessed from names, each only when exactly one column matches. */
 function byName(samples: readonly string[]): { t?: number | undefined; n?: number | undefined } {
-  const exactT = uniqueMatch(samples, (s) => /^tumou?r$/i.test(s))
-  const exactN = uniqueMatch(samples, (s) => /^normal$/i.test(s))
-  if (exactT !== undefined) return { t: exactT, n: exactN }
-  const sufT = uniqueMatch(samples, (s) => /[_.-](t|tumou?r)$/i.test(s))
-  const sufN = uniqueMatch(samples, (s) => /[_.-](n|normal)$/i.test(s))
-  if (sufT !== undefined && sufN !== undefined) return { t: sufT, n: sufN }
-  const hasT = uniqueMatch(samples, (s) => /tumou?r/i.test(s))
-  const hasN = uniqueMatch(samples, (s) => /normal/i.test(s))
-  if (hasT !== undefined && hasN !== undefined) return { t: hasT, n: hasN }
-  return {}
+  const t =
+    uniqueMatch(samples, (s) => /^tumou?r$/i.test(s)) ??
+    uniqueMatch(samples, (s) => /[_.-](t|tumou?r)$/i.test(s)) ??
+    uniqueMatch(samples, (s) => /tumou?r/i.test(s))
+  const n =
+    uniqueMatch(samples, (s) => /^normal$/i.test(s)) ??
+    uniqueMatch(samples, (s) => /[_.-](n|normal)$/i.test(s)) ??
+    uniqueMatch(samples, (s) => /normal/i.test(s))
+  // A lone "_T" column is not enough to call a file tumour/normal: require the normal too.
+  return t !== undefined && n !== undefined && t !== n ? { t, n } : { n }
 }
 
 export function resolveRoles(
@@ -96,10 +97,10 @@ export function resolveRoles(
     n = samples.indexOf(header.normalSample)
     if (n === -1) n = undefined
   }
-  if (t === undefined) {
+  if (t === undefined || n === undefined) {
     const guess = byName(samples)
-    t = guess.t
-    n ??= guess.n
+    t ??= guess.t
+    if (guess.n !== t) n ??= guess.n
   }
   if (t !== undefined) return { mode: n === undefined ? 'tumor-only' : 'paired', tumorIdx: t, normalIdx: n === t ? undefined : n, tumorName: name(t) }
   if (samples.length === 1) return { mode: 'tumor-only', tumorIdx: 0, tumorName: name(0) }

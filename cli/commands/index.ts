@@ -2,7 +2,9 @@
 import type { Command } from 'commander'
 import type { CliIO } from '../context.js'
 import { fisherCommand } from './fisher.js'
+import { convertCommand } from './convert.js'
+import { summaryCommand } from './summary.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, fisherCommand]

@@ -1,0 +1,34 @@
+/**
+ * biomarkit summary <inputs...> [--cna F] [--fusions F] [--panel F]... [--sample-panels F] [--json] [-o FILE]
+ */
+import { Command } from 'commander'
+import { z } from 'zod'
+import { MAFTOOLS_NONSYNONYMOUS } from '../../src/classify/classes.js'
+import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
+import { summaryJson, summaryText } from '../../src/pipeline/summary-report.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
+import type { CliIO } from '../context.js'
+import { addInputOptions, loadInputs } from '../inputs.js'
+import { emit } from '../output.js'
+import { parseOptions } from '../validate.js'
+
+const Schema = z.object({ json: z.boolean().optional(), output: z.string().optional(), top: z.coerce.number().int().positive().optional() })
+
+export function summaryCommand(io: CliIO): Command {
+  const cmd = new Command('summary').description('per-feature altered/assayed counts, per-sample burden and the read report')
+  addClassifyOptions(addInputOptions(cmd))
+    .option('--top <n>', 'show only the N most altered genes in the text view')
+    .option('--json', 'machine-readable output')
+    .option('-o, --output <file>', 'output file (default: stdout)')
+    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+      const o = parseOptions(Schema, raw)
+      const cohort = await loadInputs(inputs, raw, io)
+      const copts = classifyOptions(raw, { withPathways: true })
+      const matrix = await classifyCohort(cohort, copts)
+      const counted = [...(copts.classes ?? MAFTOOLS_NONSYNONYMOUS), 'Amp', 'Del', 'Fusion']
+      const input = { matrix, reports: cohort.reports, countedClasses: counted }
+      const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
+      await emit(io, text, o.output, cohort.files)
+    })
+  return cmd
+}

@@ -1,0 +1,90 @@
+/**
+ * The `summary` output: per-feature n/N with class breakdown, per-sample burden, and the read
+ * report — as aligned text for people or JSON for programs.
+ */
+import type { BuiltMatrix } from '../classify/matrix.js'
+import { featureSummary, geneSummary, sampleSummary } from '../classify/summary.js'
+import { MAF_CLASSES } from '../model/alteration.js'
+import type { ReadReport } from '../model/report.js'
+import { totalDropped } from '../model/report.js'
+
+export interface SummaryInput {
+  readonly matrix: BuiltMatrix
+  readonly reports: readonly ReadReport[]
+  readonly countedClasses: readonly string[]
+}
+
+export function summaryJson(input: SummaryInput): unknown {
+  const { matrix } = input
+  return {
+    samples: matrix.samples.length,
+    countedClasses: input.countedClasses,
+    features: featureSummary(matrix),
+    genes: geneSummary(matrix),
+    perSample: sampleSummary(matrix),
+    readReports: input.reports,
+    notes: matrix.notes,
+  }
+}
+
+function pct(x: number, n: number): string {
+  return n === 0 ? 'NA' : `${((100 * x) / n).toFixed(1)}%`
+}
+
+/** Columns padded to their widest cell; the last column is not padded. */
+export function alignColumns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = []
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)))
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd())
+}
+
+export function summaryText(input: SummaryInput, top?: number): string {
+  const { matrix } = input
+  const n = matrix.samples.length
+  const out: string[] = []
+  const rows = input.reports.reduce((s, r) => s + r.rowsRead, 0)
+  out.push(`${n} samples sequenced; ${rows} input rows in ${input.reports.length} file(s)`)
+  out.push(`counted classes: ${input.countedClasses.join(', ')}`)
+  let anyAltered = 0
+  for (let s = 0; s < n; s++) {
+    for (let f = 0; f < matrix.features.length; f++) {
+      if (matrix.features[f]?.type === 'gene' && matrix.state[f * n + s] === 1) {
+        anyAltered++
+        break
+      }
+    }
+  }
+  out.push(`altered in ${anyAltered} of ${n} samples (${pct(anyAltered, n)})`, '')
+  const genes = new Map(geneSummary(matrix).map((g) => [g.gene, g]))
+  const typeOrder = { gene: 0, rule: 1, pathway: 2 } as const
+  const feats = featureSummary(matrix)
+    .slice()
+    .sort((a, b) => typeOrder[a.type] - typeOrder[b.type] || b.altered - a.altered || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const genesOnly = feats.filter((f) => f.type === 'gene')
+  const shown = top === undefined ? feats : [...genesOnly.slice(0, top), ...feats.filter((f) => f.type !== 'gene')]
+  const table: string[][] = [['feature', 'type', 'altered/assayed', '%', 'not assayed', 'events by class']]
+  for (const f of shown) {
+    const g = genes.get(f.id)
+    const classes =
+      g && f.type === 'gene'
+        ? MAF_CLASSES.filter((k) => g.classCounts[k] !== undefined)
+            .map((k) => `${k} ${g.classCounts[k]}`)
+            .join(', ')
+        : ''
+    const name = f.type === 'pathway' ? `${f.label} pathway` : f.label === f.id ? f.id : `${f.id} (${f.label})`
+    table.push([name, f.type, `${f.altered}/${f.assayed}`, pct(f.altered, f.assayed), String(f.notAssayed), classes])
+  }
+  out.push(...alignColumns(table))
+  if (top !== undefined && shown.length < feats.length) out.push(`… ${feats.length - shown.length} more gene(s); --top to show more, --json for all`)
+  out.push('', 'read report:')
+  for (const r of input.reports) {
+    const dropped = Object.entries(r.dropped)
+    out.push(`  ${r.file} (${r.format}): read ${r.rowsRead}, kept ${r.kept}, dropped ${totalDropped(r)}${dropped.length ? ` (${dropped.map(([k, v]) => `${v} ${k}`).join('; ')})` : ''}`)
+    for (const w of r.warnings) out.push(`    warning: ${w}`)
+  }
+  const notes = matrix.notes
+  const refused = Object.entries(notes.refused)
+  if (refused.length > 0) out.push(`  events outside the panel's assay (not counted): ${refused.map(([k, v]) => `${v} ${k}`).join('; ')}`)
+  for (const w of notes.warnings) out.push(`  note: ${w}`)
+  return out.join('\n') + '\n'
+}

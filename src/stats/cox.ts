@@ -216,14 +216,19 @@ export function coxph(time: readonly number[], event: readonly EventFlag[], x: r
   }
 
   const z975 = qnorm(1 - (1 - (options.confLevel ?? 0.95)) / 2)
-  const coefficients = beta.map((b, j) => {
-    const se = Math.sqrt(variance[j]?.[j] ?? NaN)
+  // A covariate the information matrix cannot identify (constant, or collinear with earlier ones)
+  // gets coef NA in R (which.sing); we report NaN for all of its statistics.
+  const singular = cholesky(cur.imat).singular
+  const coefficients = beta.map((b0, j) => {
+    const b = singular[j] ? NaN : b0
+    const se = singular[j] ? NaN : Math.sqrt(variance[j]?.[j] ?? NaN)
     const zv = b / se
     return { name: names[j] ?? `x${j + 1}`, coef: b, hr: Math.exp(b), se, lower: Math.exp(b - z975 * se), upper: Math.exp(b + z975 * se), z: zv, p: 2 * pnorm(-Math.abs(zv)) }
   })
   const rank = cholesky(cur.imat).rank
   const scoreStat = quadraticForm(init.u, choleskyInverse(cholesky(init.imat)))
-  const waldStat = quadraticForm(beta, cholesky(variance).rank > 0 ? cur.imat : variance)
+  // R's Wald test β'V⁻β over the identified coefficients; singular ones contribute 0.
+  const waldStat = quadraticForm(beta.map((b, j) => (singular[j] ? 0 : b)), cur.imat)
   return {
     n,
     events: data.event.reduce((s, e) => s + e, 0),

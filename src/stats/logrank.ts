@@ -2,7 +2,8 @@
  * Log-rank test for 2 or more groups, as R's survdiff(Surv(time, event) ~ group) (rho = 0):
  * observed and expected events per group, the hypergeometric variance matrix, and
  * chisq = (O−E)ᵀ V⁻ (O−E) over the groups with E > 0 after dropping the first of them,
- * df = (number of groups with E > 0) − 1.
+ * df = (number of groups with E > 0) − 1. With no events there is no test: df = 0 and p = NaN
+ * (R prints df −1 and p NA).
  */
 import { choleskyInverse, cholesky, quadraticForm, zeros } from './linalg.js'
 import { pchisq } from './incomplete-gamma.js'
@@ -99,5 +100,6 @@ export function logRank(time: readonly number[], event: readonly EventFlag[], gr
     const vg = v[g]?.[g] ?? 0
     return { group: label, n: nPerGroup[g] ?? 0, observed: o, expected: e, oe2e: ((o - e) ** 2) / e, oe2v: ((o - e) ** 2) / vg }
   })
-  return { groups, chisq, df, p: df > 0 ? pchisq(chisq, df) : 1, variance: v }
+  // No events (or all in one group): no test, p is NaN as R reports NA.
+  return { groups, chisq, df, p: df > 0 ? pchisq(chisq, df) : NaN, variance: v }
 }

@@ -148,3 +148,49 @@ describe('coxph (Efron) vs R coxph', () => {
     })
   }
 })
+
+describe('coxph edge cases', () => {
+  // R 4.2.2: coxph(Surv(t, e) ~ x1 + x2) with x2 constant (and with x3 = 2·x1) gives x1 = 0.166854804464972,
+  // the other coefficient NA, Wald 0.0117981915771637, loglik −9.86266555801587 → −9.85675902949570.
+  const t = [3, 5, 6, 8, 9, 11, 4, 7, 10, 12]
+  const e: (0 | 1)[] = [1, 1, 0, 1, 1, 1, 0, 1, 0, 1]
+  const x1 = [0.3, 0.1, 0.5, 0.2, 0.8, 0.4, 0.6, 0.9, 0.7, 0.1]
+  it.each([
+    ['a constant covariate', x1.map((v) => [v, 1])],
+    ['a collinear covariate', x1.map((v) => [v, 2 * v])],
+  ])('reports NaN (R: NA) for %s and fits the rest', (_label, x) => {
+    const fit = coxph(t, e, x)
+    expectClose(fit.coefficients[0]?.coef ?? NaN, 0.166854804464972, 1e-6, 'x1 coef')
+    expect(fit.coefficients[1]?.coef).toBeNaN()
+    expect(fit.coefficients[1]?.se).toBeNaN()
+    expectClose(fit.wald.statistic, 0.0117981915771637, 1e-6, 'Wald')
+    expectClose(fit.loglik[1], -9.8567590294957, 1e-9, 'loglik')
+    expect(fit.wald.df).toBe(1)
+  })
+  it('does not crash without events (all coefficients NaN)', () => {
+    const fit = coxph([1, 2, 3], [0, 0, 0], [[1], [2], [3]])
+    expect(fit.coefficients[0]?.coef).toBeNaN()
+    expect(fit.events).toBe(0)
+  })
+  it('rejects ragged or non-finite covariates', () => {
+    expect(() => coxph([1, 2], [1, 0], [[1], [1, 2]])).toThrow(RangeError)
+    expect(() => coxph([1, 2], [1, 0], [[1], [NaN]])).toThrow(RangeError)
+  })
+})
+
+describe('logRank edge cases', () => {
+  it('has no test without events: df 0 and p NaN (R: df −1, p NA)', () => {
+    const lr = logRank([1, 2, 3, 4], [0, 0, 0, 0], ['a', 'a', 'b', 'b'])
+    expect(lr.chisq).toBe(0)
+    expect(lr.df).toBe(0)
+    expect(lr.p).toBeNaN()
+  })
+  it('orders numeric group labels numerically, like R factor levels', () => {
+    const lr = logRank([1, 2, 3, 4, 5, 6], [1, 1, 1, 0, 1, 0], [10, 2, 10, 2, 1, 1])
+    expect(lr.groups.map((g) => g.group)).toEqual(['1', '2', '10'])
+  })
+  it('needs at least two groups', () => {
+    expect(() => logRank([1, 2], [1, 1], ['a', 'a'])).toThrow(RangeError)
+  })
+})
+

@@ -20,7 +20,7 @@ export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: num
     shapes.push({ kind: 'rect', x: f.x0, y, w: f.order.columns.length * f.cellW, h, fill: '#F2F2F2' })
     const plus: PathCommand[] = []
     const bars: number[] = []
-    const arm = Math.max(1, Math.min(w, h) * 0.25)
+    const arm = Math.max(1.5, Math.min(w * 0.4, h * 0.15))
     t.values.forEach((v, j) => {
       if (v === undefined) return void missing.push(j)
       const bh = t.max > 0 ? (h * Math.max(0, v)) / t.max : 0
@@ -32,7 +32,7 @@ export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: num
       }
     })
     shapes.push({ kind: 'rects', rects: bars, fill: NUMERIC_COLOR })
-    if (plus.length > 0) shapes.push({ kind: 'path', d: plus, fill: 'none', stroke: CENSOR_COLOR, strokeWidth: Math.max(0.5, Math.min(1.2, w / 5)) })
+    if (plus.length > 0) shapes.push({ kind: 'path', d: plus, fill: 'none', stroke: CENSOR_COLOR, strokeWidth: Math.max(0.8, Math.min(1.2, w / 5)) })
   } else {
     const byLevel = new Map<string, number[]>(t.levels.map((l) => [l.value, []]))
     // Merge runs of equal values into one rect, as in the matrix; one path per level.

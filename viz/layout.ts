@@ -139,8 +139,10 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
 
   let y = y0 + matrixHeight(frame) + 8
   for (const t of tracks) {
-    groups.push(trackGroup(frame, t, y, cellH, x0 - 6))
-    y += cellH + 4
+    // A bar chart needs more height than a colour strip to be read.
+    const h = t.type === 'numeric' ? cellH * 2 : cellH
+    groups.push(trackGroup(frame, t, y, h, x0 - 6))
+    y += h + 4
   }
 
   const showNames = opts.sampleNames === 'show' || ((opts.sampleNames ?? 'auto') === 'auto' && cellW >= size * 0.9)

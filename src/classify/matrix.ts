@@ -16,19 +16,22 @@
  * classes over all genes.
  *
  * Complexity: one pass over A alterations with O(1) Map lookups (interned sample and gene ids,
- * numeric cell keys) plus O(rules + pathways touching the gene) per event; then O(F × S) to fill
- * the Uint8Array state and O(altered cells) to build cell records. Memory O(F × S) bytes + O(A).
- * Measured in test/classify/scale.test.ts (10,000 samples × 500 genes × 1,000,000 events).
+ * numeric cell keys in flat number arrays) plus O(rules + pathways touching the gene) per event;
+ * O(P log P) to group the P (cell, event) pairs (./collect.ts); O(F × S) to fill the Uint8Array
+ * state. Cell records are built lazily on access (./cellStore.ts). Memory O(F × S) bytes + O(A + P).
+ * test/classify/scale.test.ts builds 10,000 samples × 500 genes from 1,000,000 events (and logs
+ * the time; no timing assertion).
  */
 import { InputError, quote } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type AlteredCell, type CohortMatrix, type Feature } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix, type Feature } from '../matrix/types.js'
 import type { AliasResolver, AliasUse } from '../panels/aliases.js'
 import type { PanelAssignment } from '../panels/assign.js'
 import type { Pathway } from '../panels/pathways.js'
 import type { Panel } from '../panels/schema.js'
 import { allGenesAssayed, geneAssayed, onPanelHotspot, refusal, ruleFullyAssayed } from './assay.js'
-import { makeCell } from './cell.js'
+import { CellStore } from './cellStore.js'
+import { collectCells } from './collect.js'
 import { countedClasses, counts, type CountedClasses } from './classes.js'
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from './ruleMatch.js'
 
@@ -64,19 +67,6 @@ export interface BuildNotes {
 
 export interface BuiltMatrix extends CohortMatrix {
   readonly notes: BuildNotes
-}
-
-interface Bucket {
-  readonly events: Alteration[]
-  readonly genes: Set<string>
-}
-
-function push(map: Map<number, Bucket>, key: number, a: Alteration, gene: string): void {
-  const b = map.get(key)
-  if (b) {
-    b.events.push(a)
-    b.genes.add(gene)
-  } else map.set(key, { events: [a], genes: new Set([gene]) })
 }
 
 function samplePanels(samples: readonly string[], assign: PanelAssignment | undefined): (Panel | undefined)[] {
@@ -115,18 +105,28 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
   const pathwaysByGene = new Map<string, number[]>()
   pathways.forEach((p, i) => p.genes.forEach((g) => pathwaysByGene.set(g, [...(pathwaysByGene.get(g) ?? []), i])))
 
+  // One pass. Accepted events go to `acc`; (preliminary cell key, event id) pairs go to flat
+  // number arrays per feature type, so no per-cell arrays are allocated here (see ./cellStore.ts).
   const geneIdx = new Map<string, number>()
   const geneNames: string[] = []
-  const geneEvents = new Map<number, Alteration[]>()
-  const ruleEvents = new Map<number, Bucket>()
-  const pathEvents = new Map<number, Bucket>()
+  const geneCounted: boolean[] = []
+  const acc: Alteration[] = []
+  const accGene: number[] = []
+  const gKey: number[] = []
+  const gEv: number[] = []
+  const rKey: number[] = []
+  const rEv: number[] = []
+  const pKey: number[] = []
+  const pEv: number[] = []
   const burden = new Uint32Array(n)
   const refused: Record<string, number> = {}
   const missingEvidence: Record<string, number> = {}
   let outsideUniverse = 0
   let offHotspot = 0
   let sawCopyNumber = false
+  // Alias resolution once per distinct symbol; later rewrites are counted here and added at the end.
   const resolved = new Map<string, string>()
+  const extraAliasUses = new Map<string, number>()
 
   for (const a of alterations) {
     const s = sampleIdx.get(a.sample)
@@ -142,11 +142,10 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
       })
     }
     let gene = resolved.get(a.gene)
-    if (gene === undefined || aliases !== undefined) {
-      // Resolve every time when aliasing so each rewrite is counted; cache otherwise.
+    if (gene === undefined) {
       gene = aliases ? aliases.resolve(a.gene, 'data') : a.gene
       resolved.set(a.gene, gene)
-    }
+    } else if (gene !== a.gene) extraAliasUses.set(a.gene, (extraAliasUses.get(a.gene) ?? 0) + 1)
     if (a.kind === 'cna') sawCopyNumber = true
     const panel = panelOf[s]
     const partner = a.partner === undefined ? undefined : (aliases?.resolve(a.partner, 'data') ?? a.partner)
@@ -159,20 +158,28 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
       const ga = panel.genes.get(gene)
       if (ga?.mutations === 'hotspots' && !onPanelHotspot(ga, a)) offHotspot++
     }
+    let gi = geneIdx.get(gene)
+    if (gi === undefined) {
+      gi = geneNames.length
+      geneIdx.set(gene, gi)
+      geneNames.push(gene)
+      geneCounted.push(false)
+    }
+    const ev = acc.length
+    let used = false
     const counted = counts(cc, gene, a)
     if (counted && originAccepts(origin, a.origin)) {
-      let gi = geneIdx.get(gene)
-      if (gi === undefined) {
-        gi = geneNames.length
-        geneIdx.set(gene, gi)
-        geneNames.push(gene)
-      }
-      const key = gi * n + s
-      const list = geneEvents.get(key)
-      if (list) list.push(a)
-      else geneEvents.set(key, [a])
+      used = true
+      geneCounted[gi] = true
+      gKey.push(gi * n + s)
+      gEv.push(ev)
       const pws = pathwaysByGene.get(gene)
-      if (pws) for (const p of pws) push(pathEvents, p * n + s, a, gene)
+      if (pws) {
+        for (const p of pws) {
+          pKey.push(p * n + s)
+          pEv.push(ev)
+        }
+      }
     }
     if (counted && (a.kind === 'snv' || a.kind === 'indel') && a.origin !== 'germline') burden[s] = (burden[s] ?? 0) + 1
     const rs = rulesByGene.get(gene)
@@ -180,16 +187,24 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
       for (const r of rs) {
         const rule = rules[r] as CompiledRule
         const m = matchRule(rule, a)
-        if (m === MATCH) push(ruleEvents, r * n + s, a, gene)
-        else if (m === NO_EVIDENCE) missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
+        if (m === MATCH) {
+          used = true
+          rKey.push(r * n + s)
+          rEv.push(ev)
+        } else if (m === NO_EVIDENCE) missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
       }
     }
+    if (used) {
+      acc.push(a)
+      accGene.push(gi)
+    }
   }
+  if (aliases) for (const [raw, k] of extraAliasUses) aliases.resolve(raw, 'data', k)
 
   // Gene features: the given list (alias-resolved, de-duplicated) or every gene with a counted event.
   const geneList = opts.genes
     ? [...new Set(opts.genes.map((g) => (aliases ? aliases.resolve(g, 'data') : g)))]
-    : [...geneNames].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    : geneNames.filter((_, i) => geneCounted[i]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const features: Feature[] = [
     ...geneList.map((g): Feature => ({ id: g, label: g, type: 'gene', genes: [g] })),
     ...rules.map((r): Feature => ({ id: r.id, label: r.label, type: 'rule', genes: r.genes })),
@@ -228,29 +243,14 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
     for (let s = 0; s < n; s++) state[row + s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
   }
 
-  const cells = new Map<number, AlteredCell>()
   const geneRow = new Int32Array(geneNames.length).fill(-1)
   geneList.forEach((g, f) => {
     const gi = geneIdx.get(g)
     if (gi !== undefined) geneRow[gi] = f
   })
-  for (const [key, ev] of geneEvents) {
-    const f = geneRow[Math.floor(key / n)] as number
-    if (f < 0) continue
-    const idx = f * n + (key % n)
-    state[idx] = ALTERED
-    cells.set(idx, makeCell(ev))
-  }
-  for (const [key, b] of ruleEvents) {
-    const idx = G * n + key
-    state[idx] = ALTERED
-    cells.set(idx, makeCell(b.events, b.genes))
-  }
-  for (const [key, b] of pathEvents) {
-    const idx = (G + R) * n + key
-    state[idx] = ALTERED
-    cells.set(idx, makeCell(b.events, b.genes))
-  }
+  const cells = collectCells({ n, G, R, M: acc.length, features: features.length, gKey, gEv, rKey, rEv, pKey, pEv, geneRow })
+  for (const idx of cells.cellIdx) state[idx] = ALTERED
+  const store = new CellStore(cells.cellIdx, cells.starts, cells.events, acc, Int32Array.from(accGene), geneNames, G * n)
 
   const warnings: string[] = []
   if (offHotspot > 0) warnings.push(`${offHotspot} called variant(s) on hotspot-only panel genes are outside the listed hotspots; counted anyway`)
@@ -265,7 +265,7 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
     samples,
     features,
     state,
-    cells,
+    cells: store,
     samplePanel: panelOf.map((p) => p?.id),
     panelMb: panelOf.map((p) => p?.sizeMb),
     burden,

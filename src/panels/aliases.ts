@@ -66,16 +66,16 @@ export class AliasResolver {
 
   /**
    * Current symbol for `symbol` as used in list `where` ('data' for input alterations).
-   * Unknown symbols come back unchanged. Counted when rewritten.
+   * Unknown symbols come back unchanged. Counted (`times` uses) when rewritten.
    */
-  resolve(symbol: string, where = 'data'): string {
+  resolve(symbol: string, where = 'data', times = 1): string {
     const e = this.table.get(symbol)
     if (e === undefined) return symbol
     if (e.onlyIn !== undefined && !e.onlyIn.has(where)) return symbol
     const key = `${where}\t${symbol}`
     const u = this.uses.get(key)
-    if (u) u.count++
-    else this.uses.set(key, { from: symbol, to: e.to, where, count: 1 })
+    if (u) u.count += times
+    else this.uses.set(key, { from: symbol, to: e.to, where, count: times })
     return e.to
   }
 

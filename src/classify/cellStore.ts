@@ -1,0 +1,87 @@
+/**
+ * Altered cells stored flat and materialized on demand.
+ *
+ * A 10,000 × 500 cohort with 1M events has ~500k altered cells; building a Map of 500k
+ * AlteredCell objects (each with three arrays) cost ~3 s, mostly garbage collection (measured with
+ * node --cpu-prof on the scale test's cohort). Here cells are a sorted Float64Array of cell
+ * indices plus offsets into one Uint32Array of event ids; `get` builds the AlteredCell record for
+ * one cell when asked. Iteration order is by cell index (row-major), so output is deterministic.
+ */
+import type { Alteration } from '../model/alteration.js'
+import type { AlteredCell } from '../matrix/types.js'
+import { makeCell } from './cell.js'
+
+export class CellStore implements ReadonlyMap<number, AlteredCell> {
+  /**
+   * @param cellIdx sorted distinct cell indices
+   * @param starts starts[i]..starts[i+1] are cellIdx[i]'s events in `events` (length cellIdx.length + 1)
+   * @param events event ids, input order within a cell
+   * @param contributorsFrom cells with index ≥ this (rules, pathways) record their contributing genes
+   */
+  constructor(
+    private readonly cellIdx: Float64Array,
+    private readonly starts: Uint32Array,
+    private readonly events: Uint32Array,
+    private readonly alterations: readonly Alteration[],
+    private readonly geneOf: Int32Array,
+    private readonly geneNames: readonly string[],
+    private readonly contributorsFrom: number,
+  ) {}
+
+  get size(): number {
+    return this.cellIdx.length
+  }
+
+  private find(idx: number): number {
+    let lo = 0
+    let hi = this.cellIdx.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const k = this.cellIdx[mid] as number
+      if (k === idx) return mid
+      if (k < idx) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+
+  private build(i: number): AlteredCell {
+    const from = this.starts[i] as number
+    const to = this.starts[i + 1] as number
+    const ev: Alteration[] = []
+    for (let j = from; j < to; j++) ev.push(this.alterations[this.events[j] as number] as Alteration)
+    if ((this.cellIdx[i] as number) < this.contributorsFrom) return makeCell(ev)
+    const genes: string[] = []
+    for (let j = from; j < to; j++) genes.push(this.geneNames[this.geneOf[this.events[j] as number] as number] as string)
+    return makeCell(ev, genes)
+  }
+
+  get(idx: number): AlteredCell | undefined {
+    const i = this.find(idx)
+    return i < 0 ? undefined : this.build(i)
+  }
+
+  has(idx: number): boolean {
+    return this.find(idx) >= 0
+  }
+
+  forEach(cb: (value: AlteredCell, key: number, map: ReadonlyMap<number, AlteredCell>) => void, thisArg?: unknown): void {
+    for (let i = 0; i < this.cellIdx.length; i++) cb.call(thisArg, this.build(i), this.cellIdx[i] as number, this)
+  }
+
+  *entries(): MapIterator<[number, AlteredCell]> {
+    for (let i = 0; i < this.cellIdx.length; i++) yield [this.cellIdx[i] as number, this.build(i)]
+  }
+
+  *keys(): MapIterator<number> {
+    for (let i = 0; i < this.cellIdx.length; i++) yield this.cellIdx[i] as number
+  }
+
+  *values(): MapIterator<AlteredCell> {
+    for (let i = 0; i < this.cellIdx.length; i++) yield this.build(i)
+  }
+
+  [Symbol.iterator](): MapIterator<[number, AlteredCell]> {
+    return this.entries()
+  }
+}

@@ -68,6 +68,12 @@ describe.skipIf(!hasShared('comut/melanoma'))('comut melanoma (Liu 2019), in pla
 })
 
 describe.skipIf(!hasShared('riaz2017-nivolumab'))('Riaz 2017 nivolumab clinical CSV, in place', () => {
+  it('SampleTableCorrected.9.19.16.csv (CR-only line endings) has two "Response" columns', async () => {
+    const e = await thrownAsync(() => readClinical(shared('riaz2017-nivolumab/SampleTableCorrected.9.19.16.csv')))
+    expect(e.code).toBe('DUPLICATE_COLUMN')
+    expect(e.format()).toMatch(/SampleTableCorrected\.9\.19\.16\.csv:1:12: duplicate column "Response" \(columns 11 and 12\)/)
+  })
+
   it('BOR with NE; PFS_SOR is a censoring flag so PFS needs explicit columns', async () => {
     const { table, report } = await readClinical(shared('riaz2017-nivolumab/bms038_clinical_data.csv'))
     expect(report).toMatchObject({ rowsRead: 73, kept: 73 })
@@ -99,6 +105,18 @@ describe.skipIf(!hasShared('cbioportal-core'))('cBioPortal clinical files, in pl
     const { table, report } = await readClinical(shared('cbioportal-core/study_es_0/data_clinical_samples.txt'))
     expect(table.sampleColumn).toBe('SAMPLE_ID')
     expect(report.kept).toBe(845)
+  })
+
+  it('legacy clinical_data.txt: 5 # rows, SAMPLE_ID key, OS exclusions by reason', async () => {
+    const { table, report } = await readClinical(shared('cbioportal-core/legacy/clinical_data.txt'))
+    expect(table.sampleColumn).toBe('SAMPLE_ID')
+    expect(report).toMatchObject({ rowsRead: 488, kept: 488 })
+    const os = survivalEndpoint(table, 'os')
+    expect(os).toMatchObject({ timeColumn: 'OS_MONTHS', eventColumn: 'OS_STATUS' })
+    expect(os.values.size).toBe(481)
+    expect(count(os.excluded)).toEqual({ 'missing time': 6, 'missing event': 1 })
+    // awk: 268 rows are 1:DECEASED with a numeric OS_MONTHS
+    expect([...os.values.values()].filter((v) => v.event === 1)).toHaveLength(268)
   })
 
   it('repeated sample → DUPLICATE_SAMPLE naming both lines', async () => {

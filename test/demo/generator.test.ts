@@ -25,7 +25,7 @@ function relFiles(dir: string): string[] {
 
 /** TSV by header name: rows as records. */
 function readTsv(path: string): Record<string, string>[] {
-  const [head, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n')
+  const [head, ...rows] = readFileSync(path, 'utf8').replace(/\n+$/, '').split('\n')
   const cols = (head ?? '').split('\t')
   return rows.map((r, i) => {
     const f = r.split('\t')
@@ -231,6 +231,19 @@ describe('demo genomic files carry the published gene-level aggregates', () => {
     }
   })
 
+  it('derives the same 2x2 tables that test/fixtures/demo/r-reference.tsv gave to fisher.test', () => {
+    const ref = readTsv(join(ROOT, 'test', 'fixtures', 'demo', 'r-reference.tsv')).filter((r) => r['kind'] === 'fisher')
+    const sets: Record<string, string[]> = {
+      TP53: has('TP53'), PAM: isPam, MYC: has('MYC'), BRCA1: has('BRCA1'), PIK3CA: has('PIK3CA'), PTEN: has('PTEN'),
+    }
+    for (const r of ref) {
+      const alt = sets[r['name'] ?? ''] ?? []
+      const wt = sequenced.filter((s) => !alt.includes(s))
+      const table = [orr(alt), alt.length - orr(alt), orr(wt), wt.length - orr(wt)]
+      expect(table, r['name']).toEqual(['a', 'b', 'c', 'd'].map((k) => Number(r[k])))
+    }
+  })
+
   it('MYC copy numbers 3-4 stay below the amplification threshold (gains, not amplifications)', () => {
     const myc = readTsv(join(DEMO, 'cna.tsv')).filter((r) => r['gene'] === 'MYC').map((r) => Number(r['copy_number']))
     expect(myc.filter((cn) => cn >= 3 && cn <= 4).length).toBeGreaterThanOrEqual(3)
@@ -250,6 +263,40 @@ describe('demo genomic files carry the published gene-level aggregates', () => {
     const all = manifest.flatMap((m) => (m['role'] === 'cna' ? [] : readVcf(join(DEMO, m['file'] ?? '')).recs))
     expect(all.map((r) => r.hgvsp)).toContain('ENSP00000269305.4:p.Arg175His')
   })
+})
+
+/** R's own numbers for the committed demo (test/fixtures/demo/r-reference.R). */
+describe('demo numbers agree with R (survival::survfit, fisher.test)', () => {
+  const ref = readTsv(join(ROOT, 'test', 'fixtures', 'demo', 'r-reference.tsv'))
+  const clinical = readTsv(join(DEMO, 'clinical.tsv'))
+  const pred: Record<string, (r: Record<string, string>) => boolean> = {
+    all: () => true,
+    her2_2: (r) => r['her2_ihc'] === '2+',
+    her2_1: (r) => r['her2_ihc'] === '1+',
+    brain_yes: (r) => r['brain_mets'] === 'yes',
+    brain_no: (r) => r['brain_mets'] === 'no',
+    trop2_yes: (r) => r['prior_trop2_adc'] === 'yes',
+    trop2_no: (r) => r['prior_trop2_adc'] === 'no',
+  }
+  it.each(ref.filter((r) => r['kind'] === 'median').map((r) => [r['name'] ?? '', Number(r['value'])] as const))(
+    'median %s matches survfit (%s)',
+    (name, want) => {
+      const [endpoint, ...rest] = name.split('_')
+      const g = clinical.filter(pred[rest.join('_')] ?? (() => false))
+      const m = kmMedian(g.map((r) => Number(r[`${endpoint}_months`])), g.map((r) => (r[`${endpoint}_event`] === '1' ? 1 : 0)))
+      // Medians are data values on a 0.1-month grid, so agreement is exact up to float printing.
+      expect(m.median, `${name}: ours ${m.median}, R ${want}`).toBeCloseTo(want, 9)
+    },
+  )
+  it.each(ref.filter((r) => r['kind'] === 'fisher').map((r) => [r['name'] ?? '', r] as const))(
+    'Fisher p for %s matches fisher.test to 1e-9 relative',
+    (name, r) => {
+      const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((k) => Number(r[k]))
+      const p = fisherTwoSided(a ?? 0, b ?? 0, c ?? 0, d ?? 0)
+      const want = Number(r['value'])
+      expect(Math.abs(p - want) / want, `${name} [${a},${b},${c},${d}]: ours ${p}, R ${want}`).toBeLessThan(1e-9)
+    },
+  )
 })
 
 describe('demo/panel.json', () => {

@@ -1,0 +1,61 @@
+/**
+ * What the HTML report shows. Everything is computed by the caller (the CLI `report` / `demo`
+ * commands): statistics, SHA-256 of the inputs, the oncoplot SVG. The renderer adds no clock and no
+ * environment, so equal inputs give byte-identical reports.
+ */
+import type { ReadReport } from '../../src/model/report.js'
+import type { AssociationRow } from '../../src/scan/row.js'
+import type { ForestRow } from '../forest.js'
+import type { KmPlotInput } from '../km.js'
+
+export interface CohortSummary {
+  readonly samplesSequenced: number
+  readonly patientsClinical: number
+  readonly features: number
+  /** Panel names (or "whole exome"); empty when unknown. */
+  readonly panels: readonly string[]
+  /** Extra rows for the summary table, in the order given. */
+  readonly extra?: readonly (readonly [string, string])[] | undefined
+}
+
+export interface InputFile {
+  readonly name: string
+  readonly sha256: string
+  readonly bytes?: number | undefined
+  /** "maf", "vcf", "clinical", "panel", … */
+  readonly role?: string | undefined
+}
+
+export interface Provenance {
+  readonly tool: string
+  readonly version: string
+  readonly inputs: readonly InputFile[]
+  /** Parameters as given (name → value), printed in the order given. */
+  readonly parameters: readonly (readonly [string, string])[]
+  readonly command?: string | undefined
+  /** Only printed when passed: the report must be reproducible byte for byte. */
+  readonly date?: string | undefined
+}
+
+export interface KmSection extends KmPlotInput {
+  readonly feature: string
+  readonly endpoint: string
+}
+
+export interface ReportInput {
+  readonly title: string
+  /** Set for demo / simulated cohorts: a banner says so on top of every view. */
+  readonly synthetic?: boolean | undefined
+  /** Extra words for the synthetic banner (e.g. how the data were simulated). */
+  readonly syntheticNote?: string | undefined
+  readonly cohort: CohortSummary
+  /** Oncoplot SVG from viz/svg.ts toSvg(layoutOncoplot(…, { tooltips: true })). */
+  readonly oncoplotSvg?: string | undefined
+  readonly associations: readonly AssociationRow[]
+  /** Forest rows; default: the association rows with the smallest p (at most `forestMax`). */
+  readonly forest?: readonly ForestRow[] | undefined
+  readonly forestMax?: number | undefined
+  readonly km: readonly KmSection[]
+  readonly readReports: readonly ReadReport[]
+  readonly provenance: Provenance
+}

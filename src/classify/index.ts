@@ -1,0 +1,19 @@
+/** Classification: counted classes, biomarker rules, the cohort matrix and its summaries. Re-exports only. */
+export { COLLAPSE, COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
+export {
+  MAFTOOLS_NONSYNONYMOUS,
+  COPY_NUMBER_CLASSES,
+  FUSION_CLASSES,
+  DEFAULT_GENE_EXTRAS,
+  countedClasses,
+  counts,
+  cnStateOf,
+  type CountedClasses,
+  type CountedClassesOptions,
+} from './classes.js'
+export { RuleSchema, RuleFileSchema, parseRules, loadRules, type Rule, type RuleFile } from './rules.js'
+export { compileRules, matchRule, originAccepts, MATCH, NO_MATCH, NO_EVIDENCE, type CompiledRule, type OriginFilter } from './ruleMatch.js'
+export { parseProteinChange, compileHotspots, matchesHotspot, type ProteinChange } from './protein.js'
+export { buildMatrix, type BuildOptions, type BuildNotes, type BuiltMatrix } from './matrix.js'
+export { isMultiHit, tmbPerMb, makeCell } from './cell.js'
+export { geneSummary, featureSummary, sampleSummary, type GeneSummaryRow, type FeatureSummaryRow, type SampleSummaryRow } from './summary.js'

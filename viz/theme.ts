@@ -3,6 +3,7 @@
  * zod at the edge. Glyph colours are keyed by glyph key ("mut:Missense_Mutation", "cna:amp"), bare
  * key ("Missense_Mutation", "amp") or legend label ("Amplification").
  */
+import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
 
@@ -89,4 +90,21 @@ export function parseTheme(text: string, file: string): Theme {
     throw new InputError('SCHEMA', `theme: ${path}: ${issue?.message ?? 'invalid'}`, { file, suggestion: 'keys: palette, colors, wildType, notAssayed, background, text, fontFamily, fontSize, clinical' })
   }
   return resolveTheme(r.data)
+}
+
+/** Read and validate a theme file (`--theme FILE`). */
+export async function readTheme(path: string): Promise<Theme> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    throw new InputError('NOT_FOUND', `cannot read theme (${code ?? 'error'})`, { file: path, suggestion: 'check the --theme path' })
+  }
+  return parseTheme(text, path)
+}
+
+/** JSON Schema of the theme file, generated from the zod schema (never hand-synchronised). */
+export function themeJsonSchema(): unknown {
+  return z.toJSONSchema(ThemeSchema)
 }

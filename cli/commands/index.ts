@@ -4,7 +4,8 @@ import type { CliIO } from '../context.js'
 import { fisherCommand } from './fisher.js'
 import { convertCommand } from './convert.js'
 import { summaryCommand } from './summary.js'
+import { scanCommand } from './scan.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, scanCommand, fisherCommand]

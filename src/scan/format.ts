@@ -1,0 +1,60 @@
+/**
+ * Association rows → TSV (tidy, one row per feature × comparison, 7 significant digits like R's
+ * print) with `#` comment lines saying what was tested and what was excluded. JSON keeps full precision.
+ */
+import { formatSignificant } from '../stats/format.js'
+import type { AssociationRow } from './row.js'
+import type { SurvivalRow } from './survival-row.js'
+
+const num = (x: number | undefined) => (x === undefined ? 'NA' : formatSignificant(x, 7))
+const int = (x: number | undefined) => (x === undefined ? 'NA' : String(x))
+/** Tabs or newlines inside names would break the table. */
+const cell = (s: string) => s.replace(/[\t\r\n]+/g, ' ')
+
+export const GROUP_COLUMNS = [
+  'feature', 'label', 'feature_type', 'endpoint', 'comparison', 'n_altered', 'n_assayed', 'n_not_assayed',
+  'a_altered_group1', 'b_altered_group0', 'c_wildtype_group1', 'd_wildtype_group0',
+  'rate_altered', 'rate_altered_lower', 'rate_altered_upper', 'rate_wildtype', 'rate_wildtype_lower', 'rate_wildtype_upper',
+  'odds_ratio_cmle', 'odds_ratio_lower', 'odds_ratio_upper', 'odds_ratio_sample', 'p', 'q', 'family', 'test', 'alternative',
+  'power', 'power_effect', 'mdor_low_80', 'mdor_high_80',
+] as const
+
+export function groupRowsTsv(rows: readonly AssociationRow[]): string[] {
+  const out = [GROUP_COLUMNS.join('\t')]
+  for (const r of rows) {
+    out.push(
+      [
+        cell(r.feature), cell(r.label), r.featureType, cell(r.endpoint), cell(r.comparison), int(r.altered), int(r.assayed), int(r.notAssayed),
+        int(r.a), int(r.b), int(r.c), int(r.d),
+        num(r.rateAltered?.rate), num(r.rateAltered?.lower), num(r.rateAltered?.upper),
+        num(r.rateWildType?.rate), num(r.rateWildType?.lower), num(r.rateWildType?.upper),
+        num(r.oddsRatio), num(r.oddsRatioLower), num(r.oddsRatioUpper), num(r.sampleOddsRatio), num(r.p), num(r.q),
+        cell(r.family), r.test, r.alternative, num(r.power), r.powerEffect ?? 'NA', num(r.mdorLow), num(r.mdorHigh),
+      ].join('\t'),
+    )
+  }
+  return out
+}
+
+export const SURVIVAL_COLUMNS = [
+  'feature', 'label', 'feature_type', 'endpoint', 'n_altered', 'n_wildtype', 'n_not_assayed', 'events_altered', 'events_wildtype',
+  'median_altered', 'median_altered_lower', 'median_altered_upper', 'median_wildtype', 'median_wildtype_lower', 'median_wildtype_upper',
+  'logrank_chisq', 'logrank_p', 'hr', 'hr_lower', 'hr_upper', 'cox_p', 'q', 'family', 'test', 'covariates', 'note',
+] as const
+
+export function survivalRowsTsv(rows: readonly SurvivalRow[]): string[] {
+  const out = [SURVIVAL_COLUMNS.join('\t')]
+  for (const r of rows) {
+    out.push(
+      [
+        cell(r.feature), cell(r.label), r.featureType, cell(r.endpoint), int(r.nAltered), int(r.nWildType), int(r.notAssayed),
+        int(r.eventsAltered), int(r.eventsWildType),
+        num(r.medianAltered?.median), num(r.medianAltered?.lower), num(r.medianAltered?.upper),
+        num(r.medianWildType?.median), num(r.medianWildType?.lower), num(r.medianWildType?.upper),
+        num(r.logrankChisq), num(r.logrankP), num(r.hr), num(r.hrLower), num(r.hrUpper), num(r.coxP), num(r.q),
+        cell(r.family), r.test, cell(r.covariates.join(',')) || 'none', cell(r.note ?? ''),
+      ].join('\t'),
+    )
+  }
+  return out
+}

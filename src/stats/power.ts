@@ -18,6 +18,13 @@ export const EXACT_CELL_LIMIT = 4_000_000
 
 const LOG_REL_ERR = Math.log1p(1e-7)
 
+/**
+ * p ≤ α is decided with a 1e-12 relative allowance: small tables have p-values that equal α exactly
+ * in rational arithmetic (n1 = 12, n2 = 4, x = (0, 2): p = 1/20) and rounding alone must not decide
+ * whether such a table rejects. Exact ties count as significant, as p ≤ α says.
+ */
+export const ALPHA_TIE_TOLERANCE = 1e-12
+
 export type PowerMethod = 'exact enumeration' | 'normal approximation (groups too large for exact enumeration)'
 
 export interface PowerResult {
@@ -73,7 +80,7 @@ function exactPower(n1: number, n2: number, p1: number, p2: number, alpha: numbe
         else hi = mid
       }
       const p = Math.min(1, (prefix[lo] ?? 0) / total)
-      if (p <= alpha) power += weight
+      if (p <= alpha * (1 + ALPHA_TIE_TOLERANCE)) power += weight
     }
   }
   return Math.min(1, power)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAF_CLASSES, type Alteration, type VariantClass } from '../../src/model/alteration.js'
+import { MAF_CLASSES, type Alteration } from '../../src/model/alteration.js'
 import { cellGlyphs, makePalette, MAFTOOLS_COLORS } from '../../viz/glyphs.js'
 import { readTheme, themeJsonSchema } from '../../viz/theme.js'
 

@@ -73,7 +73,7 @@ export function scanCommand(io: CliIO): Command {
       const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
       const matrix = await classifyCohort(cohort, { ...copts, withPathways: types.includes('pathways') })
       const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient })
-      const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway') as 'gene' | 'rule' | 'pathway')
+      const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
       const features = selectFeatures(matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes })
       const table = new LogFactorialTable(matrix.samples.length + 1)
       const run: ScanRun = { groups: [], survival: [] }

@@ -120,10 +120,12 @@ export class TableParser {
       const columns = this.split(text).map((c) => c.trim())
       const seen = new Map<string, number>()
       const duplicates = new Set<string>()
+      // Exact repeats are duplicates; names differing only in case (comut's WGD / wgd) are not,
+      // though lookups by name are case-insensitive and find the first.
       columns.forEach((c, i) => {
-        const k = c.toLowerCase()
+        const k = c
         const prev = seen.get(k)
-        if (c !== '' && prev !== undefined && this.opts.allowDuplicateColumns) duplicates.add(k)
+        if (c !== '' && prev !== undefined && this.opts.allowDuplicateColumns) duplicates.add(k.toLowerCase())
         else if (c !== '' && prev !== undefined) {
           throw new InputError('DUPLICATE_COLUMN', `duplicate column ${quote(c)} (columns ${prev + 1} and ${i + 1})`, {
             file: this.file,

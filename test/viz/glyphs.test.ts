@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { MAF_CLASSES, type Alteration } from '../../src/model/alteration.js'
+import type { AlteredCell } from '../../src/matrix/types.js'
 import { cellGlyphs, makePalette, MAFTOOLS_COLORS } from '../../viz/glyphs.js'
 import { readTheme, themeJsonSchema } from '../../viz/theme.js'
 
-function cell(...events: Partial<Alteration>[]) {
-  const full = events.map((e, i) => ({ sample: 's', gene: 'G', kind: 'snv', variantClass: 'Missense_Mutation', origin: 'somatic', source: { file: 'x', line: i + 1 }, ...e }))
+function cell(...events: Partial<Alteration>[]): AlteredCell {
+  const full = events.map((e, i): Alteration => ({ sample: 's', gene: 'G', kind: 'snv', variantClass: 'Missense_Mutation', origin: 'somatic', source: { file: 'x', line: i + 1 }, ...e }))
   return { events: full, classes: [...new Set(full.map((e) => e.variantClass))], origins: [...new Set(full.map((e) => e.origin))] }
 }
 
@@ -13,7 +14,7 @@ describe('glyph table', () => {
     const palette = makePalette(name)
     it(`${name}: every MAF class (and CN / fusion) draws a glyph that exists, with a legend label`, () => {
       for (const cls of MAF_CLASSES) {
-        const kind = cls === 'Amp' || cls === 'Del' ? 'cna' : cls === 'Fusion' ? 'fusion' : 'snv'
+        const kind: Alteration['kind'] = cls === 'Amp' || cls === 'Del' ? 'cna' : cls === 'Fusion' ? 'fusion' : 'snv'
         const g = cellGlyphs(cell({ variantClass: cls, kind }), palette)
         expect(g.keys, cls).toHaveLength(1)
         const spec = palette.glyphs.get(g.keys[0] as string)

@@ -84,7 +84,7 @@ export function fixtureInput(names: FixtureNames = {}): ReportInput {
     title: names.title ?? 'biomarkit report — fixture cohort',
     synthetic: true,
     cohort: { samplesSequenced: m.samples.length, patientsClinical: 12, features: m.features.length, panels: ['MSK-IMPACT468'] },
-    oncoplotSvg: toSvg(layoutOncoplot(m, { tooltips: true, sampleNames: 'show' })),
+    oncoplotSvg: toSvg(layoutOncoplot(m, { tooltips: true, sampleNames: 'show', removeUnaltered: false })),
     associations: associations(m),
     km: [survival(m, 0), survival(m, 1)],
     readReports: [maf, clinical],

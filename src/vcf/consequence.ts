@@ -288,6 +288,8 @@ export interface Classification {
  * vcf2maf's MAF Consequence column ','.
  */
 export function splitTerms(s: string): string[] {
+  // Most entries hold one term: skip the regex split then (it runs once per transcript entry).
+  if (s.indexOf('&') === -1 && s.indexOf('+') === -1 && s.indexOf(';') === -1 && s.indexOf(',') === -1) return s === '' ? [] : [s]
   return s.split(/[&+;,]/).filter((t) => t !== '')
 }
 

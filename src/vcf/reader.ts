@@ -219,7 +219,9 @@ export class VcfParser {
     const t1 = text.indexOf('\t')
     const t2 = t1 === -1 ? -1 : text.indexOf('\t', t1 + 1)
     const where = { file: this.file, line }
-    if (t2 === -1 || text.split('\t', 8).length < 8) {
+    let tab = t2
+    for (let k = 2; k < 7 && tab !== -1; k++) tab = text.indexOf('\t', tab + 1)
+    if (tab === -1) {
       throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { ...where, suggestion: 'columns must be separated by tabs, not spaces' })
     }
     const posText = text.slice(t1 + 1, t2)

@@ -148,9 +148,23 @@ interface Loc {
   readonly column: number
 }
 
+/** Plain digits (the common case) → number without the regex-based field parser. */
+function fastCount(v: string, name: string, loc: Loc): number | undefined {
+  const n = v.length
+  if (n > 0 && n < 16) {
+    let ok = true
+    for (let i = 0; i < n && ok; i++) {
+      const c = v.charCodeAt(i)
+      ok = c >= 48 && c <= 57
+    }
+    if (ok) return Number(v)
+  }
+  return parseCountField(v, { ...loc, name: `FORMAT/${name}` })
+}
+
 function counts(s: string | undefined, name: string, loc: Loc): (number | undefined)[] | undefined {
   if (s === undefined || isMissing(s)) return undefined
-  return s.split(',').map((v) => parseCountField(v, { ...loc, name: `FORMAT/${name}` }))
+  return s.split(',').map((v) => fastCount(v, name, loc))
 }
 
 function firstCount(s: string | undefined, name: string, loc: Loc): number | undefined {
@@ -196,7 +210,7 @@ export function alleleCounts(f: FormatValues, alleles: readonly string[], i: num
     alt = counts(f.AO, 'AO', loc)?.[i - 1]
   }
   const strelka = ad === undefined && (f.AU !== undefined || f.TAR !== undefined)
-  let depth = strelka ? sum : parseCountField(f.DP, { ...loc, name: 'FORMAT/DP' })
+  let depth = strelka ? sum : f.DP === undefined || isMissing(f.DP) ? undefined : fastCount(f.DP, 'DP', loc)
   if (sum === undefined && ref !== undefined && alt !== undefined) sum = ref + alt
   if (sum !== undefined && (depth === undefined || (ref ?? 0) + (alt ?? 0) > depth)) depth = sum
   let vaf: number | undefined

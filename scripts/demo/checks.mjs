@@ -1,7 +1,7 @@
 // Every published aggregate, re-derived from the designed cohort and compared with targets.mjs.
 // make-demo.mjs refuses to write files when any check fails.
 import { CONSEQUENCES, variant } from './catalogue.mjs'
-import { GROUPS } from './cohort.mjs'
+import { GROUPS, valid } from './cohort.mjs'
 import { fisherTwoSided, kmMedian } from './stats.mjs'
 import {
   BRAIN_METS_RESPONSE, BRCA1_GERMLINE, GENE_COUNTS, KM_TARGETS, LINES, N_OS_DEATHS, N_PATIENTS, N_SEQUENCED,
@@ -75,6 +75,8 @@ export function checkCohort(patients, genomes) {
   }
   // Realism: times inside bounds, OS never before PFS, responders progress later on average.
   for (const p of patients) {
+    // The search only re-validates the patients it moves; starting values must pass too.
+    if (!valid(p)) failures.push(`${p.id}: times outside the realism bounds of cohort.mjs`)
     if (p.os < p.pfs) failures.push(`${p.id}: OS ${p.os} before PFS ${p.pfs}`)
     if (p.pfs < 5 || p.pfs > 300) failures.push(`${p.id}: PFS ${p.pfs / 10} outside 0.5-30 months`)
   }

@@ -91,8 +91,8 @@ export function designMembership(rng) {
   return pts
 }
 
-/** @param {Patient} p */
-function valid(p) {
+/** Realism bounds for one patient (also asserted on the final cohort by checks.mjs). @param {Patient} p */
+export function valid(p) {
   const [lo, hi] = PFS_RANGE[p.response]
   if (p.pfs < lo || p.pfs > hi || p.os < p.pfs || p.os > MAX_FOLLOW_UP) return false
   if (p.pfsEvent === 0 && (p.response === 'PD' || p.pfs < MIN_CENSORED_PFS)) return false

@@ -41,7 +41,8 @@ export function kmMedian(time, event) {
     }
     atRisk -= n
   }
-  // A curve that ends sitting on 0.5: R reports the last event time; we flag it as a plateau.
+  // A curve that ends sitting on exactly 0.5 has no next event time to average with; report the
+  // time and flag it (the demo's search rejects every plateau, so nothing depends on this value).
   return plateauAt !== undefined ? { median: plateauAt, plateau: true } : { median: undefined, plateau: false }
 }
 

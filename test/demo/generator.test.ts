@@ -112,7 +112,7 @@ describe('demo/clinical.tsv carries the published clinical aggregates', () => {
     expect(m.median === undefined ? undefined : Math.round(m.median * 10) / 10).toBe(want)
   })
 
-  it('has exactly 31 deaths, OS never before PFS, times in 0.5-32 months, PD progressing early', () => {
+  it('has exactly 31 deaths, OS never before PFS, times in 0.5-32 months, 6+ months follow-up if alive, PD progressing early', () => {
     expect(count((r) => r['os_event'] === '1')).toBe(31)
     for (const r of rows) {
       const pfs = Number(r['pfs_months'])
@@ -120,6 +120,8 @@ describe('demo/clinical.tsv carries the published clinical aggregates', () => {
       expect(os, r['patient_id']).toBeGreaterThanOrEqual(pfs)
       expect(pfs).toBeGreaterThanOrEqual(0.5)
       expect(os).toBeLessThanOrEqual(32)
+      // Alive at cut-off means followed at least 6 months (enrolment closed 6 months before it).
+      if (r['os_event'] === '0') expect(os, r['patient_id']).toBeGreaterThanOrEqual(6)
       if (r['best_response'] === 'PD') {
         expect(pfs).toBeLessThanOrEqual(3.5)
         expect(r['pfs_event']).toBe('1')

@@ -5,7 +5,8 @@ import { fisherCommand } from './fisher.js'
 import { convertCommand } from './convert.js'
 import { summaryCommand } from './summary.js'
 import { scanCommand } from './scan.js'
+import { oncoplotCommand } from './oncoplot.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, scanCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, scanCommand, oncoplotCommand, fisherCommand]

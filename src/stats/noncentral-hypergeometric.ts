@@ -9,6 +9,16 @@
  */
 import type { LogFactorialTable } from './log-factorial.js'
 
+/**
+ * Terms more than this far (in log) below the largest one cannot change a double sum: exp(−746)
+ * underflows to 0 and anything above 2^−1074 relative is far below 1 ulp of the total.
+ */
+const NEGLIGIBLE = 746
+
+function expRelative(d: number): number {
+  return d < -NEGLIGIBLE ? 0 : Math.exp(d)
+}
+
 export interface TailResult {
   /** log P(tail; θ) */
   readonly logP: number
@@ -21,14 +31,13 @@ export class NoncentralHypergeometric {
   readonly hi: number
   /** log P(X = lo + j; θ = 0), j = 0..hi−lo: the central hypergeometric log-probabilities. */
   readonly logd: Float64Array
-  private readonly scratch: Float64Array
 
   constructor(m: number, n: number, k: number, table: LogFactorialTable) {
     this.lo = Math.max(0, k - n)
     this.hi = Math.min(k, m)
     const size = this.hi - this.lo + 1
-    this.logd = new Float64Array(size)
-    this.scratch = new Float64Array(size)
+    const logd = new Float64Array(size)
+    this.logd = logd
     // Absolute level at the mode from the log-factorial table; every other entry by the ratio
     // P(i+1)/P(i) = (k−i)(m−i) / ((i+1)(n−k+i+1)), summed outward from the mode. Ratios are what
     // p-values, moments and tails use, and the recurrence gets them to ~1e-16·(steps from the
@@ -38,41 +47,61 @@ export class NoncentralHypergeometric {
     table.ensure(m + n)
     const mode = Math.min(this.hi, Math.max(this.lo, Math.floor(((k + 1) * (m + 1)) / (m + n + 2))))
     const jm = mode - this.lo
-    this.logd[jm] = table.logChoose(m, mode) + table.logChoose(n, k - mode) - table.logChoose(m + n, k)
+    logd[jm] = table.logChoose(m, mode) + table.logChoose(n, k - mode) - table.logChoose(m + n, k)
     for (let j = jm; j < size - 1; j++) {
       const i = this.lo + j
-      this.logd[j + 1] = (this.logd[j] ?? 0) + Math.log(((k - i) * (m - i)) / ((i + 1) * (n - k + i + 1)))
+      logd[j + 1] = (logd[j] ?? 0) + Math.log(((k - i) * (m - i)) / ((i + 1) * (n - k + i + 1)))
     }
     for (let j = jm; j > 0; j--) {
       const i = this.lo + j // P(i−1)/P(i) = i(n−k+i) / ((k−i+1)(m−i+1))
-      this.logd[j - 1] = (this.logd[j] ?? 0) + Math.log((i * (n - k + i)) / ((k - i + 1) * (m - i + 1)))
+      logd[j - 1] = (logd[j] ?? 0) + Math.log((i * (n - k + i)) / ((k - i + 1) * (m - i + 1)))
     }
   }
 
-  /** Fill scratch with exp(log weight − max) at θ and return the max. */
-  private weights(theta: number): number {
-    const size = this.logd.length
-    let max = -Infinity
-    for (let j = 0; j < size; j++) {
-      const l = (this.logd[j] ?? 0) + theta * (this.lo + j)
-      this.scratch[j] = l
-      if (l > max) max = l
-    }
-    for (let j = 0; j < size; j++) this.scratch[j] = Math.exp((this.scratch[j] ?? 0) - max)
-    return max
+  private level(j: number, theta: number): number {
+    return (this.logd[j] ?? -Infinity) + theta * (this.lo + j)
   }
 
   /**
-   * E[X] − x and Var[X] at θ. Centering at x before summing avoids the cancellation of E[X] − x
-   * when the root of E[X] = x is being polished.
+   * Index of the largest term at θ. The distribution is log-concave in j for every θ, so the
+   * increments logd[j+1] − logd[j] + θ decrease and a binary search finds where they turn negative.
+   */
+  private modeIndex(theta: number): number {
+    let a = 0
+    let b = this.logd.length - 1
+    while (a < b) {
+      const mid = (a + b) >>> 1
+      if ((this.logd[mid + 1] ?? -Infinity) - (this.logd[mid] ?? 0) + theta > 0) a = mid + 1
+      else b = mid
+    }
+    return a
+  }
+
+  /** [first, last] indices around `center` whose level is within NEGLIGIBLE of `top` (log-concavity). */
+  private window(center: number, top: number, theta: number, from = 0, to = this.logd.length - 1): readonly [number, number] {
+    let a = center
+    let b = center
+    while (a > from && this.level(a - 1, theta) >= top - NEGLIGIBLE) a--
+    while (b < to && this.level(b + 1, theta) >= top - NEGLIGIBLE) b++
+    return [a, b]
+  }
+
+  /**
+   * E[X] − x and Var[X] at θ, summing only the non-negligible window around the mode (with counts
+   * in the millions that is ~40 standard deviations instead of the whole support: measured
+   * fisherExact(1e6, 1.2e6, 1.1e6, 1.15e6) 6.9 s → 1.0 s, the rest being the one-off full-support
+   * recurrence and the two-sided p-value sum). Centering at x before summing avoids the
+   * cancellation of E[X] − x when the root of E[X] = x is being polished.
    */
   meanMinus(x: number, theta: number): { readonly value: number; readonly variance: number } {
-    this.weights(theta)
+    const j0 = this.modeIndex(theta)
+    const top = this.level(j0, theta)
+    const [a, b] = this.window(j0, top, theta)
     let s0 = 0
     let s1 = 0
     let s2 = 0
-    for (let j = 0; j < this.scratch.length; j++) {
-      const w = this.scratch[j] ?? 0
+    for (let j = a; j <= b; j++) {
+      const w = expRelative(this.level(j, theta) - top)
       const dx = this.lo + j - x
       s0 += w
       s1 += w * dx
@@ -84,37 +113,37 @@ export class NoncentralHypergeometric {
 
   /**
    * log P(X ≤ x; θ) (upper = false) or log P(X ≥ x; θ) (upper = true), with its θ-derivative.
-   * The tail is summed relative to its own largest term, so a tail of 1e-400 is still a finite log.
+   * The tail is summed relative to its own largest term (its end nearest the mode), so a tail of
+   * 1e-400 is still a finite log.
    */
   logTail(x: number, theta: number, upper: boolean): TailResult {
-    const size = this.logd.length
-    let max = -Infinity
-    let tailMax = -Infinity
-    for (let j = 0; j < size; j++) {
-      const i = this.lo + j
-      const l = (this.logd[j] ?? 0) + theta * i
-      this.scratch[j] = l
-      if (l > max) max = l
-      if ((upper ? i >= x : i <= x) && l > tailMax) tailMax = l
-    }
-    if (tailMax === -Infinity) return { logP: -Infinity, slope: upper ? Infinity : -Infinity }
+    const last = this.logd.length - 1
+    const jx = x - this.lo
+    if (upper ? jx > last : jx < 0) return { logP: -Infinity, slope: upper ? Infinity : -Infinity }
+    const j0 = this.modeIndex(theta)
+    const top = this.level(j0, theta)
+    const [a, b] = this.window(j0, top, theta)
     let all0 = 0
     let all1 = 0
+    for (let j = a; j <= b; j++) {
+      const w = expRelative(this.level(j, theta) - top)
+      all0 += w
+      all1 += w * (this.lo + j)
+    }
+    // The tail's largest term: the mode if the tail contains it, else the tail's end at x.
+    const containsMode = upper ? jx <= j0 : jx >= j0
+    const tc = containsMode ? j0 : jx
+    const tailTop = this.level(tc, theta)
+    const [ta, tb] = upper ? this.window(tc, tailTop, theta, Math.max(jx, 0), last) : this.window(tc, tailTop, theta, 0, Math.min(jx, last))
     let t0 = 0
     let t1 = 0
-    for (let j = 0; j < size; j++) {
-      const i = this.lo + j
-      const l = this.scratch[j] ?? -Infinity
-      const w = Math.exp(l - max)
-      all0 += w
-      all1 += w * i
-      if (upper ? i >= x : i <= x) {
-        const wt = Math.exp(l - tailMax)
-        t0 += wt
-        t1 += wt * i
-      }
+    for (let j = ta; j <= tb; j++) {
+      const w = expRelative(this.level(j, theta) - tailTop)
+      t0 += w
+      t1 += w * (this.lo + j)
     }
-    return { logP: Math.min(0, tailMax - max + Math.log(t0) - Math.log(all0)), slope: t1 / t0 - all1 / all0 }
+    const logP = Math.min(0, tailTop - top + Math.log(t0) - Math.log(all0))
+    return { logP, slope: t1 / t0 - all1 / all0 }
   }
 }
 
@@ -128,7 +157,7 @@ export function logSumExp(values: ArrayLike<number>, select?: (j: number) => boo
   if (max === -Infinity) return -Infinity
   let s = 0
   for (let j = 0; j < values.length; j++) {
-    if (select === undefined || select(j)) s += Math.exp((values[j] ?? -Infinity) - max)
+    if (select === undefined || select(j)) s += expRelative((values[j] ?? -Infinity) - max)
   }
   return max + Math.log(s)
 }

@@ -2,6 +2,7 @@
 // (maftools inst/extdata, MIT; data: Sanchez-Vega et al., Cell 2018).
 // Usage: node scripts/pathways-from-maftools.mjs ../shared/data/maftools/oncogenic_sig_patwhays.tsv > panels/pathways-sanchez-vega-2018.json
 // Symbols are kept exactly as in the source (PDK1 included); panels/gene-aliases.json maps them.
+// Labels end in "pathway" so the TP53 and MYC pathways are not mistaken for the genes in tables.
 import { readFileSync } from 'node:fs'
 
 const LABELS = {
@@ -40,6 +41,6 @@ const out = {
   source:
     'maftools inst/extdata/oncogenic_sig_patwhays.tsv (PoisonAlien/maftools commit c8ff3283f7395e4a7d4fb56158e638b554d5ada0), converted by scripts/pathways-from-maftools.mjs',
   licence: 'MIT (maftools); gene lists from Sanchez-Vega et al. 2018',
-  pathways: [...byPathway].map(([id, genes]) => ({ id, label: LABELS[id], genes })),
+  pathways: [...byPathway].map(([id, genes]) => ({ id, label: `${LABELS[id]} pathway`, genes })),
 }
 process.stdout.write(`${JSON.stringify(out, null, 2)}\n`)

@@ -12,8 +12,8 @@
  *
  * Gene symbols pass through the alias resolver (scope 'data'); cells keep the original records.
  * Gene and pathway features use `origin` (default 'any'); rules carry their own origin.
- * Burden counts accepted somatic/unknown-origin mutation events (not CN, not fusions) of counted
- * classes over all genes.
+ * Burden counts accepted somatic/unknown-origin mutation events (not CN, not fusions) of the base
+ * counted classes (no per-gene extras) over all genes.
  *
  * Complexity: one pass over A alterations with O(1) Map lookups (interned sample and gene ids,
  * numeric cell keys in flat number arrays) plus O(rules + pathways touching the gene) per event;
@@ -181,7 +181,8 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
         }
       }
     }
-    if (counted && (a.kind === 'snv' || a.kind === 'indel') && a.origin !== 'germline') burden[s] = (burden[s] ?? 0) + 1
+    // Burden (TMB) counts the base classes only: per-gene extras such as TERT 5'Flank are not coding.
+    if ((a.kind === 'snv' || a.kind === 'indel') && a.origin !== 'germline' && cc.base.has(a.variantClass)) burden[s] = (burden[s] ?? 0) + 1
     const rs = rulesByGene.get(gene)
     if (rs) {
       for (const r of rs) {

@@ -145,6 +145,13 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
     y += h + 4
   }
 
+  // Column groups (sortBy): a rule at each boundary through matrix and tracks.
+  const groupsOf = order.groups ?? []
+  if (groupsOf.length > 1) {
+    const rules: Shape[] = groupsOf.slice(1).map((g) => ({ kind: 'line', x1: colX(frame, g.start), y1: y0 - 2, x2: colX(frame, g.start), y2: y - 2, stroke: theme.text, strokeWidth: 1 }))
+    groups.push({ id: 'group-rules', shapes: rules, data: { groups: groupsOf.map((g) => g.value ?? 'NA').join(';') } })
+  }
+
   const showNames = opts.sampleNames === 'show' || ((opts.sampleNames ?? 'auto') === 'auto' && cellW >= size * 0.9)
   if (showNames && ncol > 0) {
     const ns = Math.min(size, cellW * 0.9)

@@ -73,3 +73,13 @@ describe('top bar mode', () => {
     expect(toSvg(layoutOncoplot(m))).toContain('data-mode="events"')
   })
 })
+
+describe('sorted by a clinical value', () => {
+  it('rules off each group boundary and records the group order', () => {
+    const m = buildMatrix({ samples: ['a', 'b', 'c'], rows: { G: { a: 'Missense_Mutation', b: 'Missense_Mutation', c: 'Missense_Mutation' } } })
+    const scene = layoutOncoplot(m, { sortBy: { column: 'bor' }, tracks: [{ column: 'bor' }] }, table)
+    const rules = scene.groups.find((g) => g.id === 'group-rules')
+    expect(rules?.shapes).toHaveLength(2)
+    expect(rules?.data).toEqual({ groups: 'PR;PD;NA' })
+  })
+})

@@ -6,7 +6,8 @@ import { convertCommand } from './convert.js'
 import { summaryCommand } from './summary.js'
 import { scanCommand } from './scan.js'
 import { oncoplotCommand } from './oncoplot.js'
+import { interactionsCommand } from './interactions.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, scanCommand, oncoplotCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, fisherCommand]

@@ -71,7 +71,7 @@ export function summaryText(input: SummaryInput, top?: number): string {
             .map((k) => `${k} ${g.classCounts[k]}`)
             .join(', ')
         : ''
-    const name = f.type === 'pathway' ? `${f.label} pathway` : f.label === f.id ? f.id : `${f.id} (${f.label})`
+    const name = f.label === f.id ? f.id : `${f.id} (${f.label})`
     table.push([name, f.type, `${f.altered}/${f.assayed}`, pct(f.altered, f.assayed), String(f.notAssayed), classes])
   }
   out.push(...alignColumns(table))

@@ -1,0 +1,56 @@
+/**
+ * biomarkit interactions <inputs...> [--top N] [--genes LIST] [--format tsv|json] [-o FILE]
+ * Co-occurrence / mutual exclusivity among the most altered features (pairwise Fisher, FDR over
+ * the distinct pairs).
+ */
+import { Command, Option } from 'commander'
+import { z } from 'zod'
+import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
+import { interactions } from '../../src/scan/interactions.js'
+import { formatSignificant } from '../../src/stats/format.js'
+import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import type { CliIO } from '../context.js'
+import { addInputOptions, loadInputs } from '../inputs.js'
+import { emit } from '../output.js'
+import { parseOptions } from '../validate.js'
+import { pickFeatures } from './oncoplot.js'
+
+const Schema = z.object({
+  top: z.coerce.number().int().min(2).default(25),
+  genes: z.array(z.string()).optional(),
+  format: z.enum(['tsv', 'json']).default('tsv'),
+  output: z.string().optional(),
+})
+
+export function interactionsCommand(io: CliIO): Command {
+  const cmd = new Command('interactions').description('pairwise co-occurrence / mutual exclusivity of the most altered genes')
+  addClassifyOptions(addInputOptions(cmd))
+    .option('--top <n>', 'the N most altered genes (by altered / assayed)', '25')
+    .option('--genes <list>', 'these genes instead of the top N', parseList)
+    .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
+    .option('-o, --output <file>', 'output file (default: stdout)')
+    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+      const o = parseOptions(Schema, raw)
+      const cohort = await loadInputs(inputs, raw, io)
+      const matrix = await classifyCohort(cohort, classifyOptions(raw))
+      const ids = pickFeatures(matrix, 'gene', o.top, o.genes)
+      const index = new Map(matrix.features.map((f, i) => [f.id, i]))
+      const rows = interactions(
+        matrix,
+        ids.map((id) => index.get(id) as number),
+      ).sort((a, b) => a.p - b.p || (a.featureA + a.featureB < b.featureA + b.featureB ? -1 : 1))
+      let text: string
+      if (o.format === 'json') text = JSON.stringify({ features: ids, pairs: rows.length, rows }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v), 1) + '\n'
+      else {
+        const n = (x: number) => formatSignificant(x, 7)
+        const lines = [
+          `# ${ids.length} genes, ${rows.length} distinct pairs; samples assayed for both genes; q = Benjamini-Hochberg over the ${rows.length} pairs`,
+          ['gene_a', 'gene_b', 'n11_both', 'n10_a_only', 'n01_b_only', 'n00_neither', 'n', 'odds_ratio_cmle', 'odds_ratio_lower', 'odds_ratio_upper', 'p', 'q', 'relation'].join('\t'),
+          ...rows.map((r) => [r.featureA, r.featureB, r.n11, r.n10, r.n01, r.n00, r.n, n(r.oddsRatio), n(r.oddsRatioLower), n(r.oddsRatioUpper), n(r.p), n(r.q), r.relation].join('\t')),
+        ]
+        text = lines.join('\n') + '\n'
+      }
+      await emit(io, text, o.output, cohort.files)
+    })
+  return cmd
+}

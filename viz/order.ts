@@ -25,6 +25,8 @@ import { InputError, quote } from '../src/errors.js'
 import { ALTERED, featureCounts, type CohortMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
 import { RESPONSES } from '../src/model/clinical.js'
+import { isMissing } from '../src/io/fields.js'
+import { detectType } from './tracks.js'
 
 export interface OrderOptions {
   /** Keep the features with the highest altered fraction n/N (N = assayed). Default 20. */
@@ -149,13 +151,18 @@ export function orderMatrix(m: CohortMatrix, opts: OrderOptions = {}, clinical?:
     if (clinical === undefined || !clinical.columns.includes(col)) {
       throw new InputError('MISSING_COLUMN', `cannot sort by ${quote(col)}: no such clinical column`, { ...(clinical ? { file: clinical.file } : {}), suggestion: clinical ? `columns are: ${clinical.columns.join(', ')}` : 'pass a clinical table' })
     }
-    const value = (s: number): string | undefined => clinical.rows.get(m.samples[s] ?? '')?.values[col]
+    // A response column groups on the normalized code ("pd" is PD), as its track draws it.
+    const response = detectType(clinical, col) === 'response'
+    const value = (s: number): string | undefined => {
+      const v = clinical.rows.get(m.samples[s] ?? '')?.values[col]?.trim()
+      return v === undefined || isMissing(v) ? undefined : response ? v.toUpperCase() : v
+    }
     const sizes = new Map<string, number>()
     for (const s of columns) {
       const v = value(s)
       if (v !== undefined) sizes.set(v, (sizes.get(v) ?? 0) + 1)
     }
-    const order = groupOrder(sizes, { levels: opts.sortBy.levels, response: clinical.responseColumn === col || [...sizes.keys()].every((v) => (RESPONSES as readonly string[]).includes(v)) })
+    const order = groupOrder(sizes, { levels: opts.sortBy.levels, response })
     const keyed: (string | undefined)[] = [...order, undefined]
     const out: number[] = []
     const g: { value: string | undefined; start: number; end: number }[] = []

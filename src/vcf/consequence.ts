@@ -276,6 +276,18 @@ function applyRule(rule: ClassRule, type: IndelType, inframe: boolean): VariantC
   }
 }
 
+function unknownTerm(t: string, where: Location | undefined): InputError {
+  return new InputError('UNKNOWN_TERM', `unknown consequence term ${quote(t)}`, {
+    ...(where ?? {}),
+    suggestion: 'it is not a Sequence Ontology, SnpEff or ANNOVAR term biomarkit knows; use --lenient to skip such rows',
+  })
+}
+
+/** Throw UNKNOWN_TERM for the first term the table does not know (every transcript is checked). */
+export function checkTerms(terms: readonly string[], where?: Location): void {
+  for (const t of terms) if (lookupTerm(t) === undefined) throw unknownTerm(t, where)
+}
+
 export interface Classification {
   readonly variantClass: VariantClass
   /** The most severe term, which decided the class ('' when there were no terms). */
@@ -304,12 +316,7 @@ export function classifyConsequence(terms: readonly string[], ref: string, alt: 
   let bestTerm = ''
   for (const t of terms) {
     const info = lookupTerm(t)
-    if (info === undefined) {
-      throw new InputError('UNKNOWN_TERM', `unknown consequence term ${quote(t)}`, {
-        ...(where ?? {}),
-        suggestion: 'it is not a Sequence Ontology, SnpEff or ANNOVAR term biomarkit knows; use --lenient to skip such rows',
-      })
-    }
+    if (info === undefined) throw unknownTerm(t, where)
     if (best === undefined || info.priority < best.priority) {
       best = info
       bestTerm = t

@@ -149,6 +149,9 @@ export class VcfParser {
       return typeof v === 'string' ? v : undefined
     }
     this.roles = resolveRoles(this.sampleNames, { tumorSample: meta('tumor_sample'), normalSample: meta('normal_sample') }, this.opts, this.file, line)
+    if (this.roles.mode === 'sites-only' && this.opts.sampleOverride === undefined && this.opts.tumorId === undefined) {
+      warn(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
+    }
     this.setDialect(detectDialect(this.infoMeta))
     if (this.dialect === undefined && this.opts.genes === undefined) this.dialectPending = true
   }

@@ -11,7 +11,7 @@ import type { Alteration } from '../model/alteration.js'
 import { kindOfType } from '../model/alteration.js'
 import { toMafAlleles, vepAllele } from './alleles.js'
 import { interpretAnnovar, type AnnovarFields } from './annovar.js'
-import { classifyConsequence } from './consequence.js'
+import { checkTerms, classifyConsequence } from './consequence.js'
 import { pickEffect, type Effect } from './effect.js'
 import { hgvspShort } from './hgvsp.js'
 import { alleleCounts, gtCarries } from './samples.js'
@@ -33,11 +33,15 @@ interface Called {
 function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string): Called | string {
   if (ctx.effects.length === 0) return 'annotation: record has none'
   const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)
+  const where = { file: ctx.file, line: ctx.line, column: 8 }
+  // vcf2maf warns about an unknown term on any transcript and ranks it last; we stop (or, lenient,
+  // skip the row), so a new annotator term is never silently out-ranked.
+  for (const x of effs) checkTerms(x.terms, where)
   const e = pickEffect(effs)
   if (e === undefined) return 'annotation: no entry for this allele'
   // vcf2maf: an entry with no Consequence counts as intergenic_variant.
   const terms = e.terms.length > 0 ? e.terms : ['intergenic_variant']
-  const cls = classifyConsequence(terms, ref, alt, { file: ctx.file, line: ctx.line, column: 8 })
+  const cls = classifyConsequence(terms, ref, alt, where)
   const protein = hgvspShort({ hgvsp: e.hgvsp, hgvsc: e.hgvsc, term: cls.term, proteinPosition: e.proteinPosition, aminoAcids: e.aminoAcids })
   return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, protein }
 }

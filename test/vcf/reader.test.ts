@@ -47,7 +47,7 @@ describe('VCF structure', () => {
 
   it('tolerates INFO keys missing from the header, with one warning per key', () => {
     const info = `XX=1;CSQ=${csq({ allele: 'T', cons: 'missense_variant', symbol: 'G1' })}`
-    const r = parseVcfLines([...vepHeader([]), row('1', 100, '.', 'A', 'T', '.', 'PASS', info), row('1', 200, '.', 'A', 'T', '.', 'PASS', info)], {}, 'w.vcf')
+    const r = parseVcfLines([...vepHeader([]), row('1', 100, '.', 'A', 'T', '.', 'PASS', info), row('1', 200, '.', 'A', 'T', '.', 'PASS', info)], { sampleOverride: 'S' }, 'w.vcf')
     expect(r.alterations).toHaveLength(2)
     expect(r.report.warnings).toEqual(['w.vcf:8: INFO key "XX" is not declared in the header'])
   })
@@ -127,5 +127,19 @@ describe('VEP records', () => {
     const c = row('1', 100, '.', 'CAG', 'C', '.', 'PASS', `CSQ=${csq({ allele: '-', cons: 'inframe_deletion', symbol: 'G1' })}`)
     const r = parseVcfLines([...vepHeader([]), c], { sampleOverride: 'P-01' })
     expect(r.alterations[0]).toMatchObject({ sample: 'P-01', variantClass: 'In_Frame_Del', start: 101, end: 102, ref: 'AG', alt: '-' })
+  })
+})
+
+describe('unknown terms on any transcript', () => {
+  it('a term the table does not know is an error even on a transcript that would not be picked', () => {
+    const info = `CSQ=${csq({ allele: 'T', cons: 'missense_variant', symbol: 'G1', canonical: true })},${csq({ allele: 'T', cons: 'new_fancy_variant', symbol: 'G1', feature: 'ENST2' })}`
+    const e = thrown(() => parseVcfLines([...vepHeader([]), row('1', 100, '.', 'A', 'T', '.', 'PASS', info)], { sampleOverride: 'S' }, 'n.vcf'))
+    expect(e.format()).toMatch(/^n\.vcf:8:8: unknown consequence term "new_fancy_variant"/)
+  })
+
+  it('a sites-only file without a sample name warns that the file name is used', () => {
+    const r = parseVcfLines([...vepHeader([]), row('1', 100, '.', 'A', 'T', '.', 'PASS', `CSQ=${csq({ allele: 'T', cons: 'missense_variant', symbol: 'G1' })}`)], {}, 'dir/P-9.vcf')
+    expect(r.samples).toEqual(['P-9'])
+    expect(r.report.warnings[0]).toMatch(/^dir\/P-9\.vcf:7: no sample columns; alterations are reported under the file name "P-9"/)
   })
 })

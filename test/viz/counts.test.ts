@@ -30,3 +30,15 @@ describe('n/N never counts NOT_ASSAYED', () => {
     expect([0.5, 1.5, 2.5, 12.5, 12.4, 12.6, 13.5].map(roundHalfEven)).toEqual([0, 2, 2, 12, 12, 13, 14])
   })
 })
+
+describe('degenerate inputs', () => {
+  it('draws an empty cohort and a cohort with nothing altered without NaN', () => {
+    const empty = buildMatrix({ samples: [], rows: {} })
+    const none = buildMatrix({ samples: ['a', 'b'], rows: { G: {} } })
+    for (const m of [empty, none]) {
+      const svg = toSvg(layoutOncoplot(m, { removeUnaltered: false }))
+      expect(svg).not.toMatch(/NaN|Infinity|undefined/)
+      expect(svg).toContain('Altered in 0 of')
+    }
+  })
+})

@@ -1,19 +1,19 @@
 /**
  * A small report built from real pipeline pieces: a literal cohort matrix (test/viz/helpers), Fisher
- * rows from src/scan testFeature + BH, Kaplan–Meier curves from src/stats, the oncoplot SVG from
+ * rows from src/scan testFeature + BH, PFS rows and curves from src/scan scanSurvival, the oncoplot SVG from
  * viz. `names` lets the escaping tests swap in hostile sample / gene names.
  */
-import { ALTERED, type CohortMatrix } from '../../src/matrix/types.js'
+import type { CohortMatrix } from '../../src/matrix/types.js'
 import { newReport, drop, warn } from '../../src/model/report.js'
 import { testFeature } from '../../src/scan/binary.js'
 import { adjustWithinFamilies } from '../../src/scan/families.js'
 import type { AssociationRow } from '../../src/scan/row.js'
-import { kaplanMeier } from '../../src/stats/km.js'
-import { kmCurve } from '../../viz/km.js'
+import { scanSurvival } from '../../src/scan/scan-survival.js'
 import { layoutOncoplot } from '../../viz/layout.js'
-import type { KmSection, ReportInput } from '../../viz/report/types.js'
+import { kmSectionFromScan } from '../../viz/report/survival.js'
+import type { ReportInput } from '../../viz/report/types.js'
 import { toSvg } from '../../viz/svg.js'
-import { buildMatrix } from '../viz/helpers.js'
+import { buildMatrix, clinicalTable } from '../viz/helpers.js'
 
 export const SAMPLES = ['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'P07', 'P08', 'P09', 'P10', 'P11', 'P12']
 /** 1 = responder (CR/PR), 0 = SD/PD, -1 = not evaluable. */
@@ -48,25 +48,16 @@ function associations(m: CohortMatrix): AssociationRow[] {
   return rows
 }
 
-function survival(m: CohortMatrix, f: number): KmSection {
-  const n = m.samples.length
-  const alt = { t: [] as number[], e: [] as (0 | 1)[] }
-  const wt = { t: [] as number[], e: [] as (0 | 1)[] }
-  for (let s = 0; s < n; s++) {
-    const g = m.state[f * n + s] === ALTERED ? alt : wt
-    g.t.push(PFS[s] ?? 0)
-    g.e.push(EVENT[s] ?? 0)
-  }
-  const label = m.features[f]?.label ?? ''
-  return {
-    feature: label,
-    endpoint: 'PFS',
-    title: `${label} — PFS`,
-    curves: [kmCurve(`${label} altered`, kaplanMeier(alt.t, alt.e)), kmCurve(`${label} wild-type`, kaplanMeier(wt.t, wt.e))],
-    annotations: ['Log-rank p = 0.42 (fixture text)'],
-    timeLabel: 'Time (months)',
-    unit: 'mo',
-  }
+/** PFS through the real survival scan (KM, log-rank, Cox), for TP53 and MYC. */
+function survival(m: CohortMatrix): Pick<ReportInput, 'survival' | 'km'> {
+  const clinical = clinicalTable(['sample', 'pfs_months', 'pfs_event'], m.samples.map((s, i) => [s, String(PFS[i]), String(EVENT[i])]))
+  const scan = scanSurvival(m, clinical, 'pfs', [0, 1])
+  const km = scan.rows.map((r, i) => {
+    const c = scan.curves[i]
+    if (c === undefined) throw new Error('scanSurvival returned fewer curves than rows')
+    return kmSectionFromScan(r, c, { timeLabel: 'Time (months)', unit: 'mo' })
+  })
+  return { survival: scan.rows, km }
 }
 
 export function fixtureInput(names: FixtureNames = {}): ReportInput {
@@ -86,7 +77,7 @@ export function fixtureInput(names: FixtureNames = {}): ReportInput {
     cohort: { samplesSequenced: m.samples.length, patientsClinical: 12, features: m.features.length, panels: ['MSK-IMPACT468'] },
     oncoplotSvg: toSvg(layoutOncoplot(m, { tooltips: true, sampleNames: 'show', removeUnaltered: false })),
     associations: associations(m),
-    km: [survival(m, 0), survival(m, 1)],
+    ...survival(m),
     readReports: [maf, clinical],
     provenance: {
       tool: 'biomarkit',

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
 import { CLIENT_SCRIPT } from '../../viz/report/client-script.js'
+import { sig } from '../../viz/report/format.js'
+import { esc } from '../../viz/report/html.js'
 import { defaultForest, REPORT_CSP, renderReport } from '../../viz/report/render.js'
 import { xmlProblem } from '../viz/xml.js'
 import { fixtureInput, SAMPLES } from './fixture.js'
@@ -84,6 +86,21 @@ describe('HTML report', () => {
     expect(renderReport({ ...input, forestMax: 1 })).toContain('The 1 rows with the smallest p of 3.')
   })
 
+  it('shows the survival scan as a table and one KM figure per feature × endpoint, statistics written on it', () => {
+    const rows = input.survival ?? []
+    expect(rows.length).toBe(2)
+    const table = /<table class="bmk-sortable" id="bmk-survival"[\s\S]*?<\/table>/.exec(html)?.[0] ?? ''
+    expect(table.match(/<tr data-i=/g)?.length).toBe(2)
+    for (const [i, r] of rows.entries()) {
+      const k = input.km[i]
+      expect(k?.title).toBe(`${r.label} — ${r.endpoint}`)
+      expect(k?.curves.map((c) => c.label)).toEqual([`${r.label} altered`, `${r.label} wild-type`])
+      expect(k?.curves.map((c) => c.n)).toEqual([r.nAltered, r.nWildType])
+      expect(k?.annotations?.[0]).toBe(`Log-rank p = ${sig(r.logrankP)} (q = ${sig(r.q)}, family ${r.family})`)
+      expect(html).toContain(esc(k?.annotations?.[0] ?? 'missing'))
+    }
+  })
+
   it('shows the read report and provenance (hashes computed by the caller)', () => {
     expect(html).toContain('filtered: not PASS: 3; duplicate: 1')
     expect(html).toContain('<summary>1 warning</summary>')
@@ -92,7 +109,7 @@ describe('HTML report', () => {
   })
 
   it('says so when a section has nothing to show', () => {
-    const empty = renderReport({ ...input, oncoplotSvg: undefined, associations: [], km: [], readReports: [], provenance: { ...input.provenance, inputs: [], parameters: [] } })
+    const empty = renderReport({ ...input, oncoplotSvg: undefined, associations: [], survival: [], km: [], readReports: [], provenance: { ...input.provenance, inputs: [], parameters: [] } })
     for (const t of ['No oncoplot was drawn.', 'No associations were tested.', 'No odds ratios to draw.', 'No survival endpoint was given.', 'No read report was recorded.', 'Defaults only.']) expect(empty).toContain(t)
   })
 

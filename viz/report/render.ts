@@ -12,6 +12,7 @@ import { CLIENT_SCRIPT, CLIENT_SCRIPT_HASH } from './client-script.js'
 import { esc } from './html.js'
 import { cohortSummary, provenanceSection, readReportTable } from './sections.js'
 import { REPORT_CSS } from './style.js'
+import { survivalTable } from './survival.js'
 import type { ReportInput } from './types.js'
 
 /** The policy: nothing loads, inline styles are allowed, and only our own script runs. */
@@ -52,9 +53,10 @@ function forestSection(input: ReportInput): string {
 }
 
 function kmSection(input: ReportInput): string {
-  if (input.km.length === 0) return '<p class="note">No survival endpoint was given.</p>'
+  const table = survivalTable(input.survival ?? [])
+  if (input.km.length === 0) return table === '' ? '<p class="note">No survival endpoint was given.</p>' : table
   const figs = input.km.map((k) => `<figure aria-label="${esc(`${k.feature} — ${k.endpoint}`)}">\n${kmSvg(k)}</figure>`)
-  return `<div class="bmk-km">\n${figs.join('\n')}\n</div>`
+  return `${table}${table === '' ? '' : '\n'}<div class="bmk-km">\n${figs.join('\n')}\n</div>`
 }
 
 const TOC: readonly (readonly [string, string])[] = [

@@ -5,6 +5,7 @@
  */
 import type { ReadReport } from '../../src/model/report.js'
 import type { AssociationRow } from '../../src/scan/row.js'
+import type { SurvivalRow } from '../../src/scan/survival-row.js'
 import type { ForestRow } from '../forest.js'
 import type { KmPlotInput } from '../km.js'
 
@@ -55,6 +56,8 @@ export interface ReportInput {
   /** Forest rows; default: the association rows with the smallest p (at most `forestMax`). */
   readonly forest?: readonly ForestRow[] | undefined
   readonly forestMax?: number | undefined
+  /** Survival scan rows (KM medians, log-rank, Cox HR), shown as a table above the KM figures. */
+  readonly survival?: readonly SurvivalRow[] | undefined
   readonly km: readonly KmSection[]
   readonly readReports: readonly ReadReport[]
   readonly provenance: Provenance

@@ -99,3 +99,20 @@ export function dialectFromUndeclaredKey(key: string): Dialect | undefined {
 export const UNANNOTATED_HINT =
   'annotate it first: Ensembl VEP with --vcf (writes INFO/CSQ), SnpEff (writes INFO/ANN), or ANNOVAR ' +
   'table_annovar.pl -vcfinput (writes Func.refGene/Gene.refGene/ExonicFunc.refGene/AAChange.refGene)'
+
+/**
+ * Annotators whose output we recognise but do not read (not in the issue's scope). Named in the
+ * UNANNOTATED error so the user is not told their annotated file has no annotation.
+ */
+const UNSUPPORTED: readonly (readonly [string, RegExp, string])[] = [
+  ['BCSQ', /BCFtools\/csq/i, 'bcftools csq (INFO/BCSQ)'],
+  ['CSQ', /BCFtools\/csq/i, 'bcftools csq (INFO/CSQ in BCSQ layout)'],
+  ['FUNCOTATION', /Funcotator/i, 'GATK Funcotator (INFO/FUNCOTATION)'],
+  ['CSQT', /transcript consequence/i, 'Illumina Isaac/Nirvana (INFO/CSQT)'],
+]
+
+export function unsupportedAnnotator(info: MetaMap): string | undefined {
+  for (const [key, re, name] of UNSUPPORTED) if (re.test(description(info, key))) return name
+  return undefined
+}
+

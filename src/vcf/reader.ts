@@ -22,7 +22,7 @@ import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import type { Alteration, Origin } from '../model/alteration.js'
 import { annovarBlocks } from './annovar.js'
 import { decoderFor, type AnnotationDecoder } from './annotation.js'
-import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, type Dialect } from './dialect.js'
+import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unsupportedAnnotator, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
 import type { AlleleResult, RecordContext, SampleTarget } from './record.js'
 import { FORMAT_KEYS, resolveRoles, type FormatValues, type SampleRoles } from './samples.js'
@@ -163,7 +163,9 @@ export class VcfParser {
   }
 
   private unannotated(): InputError {
-    return new InputError('UNANNOTATED', 'VCF is not annotated: no VEP CSQ, SnpEff ANN/EFF or ANNOVAR Func.* INFO field in the header', {
+    const other = unsupportedAnnotator(this.infoMeta)
+    const what = other ? `VCF is annotated by ${other}, which biomarkit does not read` : 'VCF is not annotated: no VEP CSQ, SnpEff ANN/EFF or ANNOVAR Func.* INFO field in the header'
+    return new InputError('UNANNOTATED', what, {
       file: this.file,
       line: this.headerLine,
       suggestion: `${UNANNOTATED_HINT}; for copy-number / SV VCFs, a gene coordinate list (genes option) also works`,

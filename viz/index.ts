@@ -4,6 +4,7 @@ export { layoutOncoplot, layoutOrdered, alteredSummary, defaultTitle, roundHalfE
 export { toSvg, escapeXml, fmt } from './svg.js'
 export { renderPng, type PngOptions } from './png.js'
 export { matrixTsv } from './matrix-out.js'
+export { renderOncoplot, type Oncoplot } from './oncoplot.js'
 export { parseTheme, readTheme, themeJsonSchema, resolveTheme, ThemeSchema, DEFAULT_THEME, type Theme, type ThemeInput } from './theme.js'
 export { makePalette, cellGlyphs, MAFTOOLS_COLORS, CBIOPORTAL_COLORS, type PaletteName, type Palette, type GlyphSpec } from './glyphs.js'
 export { buildTracks, detectType, pairedEventColumn, RESPONSE_COLORS, type TrackSpec, type TrackType, type Track } from './tracks.js'

@@ -42,3 +42,15 @@ describe('degenerate inputs', () => {
     }
   })
 })
+
+describe('renderOncoplot', () => {
+  it('returns the same SVG and TSV as the separate steps', async () => {
+    const { renderOncoplot } = await import('../../viz/oncoplot.js')
+    const { matrixTsv } = await import('../../viz/matrix-out.js')
+    const { orderMatrix } = await import('../../viz/order.js')
+    const m = buildMatrix({ samples: ['a', 'b'], rows: { G: { a: 'Missense_Mutation' }, H: { b: 'Amp' } } })
+    const r = renderOncoplot(m, { top: 5 })
+    expect(r.svg).toBe(toSvg(layoutOncoplot(m, { top: 5 })))
+    expect(r.tsv()).toBe(matrixTsv(m, orderMatrix(m, { top: 5 })))
+  })
+})

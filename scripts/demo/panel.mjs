@@ -1,14 +1,16 @@
 // demo/panel.json: validated against src/panels/schema.ts (PanelSchema) by test/demo/generator.test.ts.
 
+import { PAM_GENES } from './targets.mjs'
+
 /**
  * Genes the demo's variants and copy-number rows touch, the full Sanchez-Vega PI3K set (so "PAM
  * wild-type" means assayed and negative), and other genes a breast panel carries.
  */
-const GENES = [
-  'AKT1', 'AKT2', 'AKT3', 'ARID1A', 'ATM', 'BRCA1', 'BRCA2', 'CCND1', 'CCNE1', 'CDH1', 'CDKN2A', 'CHEK2', 'ERBB2', 'ESR1',
-  'FGFR1', 'GATA3', 'INPP4B', 'KMT2C', 'KRAS', 'MAP3K1', 'MTOR', 'MYC', 'NF1', 'NOTCH1', 'PALB2', 'PIK3CA', 'PIK3CB',
-  'PIK3R1', 'PIK3R2', 'PIK3R3', 'PPP2R1A', 'PTEN', 'RB1', 'RICTOR', 'RPTOR', 'STK11', 'TP53', 'TSC1', 'TSC2',
+const OTHER_GENES = [
+  'ARID1A', 'ATM', 'BRCA1', 'BRCA2', 'CCND1', 'CCNE1', 'CDH1', 'CDKN2A', 'CHEK2', 'ERBB2', 'ESR1', 'FGFR1', 'GATA3',
+  'KMT2C', 'KRAS', 'MAP3K1', 'MYC', 'NF1', 'NOTCH1', 'PALB2', 'RB1', 'TP53',
 ]
+const GENES = [...new Set([...OTHER_GENES, ...PAM_GENES])].sort()
 
 export function panelJson() {
   const panel = {

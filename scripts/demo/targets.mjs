@@ -48,10 +48,13 @@ export const ORR_MYC = { responders: 1, n: 6 }
 export const ORR_BRCA1 = { responders: 1, n: 7 }
 
 /**
- * The PI3K/AKT/mTOR ("PAM") pathway as in Sanchez-Vega et al., Cell 2018 (oncogenic signalling
- * pathways in TCGA): used to decide which passenger genes must stay out of the demo.
+ * The PI3K/AKT/mTOR ("PAM") pathway: the PI3K gene set of Sanchez-Vega et al., Cell 2018, as
+ * shipped in panels/pathways-sanchez-vega-2018.json (test/demo checks the two agree). Used to keep
+ * passenger genes out of the pathway and to count PAM-altered samples. Current HGNC symbols, as
+ * the shipped loader resolves them (the paper's "PDK1" is PDPK1).
  */
 export const PAM_GENES = [
-  'PIK3CA', 'PIK3CB', 'PIK3R1', 'PIK3R2', 'PIK3R3', 'PTEN', 'INPP4B', 'AKT1', 'AKT2', 'AKT3',
-  'MTOR', 'RICTOR', 'RPTOR', 'TSC1', 'TSC2', 'STK11', 'PPP2R1A',
+  'EIF4EBP1', 'AKT1', 'AKT2', 'AKT3', 'AKT1S1', 'DEPDC5', 'DEPTOR', 'INPP4B', 'MAPKAP1', 'MLST8', 'MTOR',
+  'NPRL2', 'NPRL3', 'PDPK1', 'PIK3CA', 'PIK3CB', 'PIK3R1', 'PIK3R2', 'PIK3R3', 'PPP2R1A', 'PTEN', 'RHEB',
+  'RICTOR', 'RPTOR', 'RPS6', 'RPS6KB1', 'STK11', 'TSC1', 'TSC2',
 ]

@@ -7,7 +7,7 @@
  * "breakend: mate not found".
  */
 import { parseBreakend } from '@gmod/vcf'
-import { InputError } from '../errors.js'
+import { InputError, quote } from '../errors.js'
 import { isMissing, parseFloatField } from '../io/fields.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { pickEffect } from './effect.js'
@@ -38,12 +38,24 @@ export interface SvSettings {
   readonly genes: GeneIndex | undefined
 }
 
+/** The INFO value as written (only on the error path: @gmod/vcf has already turned "two" into NaN). */
+function rawInfo(ctx: RecordContext, key: string): string {
+  const info = ctx.variant.line.split('\t', 8)[7] ?? ''
+  const pair = info.split(';').find((p) => p.startsWith(`${key}=`))
+  return pair === undefined ? '' : pair.slice(key.length + 1)
+}
+
 function infoNumber(ctx: RecordContext, key: string, i: number): number | undefined {
   const v = ctx.variant.INFO[key]
   if (v === undefined || v === true) return undefined
   const raw = v.length > 1 && i >= 1 ? v[i - 1] : v[0]
   if (raw === undefined) return undefined
-  return parseFloatField(String(raw), { file: ctx.file, line: ctx.line, column: 8, name: `INFO/${key}` })
+  const loc = { file: ctx.file, line: ctx.line, column: 8, name: `INFO/${key}` }
+  if (typeof raw === 'number') {
+    if (Number.isFinite(raw)) return raw
+    throw new InputError('BAD_NUMBER', `${loc.name}: expected a number, got ${quote(rawInfo(ctx, key))}`, loc)
+  }
+  return parseFloatField(raw, loc)
 }
 
 function carriers(ctx: RecordContext, i: number): SampleTarget[] {

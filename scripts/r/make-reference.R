@@ -177,3 +177,13 @@ pw <- data.frame(n1 = c(10, 20, 15, 40, 5, 25, 8), n2 = c(10, 30, 40, 40, 50, 25
   p1 = c(0.2, 0.1, 0.5, 0.3, 0.8, 0.05, 0.6), p2 = c(0.7, 0.4, 0.5, 0.6, 0.2, 0.35, 0.25))
 pw$power <- mapply(power_fisher, pw$n1, pw$n2, pw$p1, pw$p2)
 write_tsv(pw, "power.tsv")
+
+# ---------------------------------------------------------------- Fisher at other confidence levels
+# (appended last so the random streams above are unchanged; uses every 7th table from the list above)
+fc_rows <- list()
+for (t in tabs[seq(1, length(tabs), by = 7)]) for (cl in c(0.8, 0.9, 0.99)) for (alt in c("two.sided", "less", "greater")) {
+  r <- fisher.test(matrix(t, 2, byrow = TRUE), alternative = alt, conf.level = cl)
+  fc_rows[[length(fc_rows) + 1L]] <- data.frame(a = t[1], b = t[2], c = t[3], d = t[4], conf = cl, alternative = alt,
+    lo = r$conf.int[1], hi = r$conf.int[2])
+}
+write_tsv(do.call(rbind, fc_rows), "fisher-conf.tsv")

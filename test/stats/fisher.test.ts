@@ -63,6 +63,21 @@ describe('fisherExact vs R fisher.test', () => {
   })
 })
 
+describe('fisherExact CI at conf.level 0.8, 0.9, 0.99 vs R', () => {
+  it('matches within R uniroot tolerance for all three alternatives', () => {
+    const rows = readReference('fisher-conf.tsv')
+    expect(rows.length).toBeGreaterThan(400)
+    for (const row of rows) {
+      const [a, b, c, d, conf] = [num(row, 'a'), num(row, 'b'), num(row, 'c'), num(row, 'd'), num(row, 'conf')]
+      const alternative = R_ALT[row.alternative ?? ''] ?? 'two-sided'
+      const r = fisherExact(a, b, c, d, { alternative, confLevel: conf })
+      for (const [what, ours, ref] of [['lo', r.ci[0], num(row, 'lo')], ['hi', r.ci[1], num(row, 'hi')]] as const) {
+        if (!withinUniroot(ours, ref)) throw new Error(`fisher(${a},${b},${c},${d}, ${alternative}, conf ${conf}) ${what}: got ${ours}, R ${ref}`)
+      }
+    }
+  })
+})
+
 describe('fisherExact vs 60-digit truth', () => {
   const rows = readReference('fisher-highprec.tsv')
   it('CMLE of (1,1,2,3) is exactly √2 (R prints 1.41418)', () => {

@@ -242,7 +242,7 @@ export class VcfParser {
     const alts = v.ALT ?? []
     const origin: Origin = this.opts.origin ?? originFromInfo(v.INFO)
     const effects = this.decoder ? this.decoder.decode(this.annotationValues(v), { ...where, column: 8 }) : []
-    const ctx: RecordContext = { file: this.file, line, variant: v, chrom: v.CHROM ?? '', pos: Number(posText), ref, alts, filter, origin, mode: this.roles.mode, targets: this.targets(v), effects }
+    const ctx: RecordContext = { file: this.file, line, variant: v, chrom: v.CHROM ?? '', pos: Number(posText), ref, alts, filter, origin, mode: this.roles.mode, targets: this.targets(v), effects, infoMeta: this.infoMeta }
     if (alts.length === 0) {
       const hasCn = v.INFO.CN !== undefined || (v.FORMAT ?? '').split(':').includes('CN')
       return hasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']

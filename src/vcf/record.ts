@@ -3,7 +3,7 @@
  * which samples to report, and the origin. Kept apart from reader.ts so the small-variant and
  * structural handlers share one shape.
  */
-import type { Variant } from '@gmod/vcf'
+import type { MetaMap, Variant } from '@gmod/vcf'
 import type { Alteration, Origin } from '../model/alteration.js'
 import type { Effect } from './effect.js'
 import type { FormatValues, SampleMode } from './samples.js'
@@ -29,6 +29,8 @@ export interface RecordContext {
   readonly mode: SampleMode
   /** Samples that may carry an allele (cohort: all; paired / tumour-only: the tumour). */
   readonly targets: readonly SampleTarget[]
+  /** INFO header declarations (Number=A / R decide which value belongs to which ALT). */
+  readonly infoMeta: MetaMap
   /** Every annotation entry of the record (VEP / SnpEff); [] for ANNOVAR and unannotated files. */
   readonly effects: readonly Effect[]
 }

@@ -48,7 +48,9 @@ function rawInfo(ctx: RecordContext, key: string): string {
 function infoNumber(ctx: RecordContext, key: string, i: number): number | undefined {
   const v = ctx.variant.INFO[key]
   if (v === undefined || v === true) return undefined
-  const raw = v.length > 1 && i >= 1 ? v[i - 1] : v[0]
+  // Per-allele values (VCF 4.3 §1.6.2): Number=A lists one per ALT, Number=R REF first.
+  const number = ctx.infoMeta[key]?.Number
+  const raw = number === 'A' && i >= 1 ? v[i - 1] : number === 'R' ? v[i] : v[0]
   if (raw === undefined) return undefined
   const loc = { file: ctx.file, line: ctx.line, column: 8, name: `INFO/${key}` }
   if (typeof raw === 'number') {

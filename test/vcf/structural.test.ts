@@ -84,3 +84,15 @@ describe('copy number and fusion records', () => {
     expect(r.report).toMatchObject({ rowsRead: 3, kept: 2, dropped: { 'breakend: mate not found': 1 } })
   })
 })
+
+describe('per-allele INFO', () => {
+  it('Number=A CN gives each ALT its own copy number', () => {
+    const lines = header().map((l) => l.replace('ID=CN,Number=1', 'ID=CN,Number=A'))
+    const info = `SVTYPE=CNV;END=5000;CN=0,7;ANN=${ann('<CN0>', 'feature_ablation', 'CDKN2A')},${ann('<DUP>', 'duplication', 'CDKN2A')}`
+    const r = parseVcfLines([...lines, row('9', 1000, 'c', 'N', '<CN0>,<DUP>', '.', 'PASS', info, 'GT', '1/2')])
+    expect(r.alterations.map((a) => [a.alt, a.variantClass, a.copyNumber, a.cnState])).toEqual([
+      [undefined, 'Del', 0, 'deep_del'],
+      [undefined, 'Amp', 7, 'amp'],
+    ])
+  })
+})

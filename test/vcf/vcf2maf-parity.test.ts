@@ -14,7 +14,18 @@
  * conversion (incl. the splice and synonymous fixes) and depth extraction agree with vcf2maf; and
  * our transcript choice picks vcf2maf's transcript, both with VEP's PICK flag and without it (then
  * by biotype / severity / canonical). What it cannot prove: the choice among entries whose biotype
- * the MAF does not record. Known, documented discrepancies are listed in DISCREPANCIES (empty = none).
+ * the MAF does not record.
+ *
+ * Result on these 45 records: no differences. Deliberate differences from vcf2maf that this data
+ * does not exercise (each documented where it is implemented):
+ * - vcf2maf keeps ONE ALT per record (tumour's first allele not in the normal); we emit every ALT
+ *   the tumour carries (small.ts) — the comparison looks up the ALT vcf2maf chose;
+ * - a PICK=1 entry wins before vcf2maf's sort (effect.ts);
+ * - an unknown consequence term is an error (lenient: counted), vcf2maf warns and ranks it last;
+ * - "p.=" with a bare Protein_position (no VEP --total_length) still becomes p.{aa}{pos}= (hgvsp.ts);
+ * - Strelka depth is the tier-1 allele-count sum, vcf2maf uses FORMAT DP (samples.ts);
+ * - SnpEff "Coding"/"Noncoding" biotypes rank as protein_coding / non_coding (biotype.ts);
+ * - --custom-enst isoform overrides are not supported.
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'

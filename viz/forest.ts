@@ -38,10 +38,16 @@ const POINT = '#1F4E79'
 const LABEL_MAX = 44
 const ROW_H = 18
 
-/** Forest rows from association rows, labelled "feature — endpoint". */
+/**
+ * Forest rows from association rows, labelled "feature — endpoint"; when one feature × endpoint has
+ * several comparisons (categorical levels), the comparison is added so rows stay distinguishable.
+ */
 export function forestRows(rows: readonly AssociationRow[]): ForestRow[] {
+  const seen = new Map<string, number>()
+  const key = (r: AssociationRow): string => `${r.feature}\u0000${r.endpoint}`
+  for (const r of rows) seen.set(key(r), (seen.get(key(r)) ?? 0) + 1)
   return rows.map((r) => ({
-    label: `${r.label} — ${r.endpoint}`,
+    label: (seen.get(key(r)) ?? 0) > 1 ? `${r.label} — ${r.endpoint} (${r.comparison})` : `${r.label} — ${r.endpoint}`,
     or: r.oddsRatio,
     lower: r.oddsRatioLower,
     upper: r.oddsRatioUpper,

@@ -91,6 +91,19 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
     expect(await firstCol()).toEqual(input.associations.map((r) => r.label).sort())
   })
 
+  it('prints without the tooltip and navigation, keeping the synthetic banner', async () => {
+    await page.emulateMedia({ media: 'print' })
+    try {
+      // A string expression: the test project has no DOM typings.
+      const display = async (sel: string): Promise<unknown> => page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(sel)})).display`)
+      expect(await display('#bmk-tip')).toBe('none')
+      expect(await display('nav.bmk-toc')).toBe('none')
+      expect(await page.locator('#bmk-synthetic').isVisible()).toBe(true)
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+    }
+  })
+
   it('renders a non-trivial screenshot: right size, the banner in its colour, many colours', async () => {
     const file = join(dir, 'report.png')
     await page.mouse.move(0, 0)

@@ -62,8 +62,11 @@ describe('forest plot', () => {
     expect(arrowHeads(rowGroups(s.groups)[0])).toBe(2)
   })
   it('labels association rows "feature — endpoint" with the CMLE OR and its exact CI', () => {
-    const a = { label: 'MYC amp', endpoint: 'ORR', oddsRatio: 2, oddsRatioLower: 0.3, oddsRatioUpper: 14, p: 0.5, q: 0.7, altered: 3, assayed: 12 } as AssociationRow
+    const a = { feature: 'MYC_amp', label: 'MYC amp', endpoint: 'ORR', comparison: 'CR+PR vs SD+PD', oddsRatio: 2, oddsRatioLower: 0.3, oddsRatioUpper: 14, p: 0.5, q: 0.7, altered: 3, assayed: 12 } as AssociationRow
     expect(forestRows([a])).toEqual([{ label: 'MYC amp — ORR', or: 2, lower: 0.3, upper: 14, p: 0.5, q: 0.7, n: { altered: 3, assayed: 12 } }])
+    // Categorical endpoint: one row per level, told apart by the comparison.
+    const levels = forestRows([{ ...a, endpoint: 'histology', comparison: 'adeno vs rest' }, { ...a, endpoint: 'histology', comparison: 'squamous vs rest' }, { ...a, feature: 'TP53', label: 'TP53', endpoint: 'histology' }])
+    expect(levels.map((r) => r.label)).toEqual(['MYC amp — histology (adeno vs rest)', 'MYC amp — histology (squamous vs rest)', 'TP53 — histology'])
   })
   it('escapes hostile labels and shortens 5,000-character ones', () => {
     const evil = '<script>alert(1)</script> & "q" ]]> \u202E'

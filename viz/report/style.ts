@@ -21,9 +21,11 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 td.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 11.5px; word-break: break-all; }
 table.bmk-kv th { width: 16em; }
 .bmk-wide { overflow-x: auto; max-width: 100%; }
-.bmk-name { max-width: 28em; overflow-wrap: anywhere; }
+/* anywhere-wrapping lets a 5,000-character name wrap, but also shrinks a cell's minimum width to one
+   character, so squeezed tables grew tall rows: give name cells a floor. */
+.bmk-name { min-width: 9em; max-width: 28em; overflow-wrap: anywhere; }
 #bmk-assoc td { white-space: nowrap; }
-#bmk-assoc td.bmk-name { white-space: normal; min-width: 6em; max-width: 16em; }
+#bmk-assoc td.bmk-name { white-space: normal; min-width: 7em; max-width: 16em; }
 table.bmk-sortable th { cursor: pointer; user-select: none; }
 table.bmk-sortable th[aria-sort="ascending"]::after { content: " \\25B2"; font-size: 9px; }
 table.bmk-sortable th[aria-sort="descending"]::after { content: " \\25BC"; font-size: 9px; }

@@ -26,7 +26,7 @@ export function buildProgram(io: CliIO): Command {
       `
 Examples:
   biomarkit demo --out demo-out
-  biomarkit summary cohort.maf.gz --panel panels/msk-impact-468.json
+  biomarkit summary cohort.maf.gz --panel my-panel.json --rules tdxd-her2low
   biomarkit scan cohort.maf --clinical clinical.tsv --endpoint orr
   biomarkit oncoplot --manifest manifest.tsv --clinical clinical.tsv --tracks best_response -o plot.svg
   biomarkit fisher 1 5 22 36`,

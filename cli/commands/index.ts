@@ -7,7 +7,9 @@ import { summaryCommand } from './summary.js'
 import { scanCommand } from './scan.js'
 import { oncoplotCommand } from './oncoplot.js'
 import { interactionsCommand } from './interactions.js'
+import { reportCommand } from './report.js'
+import { demoCommand } from './demo.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, reportCommand, fisherCommand]

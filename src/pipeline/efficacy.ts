@@ -1,0 +1,113 @@
+/**
+ * The efficacy table of a treated cohort (all patients, sequenced or not): ORR and DCR with
+ * Clopper–Pearson CIs, and Kaplan–Meier medians of PFS and OS, overall and within the levels of
+ * chosen clinical columns (HER2 IHC, brain metastases, prior therapy…).
+ */
+import { binaryEndpoint } from '../clinical/endpoints.js'
+import { survivalEndpoint, type SurvivalSpec } from '../clinical/survival.js'
+import type { ClinicalTable } from '../model/clinical.js'
+import { clopperPearson } from '../stats/clopper-pearson.js'
+import { kaplanMeier } from '../stats/km.js'
+
+export interface RateCell {
+  readonly x: number
+  readonly n: number
+  readonly rate: number
+  readonly lower: number
+  readonly upper: number
+}
+
+export interface MedianCell {
+  readonly n: number
+  readonly events: number
+  /** NaN when not reached. */
+  readonly median: number
+  readonly lower: number
+  readonly upper: number
+}
+
+export interface EfficacyRow {
+  /** "All patients" or "her2_ihc = 2+". */
+  readonly group: string
+  readonly column: string | undefined
+  readonly level: string | undefined
+  readonly patients: number
+  readonly orr: RateCell | undefined
+  readonly dcr: RateCell | undefined
+  readonly pfs: MedianCell | undefined
+  readonly os: MedianCell | undefined
+}
+
+function rate(values: ReadonlyMap<string, 0 | 1>, members: ReadonlySet<string>): RateCell | undefined {
+  let x = 0
+  let n = 0
+  for (const [s, v] of values) {
+    if (!members.has(s)) continue
+    n++
+    x += v
+  }
+  if (n === 0) return undefined
+  const ci = clopperPearson(x, n)
+  return { x, n, rate: x / n, lower: ci.lower, upper: ci.upper }
+}
+
+function median(values: ReadonlyMap<string, { time: number; event: 0 | 1 }>, members: ReadonlySet<string>): MedianCell | undefined {
+  const t: number[] = []
+  const e: (0 | 1)[] = []
+  for (const [s, v] of values) {
+    if (!members.has(s)) continue
+    t.push(v.time)
+    e.push(v.event)
+  }
+  if (t.length === 0) return undefined
+  const km = kaplanMeier(t, e)
+  return { n: km.n, events: km.events, median: km.median.estimate, lower: km.median.lower, upper: km.median.upper }
+}
+
+function tryBinary(table: ClinicalTable, spec: 'orr' | 'dcr') {
+  try {
+    const ep = binaryEndpoint(table, spec)
+    return ep.kind === 'binary' ? ep.values : undefined
+  } catch {
+    return undefined // no response column: the table simply has no ORR/DCR rows
+  }
+}
+
+function trySurvival(table: ClinicalTable, spec: SurvivalSpec) {
+  try {
+    return survivalEndpoint(table, spec).values
+  } catch {
+    return undefined
+  }
+}
+
+export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly string[] = []): EfficacyRow[] {
+  const orr = tryBinary(table, 'orr')
+  const dcr = tryBinary(table, 'dcr')
+  const pfs = trySurvival(table, 'pfs')
+  const os = trySurvival(table, 'os')
+  const row = (group: string, column: string | undefined, level: string | undefined, members: ReadonlySet<string>): EfficacyRow => ({
+    group,
+    column,
+    level,
+    patients: members.size,
+    orr: orr && rate(orr, members),
+    dcr: dcr && rate(dcr, members),
+    pfs: pfs && median(pfs, members),
+    os: os && median(os, members),
+  })
+  const all = new Set(table.rows.keys())
+  const rows = [row('All patients', undefined, undefined, all)]
+  for (const col of subgroupColumns) {
+    const levels = new Map<string, Set<string>>()
+    for (const [s, r] of table.rows) {
+      const v = r.values[col]
+      if (v === undefined) continue
+      const set = levels.get(v) ?? new Set<string>()
+      set.add(s)
+      levels.set(v, set)
+    }
+    for (const level of [...levels.keys()].sort()) rows.push(row(`${col} = ${level}`, col, level, levels.get(level) as Set<string>))
+  }
+  return rows
+}

@@ -1,0 +1,104 @@
+// The README's first command: `biomarkit demo` runs the real pipeline on the shipped synthetic
+// cohort. Every number the study publishes is asserted here from the demo's OUTPUT files (not from
+// the generator's constants).
+import { describe, expect, it } from 'vitest'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { run } from '../../cli/main.js'
+import { memoryIO } from '../../cli/context.js'
+import { tmpDir } from '../helpers.js'
+import { xmlProblem } from '../viz/xml.js'
+
+function table(path: string): Record<string, string>[] {
+  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('#'))
+  const head = (lines.shift() as string).split('\t')
+  return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [head[i] as string, v])))
+}
+
+describe('biomarkit demo (synthetic cohort matched to the published T-DXd HER2-low aggregates)', async () => {
+  const out = tmpDir('biomarkit-demo-')
+  const io = memoryIO()
+  const code = await run(['demo', '--out', out], io)
+  const eff = table(join(out, 'efficacy.tsv'))
+  const group = (g: string) => eff.find((r) => r.group === g) as Record<string, string>
+  const assoc = table(join(out, 'associations.tsv'))
+  const orr = (id: string) => assoc.find((r) => r.feature === id && r.endpoint === 'orr') as Record<string, string>
+
+  it('finishes, says the data are synthetic, and writes every output', () => {
+    expect(code).toBe(0)
+    expect(io.out).toMatch(/SYNTHETIC demo cohort/)
+    for (const f of ['oncoplot.svg', 'oncoplot.png', 'oncoplot-matrix.tsv', 'associations.tsv', 'survival.tsv', 'efficacy.tsv', 'cohort.tsv', 'report.html', 'km-MYC_amplification-pfs.svg']) {
+      expect(existsSync(join(out, f)), f).toBe(true)
+    }
+    expect(statSync(join(out, 'oncoplot.png')).size).toBeGreaterThan(10_000)
+    for (const f of ['associations.tsv', 'survival.tsv', 'efficacy.tsv']) expect(readFileSync(join(out, f), 'utf8')).toMatch(/^# SYNTHETIC/)
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/SYNTHETIC/)
+  })
+
+  it('reproduces best response, ORR and DCR overall and by subgroup', () => {
+    const all = group('All patients')
+    expect([all.patients, all.orr_x, all.orr_n, all.dcr_x]).toEqual(['64', '23', '64', '48'])
+    expect(((100 * Number(all.orr_x)) / 64).toFixed(1)).toBe('35.9')
+    expect(((100 * Number(all.dcr_x)) / 64).toFixed(1)).toBe('75.0')
+    const pick = (g: string) => [group(g).patients, group(g).orr_x, group(g).dcr_x]
+    expect(pick('her2_ihc = 2+')).toEqual(['32', '13', '27'])
+    expect(pick('her2_ihc = 1+')).toEqual(['32', '10', '21'])
+    expect(pick('brain_mets = yes')).toEqual(['11', '2', '7'])
+    expect(pick('prior_trop2_adc = yes')).toEqual(['10', '0', '5'])
+    const lines = table(join(out, 'cohort.tsv')).map((r) => [r.level, r.patients])
+    expect(lines).toEqual([
+      ['1st', '3'],
+      ['2nd', '18'],
+      ['≥3rd', '43'],
+    ])
+  })
+
+  it('reproduces the rwPFS and OS medians to 0.1 month and the 31 deaths', () => {
+    const m = (g: string, k: 'pfs_median' | 'os_median') => Number(group(g)[k]).toFixed(1)
+    expect(m('All patients', 'pfs_median')).toBe('5.0')
+    expect([m('her2_ihc = 2+', 'pfs_median'), m('her2_ihc = 1+', 'pfs_median')]).toEqual(['6.0', '3.9'])
+    expect([m('brain_mets = yes', 'pfs_median'), m('brain_mets = no', 'pfs_median')]).toEqual(['3.6', '5.6'])
+    expect([m('prior_trop2_adc = yes', 'pfs_median'), m('prior_trop2_adc = no', 'pfs_median')]).toEqual(['3.1', '5.5'])
+    expect(m('All patients', 'os_median')).toBe('14.9')
+    expect(group('All patients').os_deaths).toBe('31')
+    expect([m('her2_ihc = 2+', 'os_median'), m('her2_ihc = 1+', 'os_median')]).toEqual(['18.1', '14.0'])
+    expect([m('brain_mets = yes', 'os_median'), m('brain_mets = no', 'os_median')]).toEqual(['8.6', '15.7'])
+    expect([m('prior_trop2_adc = yes', 'os_median'), m('prior_trop2_adc = no', 'os_median')]).toEqual(['11.1', '15.7'])
+  })
+
+  it('finds the biomarker counts in the 28 sequenced patients from raw VCF and copy-number calls', () => {
+    const n = (id: string) => [orr(id).n_altered, orr(id).n_assayed]
+    expect(n('TP53_mut')).toEqual(['24', '28'])
+    expect(n('PIK3CA_mut')).toEqual(['9', '28'])
+    expect(n('MYC_amp')).toEqual(['6', '28'])
+    expect(n('PTEN_any')).toEqual(['5', '28'])
+    expect(n('BRCA1_any')).toEqual(['7', '28'])
+    expect(n('BRCA1_germline')).toEqual(['5', '28'])
+    expect(n('BRCA1_somatic')).toEqual(['2', '28'])
+  })
+
+  it('reproduces ORR 1/6 with MYC amplification and 1/7 with BRCA1 mutation, none significant by Fisher', () => {
+    expect([orr('MYC_amp').a_altered_group1, orr('MYC_amp').n_altered]).toEqual(['1', '6'])
+    expect(Number(orr('MYC_amp').rate_altered).toFixed(3)).toBe('0.167')
+    expect([orr('BRCA1_any').a_altered_group1, orr('BRCA1_any').n_altered]).toEqual(['1', '7'])
+    expect(Number(orr('BRCA1_any').rate_altered).toFixed(3)).toBe('0.143')
+    for (const id of ['TP53_mut', 'PIK3CA_mut', 'MYC_amp', 'PTEN_any', 'BRCA1_any', 'PAM_pathway']) expect(Number(orr(id).p), id).toBeGreaterThan(0.05)
+    // TP53 and PAM: ORR similar in altered and wild-type (within 10 points).
+    for (const id of ['TP53_mut', 'PAM_pathway']) expect(Math.abs(Number(orr(id).rate_altered) - Number(orr(id).rate_wildtype)), id).toBeLessThan(0.1)
+  })
+
+  it('draws the oncoplot over all 28 sequenced patients, as well-formed SVG', () => {
+    const svg = readFileSync(join(out, 'oncoplot.svg'), 'utf8')
+    expect(xmlProblem(svg)).toBeUndefined()
+    const header = readFileSync(join(out, 'oncoplot-matrix.tsv'), 'utf8').split('\n')[0] as string
+    expect(header.split('\t')).toHaveLength(29)
+  })
+
+  it('is deterministic: a second run writes the same bytes', async () => {
+    const out2 = tmpDir('biomarkit-demo-')
+    expect(await run(['demo', '--out', out2], memoryIO())).toBe(0)
+    for (const f of ['oncoplot.svg', 'associations.tsv', 'survival.tsv', 'efficacy.tsv', 'report.html']) {
+      expect(readFileSync(join(out2, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'))
+    }
+  })
+})

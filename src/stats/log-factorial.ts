@@ -20,6 +20,12 @@ function logFactorialDirect(n: number): number {
   return (n + 0.5) * Math.log(n) - n + LN_SQRT_2PI + stirlerr(n)
 }
 
+/**
+ * Entries beyond this are computed on demand instead of stored: a table for n = 1e8 would be 800 MB,
+ * while the direct formula costs one log and is just as accurate. 2^22 entries = 32 MB.
+ */
+export const TABLE_LIMIT = 1 << 22
+
 export class LogFactorialTable {
   private values: Float64Array
 
@@ -37,8 +43,9 @@ export class LogFactorialTable {
   ensure(maxN: number): void {
     if (!Number.isSafeInteger(maxN) || maxN < 0) throw new RangeError(`LogFactorialTable: bad size ${maxN}`)
     const old = this.values.length
-    if (maxN < old) return
-    const next = new Float64Array(Math.max(maxN + 1, old * 2))
+    const want = Math.min(maxN, TABLE_LIMIT)
+    if (want < old) return
+    const next = new Float64Array(Math.min(TABLE_LIMIT + 1, Math.max(want + 1, old * 2)))
     next.set(this.values)
     for (let i = old; i < next.length; i++) next[i] = logFactorialDirect(i)
     this.values = next
@@ -46,6 +53,7 @@ export class LogFactorialTable {
 
   /** log(n!) for a non-negative integer n (grows the table if needed). */
   get(n: number): number {
+    if (n > TABLE_LIMIT && Number.isSafeInteger(n)) return logFactorialDirect(n)
     if (n >= this.values.length) this.ensure(n)
     const v = this.values[n]
     if (v === undefined) throw new RangeError(`LogFactorialTable: bad argument ${n}`)

@@ -26,6 +26,9 @@ export interface TailResult {
   readonly slope: number
 }
 
+/** Largest support (hi − lo + 1) we allocate: 2^25 doubles = 256 MB; counts up to ~3e7 per margin. */
+export const MAX_SUPPORT = 1 << 25
+
 export class NoncentralHypergeometric {
   readonly lo: number
   readonly hi: number
@@ -36,6 +39,9 @@ export class NoncentralHypergeometric {
     this.lo = Math.max(0, k - n)
     this.hi = Math.min(k, m)
     const size = this.hi - this.lo + 1
+    if (size > MAX_SUPPORT) {
+      throw new RangeError(`noncentral hypergeometric: support of ${size} values exceeds ${MAX_SUPPORT} (margins too large for exact computation)`)
+    }
     const logd = new Float64Array(size)
     this.logd = logd
     // Absolute level at the mode from the log-factorial table; every other entry by the ratio

@@ -154,3 +154,17 @@ describe('fisherExact edge cases', () => {
     expect(() => fisherExact(1, 2, 3, 4, { confLevel: 1 })).toThrow(RangeError)
   })
 })
+
+describe('resource limits', () => {
+  it('computes log-factorials past the table limit without allocating them', async () => {
+    const { LogFactorialTable, TABLE_LIMIT } = await import('../../src/stats/log-factorial.js')
+    const t = new LogFactorialTable(16)
+    const n = TABLE_LIMIT * 4
+    // log(n!) − log((n−1)!) = log n, independent of how either was computed
+    expect(Math.abs(t.get(n) - t.get(n - 1) - Math.log(n))).toBeLessThan(1e-6)
+    expect(t.size).toBeLessThanOrEqual(TABLE_LIMIT)
+  })
+  it('refuses margins whose exact support would not fit in memory, with a RangeError', () => {
+    expect(() => fisherExact(40_000_000, 40_000_000, 40_000_000, 40_000_000)).toThrow(/exceeds/)
+  })
+})

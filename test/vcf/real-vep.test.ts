@@ -61,6 +61,9 @@ describe.skipIf(!hasShared('vatools/input.vcf'))(`vatools VEP files (${SKIP})`, 
   })
 
   it('input.snvs_and_indels.vcf: an in-frame insertion and deletion with AD/DP counts', async () => {
+    // line 82: 6 41754573 . C CCTT … GT:DP:…:AD:DP2:TAR:TIR… 0/1:76:…:12:78:12,12:55,55…
+    // AD holds ONE value (12): vcf2maf's FixAlleleDepths reads a single-value AD as the ALT depth
+    // and ignores TAR/TIR when AD exists, so t_alt_count = 12, t_depth = DP = 76; we do the same.
     const r = await run('vatools/input.snvs_and_indels.vcf')
     expect(r.alterations.slice(0, 2).map((a) => [a.gene, a.variantClass, a.variantType, a.start, a.end, a.ref, a.alt, a.protein, a.altCount, a.depth])).toEqual([
       ['PRICKLE4', 'In_Frame_Ins', 'INS', 41754573, 41754574, '-', 'CTT', 'p.L287dup', 12, 76],

@@ -15,9 +15,9 @@ const list = (v: string) =>
 
 export function addClassifyOptions(cmd: Command): Command {
   return cmd
-    .option('--panel <id|file>', 'gene panel: shipped id or file (JSON panel, cBioPortal data_gene_panel_*.txt); repeatable', collect)
+    .option('--panel <id|file>', 'gene panel: shipped id (core-biomarkers) or file (JSON panel, cBioPortal data_gene_panel_*.txt); repeatable', collect)
     .option('--sample-panels <file>', 'sample → panel matrix (cBioPortal data_gene_panel_matrix.txt)')
-    .option('--rules <id|file>', 'biomarker rules: shipped id (tdxd-her2low, core-biomarkers) or JSON file')
+    .option('--rules <id|file>', 'biomarker rules: shipped id (tdxd-her2low) or JSON file (see panels/README.md)')
     .option('--pathways <id|file>', 'pathway set (default sanchez-vega-2018 when pathways are used)')
     .option('--classes <list>', "counted mutation classes (default maftools' nine non-synonymous)", list)
     .addOption(new Option('--origin <origin>', 'which calls count for gene features').choices(['somatic', 'germline', 'any']).default('any'))

@@ -93,6 +93,41 @@ describe('KM plot layout', () => {
     expect(step?.kind === 'path' && step.d.every((c) => c.op !== 'L')).toBe(true)
     expect(step?.kind === 'path' ? step.d.length : 0).toBe(1 + 2 * 10)
   })
+  it('places every step and censor tick at S(t) on the axis scale ', () => {
+    const axis = scene.groups.find((g) => g.id === 'km-axes')?.shapes ?? []
+    // Each tick label follows its tick mark: read positions off the marks, not the text baselines.
+    const mark = (label: string): Shape | undefined => axis[axis.findIndex((s) => s.kind === 'text' && s.text === label) - 1]
+    const yTick = (label: string): number => {
+      const m = mark(label)
+      return m?.kind === 'line' ? m.y1 : NaN
+    }
+    const xTick = (label: string): number => {
+      const m = mark(label)
+      return m?.kind === 'line' ? m.x1 : NaN
+    }
+    const [y0, y1, x0, x100] = [yTick('0.0'), yTick('1.0'), xTick('0'), xTick('100')]
+    const sOf = (y: number): number => (y0 - y) / (y0 - y1)
+    const tOf = (x: number): number => (100 * (x - x0)) / (x100 - x0)
+    scene.groups.filter((g) => g.id === 'km-curve').forEach((g, k) => {
+      const c = ref.curves[k] as RCurve
+      const step = g.shapes[0]
+      if (step?.kind !== 'path') throw new Error('no step path')
+      const hs = step.d.flatMap((d) => (d.op === 'H' ? [tOf(d.x)] : []))
+      const vs = step.d.flatMap((d) => (d.op === 'V' ? [sOf(d.y)] : []))
+      hs.forEach((t, i) => expect(Math.abs(t - (c.times[i] ?? NaN))).toBeLessThan(1e-9))
+      vs.forEach((v, i) => expect(Math.abs(v - (c.surv[i] ?? NaN))).toBeLessThan(1e-9))
+      const ticks = g.shapes[1]
+      if (ticks?.kind !== 'path') throw new Error('no censor ticks')
+      const ms = ticks.d.flatMap((d) => (d.op === 'M' ? [d] : []))
+      ms.forEach((m, i) => {
+        const t = c.censorTimes[i] ?? NaN
+        expect(Math.abs(tOf(m.x) - t)).toBeLessThan(1e-9)
+        // The tick is centred (±4 px) on S at the censoring time.
+        const sAt = c.surv[c.times.indexOf(t)] ?? NaN
+        expect(Math.abs(sOf(m.y + 4) - sAt)).toBeLessThan(1e-9)
+      })
+    })
+  })
   it('draws CI bands only where both limits are finite (R gives NA once S(t) = 0)', () => {
     const bands = scene.groups.find((g) => g.id === 'km-ci')?.shapes ?? []
     // 9 intervals between 10 listed times per group; Nonmaintained's last (45 → end) has NA limits

@@ -66,6 +66,22 @@ describe('kaplanMeier vs R survfit', () => {
     expect(kaplanMeier(dataset('half').time, dataset('half').event).median.estimate).toBe(4)
     expect(kaplanMeier(dataset('notreached').time, dataset('notreached').event).median.estimate).toBeNaN()
   })
+  it('honours confLevel 0.9 for the pointwise CI and the median CI', () => {
+    for (const r of readReference('km-90.tsv')) {
+      const d = dataset(r.dataset ?? '')
+      const km = kaplanMeier(d.time, d.event, { confType: r.conf_type as ConfType, confLevel: 0.9 })
+      const s = km.steps.find((x) => x.time === num(r, 'time'))
+      if (!s) throw new Error(`${r.dataset}: no step at ${r.time}`)
+      expectClose(s.lower, num(r, 'lower'), 1e-12, `${r.dataset} ${r.conf_type} 90% lower at ${r.time}`)
+      expectClose(s.upper, num(r, 'upper'), 1e-12, `${r.dataset} ${r.conf_type} 90% upper at ${r.time}`)
+    }
+    for (const r of readReference('km-median-90.tsv')) {
+      const d = dataset(r.dataset ?? '')
+      const m = kaplanMeier(d.time, d.event, { confType: r.conf_type as ConfType, confLevel: 0.9 }).median
+      expectClose(m.lower, num(r, 'lcl'), 1e-12, `${r.dataset} ${r.conf_type} 90% median LCL`)
+      expectClose(m.upper, num(r, 'ucl'), 1e-12, `${r.dataset} ${r.conf_type} 90% median UCL`)
+    }
+  })
   it('counts the number at risk (time ≥ t) for risk tables', () => {
     const d = dataset('ties')
     expect(numberAtRisk(d.time, [0, 1, 1.5, 2, 10, 12, 13])).toEqual([18, 18, 16, 16, 3, 1, 0])

@@ -52,6 +52,22 @@ describe('forest plot', () => {
     const one = axis?.shapes.find((s, i) => s.kind === 'text' && s.text === '1' && i > 0)
     expect(ref?.kind === 'line' && one?.kind === 'text' && ref.x1 === one.x).toBe(true)
   })
+  it('places the point and whisker on the log axis', () => {
+    const axis = scene.groups.find((g) => g.id === 'forest-axis')?.shapes ?? []
+    const mark = (label: string): number => {
+      const m = axis[axis.findIndex((s) => s.kind === 'text' && s.text === label) - 1]
+      return m?.kind === 'line' ? m.x1 : NaN
+    }
+    const [a, b] = [mark('0.1'), mark('10')]
+    const orOf = (x: number): number => 10 ** (-1 + (2 * (x - a)) / (b - a))
+    const shapes = groups[0]?.shapes ?? []
+    const whisker = shapes.find((s) => s.kind === 'line')
+    const point = shapes.find((s) => s.kind === 'rect')
+    if (whisker?.kind !== 'line' || point?.kind !== 'rect') throw new Error('row 0 lacks a whisker or a point')
+    expect(orOf(whisker.x1)).toBeCloseTo(0.5, 9)
+    expect(orOf(whisker.x2)).toBeCloseTo(25.1, 9)
+    expect(orOf(point.x + point.w / 2)).toBeCloseTo(3.2, 9)
+  })
   it('keeps a sane axis when every OR is 1 or undefined', () => {
     expect(forestDomain([])).toEqual([0.5, 2])
     expect(forestDomain([{ ...rows[0], or: 1, lower: 1, upper: 1 } as ForestRow])).toEqual([0.5, 2])

@@ -125,11 +125,18 @@ export class VcfParser {
 
   private pushHeader(text: string, line: number): void {
     if (text.startsWith('##')) {
-      this.header.push(text)
+      // A "##" line that is not KEY=VALUE (free text some tools write) would make @gmod/vcf reject
+      // the whole header: skip it, with a located warning.
+      if (text.indexOf('=') > 2) this.header.push(text)
+      else warn(this.report, `${this.file}:${line}: header line is not ##KEY=VALUE meta-information; ignored`)
       return
     }
     if (!text.startsWith('#CHROM')) {
       if (text.trim() === '' && this.header.length > 0) return
+      if (text.startsWith('#') && this.header.length > 0) {
+        warn(this.report, `${this.file}:${line}: comment line in the header; ignored`)
+        return
+      }
       throw new InputError('FORMAT', this.header.length === 0 ? 'not a VCF: expected ##fileformat or #CHROM header lines' : 'VCF has no #CHROM header line before its first record', {
         file: this.file,
         line,
@@ -230,8 +237,9 @@ export class VcfParser {
       throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { ...where, suggestion: 'columns must be separated by tabs, not spaces' })
     }
     const posText = text.slice(t1 + 1, t2)
-    if (!isDigits(posText) || Number(posText) < 1) {
-      throw new InputError('BAD_NUMBER', `POS: expected a positive integer, got ${quote(posText)}`, { ...where, column: 2 })
+    // POS 0 is legal: a telomere (VCF 4.3 §1.6.2); '.', signs and trailing garbage are not.
+    if (!isDigits(posText) || posText.length > 15) {
+      throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(posText)}`, { ...where, column: 2 })
     }
     const v = (this.parser as VCF).parseLine(text)
     this.checkInfo(v, line)

@@ -95,6 +95,7 @@ function survAt(c: KmCurve, t: number): number {
   return s
 }
 
+/** "label (n=6): median 3.1 mo"; always starts with the label. */
 export function legendText(c: KmCurve, unit: string | undefined): string {
   const n = c.n ?? c.nRisk[0] ?? 0
   const med = c.median ?? kmMedian(c.times, c.surv)
@@ -151,12 +152,19 @@ export function layoutKm(input: KmPlotInput, opts: KmLayoutOptions = {}): Scene 
   const left = Math.max(56, Math.min(labelW + 28, width * 0.35))
   const right = width - 24
   let y = 12 + size * 1.3
-  const groups: Group[] = [{ id: 'km-title', shapes: [{ kind: 'text', x: left, y, text: input.title, size: size * 1.2, anchor: 'start', fill: TEXT, weight: 'bold' }] }]
+  // Header text is fitted to the figure width (the full text stays in a <title> when cut); bold
+  // glyphs are ~10% wider than the regular advances textWidth assumes.
+  const room = width - 12 - left
+  const fitted = (text: string, sz: number, w: number): { text: string; title: string | undefined } => {
+    const t = fitText(text, sz, w)
+    return { text: t, title: t === text ? undefined : text }
+  }
+  const groups: Group[] = [{ id: 'km-title', shapes: [{ kind: 'text', x: left, y, ...fitted(input.title, size * 1.2 * 1.1, room), size: size * 1.2, anchor: 'start', fill: TEXT, weight: 'bold' }] }]
 
   const notes: Shape[] = []
   for (const a of input.annotations ?? []) {
     y += size * 1.4
-    notes.push({ kind: 'text', x: left, y, text: a, size, anchor: 'start', fill: TEXT })
+    notes.push({ kind: 'text', x: left, y, ...fitted(a, size, room), size, anchor: 'start', fill: TEXT })
   }
   groups.push({ id: 'km-annotations', shapes: notes })
 
@@ -165,7 +173,8 @@ export function layoutKm(input: KmPlotInput, opts: KmLayoutOptions = {}): Scene 
   curves.forEach((c, i) => {
     y += size * 1.5
     const full = legendText(c, input.unit)
-    const text = legendText({ ...c, label: labels[i] ?? '' }, input.unit)
+    const suffix = full.slice(c.label.length)
+    const text = fitText(c.label, size, room - 24 - textWidth(suffix, size)) + suffix
     legend.push({ kind: 'line', x1: left, y1: y - size * 0.35, x2: left + 18, y2: y - size * 0.35, stroke: colors[i] ?? '#000000', strokeWidth: 2.5 })
     legend.push({ kind: 'text', x: left + 24, y, text, size, anchor: 'start', fill: TEXT, title: text === full ? undefined : full })
   })

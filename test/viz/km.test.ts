@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { kaplanMeier } from '../../src/stats/km.js'
 import { kmCurve, kmMedian, kmSvg, layoutKm, legendText, nAtRisk, type KmCurve, type KmPlotInput } from '../../viz/km.js'
 import type { Scene, Shape } from '../../viz/scene.js'
+import { textWidth } from '../../viz/text.js'
 import { xmlProblem } from './xml.js'
 
 /** survival::aml by arm, written by test/fixtures/report/km-aml.R (R 4.2.2, survival 3.5.3). */
@@ -155,6 +156,19 @@ describe('KM plot layout', () => {
     for (const n of shown) expect(n).toBeLessThan(60)
     const svgWidth = Number(/width="([\d.]+)"/.exec(s)?.[1])
     expect(svgWidth).toBe(640)
+  })
+  it('keeps every label inside the figure when names and annotations are very long', () => {
+    const long = (ch: string): string => ch.repeat(300)
+    const sc = layoutKm({ ...input, title: long('T'), annotations: [long('a')], curves: [{ ...(curves[0] as KmCurve), label: long('M') }, { ...(curves[1] as KmCurve), label: long('W') }] })
+    for (const g of sc.groups) {
+      for (const sh of g.shapes) {
+        if (sh.kind !== 'text' || sh.rotate !== undefined) continue
+        const w = textWidth(sh.text, sh.size)
+        const [x0, x1] = sh.anchor === 'start' ? [sh.x, sh.x + w] : sh.anchor === 'end' ? [sh.x - w, sh.x] : [sh.x - w / 2, sh.x + w / 2]
+        expect(x0, `${g.id}: ${sh.text.slice(0, 20)}`).toBeGreaterThanOrEqual(0)
+        expect(x1, `${g.id}: ${sh.text.slice(0, 20)}`).toBeLessThanOrEqual(sc.width)
+      }
+    }
   })
   it('handles an empty group and a plot with no follow-up', () => {
     const s = kmSvg({ title: 'empty', curves: [{ label: 'none', times: [], surv: [], nRisk: [], censorTimes: [] }] })

@@ -15,6 +15,12 @@ export interface PowerResult {
 }
 
 export const POWER_ALPHA = 0.05
+/**
+ * Exact enumeration up to (n1+1)(n2+1) = 40,000 outcome pairs (e.g. 40 altered vs 975 wild-type):
+ * every study-scale cohort; beyond it the labelled normal approximation keeps a registry-scale scan
+ * over hundreds of features fast (exact costs ~1 s per feature near 4 million pairs).
+ */
+export const SCAN_EXACT_CELL_LIMIT = 40_000
 export const POWER_TARGET = 0.8
 
 export function powerFor(t: Table2x2, _p: number, table?: LogFactorialTable): PowerResult | undefined {
@@ -24,7 +30,7 @@ export function powerFor(t: Table2x2, _p: number, table?: LogFactorialTable): Po
   const p2 = t.c / n2
   const p1 = p2 / 2
   const effect = `group-1 rate halved in altered (${(100 * p2).toFixed(1)}% → ${(100 * p1).toFixed(1)}%)`
-  const power = p2 > 0 ? fisherPower(n1, n2, p1, p2, { alpha: POWER_ALPHA, table }).power : undefined
-  const md = p2 > 0 && p2 < 1 ? minDetectableOddsRatio(n1, n2, p2, POWER_TARGET, { alpha: POWER_ALPHA, table }) : undefined
+  const power = p2 > 0 ? fisherPower(n1, n2, p1, p2, { alpha: POWER_ALPHA, table, exactCellLimit: SCAN_EXACT_CELL_LIMIT }).power : undefined
+  const md = p2 > 0 && p2 < 1 ? minDetectableOddsRatio(n1, n2, p2, POWER_TARGET, { alpha: POWER_ALPHA, table, exactCellLimit: SCAN_EXACT_CELL_LIMIT }) : undefined
   return { power, effect, mdorLow: md?.below, mdorHigh: md?.above }
 }

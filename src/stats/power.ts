@@ -39,6 +39,11 @@ export interface PowerResult {
 export interface PowerOptions {
   readonly alpha?: number | undefined
   readonly table?: LogFactorialTable | undefined
+  /**
+   * Largest (n1+1)(n2+1) enumerated exactly (default EXACT_CELL_LIMIT). A scan over hundreds of
+   * features at registry scale sets it lower: the exact region costs O(n1·n2·log) per group-size pair.
+   */
+  readonly exactCellLimit?: number | undefined
 }
 
 function checkGroup(name: string, n: number): void {
@@ -131,7 +136,7 @@ export function fisherPower(n1: number, n2: number, p1: number, p2: number, opti
   checkRate('p2', p2)
   const alpha = options.alpha ?? 0.05
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`fisherPower: alpha must be in (0, 1), got ${alpha}`)
-  if ((n1 + 1) * (n2 + 1) > EXACT_CELL_LIMIT) {
+  if ((n1 + 1) * (n2 + 1) > (options.exactCellLimit ?? EXACT_CELL_LIMIT)) {
     return { power: approximatePower(n1, n2, p1, p2, alpha), method: 'normal approximation (groups too large for exact enumeration)' }
   }
   return { power: exactPower(n1, n2, p1, p2, alpha, options.table ?? sharedLogFactorials), method: 'exact enumeration' }

@@ -16,9 +16,9 @@ import { readVcf, readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
-import { readLines } from '../io/lines.js'
+import { peekText, readLines } from '../io/lines.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
-import { sniffFile } from './sniff.js'
+import { looksLikeMaf, sniffFile } from './sniff.js'
 
 export interface CohortOptions {
   readonly inputs: readonly string[]
@@ -144,6 +144,8 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
       return readAnnovarTable(job.path, { ...common, origin })
     case 'table':
       if (columnMap === undefined) {
+        // Hugo_Symbol plus other MAF columns: read as MAF so the error names the missing columns.
+        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) return readMaf(job.path, { ...common, origin, keepExtra: opts.keepExtra })
         throw new InputError('FORMAT', 'not a VCF, MAF or ANNOVAR table, and no --columns map was given', {
           file: job.path,
           suggestion: 'map your columns, e.g. --columns sample=Patient,gene=Gene,class=Consequence,protein=HGVSp',

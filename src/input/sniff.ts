@@ -3,7 +3,8 @@
  * MAF by its required columns, ANNOVAR multianno by `Func.refGene`-style columns, cBioPortal
  * copy-number / structural-variant files by their headers.
  */
-import { peekText } from '../io/lines.js'
+import { InputError } from '../errors.js'
+import { displayName, peekText } from '../io/lines.js'
 
 export type InputFormat = 'vcf' | 'maf' | 'annovar' | 'table'
 
@@ -18,6 +19,22 @@ export function sniffText(head: string): InputFormat {
   return 'table'
 }
 
+/**
+ * A header with Hugo_Symbol and at least two other MAF columns is a MAF with columns missing, not
+ * a generic table: reading it as MAF names the missing columns, where "not a VCF, MAF or ANNOVAR
+ * table" would leave the user guessing (reliability corpus: maf/missing-columns.maf).
+ */
+export function looksLikeMaf(head: string): boolean {
+  const header = head.split('\n').find((l) => l.trim() !== '' && !l.startsWith('#')) ?? ''
+  const cols = new Set(header.split('\t').map((c) => c.trim().toLowerCase()))
+  if (!cols.has('hugo_symbol')) return false
+  const others = ['chromosome', 'start_position', 'end_position', 'reference_allele', 'tumor_seq_allele2', 'variant_classification', 'variant_type', 'tumor_sample_barcode']
+  return others.filter((c) => cols.has(c)).length >= 2
+}
+
 export async function sniffFile(path: string): Promise<InputFormat> {
-  return sniffText(await peekText(path, 16 * 1024))
+  const head = await peekText(path, 16 * 1024)
+  // An empty (or all-blank) file has no format to sniff; saying so beats "not a VCF, MAF or ANNOVAR table".
+  if (head.trim() === '') throw new InputError('EMPTY_FILE', 'file is empty: no header line and no records', { file: displayName(path) })
+  return sniffText(head)
 }

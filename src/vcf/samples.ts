@@ -6,7 +6,8 @@
  *  2. Mutect2's ##tumor_sample= / ##normal_sample= header lines;
  *  3. column names, each role only when exactly one column matches, trying in turn: the whole
  *     name TUMOR/TUMOUR/NORMAL (any case); a suffix _T/-T/.T/_TUMOR or _N/-N/.N/_NORMAL; the word
- *     TUMOR/NORMAL anywhere (DNA_TUMOR). A tumour guessed from names needs a normal guessed too;
+ *     TUMOR/NORMAL anywhere (DNA_TUMOR); SnpEff cancer-mode names (Patient_01_Somatic /
+ *     Patient_01_Germline). A tumour guessed from names needs a normal guessed too;
  *     two candidates (DNA_TUMOR and RNA_TUMOR, RADIA) are ambiguous → cohort unless tumorId says;
  *  4. one sample column: tumour-only; none: sites-only (sample from sampleOverride / tumorId /
  *     file name);
@@ -70,11 +71,13 @@ function byName(samples: readonly string[]): { t?: number | undefined; n?: numbe
   const t =
     uniqueMatch(samples, (s) => /^tumou?r$/i.test(s)) ??
     uniqueMatch(samples, (s) => /[_.-](t|tumou?r)$/i.test(s)) ??
-    uniqueMatch(samples, (s) => /tumou?r/i.test(s))
+    uniqueMatch(samples, (s) => /tumou?r/i.test(s)) ??
+    uniqueMatch(samples, (s) => /somatic/i.test(s))
   const n =
     uniqueMatch(samples, (s) => /^normal$/i.test(s)) ??
     uniqueMatch(samples, (s) => /[_.-](n|normal)$/i.test(s)) ??
-    uniqueMatch(samples, (s) => /normal/i.test(s))
+    uniqueMatch(samples, (s) => /normal/i.test(s)) ??
+    uniqueMatch(samples, (s) => /germline/i.test(s))
   // A lone "_T" column is not enough to call a file tumour/normal: require the normal too.
   return t !== undefined && n !== undefined && t !== n ? { t, n } : { n }
 }

@@ -14,6 +14,8 @@ describe('tumour / normal roles', () => {
     expect(roles(['WES_EA_N_1', 'WES_EA_T_1'], { tumorSample: 'WES_EA_T_1', normalSample: 'WES_EA_N_1' })).toMatchObject({ mode: 'paired', tumorIdx: 1, normalIdx: 0 })
     expect(roles(['NORMAL', 'TUMOR'])).toMatchObject({ mode: 'paired', tumorIdx: 1, normalIdx: 0, tumorName: 'TUMOR' })
     expect(roles(['P1_N', 'P1_T'])).toMatchObject({ mode: 'paired', tumorIdx: 1, normalIdx: 0 })
+    expect(roles(['Patient_01_Germline', 'Patient_01_Somatic'])).toMatchObject({ mode: 'paired', tumorIdx: 1, normalIdx: 0 })
+    expect(roles(['P1_T', 'P2_T'])).toEqual({ mode: 'cohort' })
     expect(roles(['DNA_NORMAL', 'DNA_TUMOR', 'RNA_TUMOR'])).toMatchObject({ mode: 'cohort' }) // two "TUMOR" columns: ambiguous
     expect(roles(['DNA_NORMAL', 'DNA_TUMOR', 'RNA_TUMOR'], {}, { tumorId: 'DNA_TUMOR' })).toMatchObject({ mode: 'paired', tumorIdx: 1, normalIdx: 0 })
   })

@@ -89,6 +89,10 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
     expect(desc[0]).toBe(byP[byP.length - 1])
     await page.locator('#bmk-assoc thead th', { hasText: /^Feature$/ }).click()
     expect(await firstCol()).toEqual(input.associations.map((r) => r.label).sort())
+    // Headers are focusable and sort from the keyboard too.
+    await page.locator('#bmk-assoc thead th', { hasText: /^Feature$/ }).focus()
+    await page.keyboard.press('Enter')
+    expect(await firstCol()).toEqual(input.associations.map((r) => r.label).sort().reverse())
   })
 
   it('prints without the tooltip and navigation, keeping the synthetic banner', async () => {

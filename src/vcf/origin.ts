@@ -1,7 +1,8 @@
 /**
  * Somatic / germline origin from a record's INFO, when the caller of readVcf did not state it.
  * Order (first that applies): INFO flag SOMATIC → somatic; INFO flag GERMLINE → germline;
- * VarDict STATUS; VarScan SS; else 'unknown'. (opts.origin, when given, overrides all of this.)
+ * VarDict STATUS; VarScan SS; else 'unknown' — which the reader turns into 'somatic' for a paired
+ * tumour/normal file. (opts.origin, when given, overrides all of this.)
  */
 import type { InfoValue } from '@gmod/vcf'
 import type { Origin } from '../model/alteration.js'

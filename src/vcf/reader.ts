@@ -248,7 +248,10 @@ export class VcfParser {
     const ref = v.REF ?? ''
     if (ref === '') throw new InputError('FORMAT', 'REF is empty', { ...where, column: 4 })
     const alts = v.ALT ?? []
-    const origin: Origin = this.opts.origin ?? originFromInfo(v.INFO)
+    // A paired tumour/normal caller (Mutect2, Strelka, VarDict paired…) emits somatic calls by
+    // construction; INFO flags that say otherwise (GERMLINE, VarDict/VarScan status) still win.
+    const fromInfo = originFromInfo(v.INFO)
+    const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
     const effects = this.decoder ? this.decoder.decode(this.annotationValues(v), { ...where, column: 8 }) : []
     const ctx: RecordContext = { file: this.file, line, variant: v, chrom: v.CHROM ?? '', pos: Number(posText), ref, alts, filter, origin, mode: this.roles.mode, targets: this.targets(v), effects, infoMeta: this.infoMeta }
     if (alts.length === 0) {

@@ -151,3 +151,27 @@ describe('unknown terms on any transcript', () => {
     expect(r.report.warnings[0]).toMatch(/^dir\/P-9\.vcf:7: no sample columns; alterations are reported under the file name "P-9"/)
   })
 })
+
+describe('origin of paired tumour/normal calls', () => {
+  const header = [
+    '##fileformat=VCFv4.2',
+    '##tumor_sample=T1',
+    '##normal_sample=N1',
+    '##INFO=<ID=GERMLINE,Number=0,Type=Flag,Description="germline">',
+    '##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSp|CANONICAL">',
+    '##FORMAT=<ID=GT,Number=1,Type=String,Description="Genotype">',
+    '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tN1\tT1',
+  ]
+  it('calls unflagged PASS records of a paired file somatic, but keeps a GERMLINE flag', async () => {
+    const { parseVcfLines } = await import('../../src/vcf/index.js')
+    const r = parseVcfLines([
+      ...header,
+      'chr17\t7675088\t.\tC\tT\t.\tPASS\tCSQ=T|missense_variant|MODERATE|TP53|ENSG1|Transcript|ENST1|protein_coding|ENSP1:p.Arg175His|YES\tGT\t0/0\t0/1',
+      'chr17\t43124027\t.\tC\tA\t.\tPASS\tGERMLINE;CSQ=A|stop_gained|HIGH|BRCA1|ENSG2|Transcript|ENST2|protein_coding|ENSP2:p.Gln1756Ter|YES\tGT\t0/1\t0/1',
+    ])
+    expect(r.alterations.map((a) => [a.gene, a.origin])).toEqual([
+      ['TP53', 'somatic'],
+      ['BRCA1', 'germline'],
+    ])
+  })
+})

@@ -84,7 +84,7 @@ describe.skipIf(!hasShared('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf'))(`CaMutQC V
     const r = await run('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf')
     expect(r.samples).toEqual(['WES_EA_T_1'])
     const a = r.alterations.find((x) => x.source.line === 74)
-    expect(a).toMatchObject({ sample: 'WES_EA_T_1', gene: 'AGRN', variantClass: 'Missense_Mutation', altCount: 159, refCount: 0, depth: 159, vaf: 0.991, origin: 'unknown' })
+    expect(a).toMatchObject({ sample: 'WES_EA_T_1', gene: 'AGRN', variantClass: 'Missense_Mutation', altCount: 159, refCount: 0, depth: 159, vaf: 0.991, origin: 'somatic' }) // paired T/N file: somatic by construction
   })
 
   it('VarScan2: FREQ "100%" is the VAF, RD the ref count, SS=2 somatic', async () => {

@@ -48,7 +48,7 @@ export function applyMutation(buf: Buffer, m: Mutation): Buffer {
   if (m.op === 'deleteLine') ls.splice(i, 1)
   else if (m.op === 'duplicateLine') ls.splice(i, 0, line)
   else if (m.op === 'truncateLine') ls[i] = Buffer.concat([line.subarray(0, m.cut % (line.length + 1)), Buffer.from('\n')])
-  else {
+  else if (m.op === 'swapLines') {
     const j = m.other % ls.length
     ls[i] = ls[j] as Buffer
     ls[j] = line

@@ -1,0 +1,30 @@
+/**
+ * biomarkit library: the public API, by stage (re-exports only).
+ *
+ *   import { maf, vcf, classify, scan, stats } from 'biomarkit'
+ *   const { alterations, samples } = await maf.readMaf('cohort.maf.gz')
+ *   const m = classify.buildMatrix(alterations, { samples })
+ *   const r = stats.fisherExact(1, 5, 8, 14)
+ *
+ * The oncoplot, KM/forest plots and the HTML report live in viz/ (they render; the library computes).
+ */
+export * as io from './io/index.js'
+export * as maf from './maf/index.js'
+export * as vcf from './vcf/index.js'
+export * as clinical from './clinical/index.js'
+export * as cna from './cna/index.js'
+export * as fusion from './fusion/index.js'
+export * as panels from './panels/index.js'
+export * as classify from './classify/index.js'
+export * as scan from './scan/index.js'
+export * as stats from './stats/index.js'
+export { loadCohort, type Cohort, type CohortOptions } from './input/cohort.js'
+export { readManifest, type Manifest, type ManifestEntry } from './input/manifest.js'
+export { classifyCohort, type ClassifyOptions } from './pipeline/classify-cohort.js'
+export { efficacyTable, type EfficacyRow } from './pipeline/efficacy.js'
+export { InputError, type ErrorCode, type Location } from './errors.js'
+export type { Alteration, Origin, VariantClass, VariantType, AlterationKind, CnState, SourceRef } from './model/alteration.js'
+export type { ClinicalTable, ClinicalRow, Response } from './model/clinical.js'
+export type { ReadReport } from './model/report.js'
+export { ALTERED, WILD_TYPE, NOT_ASSAYED, featureCounts, type CohortMatrix, type Feature, type AlteredCell } from './matrix/types.js'
+export { VERSION } from './version.js'

@@ -80,6 +80,7 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--sort-by <track>', 'group columns by a clinical column, memo-sort within each group')
     .option('--sample-order <file>', 'explicit column order: one sample ID per line')
     .option('--keep-gene-order', 'rows as given by --genes')
+    .option('--remove-unaltered', 'drop samples with no altered cell in the shown rows (default, as maftools)', true)
     .option('--no-remove-unaltered', 'keep samples with no altered cell in the shown rows')
     .option('--theme <file>', 'JSON theme (colours, fonts, sizes)')
     .addOption(new Option('--palette <name>', 'class colours').choices(['maftools', 'cbioportal']))

@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
+import { withMaxLineLength } from '../src/io/lines.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
 import { parseOptions } from './validate.js'
@@ -23,6 +24,7 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--input-origin <origin>', 'origin for inputs that do not state it').choices(['somatic', 'germline']))
     .option('--tumor-id <id>', 'tumour sample column in a tumour/normal VCF')
     .option('--normal-id <id>', 'normal sample column in a tumour/normal VCF')
+    .option('--max-line-length <chars>', 'longest accepted input line in characters (default 67108864); a longer one is an error, not an out-of-memory crash')
 }
 
 export const InputOptionsSchema = z.object({
@@ -36,6 +38,7 @@ export const InputOptionsSchema = z.object({
   inputOrigin: z.enum(['somatic', 'germline']).optional(),
   tumorId: z.string().optional(),
   normalId: z.string().optional(),
+  maxLineLength: z.coerce.number().int().positive().optional(),
 })
 export type InputOptions = z.infer<typeof InputOptionsSchema>
 
@@ -43,7 +46,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
   const o = parseOptions(InputOptionsSchema, raw)
   const bar = progress(io, 'reading')
   try {
-    const cohort = await loadCohort({
+    const cohort = await withMaxLineLength(o.maxLineLength, () => loadCohort({
       inputs,
       manifest: o.manifest,
       cna: o.cna,
@@ -57,7 +60,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       normalId: o.normalId,
       keepExtra: extra.keepExtra,
       onFile: (done, total, file) => bar.update(done, total, file),
-    })
+    }))
     if (o.lenient) {
       let skipped = 0
       for (const r of cohort.reports) for (const [k, v] of Object.entries(r.dropped)) if (k.startsWith('bad row') || k.includes('columns')) skipped += v

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { InputError } from '../src/errors.js'
 import { tmpdir } from 'node:os'
 import { join, dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,3 +32,31 @@ export function thrownText(fn: () => unknown): string {
   }
   return ''
 }
+
+/** A path under ../shared/data (present in CI, maybe not in a user's clone). */
+export const shared = (p: string): string => join(SHARED, p)
+export const hasShared = (p: string): boolean => existsSync(shared(p))
+
+/** The InputError a function throws (fails the test when it throws nothing or something else). */
+export function thrown(fn: () => unknown): InputError {
+  try {
+    fn()
+  } catch (e) {
+    if (e instanceof InputError) return e
+    throw e
+  }
+  throw new Error('expected an InputError, nothing was thrown')
+}
+
+export async function thrownAsync(fn: () => Promise<unknown>): Promise<InputError> {
+  try {
+    await fn()
+  } catch (e) {
+    if (e instanceof InputError) return e
+    throw e
+  }
+  throw new Error('expected an InputError, nothing was thrown')
+}
+
+/** Tab-join rows of cells into lines. */
+export const tsv = (...rows: string[][]): string[] => rows.map((r) => r.join('\t'))

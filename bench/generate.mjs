@@ -5,6 +5,7 @@
 // clinical.tsv (best response, PFS, OS) and cna.tsv (long form) for those samples.
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { mulberry32 } from '../scripts/demo/random.mjs'
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []))
 const ROWS = Number(args.rows ?? 1_000_000)
@@ -13,18 +14,7 @@ const VCF_RECORDS = Number(args['vcf-records'] ?? 1_000_000)
 const OUT = args.out ?? 'bench/out'
 mkdirSync(OUT, { recursive: true })
 
-// mulberry32: tiny, fast, good enough for synthetic data; seeded so output is reproducible.
-function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rand = rng(20261129)
+const rand = mulberry32(20261129)
 const pick = (arr) => arr[Math.floor(rand() * arr.length)]
 
 // ~520 genes: the Sanchez-Vega pathway genes we ship, then synthetic names to fill up.

@@ -75,6 +75,23 @@ const CASES: readonly Case[] = [
   { name: 'header only = valid and empty', file: 'maf/header-only.maf', argv: ['summary', '{F}'], code: 0, outHas: ['0 samples sequenced; 0 input rows in 1 file(s)', 'read 0, kept 0, dropped 0'] },
   { name: 'CRLF mixed with LF parses', file: 'maf/crlf-mixed.maf', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
   { name: 'complete BGZF parses', file: 'maf/bgzf-valid.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
+  // --lenient: the same broken rows are skipped and counted by reason, and the run succeeds.
+  {
+    name: 'lenient: wrong column count skipped and counted',
+    file: 'maf/short-row.maf',
+    argv: ['summary', '{F}', '--lenient'],
+    code: 0,
+    err: 'biomarkit: --lenient: skipped 1 bad row(s); see the read report for reasons\n',
+    outHas: ['read 3, kept 2, dropped 1 (1 wrong number of columns)'],
+  },
+  {
+    name: 'lenient: non-numeric position skipped and counted',
+    file: 'maf/non-numeric-start.maf',
+    argv: ['summary', '{F}', '--lenient'],
+    code: 0,
+    err: 'biomarkit: --lenient: skipped 1 bad row(s); see the read report for reasons\n',
+    outHas: ['read 3, kept 2, dropped 1 (1 bad row: bad_number)'],
+  },
   // --- VCF
   {
     name: 'VCF without #CHROM',

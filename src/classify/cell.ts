@@ -5,24 +5,49 @@
 import { MAF_CLASSES, type Alteration, type Origin, type VariantClass } from '../model/alteration.js'
 import type { AlteredCell, CohortMatrix } from '../matrix/types.js'
 
-const CLASS_ORDER: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, i]))
+const CLASS_BIT: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, 1 << i]))
+if (MAF_CLASSES.length > 31) throw new Error('cell.ts: class bitmask holds 31 classes')
 const ORIGIN_ORDER: readonly Origin[] = ['somatic', 'germline', 'unknown']
+const ORIGIN_BIT: Readonly<Record<Origin, number>> = { somatic: 1, germline: 2, unknown: 4 }
+
+// Cells are built on demand (./cellStore.ts), up to three times per cell in one `summary`, and a
+// cohort has only a few distinct class sets: the class and origin lists are shared, frozen
+// arrays per set, so a cell allocates its own record and event list and nothing else.
+const classLists = new Map<number, readonly VariantClass[]>()
+const originLists = new Map<number, readonly Origin[]>()
+
+function classList(mask: number): readonly VariantClass[] {
+  let l = classLists.get(mask)
+  if (l === undefined) {
+    l = Object.freeze(MAF_CLASSES.filter((_, i) => (mask & (1 << i)) !== 0))
+    classLists.set(mask, l)
+  }
+  return l
+}
+
+function originList(mask: number): readonly Origin[] {
+  let l = originLists.get(mask)
+  if (l === undefined) {
+    l = Object.freeze(ORIGIN_ORDER.filter((o) => (mask & ORIGIN_BIT[o]) !== 0))
+    originLists.set(mask, l)
+  }
+  return l
+}
 
 export function makeCell(events: readonly Alteration[], contributors?: Iterable<string>): AlteredCell {
-  const classes: VariantClass[] = []
-  const origins = new Set<Origin>()
+  // 30 classes: bits 0..29 fit a 31-bit positive integer.
+  let classes = 0
+  let origins = 0
   for (const e of events) {
-    if (!classes.includes(e.variantClass)) classes.push(e.variantClass)
-    origins.add(e.origin)
+    classes |= CLASS_BIT.get(e.variantClass) ?? 0
+    origins |= ORIGIN_BIT[e.origin]
   }
-  classes.sort((a, b) => (CLASS_ORDER.get(a) ?? 0) - (CLASS_ORDER.get(b) ?? 0))
-  const cell: AlteredCell = {
+  return {
     events,
-    classes,
-    origins: ORIGIN_ORDER.filter((o) => origins.has(o)),
+    classes: classList(classes),
+    origins: originList(origins),
     contributors: contributors === undefined ? undefined : [...new Set(contributors)].sort(),
   }
-  return cell
 }
 
 /** maftools' Multi_Hit: two or more mutation events (copy-number events excluded) in one cell. */

@@ -161,9 +161,13 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     if (pendingCR && s.startsWith('\n')) i = 1
     pendingCR = false
     const n = s.length
+    // Next LF / CR at or after i, searched again only once passed: re-searching for a CR that a
+    // LF-only file never has scanned the rest of the chunk once per line (quadratic per chunk).
+    let lf = -2
+    let cr = -2
     for (;;) {
-      const lf = s.indexOf('\n', i)
-      const cr = s.indexOf('\r', i)
+      if (lf !== -1 && lf < i) lf = s.indexOf('\n', i)
+      if (cr !== -1 && cr < i) cr = s.indexOf('\r', i)
       let end: number
       let next: number
       if (lf === -1 && cr === -1) break

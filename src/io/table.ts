@@ -163,6 +163,46 @@ export class TableParser {
     return { fields, line }
   }
 
+  /**
+   * Hot-path variant of `push` for tab-separated data rows: fields whose `want[i]` is 1 are sliced
+   * into `out[i]` (a caller-owned array reused across rows); the others are only counted, so a
+   * 19-column MAF row read for 9 columns allocates 9 strings, not 19 plus an array. Quoted lines,
+   * CSV, the header and the preamble take the general path. Same errors and skip counts as `push`.
+   * Returns true when `out` holds a data row.
+   */
+  pushInto(text: string, line: number, want: Uint8Array, out: string[]): boolean {
+    const h = this.header
+    if (h === undefined || h.delimiter !== '\t' || text.includes('"')) {
+      const row = this.push(text, line)
+      if (row === undefined) return false
+      for (let i = 0; i < row.fields.length; i++) out[i] = row.fields[i] as string
+      return true
+    }
+    // Blank (or whitespace-only) lines are skipped as in `push`; the char-code test keeps trim() off normal rows.
+    const c0 = text.charCodeAt(0)
+    if ((text.length === 0 || c0 <= 32 || text.charCodeAt(text.length - 1) <= 32) && text.trim() === '') {
+      this.count('blank line')
+      return false
+    }
+    const n = h.columns.length
+    let start = 0
+    let count = 0
+    for (;;) {
+      const tab = text.indexOf('\t', start)
+      const end = tab === -1 ? text.length : tab
+      if (count < n && want[count] === 1) out[count] = text.slice(start, end)
+      count++
+      if (tab === -1) break
+      start = tab + 1
+    }
+    if (count === n) return true
+    // Wrong field count (rare): the general path raises the same error or counts the same skip.
+    const row = this.push(text, line)
+    if (row === undefined) return false
+    for (let i = 0; i < n; i++) out[i] = row.fields[i] as string
+    return true
+  }
+
   /** Call after the last line: throws if no header was ever seen. */
   finish(): TableHeader {
     if (this.header === undefined) {

@@ -9,7 +9,13 @@
  *   curated call sets, and maftools keeps every row (documented in README).
  * - Every row is accounted for in the ReadReport: read = kept + dropped (by reason).
  *
- * Complexity: O(rows) time; O(distinct rows) memory for the duplicate key set.
+ * Complexity: O(rows) time; O(distinct rows) memory for the duplicate index (~36 bytes a row,
+ * ./dedup.ts) plus O(distinct sample, gene, chromosome, allele and FILTER strings), which are
+ * interned so a million records share ten thousand sample strings instead of holding a million.
+ * Per row only the columns used are sliced (TableParser.pushInto) and plain digit strings are
+ * parsed with a char-code loop; anything unusual falls back to the general helpers, so errors are
+ * unchanged. Measured with node --cpu-prof on 200,000 rows of bench/out/cohort.maf (see README,
+ * Performance).
  */
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseCountField, parsePositionField } from '../io/fields.js'
@@ -24,6 +30,7 @@ import {
 } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { isKnownChromosome } from './chromosome.js'
+import { DuplicateIndex } from './dedup.js'
 import { MUTATION_STATUS_ORIGIN, OPTIONAL_MAF_COLUMNS, REQUIRED_MAF_COLUMNS, type OptionalMafField } from './columns.js'
 
 export interface MafOptions {
@@ -51,6 +58,47 @@ interface Cols {
   sample: number
   opt: Partial<Record<OptionalMafField, number>>
   extra: number[]
+  /** want[i] = 1 when column i is read (TableParser.pushInto slices only those). */
+  want: Uint8Array
+}
+
+/** Plain decimal digits (no sign, no spaces, ≤ 15 digits) as a number; −1 for anything else. */
+function plainUint(s: string | undefined): number {
+  if (s === undefined) return -1
+  const n = s.length
+  if (n === 0 || n > 15) return -1
+  let v = 0
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    v = v * 10 + d
+  }
+  return v
+}
+
+/**
+ * A string we keep, detached from its line. V8 represents a substring of 13 or more characters as
+ * a view into its parent, here the whole decoded 64 KB chunk, so one kept field would pin the
+ * chunk; short ones are copies already.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8')
+}
+
+/** The stored copy of `s` (and its id), so equal strings from a million rows share one. */
+class Interner {
+  private readonly ids = new Map<string, number>()
+  readonly values: string[] = []
+  id(s: string): number {
+    let i = this.ids.get(s)
+    if (i === undefined) {
+      i = this.values.length
+      const kept = own(s)
+      this.ids.set(kept, i)
+      this.values.push(kept)
+    }
+    return i
+  }
 }
 
 export class MafParser {
@@ -58,7 +106,15 @@ export class MafParser {
   readonly samples = new Set<string>()
   private readonly table: TableParser
   private cols: Cols | undefined
-  private readonly seen = new Set<string>()
+  private readonly seen = new DuplicateIndex()
+  private readonly fields: string[] = []
+  private readonly sampleIds = new Interner()
+  private readonly chromIds = new Interner()
+  private readonly alleleIds = new Interner()
+  private readonly geneNames = new Map<string, string>()
+  private readonly filters = new Map<string, string>()
+  /** Chromosome names already checked (real files name a few dozen contigs). */
+  private readonly chromOk = new Set<string>()
   private readonly nonStandard = new Map<string, number>()
   private noPosition = 0
   private inferredType = 0
@@ -86,17 +142,23 @@ export class MafParser {
     }
     const used = new Set<number>([gene, chrom, start, end, ref, alt2, cls, type, sample])
     const extra = this.opts.keepExtra ? h.columns.map((_, i) => i).filter((i) => !used.has(i)) : []
-    return { gene, chrom, start, end, ref, alt2, cls, type, sample, opt, extra }
+    const want = new Uint8Array(h.columns.length)
+    for (const i of [...used, ...Object.values(opt), ...extra]) want[i] = 1
+    return { gene, chrom, start, end, ref, alt2, cls, type, sample, opt, extra, want }
   }
 
   /** Feed one line; returns the alteration for a kept data row. */
   push(text: string, line: number): Alteration | undefined {
-    const row = this.table.push(text, line)
-    if (row === undefined) return undefined
-    const c = (this.cols ??= this.resolve(this.table.header as TableHeader))
+    const h = this.table.header
+    if (h === undefined) {
+      this.table.push(text, line)
+      return undefined
+    }
+    const c = (this.cols ??= this.resolve(h))
+    if (!this.table.pushInto(text, line, c.want, this.fields)) return undefined
     this.report.rowsRead++
     try {
-      const a = this.toAlteration(row.fields, line, c)
+      const a = this.toAlteration(this.fields, line, c)
       if (a === undefined) return undefined
       this.report.kept++
       return a
@@ -131,19 +193,26 @@ export class MafParser {
     const at = (i: number) => ({ file, line, column: i + 1 })
     const get = (i: number | undefined) => (i === undefined ? undefined : (f[i] as string))
 
-    const sample = this.opts.sampleOverride ?? (f[c.sample] as string).trim()
-    if (sample === '' || isMissing(sample)) {
+    const sampleRaw = this.opts.sampleOverride ?? (f[c.sample] as string).trim()
+    if (sampleRaw === '' || isMissing(sampleRaw)) {
       throw new InputError('BAD_VALUE', 'Tumor_Sample_Barcode: empty sample ID', at(c.sample))
     }
-    const chrom = (f[c.chrom] as string).trim()
-    if (!isKnownChromosome(chrom)) {
-      throw new InputError('BAD_VALUE', `Chromosome: unknown chromosome name ${quote(chrom)}`, {
+    const sampleId = this.sampleIds.id(sampleRaw)
+    const sample = this.sampleIds.values[sampleId] as string
+    const chromRaw = (f[c.chrom] as string).trim()
+    if (!this.chromOk.has(chromRaw) && !isKnownChromosome(chromRaw)) {
+      throw new InputError('BAD_VALUE', `Chromosome: unknown chromosome name ${quote(chromRaw)}`, {
         ...at(c.chrom),
         suggestion: 'expected 1–22, X, Y, MT (with or without "chr") or a named contig; the columns may be shifted',
       })
     }
-    const start = parsePositionField(f[c.start], { name: 'Start_Position', ...at(c.start) })
-    const end = parsePositionField(f[c.end], { name: 'End_Position', ...at(c.end) })
+    this.chromOk.add(chromRaw)
+    const chromId = this.chromIds.id(chromRaw)
+    const chrom = this.chromIds.values[chromId] as string
+    const startFast = plainUint(f[c.start])
+    const start = startFast >= 1 ? startFast : parsePositionField(f[c.start], { name: 'Start_Position', ...at(c.start) })
+    const endFast = plainUint(f[c.end])
+    const end = endFast >= 1 ? endFast : parsePositionField(f[c.end], { name: 'End_Position', ...at(c.end) })
     // A missing position (NA) is kept — the call still says the gene is altered in that sample
     // (maftools' APL example has FLT3 ITDs with NA positions) — and counted in the report.
     if (start === undefined) this.noPosition++
@@ -169,7 +238,8 @@ export class MafParser {
       const n = (this.nonStandard.get(clsRaw) ?? 0) + 1
       this.nonStandard.set(clsRaw, n)
     }
-    const ref = (f[c.ref] as string).trim()
+    const refId = this.alleleIds.id((f[c.ref] as string).trim())
+    const ref = this.alleleIds.values[refId] as string
     let alt = (f[c.alt2] as string).trim()
     const a1 = get(c.opt.allele1)?.trim()
     // Some MAFs put the tumour allele in Allele1 and repeat the reference in Allele2.
@@ -191,25 +261,38 @@ export class MafParser {
       this.inferredType++
     }
 
-    const key = `${sample}\t${chrom}\t${start ?? 'NA'}\t${ref}\t${alt}`
-    if (this.seen.has(key)) {
+    const altId = this.alleleIds.id(alt)
+    alt = this.alleleIds.values[altId] as string
+    if (!this.seen.add(sampleId, chromId, start, refId, altId)) {
       drop(this.report, 'duplicate (same sample, chromosome, start and alleles)')
       return undefined
     }
-    this.seen.add(key)
     this.samples.add(sample)
 
     const geneRaw = (f[c.gene] as string).trim()
-    const gene = isMissing(geneRaw) ? 'Unknown' : geneRaw
-    const altCount = parseCountField(get(c.opt.altCount), { name: 't_alt_count', ...at(c.opt.altCount ?? 0) })
-    const refCount = parseCountField(get(c.opt.refCount), { name: 't_ref_count', ...at(c.opt.refCount ?? 0) })
-    let depth = parseCountField(get(c.opt.depth), { name: 't_depth', ...at(c.opt.depth ?? 0) })
+    let gene = this.geneNames.get(geneRaw)
+    if (gene === undefined) {
+      gene = isMissing(geneRaw) ? 'Unknown' : own(geneRaw)
+      this.geneNames.set(gene === 'Unknown' ? geneRaw : gene, gene)
+    }
+    const count = (i: number | undefined, name: string): number | undefined => {
+      const v = plainUint(get(i))
+      return v >= 0 ? v : parseCountField(get(i), { name, ...at(i ?? 0) })
+    }
+    const altCount = count(c.opt.altCount, 't_alt_count')
+    const refCount = count(c.opt.refCount, 't_ref_count')
+    let depth = count(c.opt.depth, 't_depth')
     if (depth === undefined && altCount !== undefined && refCount !== undefined) depth = altCount + refCount
     const vaf = altCount !== undefined && depth !== undefined && depth > 0 ? altCount / depth : undefined
     const statusRaw = get(c.opt.mutationStatus)?.trim().toLowerCase()
     const origin: Origin = (statusRaw && MUTATION_STATUS_ORIGIN[statusRaw]) || this.opts.origin || (statusRaw ? 'unknown' : 'somatic')
     const proteinRaw = get(c.opt.protein)?.trim()
-    const filterRaw = get(c.opt.filter)?.trim()
+    const filterText = get(c.opt.filter)?.trim()
+    let filterRaw = filterText === undefined ? undefined : this.filters.get(filterText)
+    if (filterRaw === undefined && filterText !== undefined) {
+      filterRaw = own(filterText)
+      this.filters.set(filterRaw, filterRaw)
+    }
 
     let extra: Record<string, string> | undefined
     if (c.extra.length > 0) {
@@ -229,7 +312,7 @@ export class MafParser {
       end: end ?? start,
       ref,
       alt,
-      protein: proteinRaw === undefined || isMissing(proteinRaw) ? undefined : proteinRaw,
+      protein: proteinRaw === undefined || isMissing(proteinRaw) ? undefined : own(proteinRaw),
       origin,
       vaf,
       depth,

@@ -24,7 +24,8 @@ import { annovarBlocks } from './annovar.js'
 import { decoderFor, type AnnotationDecoder } from './annotation.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unsupportedAnnotator, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
-import type { AlleleResult, RecordContext, SampleTarget } from './record.js'
+import type { AlleleResult, RecordContext, RecordFields, SampleTarget } from './record.js'
+import { FormatReader, InfoScan, LineColumns } from './scan.js'
 import { FORMAT_KEYS, resolveRoles, type FormatValues, type SampleRoles } from './samples.js'
 import { smallVariant } from './small.js'
 import { alleleShape, GeneIndex } from './structural.js'
@@ -45,6 +46,15 @@ const REASON_BY_CODE: Readonly<Record<string, string>> = {
 }
 
 const FORMAT_KEY_LIST: string[] = [...FORMAT_KEYS]
+/** INFO keys originFromInfo reads. */
+const ORIGIN_KEYS: readonly string[] = ['SOMATIC', 'GERMLINE', 'STATUS', 'SS']
+const ORIGIN_KEY_SET: ReadonlySet<string> = new Set(ORIGIN_KEYS)
+
+/**
+ * How record lines are read: 'fast' (scan.ts; @gmod/vcf only for copy-number / SV records) or
+ * 'gmod' (every record through @gmod/vcf's parseLine: the reference the fast path is tested against).
+ */
+export type RecordEngine = 'fast' | 'gmod'
 
 function isDigits(s: string): boolean {
   if (s.length === 0) return false
@@ -72,10 +82,14 @@ export class VcfParser {
   private format = 'vcf'
   private readonly undeclared = new Set<string>()
   private readonly sv: SvHandler
+  private readonly cols = new LineColumns()
+  private readonly formatReader = new FormatReader()
+  private infoScan = new InfoScan({})
 
   constructor(
     readonly file: string,
     options: VcfReadOptions = {},
+    private readonly engine: RecordEngine = 'fast',
   ) {
     this.opts = VcfReadOptionsSchema.parse(options)
     this.report = newReport(file, 'vcf')
@@ -150,6 +164,7 @@ export class VcfParser {
       throw new InputError('FORMAT', `bad VCF header: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file: this.file, line })
     }
     this.infoMeta = (this.parser.getMetadata('INFO') ?? {}) as MetaMap
+    this.infoScan = new InfoScan(this.infoMeta)
     this.sampleNames = this.parser.samples
     const meta = (k: string): string | undefined => {
       const v = this.parser?.getMetadata(k)
@@ -192,21 +207,22 @@ export class VcfParser {
     return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
   }
 
-  private checkInfo(v: Variant, line: number): void {
-    for (const key in v.INFO) {
-      if (this.infoMeta[key] !== undefined || this.undeclared.has(key)) continue
-      this.undeclared.add(key)
-      warn(this.report, `${this.file}:${line}: INFO key ${quote(key)} is not declared in the header`)
-      if (this.dialectPending) {
-        const d = dialectFromUndeclaredKey(key)
-        if (d) {
-          this.setDialect(d)
-          this.dialectPending = false
-        }
+  /** Undeclared INFO keys: one warning per key; an undeclared ANN / EFF decides the dialect. */
+  private readonly onKey = (key: string): void => {
+    if (this.infoMeta[key] !== undefined || this.undeclared.has(key)) return
+    this.undeclared.add(key)
+    warn(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
+    if (this.dialectPending) {
+      const d = dialectFromUndeclaredKey(key)
+      if (d) {
+        this.setDialect(d)
+        this.dialectPending = false
       }
     }
-    if (this.dialectPending) throw this.unannotated()
   }
+
+  /** INFO keys the fast path keeps values of: the annotation key and the origin keys. */
+  private readonly wantedKey = (key: string): boolean => key === this.decoder?.key || ORIGIN_KEY_SET.has(key)
 
   private targets(v: Variant): SampleTarget[] {
     const r = this.roles
@@ -227,38 +243,92 @@ export class VcfParser {
     return out
   }
 
+  /** targets() from the fast path's FORMAT reader. */
+  private fastTargets(): SampleTarget[] {
+    const r = this.roles
+    if (r.mode === 'sites-only') return [{ name: r.tumorName ?? '', idx: -1, fmt: {} }]
+    const want = r.mode === 'cohort' ? -1 : (r.tumorIdx as number)
+    const found = this.formatReader.samples(this.cols, want, this.sampleNames.length)
+    if (found === undefined || found.length === 0) return want === -1 ? [] : [{ name: r.tumorName as string, idx: want, fmt: {} }]
+    if (want !== -1) return [{ name: r.tumorName as string, idx: want, fmt: (found[0] as { fmt: FormatValues }).fmt }]
+    return found.map((f) => ({ name: this.sampleNames[f.idx] as string, idx: f.idx, fmt: f.fmt }))
+  }
+
   private record(text: string, line: number): AlleleResult[] {
-    const t1 = text.indexOf('\t')
-    const t2 = t1 === -1 ? -1 : text.indexOf('\t', t1 + 1)
     const where = { file: this.file, line }
-    let tab = t2
-    for (let k = 2; k < 7 && tab !== -1; k++) tab = text.indexOf('\t', tab + 1)
-    if (tab === -1) {
+    const cols = this.cols
+    if (!cols.scan(text)) {
       throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { ...where, suggestion: 'columns must be separated by tabs, not spaces' })
     }
-    const posText = text.slice(t1 + 1, t2)
+    const posText = cols.col(1)
     // POS 0 is legal: a telomere (VCF 4.3 §1.6.2); '.', signs and trailing garbage are not.
     if (!isDigits(posText) || posText.length > 15) {
       throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(posText)}`, { ...where, column: 2 })
     }
+    if (this.engine === 'gmod') return this.gmodRecord(text, line, Number(posText))
+    const tab = cols.tab
+    this.infoScan.scan(text, cols.start(7), tab[7] as number, this.wantedKey, this.onKey)
+    if (this.dialectPending) throw this.unannotated()
+    const filter = cols.col(6)
+    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
+    const ref = cols.col(3)
+    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { ...where, column: 4 })
+    const altText = cols.col(4)
+    const alts = altText === '.' ? [] : altText.split(',')
+    // Copy-number, SV and ALT-less records read any INFO key: they take the @gmod/vcf path.
+    if (alts.length === 0 || !alts.every((a) => alleleShape(a) === 'small')) return this.gmodRecord(text, line, Number(posText))
+    const decoder = this.decoder
+    const ann = decoder === undefined ? undefined : this.infoScan.value(decoder.key)
+    return this.alleles(text, line, {
+      chrom: cols.col(0),
+      pos: Number(posText),
+      ref,
+      alts,
+      filter,
+      info: this.infoScan.values(ORIGIN_KEYS),
+      annotation: ann === undefined || ann === true ? [] : ann,
+      targets: () => this.fastTargets(),
+      infoText: cols.col(7),
+      formatHasCn: false,
+    })
+  }
+
+  /** The record through @gmod/vcf's parseLine (the reference path, and the SV / copy-number path). */
+  private gmodRecord(text: string, line: number, pos: number): AlleleResult[] {
     const v = (this.parser as VCF).parseLine(text)
-    this.checkInfo(v, line)
+    for (const key in v.INFO) this.onKey(key)
+    if (this.dialectPending) throw this.unannotated()
     const filter = v.FILTER === undefined ? '.' : typeof v.FILTER === 'string' ? v.FILTER : v.FILTER.join(';')
     if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
     const ref = v.REF ?? ''
-    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { ...where, column: 4 })
-    const alts = v.ALT ?? []
+    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
+    const val = this.decoder === undefined ? undefined : v.INFO[this.decoder.key]
+    return this.alleles(text, line, {
+      chrom: v.CHROM ?? '',
+      pos,
+      ref,
+      alts: v.ALT ?? [],
+      filter,
+      info: v.INFO,
+      annotation: val === undefined || val === true ? [] : val,
+      targets: () => this.targets(v),
+      infoText: text.split('\t', 8)[7] ?? '',
+      formatHasCn: (v.FORMAT ?? '').split(':').includes('CN'),
+    })
+  }
+
+  /** Origin, annotation and per-ALT dispatch, whichever path read the columns. */
+  private alleles(text: string, line: number, f: RecordFields): AlleleResult[] {
+    const where = { file: this.file, line }
     // A paired tumour/normal caller (Mutect2, Strelka, VarDict paired…) emits somatic calls by
     // construction; INFO flags that say otherwise (GERMLINE, VarDict/VarScan status) still win.
-    const fromInfo = originFromInfo(v.INFO)
+    const fromInfo = originFromInfo(f.info)
     const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
-    const effects = this.decoder ? this.decoder.decode(this.annotationValues(v), { ...where, column: 8 }) : []
-    const ctx: RecordContext = { file: this.file, line, variant: v, chrom: v.CHROM ?? '', pos: Number(posText), ref, alts, filter, origin, mode: this.roles.mode, targets: this.targets(v), effects, infoMeta: this.infoMeta }
-    if (alts.length === 0) {
-      const hasCn = v.INFO.CN !== undefined || (v.FORMAT ?? '').split(':').includes('CN')
-      return hasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
-    }
-    const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(text.split('\t', 8)[7] ?? '', this.dialect.db) : undefined
+    const effects = this.decoder ? this.decoder.decode(f.annotation, { ...where, column: 8 }) : []
+    const { chrom, pos, ref, alts, filter, info } = f
+    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets: f.targets(), effects, infoMeta: this.infoMeta }
+    if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
+    const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(f.infoText, this.dialect.db) : undefined
     const out: AlleleResult[] = []
     for (let i = 1; i <= alts.length; i++) {
       const shape = alleleShape(alts[i - 1] as string)
@@ -271,12 +341,6 @@ export class VcfParser {
       }
     }
     return out
-  }
-
-  private annotationValues(v: Variant): readonly (string | number | undefined)[] {
-    const key = (this.decoder as AnnotationDecoder).key
-    const val = v.INFO[key]
-    return val === undefined || val === true ? [] : val
   }
 }
 

@@ -3,7 +3,7 @@
  * which samples to report, and the origin. Kept apart from reader.ts so the small-variant and
  * structural handlers share one shape.
  */
-import type { MetaMap, Variant } from '@gmod/vcf'
+import type { InfoValue, MetaMap } from '@gmod/vcf'
 import type { Alteration, Origin } from '../model/alteration.js'
 import type { Effect } from './effect.js'
 import type { FormatValues, SampleMode } from './samples.js'
@@ -19,7 +19,13 @@ export interface SampleTarget {
 export interface RecordContext {
   readonly file: string
   readonly line: number
-  readonly variant: Variant
+  /** The record line as read (error messages quote INFO values from it). */
+  readonly text: string
+  /**
+   * INFO values, typed as @gmod/vcf types them. Small-variant records on the fast path carry only
+   * the origin keys; copy-number / SV records carry every key.
+   */
+  readonly info: Readonly<Record<string, InfoValue>>
   readonly chrom: string
   readonly pos: number
   readonly ref: string
@@ -33,6 +39,24 @@ export interface RecordContext {
   readonly infoMeta: MetaMap
   /** Every annotation entry of the record (VEP / SnpEff); [] for ANNOVAR and unannotated files. */
   readonly effects: readonly Effect[]
+}
+
+/** What either record path (scan.ts or @gmod/vcf) hands the reader's allele dispatch. */
+export interface RecordFields {
+  readonly chrom: string
+  readonly pos: number
+  readonly ref: string
+  readonly alts: readonly string[]
+  readonly filter: string
+  readonly info: Readonly<Record<string, InfoValue>>
+  /** The annotation key's values (VEP CSQ / SnpEff ANN, EFF); [] when absent. */
+  readonly annotation: readonly (string | number | undefined)[]
+  /** Called once the record has passed the FILTER check. */
+  readonly targets: () => SampleTarget[]
+  /** The INFO column as written (ANNOVAR blocks). */
+  readonly infoText: string
+  /** FORMAT declares CN (an ALT-less record is then a copy-number call). */
+  readonly formatHasCn: boolean
 }
 
 /** 1-based VCF column of sample `idx` (FORMAT is column 9). */

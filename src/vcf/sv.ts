@@ -40,13 +40,13 @@ export interface SvSettings {
 
 /** The INFO value as written (only on the error path: @gmod/vcf has already turned "two" into NaN). */
 function rawInfo(ctx: RecordContext, key: string): string {
-  const info = ctx.variant.line.split('\t', 8)[7] ?? ''
+  const info = ctx.text.split('\t', 8)[7] ?? ''
   const pair = info.split(';').find((p) => p.startsWith(`${key}=`))
   return pair === undefined ? '' : pair.slice(key.length + 1)
 }
 
 function infoNumber(ctx: RecordContext, key: string, i: number): number | undefined {
-  const v = ctx.variant.INFO[key]
+  const v = ctx.info[key]
   if (v === undefined || v === true) return undefined
   // Per-allele values (VCF 4.3 §1.6.2): Number=A lists one per ALT, Number=R REF first.
   const number = ctx.infoMeta[key]?.Number
@@ -181,7 +181,7 @@ export class SvHandler {
     const gene = pickEffect(effs)?.symbol ?? this.s.genes?.at(ctx.chrom, ctx.pos)
     if (!isBnd) {
       const end = infoNumber(ctx, 'END', 0)
-      const chr2 = ctx.variant.INFO.CHR2
+      const chr2 = ctx.info.CHR2
       const chrom2 = Array.isArray(chr2) && chr2[0] !== undefined ? String(chr2[0]) : ctx.chrom
       const other = end === undefined ? undefined : this.s.genes?.at(chrom2, end)
       if (gene === undefined || other === undefined) return 'structural variant: no fusion annotation or genes at both ends'

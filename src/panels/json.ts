@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { InputError } from '../errors.js'
 import { jsonErrorOffset } from './jsonLocate.js'
+import { jsonPathOffset } from './jsonPathLocate.js'
 
 /** `["genes", 3, "assay"]` → `genes[3].assay`; the root is `(root)`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
@@ -57,14 +58,26 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Validate already-parsed JSON; every schema issue is listed (first 10), each with its JSON path. */
-export function validateJson<S extends z.ZodType>(schema: S, value: unknown, file: string, what: string): z.output<S> {
+/** Line and column of the first issue in the source text, when the text is at hand and the path exists in it. */
+function issueLocation(text: string | undefined, issue: IssueLike | undefined): { line?: number; column?: number } {
+  if (text === undefined || issue === undefined) return {}
+  const path = issue.code === 'unrecognized_keys' && issue.keys?.[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path
+  const at = jsonPathOffset(text, path)
+  return at === undefined ? {} : lineColumn(text, at)
+}
+
+/**
+ * Validate already-parsed JSON; every schema issue is listed (first 10), each with its JSON path.
+ * With the source `text` (BOM already stripped), the error also carries the first issue's line and column.
+ */
+export function validateJson<S extends z.ZodType>(schema: S, value: unknown, file: string, what: string, text?: string): z.output<S> {
   const r = schema.safeParse(value)
   if (r.success) return r.data
   const lines = r.error.issues.slice(0, 10).map((i) => formatIssue(i as IssueLike))
   const more = r.error.issues.length > 10 ? ` (and ${r.error.issues.length - 10} more)` : ''
   throw new InputError('SCHEMA', `${lines.join('; ')}${more}`, {
     file,
+    ...issueLocation(text, r.error.issues[0]),
     suggestion: `see panels/README.md for the ${what} format`,
   })
 }
@@ -77,5 +90,6 @@ export async function readJsonFile<S extends z.ZodType>(schema: S, path: string,
   } catch {
     throw new InputError('NOT_FOUND', 'cannot open: no such file', { file: path })
   }
-  return validateJson(schema, parseJsonText(text, path), path, what)
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return validateJson(schema, parseJsonText(body, path), path, what, body)
 }

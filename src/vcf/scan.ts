@@ -93,23 +93,42 @@ export function infoValue(val: string | undefined, type: unknown, hasPercent: bo
   return out
 }
 
+/** A canonical array index ("0", "112"; not "012", not ≥ 2^32 − 1): ordered first by for…in. */
+function isArrayIndex(k: string): boolean {
+  const n = k.length
+  if (n === 0 || n > 10 || (n > 1 && k.charCodeAt(0) === 48)) return false
+  for (let i = 0; i < n; i++) {
+    const c = k.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return Number(k) < 4294967295
+}
+
 /**
  * One pass over an INFO column: every key goes to `onKey` (undeclared-key warnings), and the value
- * text of each wanted key is kept (last duplicate wins). `values()` then types only those.
+ * text of each wanted key (asked after onKey) is kept, last duplicate winning; `values()` types only those.
  */
 export class InfoScan {
   private readonly found = new Map<string, string | undefined>()
+  private readonly keys: string[] = []
+  /** Per key: offset of its value in the INFO text, -1 when it has no '='; and the value's end. */
+  private readonly valueAt: number[] = []
+  private readonly valueEnd: number[] = []
   private hasPercent = false
 
   constructor(private readonly meta: MetaMap) {}
 
   scan(text: string, from: number, to: number, wanted: (key: string) => boolean, onKey: (key: string) => void): void {
     this.found.clear()
+    this.keys.length = 0
+    this.valueAt.length = 0
+    this.valueEnd.length = 0
     const info = text.slice(from, to)
     // @gmod/vcf reads the column '.' as no INFO at all.
     if (info === '.') return
     this.hasPercent = info.indexOf('%') !== -1
     let p = 0
+    let indexKeys = false
     const n = info.length
     for (;;) {
       let semi = info.indexOf(';', p)
@@ -117,10 +136,26 @@ export class InfoScan {
       let eq = info.indexOf('=', p)
       if (eq > semi) eq = -1
       const key = info.slice(p, eq === -1 ? semi : eq)
-      onKey(key)
-      if (wanted(key)) this.found.set(key, eq === -1 ? undefined : info.slice(eq + 1, semi))
+      this.keys.push(key)
+      this.valueAt.push(eq === -1 ? -1 : eq + 1)
+      this.valueEnd.push(semi)
+      if (!indexKeys && isArrayIndex(key)) indexKeys = true
       if (semi === n) break
       p = semi + 1
+    }
+    // @gmod/vcf's INFO is an object, and the reader used to walk it with for…in: integer-like keys
+    // ("112" in vcf-js weird_info_and_missing_format.vcf) come first, ascending. Warnings keep that order.
+    if (indexKeys) {
+      const idx = [...new Set(this.keys.filter(isArrayIndex))].sort((a, b) => Number(a) - Number(b))
+      for (const k of idx) onKey(k)
+      for (const k of this.keys) if (!isArrayIndex(k)) onKey(k)
+    } else for (const k of this.keys) onKey(k)
+    // After onKey: an undeclared ANN / EFF key can make itself the annotation key.
+    for (let i = 0; i < this.keys.length; i++) {
+      const k = this.keys[i] as string
+      if (!wanted(k)) continue
+      const at = this.valueAt[i] as number
+      this.found.set(k, at === -1 ? undefined : info.slice(at, this.valueEnd[i]))
     }
   }
 

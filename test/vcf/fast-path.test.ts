@@ -1,0 +1,125 @@
+/**
+ * The fast record path (src/vcf/scan.ts) against the @gmod/vcf reference path: for every VCF in
+ * ../shared/data and every VCF fixture, both engines must give deep-equal alterations, reports and
+ * samples, or throw the same located error. Run with the default options and with keepFiltered +
+ * lenient (so FILTERed and malformed records reach the annotation and sample code too).
+ * This is what lets the fast path be trusted: it is an optimisation, never a second behaviour.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { isInputError } from '../../src/errors.js'
+import { readLines } from '../../src/io/lines.js'
+import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
+import type { VcfReadOptions } from '../../src/vcf/options.js'
+import { csq, fixture, shared, VEP_FORMAT } from './_util.js'
+
+function vcfFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const out: string[] = []
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) out.push(...vcfFiles(p))
+    else if (/\.vcf(\.b?gz)?$/i.test(name)) out.push(p)
+  }
+  return out
+}
+
+type Outcome = { ok: VcfResult } | { error: string }
+
+async function run(path: string, engine: RecordEngine, opts: VcfReadOptions): Promise<Outcome> {
+  const p = new VcfParser('input.vcf', opts, engine)
+  try {
+    for await (const l of readLines(path)) p.push(l.text, l.line)
+    return { ok: p.finish() }
+  } catch (e) {
+    // Errors that are not InputErrors are compared too (they must be the same bug, if any).
+    return { error: isInputError(e) ? `${e.code} ${e.format()}` : String(e) }
+  }
+}
+
+const SHARED = shared('')
+const files = [...vcfFiles(SHARED), ...vcfFiles(fixture(''))]
+// A gene list covering every chromosome lets unannotated files (most of the shared folder) reach
+// the record code instead of stopping at UNANNOTATED.
+const ALL_GENES = [...Array.from({ length: 22 }, (_, i) => String(i + 1)), 'X', 'Y', 'M', 'MT'].flatMap((c) => [
+  { gene: `G${c}`, chrom: c, start: 1, end: 300_000_000 },
+  { gene: `G${c}`, chrom: `chr${c}`, start: 1, end: 300_000_000 },
+])
+const OPTION_SETS: readonly [string, VcfReadOptions, number][] = [
+  ['defaults', {}, 30],
+  ['keepFiltered + lenient + gene list', { keepFiltered: true, lenient: true, genes: ALL_GENES }, 300],
+]
+
+describe('fast record path = @gmod/vcf path', () => {
+  it.skipIf(!existsSync(SHARED))('the shared real-data folder has VCFs to compare (../shared/data absent: skipped)', () => {
+    expect(files.length).toBeGreaterThan(400)
+  })
+
+  for (const [label, opts, minParsed] of OPTION_SETS) {
+    it.skipIf(files.length === 0)(`${label}: every VCF gives the same alterations, report and errors`, async () => {
+      let parsed = 0
+      let records = 0
+      let alterations = 0
+      for (const f of files) {
+        const fast = await run(f, 'fast', opts)
+        const gmod = await run(f, 'gmod', opts)
+        expect(fast, f).toEqual(gmod)
+        if ('ok' in gmod) {
+          parsed++
+          records += gmod.ok.report.rowsRead
+          alterations += gmod.ok.alterations.length
+        }
+      }
+      // The comparison means something only if many files parse and carry records.
+      if (existsSync(SHARED)) {
+        console.log(`${label}: ${files.length} files, ${parsed} parsed, ${records} records, ${alterations} alterations`)
+        expect(parsed).toBeGreaterThan(minParsed)
+        expect(alterations).toBeGreaterThan(1000)
+      }
+    }, 300_000)
+  }
+
+  it('edge cases the real files may lack: missing or empty sample columns, CR, %XX, duplicate and integer INFO keys', () => {
+    const header = [
+      '##fileformat=VCFv4.2',
+      `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${VEP_FORMAT}">`,
+      '##INFO=<ID=SS,Number=1,Type=Integer,Description="VarScan status">',
+      '##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="somatic">',
+      '##FORMAT=<ID=GT,Number=1,Type=String,Description="g">',
+      '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="a">',
+    ]
+    const e = csq({ allele: 'T', cons: 'missense_variant', symbol: 'KRAS', hgvsp: 'p.Gly12Val' })
+    const body = (info: string, fmt: string, ...samples: string[]): string => ['1', '100', '.', 'G', 'T', '.', 'PASS', info, fmt, ...samples].join('\t')
+    const records = [
+      body(`CSQ=${e}`, 'GT:AD', '0/0:10,0', '0/1:5,5'),
+      body(`CSQ=${e}`, 'GT:AD', '0/0:10,0'),
+      body(`CSQ=${e}`, 'GT:AD', '0/0:10,0', ''),
+      body(`CSQ=${e}`, 'AD:GT', '10,0', '5,5:0/1'),
+      body(`CSQ=${e}`, 'XX:YY', '1:2', '3:4'),
+      `${body(`CSQ=${e}`, 'GT:AD', '0/0:10,0', '0/1:5,5')}\r`,
+      body(`CSQ=${e.replace('p.Gly12Val', 'p.Gly12%3DVal')};SS=02`, 'GT', '0/1', '0/1'),
+      body(`SS=1;CSQ=${e};SS=2;SOMATIC;112;7=a;CSQ=${e}`, 'GT', '0/1', '1/1'),
+      body('.', 'GT', '0/1', '0/1'),
+      body(`CSQ=${e};`, 'GT', '0/1', '0/1'),
+      ['1', '100', '.', 'G', 'T', '.', 'PASS', `CSQ=${e}`].join('\t'),
+      ['1', '100', '.', 'G', 'T', '.', 'PASS', `CSQ=${e}`, 'GT'].join('\t'),
+      ['1', '100', '.', 'G', 'T', '.', 'PASS', `CSQ=${e}`, 'GT:AD', '0/1:1,1', '0/1:2,2', '0/1:3,3'].join('\t'),
+    ]
+    for (const samples of [['NORMAL', 'TUMOR'], ['S1', 'S2']]) {
+      const lines = [...header, ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', ...samples].join('\t'), ...records]
+      const result = (engine: RecordEngine): Outcome => {
+        const p = new VcfParser('input.vcf', { lenient: true }, engine)
+        try {
+          lines.forEach((t, i) => p.push(t, i + 1))
+          return { ok: p.finish() }
+        } catch (err) {
+          return { error: String(err) }
+        }
+      }
+      const gmod = result('gmod')
+      expect('ok' in gmod && gmod.ok.alterations.length).toBeGreaterThan(5)
+      expect(result('fast')).toEqual(gmod)
+    }
+  })
+})

@@ -10,7 +10,8 @@
  * reader (so the gzip / UTF-8 / line layer is exercised too) and counts the outcome:
  *   parsed            the reader returned;
  *   located error     an InputError naming the file and a line (JSON files: the file and a JSON
- *                     path or line; a table with no header line at all: EMPTY_FILE);
+ *                     path or line; a table with no header line at all: EMPTY_FILE; a corrupt
+ *                     gzip stream: TRUNCATED, whose fault is in compressed bytes, not a line);
  *   unlocated error   an InputError without a location: a defect (the user cannot find the problem);
  *   unexpected        anything else (TypeError, RangeError, a zod error…): a bug.
  * The first few defects of each kind are saved under bench/out/fuzz/ with the exception, so they
@@ -19,6 +20,7 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gzipSync } from 'node:zlib'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -107,6 +109,8 @@ const MANIFEST = 'sample\tfile\trole\nS1\tmaf-valid.maf\tmaf\nS2\tvcf-valid.vcf\
 const READERS = [
   { name: 'MAF', seed: readFileSync(join(BAD, 'maf/valid.maf')), read: (p) => readMaf(p), json: false },
   { name: 'VCF', seed: readFileSync(join(BAD, 'vcf/valid.vcf')), read: (p) => readVcf(p), json: false },
+  // Mutating the compressed bytes exercises the gunzip error paths (CRC, bad block, truncation).
+  { name: 'MAF.gz', seed: gzipSync(readFileSync(join(BAD, 'maf/valid.maf'))), read: (p) => readMaf(p), json: false },
   { name: 'clinical', seed: readFileSync(join(BAD, 'clinical/valid.tsv')), read: (p) => readClinical(p), json: false },
   { name: 'copy number', seed: readFileSync(join(BAD, 'cna/valid.tsv')), read: (p) => readCopyNumber(p), json: false },
   { name: 'fusion', seed: readFileSync(join(BAD, 'fusion/valid.tsv')), read: (p) => readFusions(p), json: false },
@@ -118,7 +122,8 @@ const READERS = [
 function classify(e, path, json) {
   if (!(e instanceof InputError)) return 'unexpected'
   if (e.file !== path) return 'unlocated'
-  if (e.line !== undefined || e.code === 'EMPTY_FILE') return 'located'
+  // No header line at all, or a corrupt gzip stream (its fault is in compressed bytes, not a line).
+  if (e.line !== undefined || e.code === 'EMPTY_FILE' || e.code === 'TRUNCATED') return 'located'
   // Schema errors in JSON name the JSON path (`genes[3].assay: …`), which locates them.
   if (json && e.code === 'SCHEMA') return 'located'
   return 'unlocated'

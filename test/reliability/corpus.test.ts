@@ -137,6 +137,21 @@ const CASES: readonly Case[] = [
       'biomarkit: {F}:3:2: best_response: unknown best-response value "progressive-ish"\n' +
       "  hint: accepted (case-insensitive; '_' and '-' read as spaces): CR, PR, SD, PD, NE, complete response, complete remission, partial response, partial remission, stable disease, stable, non cr/non pd, non cr non pd, mixed response, progressive disease, progression, progressed, iupd, icpd, not evaluable, non evaluable, unevaluable, inevaluable, death prior to disease assessment, early death, unknown, not assessed; use lenient mode to count and skip unknown words\n",
   },
+  // The same clinical error stops report and oncoplot before they write anything.
+  {
+    name: 'report: duplicate clinical sample, no report.html',
+    file: 'clinical/duplicate-sample.tsv',
+    argv: ['report', '{MAF}', '--clinical', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:5:1: sample "S1" appears twice (lines 2 and 5)\n  hint: keep one row per sample (or key the table by another column with the sample-column option)\n',
+  },
+  {
+    name: 'oncoplot: duplicate clinical sample, no SVG',
+    file: 'clinical/duplicate-sample.tsv',
+    argv: ['oncoplot', '{MAF}', '--clinical', '{F}', '--png', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:5:1: sample "S1" appears twice (lines 2 and 5)\n  hint: keep one row per sample (or key the table by another column with the sample-column option)\n',
+  },
   { name: 'negative survival time', file: 'clinical/negative-time.tsv', argv: scanWith('pfs'), code: 1, err: 'biomarkit: {F}:4:3: pfs_months: expected a non-negative time, got -3\n' },
   { name: 'non-numeric survival time', file: 'clinical/non-numeric-time.tsv', argv: scanWith('pfs'), code: 1, err: 'biomarkit: {F}:2:3: pfs_months: expected a number, got "5 months"\n' },
   {

@@ -32,21 +32,34 @@ function tempPath(out: string): string {
 
 /**
  * A target that exists and is not a regular file (/dev/null, /dev/stdout, a FIFO) is written in
- * place: renaming over it would replace the device node.
+ * place: renaming over it would replace the device node. A folder is refused with a located error
+ * (it used to reach writeFile and exit 2 with a raw EISDIR).
  */
 function isSpecial(out: string): boolean {
+  let st
   try {
-    return !statSync(out).isFile()
+    st = statSync(out)
   } catch {
     return false
   }
+  if (st.isDirectory()) {
+    throw new InputError('OUTPUT', 'is a folder, expected an output file name', { file: out, suggestion: `name a file inside it, e.g. ${join(out, 'out.txt')}` })
+  }
+  return !st.isFile()
+}
+
+function cannotWrite(out: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code
+  return new InputError('OUTPUT', `cannot write output (${code ?? 'error'})`, { file: out, suggestion: 'check that the folder exists and is writable' })
 }
 
 /** Write a whole output atomically. */
 export async function writeFileAtomic(out: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
   assertNotInput(out, inputs)
   if (isSpecial(out)) {
-    await writeFile(out, data)
+    await writeFile(out, data).catch((e: unknown) => {
+      throw cannotWrite(out, e)
+    })
     return
   }
   const tmp = tempPath(out)
@@ -56,8 +69,7 @@ export async function writeFileAtomic(out: string, data: string | Uint8Array, in
   } catch (e) {
     await unlink(tmp).catch(() => undefined)
     if (e instanceof InputError) throw e
-    const code = (e as NodeJS.ErrnoException).code
-    throw new InputError('OUTPUT', `cannot write output (${code ?? 'error'})`, { file: out, suggestion: 'check that the folder exists and is writable' })
+    throw cannotWrite(out, e)
   }
 }
 
@@ -76,8 +88,7 @@ export async function openAtomic(out: string, inputs: readonly string[] = []): P
   try {
     fh = await open(tmp, 'w')
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new InputError('OUTPUT', `cannot write output (${code ?? 'error'})`, { file: out, suggestion: 'check that the folder exists and is writable' })
+    throw cannotWrite(out, e)
   }
   const handle = fh
   let buf = ''

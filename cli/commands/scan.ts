@@ -80,7 +80,7 @@ export function scanCommand(io: CliIO): Command {
       for (const word of o.endpoint) {
         const ep = parseEndpoint(word, o.time, o.event)
         if (ep.kind === 'group') run.groups.push(scanGroups(matrix, clinical.table, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }))
-        else run.survival.push(scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient }))
+        else run.survival.push(scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }))
       }
       let text: string
       if (o.format === 'json') {

@@ -4,7 +4,13 @@
  * always altered vs wild-type (the indicator is 1 for altered), optionally adjusted for clinical
  * covariates. q over the endpoint's family uses the log-rank p (or the adjusted Cox p with covariates).
  *
- * Complexity: O(features × n log n) for n tested samples.
+ * Complexity: O(features × n × Cox iterations) for n tested samples. Samples are visited in
+ * (time, sample index) order, fixed once, so the per-feature sorts in the KM, log-rank and Cox code
+ * (stable TimSort, ties by input index) get already-sorted input and run in linear time, visiting
+ * tied samples in the same order as before: results are unchanged. Covariate rows are built once
+ * per sample, not once per sample and feature. Curves (raw observations and KM objects for every
+ * feature) are kept only when asked (`curves`, default true for the report); `scan` does not ask,
+ * which keeps 10,000 samples × 500 features from holding ~1 GB (measured peak RSS 1.36 GB before).
  */
 import { survivalEndpoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable } from '../model/clinical.js'
@@ -22,13 +28,15 @@ export interface SurvivalScanOptions {
   readonly covariates?: readonly string[] | undefined
   readonly adjust?: AdjustMethod | undefined
   readonly lenient?: boolean | undefined
+  /** Keep per-feature KM curves and raw observations in `curves` (default true); false leaves it empty. */
+  readonly curves?: boolean | undefined
 }
 
 export interface SurvivalGroupCurves {
   readonly feature: string
   readonly altered: KaplanMeier | undefined
   readonly wildType: KaplanMeier | undefined
-  /** Raw observations per group, for plots and numbers at risk. */
+  /** Raw observations per group (in time order), for plots and numbers at risk. */
   readonly alteredData: { time: number[]; event: (0 | 1)[] }
   readonly wildTypeData: { time: number[]; event: (0 | 1)[] }
 }
@@ -38,6 +46,7 @@ export interface SurvivalScan {
   readonly timeColumn: string
   readonly eventColumn: string
   readonly rows: SurvivalRow[]
+  /** One per row, in row order; empty when the scan was run with `curves: false`. */
   readonly curves: SurvivalGroupCurves[]
   readonly tested: number
   readonly excluded: Excluded
@@ -65,16 +74,34 @@ export function scanSurvival(
   const family = `${ep.name}: altered vs wild-type`
   const rows: SurvivalRow[] = []
   const curves: SurvivalGroupCurves[] = []
+  const keepCurves = opts.curves ?? true
   const allT: number[] = []
   const allE: (0 | 1)[] = []
+  // Tested samples with follow-up, in (time, sample index) order; model rows [altered, ...covariates] per sample.
+  const visit: number[] = []
+  const obsOf: { time: number; event: 0 | 1 }[] = []
+  const rowAltered: (readonly number[])[] = []
+  const rowWild: (readonly number[])[] = []
+  const ALT: readonly number[] = [1]
+  const WT: readonly number[] = [0]
   for (let s = 0; s < n; s++) {
     if ((al.group[s] as number) < 0) continue
-    const obs = ep.values.get(m.samples[s] as string)
+    const sample = m.samples[s] as string
+    const obs = ep.values.get(sample)
     if (obs) {
       allT.push(obs.time)
       allE.push(obs.event)
+      visit.push(s)
+      obsOf[s] = obs
+      const c = cov?.rows.get(sample)
+      rowAltered[s] = c ? [1, ...c] : ALT
+      rowWild[s] = c ? [0, ...c] : WT
     }
   }
+  visit.sort((i, j) => (obsOf[i] as { time: number }).time - (obsOf[j] as { time: number }).time || i - j)
+  // Samples excluded from the model but counted: tested, not assayed (whatever their follow-up).
+  const notAssayedBase: number[] = []
+  for (let s = 0; s < n; s++) if ((al.group[s] as number) >= 0) notAssayedBase.push(s)
   for (const f of features) {
     const feat = m.features[f]
     if (feat === undefined) continue
@@ -82,29 +109,24 @@ export function scanSurvival(
     const W = { time: [] as number[], event: [] as (0 | 1)[] }
     const modelT: number[] = []
     const modelE: (0 | 1)[] = []
-    const modelX: number[][] = []
+    const modelX: (readonly number[])[] = []
     let notAssayed = 0
-    for (let s = 0; s < n; s++) {
-      if ((al.group[s] as number) < 0) continue
+    for (const s of notAssayedBase) if (m.state[f * n + s] === NOT_ASSAYED) notAssayed++
+    for (const s of visit) {
       const st = m.state[f * n + s]
-      if (st === NOT_ASSAYED) {
-        notAssayed++
-        continue
-      }
-      const sample = m.samples[s] as string
-      const obs = ep.values.get(sample)
-      if (obs === undefined) continue
+      if (st === NOT_ASSAYED) continue
+      const obs = obsOf[s] as { time: number; event: 0 | 1 }
       const g = st === ALTERED ? A : W
       g.time.push(obs.time)
       g.event.push(obs.event)
       modelT.push(obs.time)
       modelE.push(obs.event)
-      modelX.push([st === ALTERED ? 1 : 0, ...(cov?.rows.get(sample) ?? [])])
+      modelX.push((st === ALTERED ? rowAltered[s] : rowWild[s]) as readonly number[])
     }
     const km = (d: { time: number[]; event: (0 | 1)[] }) => (d.time.length > 0 ? kaplanMeier(d.time, d.event, { confType }) : undefined)
     const kmA = km(A)
     const kmW = km(W)
-    curves.push({ feature: feat.id, altered: kmA, wildType: kmW, alteredData: A, wildTypeData: W })
+    if (keepCurves) curves.push({ feature: feat.id, altered: kmA, wildType: kmW, alteredData: A, wildTypeData: W })
     const eventsA = A.event.reduce<number>((x, e) => x + e, 0)
     const eventsW = W.event.reduce<number>((x, e) => x + e, 0)
     let chisq: number | undefined

@@ -107,7 +107,15 @@ export function fisherCommand(io: CliIO): Command {
     .action((a: string, b: string, c: string, d: string, raw: Record<string, unknown>) => {
       const o = parse({ counts: [a, b, c, d], alternative: raw.alternative, confLevel: raw.confLevel, json: raw.json === true })
       const [ca, cb, cc, cd] = o.counts
-      const r = fisherExact(ca, cb, cc, cd, { alternative: o.alternative, confLevel: o.confLevel })
+      let r: FisherResult
+      try {
+        r = fisherExact(ca, cb, cc, cd, { alternative: o.alternative, confLevel: o.confLevel })
+      } catch (e) {
+        // The exact test enumerates the table's support; past the library's memory guard it throws a
+        // RangeError, which is a limit of this tool for the user's numbers, not a bug (was exit 2).
+        if (e instanceof RangeError) throw new InputError('LIMIT', `table too large for the exact test: ${e.message}`, { suggestion: 'for counts this large use a chi-squared or G test' })
+        throw e
+      }
       io.stdout(o.json ? toJson(r) : toText(r))
     })
 }

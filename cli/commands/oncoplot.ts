@@ -2,11 +2,11 @@
  * biomarkit oncoplot <inputs...> [--clinical F --tracks LIST] [--top N | --genes LIST] [--sort-by TRACK]
  *   [--theme F] [--width PX] [--matrix-out F] [--png] -o plot.svg
  */
-import { readFile } from 'node:fs/promises'
 import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
+import { readLines } from '../../src/io/lines.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
@@ -97,12 +97,9 @@ export function oncoplotCommand(io: CliIO): Command {
       const clinical = o.clinical ? (await readClinical(o.clinical, { sampleColumn: o.sampleColumn })).table : undefined
       if ((o.tracks || o.sortBy) && !clinical) throw new InputError('USAGE', '--tracks and --sort-by need --clinical FILE')
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
-      const sampleOrder = o.sampleOrder
-        ? (await readFile(o.sampleOrder, 'utf8'))
-            .split(/\r?\n|\r/)
-            .map((s) => s.trim())
-            .filter((s) => s !== '' && !s.startsWith('#'))
-        : undefined
+      // Through the line source, so a missing or non-UTF-8 file is a located error (readFile made a
+      // missing file an internal fault, exit 2).
+      const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder)
       const opts: OncoplotOptions = {
         features: pickFeatures(matrix, type, o.top, o.genes),
         keepFeatureOrder: o.keepGeneOrder,
@@ -123,4 +120,14 @@ export function oncoplotCommand(io: CliIO): Command {
       if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
     })
   return cmd
+}
+
+/** One sample ID per line; blank lines and `#` comments skipped. */
+async function sampleIds(path: string): Promise<string[]> {
+  const ids: string[] = []
+  for await (const l of readLines(path)) {
+    const s = l.text.trim()
+    if (s !== '' && !s.startsWith('#')) ids.push(s)
+  }
+  return ids
 }

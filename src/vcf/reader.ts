@@ -319,12 +319,11 @@ export class VcfParser {
 
   /** Origin, annotation and per-ALT dispatch, whichever path read the columns. */
   private alleles(text: string, line: number, f: RecordFields): AlleleResult[] {
-    const where = { file: this.file, line }
     // A paired tumour/normal caller (Mutect2, Strelka, VarDict paired…) emits somatic calls by
     // construction; INFO flags that say otherwise (GERMLINE, VarDict/VarScan status) still win.
     const fromInfo = originFromInfo(f.info)
     const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
-    const effects = this.decoder ? this.decoder.decode(f.annotation, { ...where, column: 8 }) : []
+    const effects = this.decoder ? this.decoder.decode(f.annotation, { file: this.file, line, column: 8 }) : []
     const { chrom, pos, ref, alts, filter, info } = f
     const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets: f.targets(), effects, infoMeta: this.infoMeta }
     if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']

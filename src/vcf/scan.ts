@@ -179,7 +179,8 @@ export class InfoScan {
   }
 }
 
-const EMPTY: InfoMap = Object.freeze({})
+// Shared, never written to (values() returns it only when no wanted key is present).
+const EMPTY: InfoMap = {}
 
 /** FORMAT key → column of each key in FORMAT_KEYS (-1 absent); the last FORMAT string is cached. */
 export class FormatReader {
@@ -187,6 +188,8 @@ export class FormatReader {
   private cols = new Int32Array(FORMAT_KEYS.length)
   private any = false
   private first: FormatKey | undefined
+  /** FORMAT column → the wanted key there, up to the last wanted column. */
+  private keyAt: (FormatKey | undefined)[] = []
 
   private columns(format: string): void {
     if (format === this.lastFormat) return
@@ -200,6 +203,13 @@ export class FormatReader {
       if (c !== -1) this.any = true
       if (c === 0) this.first = FORMAT_KEYS[k]
     }
+    this.keyAt = []
+    for (let k = 0; k < FORMAT_KEYS.length; k++) {
+      const c = this.cols[k] as number
+      if (c !== -1) this.keyAt[c] = FORMAT_KEYS[k]
+    }
+    // Array holes → explicit undefined, so the hot loop reads a packed array.
+    this.keyAt = Array.from(this.keyAt)
   }
 
   /**
@@ -224,7 +234,7 @@ export class FormatReader {
     return out
   }
 
-  /** The wanted keys of the sample text [s, stop). */
+  /** The wanted keys of the sample text [s, stop): the fields before the last wanted column only. */
   private fields(text: string, s: number, stop: number): FormatValues {
     const fmt: FormatValues = {}
     if (s >= stop) {
@@ -232,10 +242,15 @@ export class FormatReader {
       if (this.first !== undefined) fmt[this.first] = ''
       return fmt
     }
-    const fields = text.slice(s, stop).split(':')
-    for (let k = 0; k < FORMAT_KEYS.length; k++) {
-      const c = this.cols[k] as number
-      if (c !== -1 && c < fields.length) fmt[FORMAT_KEYS[k] as FormatKey] = fields[c] as string
+    const keyAt = this.keyAt
+    let from = s
+    for (let c = 0; c < keyAt.length; c++) {
+      let colon = text.indexOf(':', from)
+      if (colon === -1 || colon > stop) colon = stop
+      const k = keyAt[c]
+      if (k !== undefined) fmt[k] = text.slice(from, colon)
+      if (colon === stop) break
+      from = colon + 1
     }
     return fmt
   }

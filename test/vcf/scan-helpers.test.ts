@@ -1,0 +1,65 @@
+/**
+ * The speed rewrites of small helpers against the straightforward versions they replaced:
+ * shortProtein's three-letter scan vs the alternation regex, gtCarries' char scan vs split(/[/|]/).
+ */
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { shortProtein } from '../../src/vcf/hgvsp.js'
+import { gtCarries } from '../../src/vcf/samples.js'
+import { isMissing } from '../../src/io/fields.js'
+
+const AA3TO1: Record<string, string> = {
+  Ala: 'A', Arg: 'R', Asn: 'N', Asp: 'D', Asx: 'B', Cys: 'C', Glu: 'E', Gln: 'Q', Glx: 'Z', Gly: 'G', His: 'H', Ile: 'I',
+  Leu: 'L', Lys: 'K', Met: 'M', Phe: 'F', Pro: 'P', Ser: 'S', Thr: 'T', Trp: 'W', Tyr: 'Y', Val: 'V', Xxx: 'X', Ter: '*',
+}
+const AA3_RE = new RegExp(Object.keys(AA3TO1).join('|'), 'g')
+
+/** The regex version shortProtein used before (reference). */
+function shortProteinRegex(hgvsp: string): string {
+  const i = hgvsp.lastIndexOf(':')
+  let p = (i === -1 ? hgvsp : hgvsp.slice(i + 1)).replaceAll('%3D', '=')
+  if (p.startsWith('c.')) {
+    const m = /\((p\.\S+)\)/.exec(p)
+    if (m?.[1] !== undefined) p = m[1]
+  }
+  return p.replace(AA3_RE, (aa) => AA3TO1[aa] ?? aa)
+}
+
+function gtCarriesSplit(gt: string | undefined, i: number): boolean | undefined {
+  if (gt === undefined || isMissing(gt)) return undefined
+  let called = false
+  for (const a of gt.split(/[/|]/)) {
+    if (a === '.' || a === '') continue
+    called = true
+    if (Number(a) === i) return true
+  }
+  return called ? false : undefined
+}
+
+// Pieces that make overlapping and adjacent codes likely ("TerTer", "AlaAsn", "GlGly").
+const hgvsPiece = fc.constantFrom('p.', 'c.', 'ENSP1.2:', ':', '(', ')', '%3D', '=', 'fs', 'del', 'ins', 'ext', '*', '_', 'Gl', 'Te', 'r', 'A', ...Object.keys(AA3TO1), '1', '12', '0')
+const gtPiece = fc.constantFrom('0', '1', '2', '3', '10', '01', '.', '/', '|', ' ', 'x', '1.0', '')
+
+describe('fast helpers = the versions they replaced', () => {
+  it('shortProtein: three-letter scan = alternation regex', () => {
+    fc.assert(
+      fc.property(fc.array(hgvsPiece, { maxLength: 12 }), (parts) => {
+        const s = parts.join('')
+        expect(shortProtein(s), s).toBe(shortProteinRegex(s))
+      }),
+      { numRuns: 3000 },
+    )
+    expect(shortProtein('ENSP1:p.TerTer')).toBe('p.**')
+  })
+
+  it('gtCarries: char scan = split(/[/|]/)', () => {
+    fc.assert(
+      fc.property(fc.array(gtPiece, { maxLength: 6 }), fc.integer({ min: 0, max: 11 }), (parts, i) => {
+        const gt = parts.join('')
+        expect(gtCarries(gt, i), `${gt} ${i}`).toBe(gtCarriesSplit(gt, i))
+      }),
+      { numRuns: 3000 },
+    )
+    expect(gtCarries(undefined, 1)).toBeUndefined()
+  })
+})

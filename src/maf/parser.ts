@@ -26,6 +26,7 @@ import {
   lookupVariantClass,
   type Alteration,
   type Origin,
+  type VariantClass,
   type VariantType,
 } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
@@ -115,6 +116,8 @@ export class MafParser {
   private readonly filters = new Map<string, string>()
   /** Chromosome names already checked (real files name a few dozen contigs). */
   private readonly chromOk = new Set<string>()
+  /** Variant_Classification words seen → class (only words that are MAF classes, so at most a few dozen). */
+  private readonly classOf = new Map<string, VariantClass>()
   private readonly nonStandard = new Map<string, number>()
   private noPosition = 0
   private inferredType = 0
@@ -206,7 +209,7 @@ export class MafParser {
         suggestion: 'expected 1–22, X, Y, MT (with or without "chr") or a named contig; the columns may be shifted',
       })
     }
-    this.chromOk.add(chromRaw)
+    if (this.chromOk.size < 100_000) this.chromOk.add(own(chromRaw))
     const chromId = this.chromIds.id(chromRaw)
     const chrom = this.chromIds.values[chromId] as string
     const startFast = plainUint(f[c.start])
@@ -221,7 +224,12 @@ export class MafParser {
       throw new InputError('BAD_VALUE', `End_Position ${end} is before Start_Position ${start}`, at(c.end))
     }
     const clsRaw = (f[c.cls] as string).trim()
-    let variantClass = lookupVariantClass(clsRaw)
+    // Cached by the word as written: lookupVariantClass lower-cases (a new string) on every call.
+    let variantClass = this.classOf.get(clsRaw)
+    if (variantClass === undefined) {
+      variantClass = lookupVariantClass(clsRaw)
+      if (variantClass !== undefined) this.classOf.set(own(clsRaw), variantClass)
+    }
     let rawClass: string | undefined
     if (variantClass === undefined) {
       // Real MAFs carry project-specific words (maftools' APL example: "ITD"). A word is kept as

@@ -1,0 +1,41 @@
+/**
+ * Which samples of a record may carry its alleles, with their FORMAT values (FORMAT_KEYS only):
+ * sites-only → the file's one name; paired / tumour-only → the tumour column; cohort → every column.
+ * Two implementations of one rule: through @gmod/vcf's processFormatFields (the reference path) and
+ * through scan.ts's FormatReader (the fast path); test/vcf/fast-path.test.ts holds them equal.
+ */
+import type { Variant } from '@gmod/vcf'
+import type { SampleTarget } from './record.js'
+import { FORMAT_KEYS, type FormatValues, type SampleRoles } from './samples.js'
+import type { FormatReader, LineColumns } from './scan.js'
+
+const FORMAT_KEY_LIST: string[] = [...FORMAT_KEYS]
+
+export function gmodTargets(v: Variant, r: SampleRoles, sampleNames: readonly string[]): SampleTarget[] {
+  if (r.mode === 'sites-only') return [{ name: r.tumorName ?? '', idx: -1, fmt: {} }]
+  const want = r.mode === 'cohort' ? -1 : (r.tumorIdx as number)
+  const out: SampleTarget[] = []
+  const keys = FORMAT_KEY_LIST
+  v.processFormatFields(keys, (str, ranges, idx) => {
+    if (want !== -1 && idx !== want) return
+    const fmt: FormatValues = {}
+    for (let k = 0; k < keys.length; k++) {
+      const a = ranges[2 * k] as number
+      if (a >= 0) fmt[keys[k] as keyof FormatValues] = str.slice(a, ranges[2 * k + 1])
+    }
+    out.push({ name: want === -1 ? (sampleNames[idx] as string) : (r.tumorName as string), idx, fmt })
+  })
+  // A FORMAT without any key we read reports no sample: the tumour is still the target.
+  if (out.length === 0 && want !== -1) out.push({ name: r.tumorName as string, idx: want, fmt: {} })
+  return out
+}
+
+/** The same, from the line `cols` last scanned. */
+export function fastTargets(reader: FormatReader, cols: LineColumns, r: SampleRoles, sampleNames: readonly string[]): SampleTarget[] {
+  if (r.mode === 'sites-only') return [{ name: r.tumorName ?? '', idx: -1, fmt: {} }]
+  const want = r.mode === 'cohort' ? -1 : (r.tumorIdx as number)
+  const found = reader.samples(cols, want, sampleNames.length)
+  if (found === undefined || found.length === 0) return want === -1 ? [] : [{ name: r.tumorName as string, idx: want, fmt: {} }]
+  if (want !== -1) return [{ name: r.tumorName as string, idx: want, fmt: (found[0] as { fmt: FormatValues }).fmt }]
+  return found.map((f) => ({ name: sampleNames[f.idx] as string, idx: f.idx, fmt: f.fmt }))
+}

@@ -57,17 +57,26 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
   }
 
   /**
-   * The events of cell `idx` without building the AlteredCell record (summaries need only these;
-   * building the record three times per cell was ~10% of `summary`).
+   * Visit the cells with from ≤ index < to (e.g. one feature's row) in index order with their
+   * events: one binary search for the row, then a linear walk, instead of one search per cell.
    */
-  eventsAt(idx: number): readonly Alteration[] | undefined {
-    const i = this.find(idx)
-    if (i < 0) return undefined
-    const from = this.starts[i] as number
-    const to = this.starts[i + 1] as number
-    const ev: Alteration[] = new Array<Alteration>(to - from)
-    for (let j = from; j < to; j++) ev[j - from] = this.alterations[this.events[j] as number] as Alteration
-    return ev
+  forEachEvents(from: number, to: number, visit: (idx: number, events: readonly Alteration[]) => void): void {
+    let lo = 0
+    let hi = this.cellIdx.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((this.cellIdx[mid] as number) < from) lo = mid + 1
+      else hi = mid
+    }
+    for (let i = lo; i < this.cellIdx.length; i++) {
+      const idx = this.cellIdx[i] as number
+      if (idx >= to) break
+      const a = this.starts[i] as number
+      const b = this.starts[i + 1] as number
+      const ev: Alteration[] = new Array<Alteration>(b - a)
+      for (let j = a; j < b; j++) ev[j - a] = this.alterations[this.events[j] as number] as Alteration
+      visit(idx, ev)
+    }
   }
 
   get(idx: number): AlteredCell | undefined {

@@ -7,10 +7,10 @@
  * event). Order as maftools: MutatedSamples desc, then total desc; ties keep data.table's keyed
  * (C-locale) gene order, i.e. gene name by code unit. biomarkit adds panel-aware denominators.
  *
- * Complexity: O(features × samples) for the counts + O(events in altered cells), reading events
- * straight from the CellStore (no AlteredCell record) and counting classes in typed arrays with a
- * per-cell bitmask (a Set per cell was 14% of `summary` on the 1M-row bench cohort). Keys of the
- * count records appear in first-seen order, as before.
+ * Complexity: O(features × samples) for the counts + O(events in altered cells), walking each
+ * feature row's cells in order straight from the CellStore (no AlteredCell record, no binary search
+ * per cell) and counting classes in typed arrays with a per-cell bitmask (a Set per cell was 14% of
+ * `summary` on the 1M-row bench cohort). Keys of the count records appear in first-seen order, as before.
  */
 import { MAF_CLASSES, type Alteration, type VariantClass } from '../model/alteration.js'
 import { ALTERED, NOT_ASSAYED, featureCounts, type CohortMatrix, type FeatureType } from '../matrix/types.js'
@@ -33,14 +33,23 @@ export interface GeneSummaryRow {
   readonly notAssayed: number
 }
 
-function bump<K extends string>(r: Partial<Record<K, number>>, k: K): void {
-  r[k] = (r[k] ?? 0) + 1
-}
-
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-function eventsAt(m: CohortMatrix, idx: number): readonly Alteration[] | undefined {
-  return m.cells instanceof CellStore ? m.cells.eventsAt(idx) : m.cells.get(idx)?.events
+/** Feature fi's altered cells with their events, in sample order (cells whose state is ALTERED). */
+function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, events: readonly Alteration[]) => void): void {
+  const n = m.samples.length
+  const base = fi * n
+  if (m.cells instanceof CellStore) {
+    m.cells.forEachEvents(base, base + n, (idx, events) => {
+      if (m.state[idx] === ALTERED) visit(idx - base, events)
+    })
+    return
+  }
+  for (let s = 0; s < n; s++) {
+    if (m.state[base + s] !== ALTERED) continue
+    const cell = m.cells.get(base + s)
+    if (cell !== undefined) visit(s, cell.events)
+  }
 }
 
 const CLASS_INDEX: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, i]))
@@ -68,7 +77,6 @@ class Tally<K extends string> {
 }
 
 export function geneSummary(m: CohortMatrix): GeneSummaryRow[] {
-  const n = m.samples.length
   const rows: GeneSummaryRow[] = []
   m.features.forEach((f, fi) => {
     if (f.type !== 'gene') return
@@ -78,11 +86,7 @@ export function geneSummary(m: CohortMatrix): GeneSummaryRow[] {
     let cnvTotal = 0
     let mutatedSamples = 0
     let alteredSamples = 0
-    for (let s = 0; s < n; s++) {
-      const idx = fi * n + s
-      if (m.state[idx] !== ALTERED) continue
-      const events = eventsAt(m, idx)
-      if (events === undefined) continue
+    forEachAltered(m, fi, (_s, events) => {
       alteredSamples++
       let mutated = false
       let seen = 0 // bit i: class i occurs in this cell (30 classes fit)
@@ -99,7 +103,7 @@ export function geneSummary(m: CohortMatrix): GeneSummaryRow[] {
       if (mutated) mutatedSamples++
       // A cell's classes in MAF_CLASSES order, as AlteredCell.classes lists them.
       for (let ci = 0; seen !== 0; ci++, seen >>>= 1) if ((seen & 1) !== 0) samplesByClass.bump(ci)
-    }
+    })
     const { assayed, notAssayed } = featureCounts(m, fi)
     rows.push({ gene: f.id, classCounts: classCounts.record(), samplesByClass: samplesByClass.record(), total, cnvTotal, mutatedSamples, alteredSamples, assayed, notAssayed })
   })
@@ -121,14 +125,10 @@ export interface FeatureSummaryRow {
 
 /** n/N per feature, in feature order. */
 export function featureSummary(m: CohortMatrix): FeatureSummaryRow[] {
-  const n = m.samples.length
   return m.features.map((f, fi) => {
     const c = featureCounts(m, fi)
     const tally = new Tally(COLLAPSED_CLASSES)
-    for (let s = 0, idx = fi * n; s < n; s++, idx++) {
-      if (m.state[idx] !== ALTERED) continue // cells exist only for altered states
-      const events = eventsAt(m, idx)
-      if (events === undefined) continue
+    forEachAltered(m, fi, (_s, events) => {
       let seen = 0 // bit k: collapsed class k already counted for this sample
       for (const e of events) {
         const k = COLLAPSED_INDEX.get(collapseClass(e.variantClass, e.cnState)) as number
@@ -137,7 +137,7 @@ export function featureSummary(m: CohortMatrix): FeatureSummaryRow[] {
           tally.bump(k)
         }
       }
-    }
+    })
     const samplesByCollapsed = tally.record()
     return {
       id: f.id,
@@ -167,23 +167,32 @@ export interface SampleSummaryRow {
   readonly classCounts: Readonly<Partial<Record<VariantClass, number>>>
 }
 
-/** Per-sample counts, in sample order. */
+/**
+ * Per-sample counts, in sample order. Walks gene rows (not sample by sample across rows), so the
+ * state array is read sequentially and each row's cells in one pass; a sample's class keys still
+ * appear in gene-row then event order, as before.
+ */
 export function sampleSummary(m: CohortMatrix): SampleSummaryRow[] {
   const n = m.samples.length
-  const geneRows = m.features.map((f, i) => (f.type === 'gene' ? i : -1)).filter((i) => i >= 0)
-  return m.samples.map((sample, s) => {
-    let alteredGenes = 0
-    let notAssayedGenes = 0
-    const classCounts: Partial<Record<VariantClass, number>> = {}
-    for (const fi of geneRows) {
-      const st = m.state[fi * n + s]
-      if (st === NOT_ASSAYED) notAssayedGenes++
-      if (st !== ALTERED) continue
-      alteredGenes++
-      for (const e of eventsAt(m, fi * n + s) ?? []) bump(classCounts, e.variantClass)
+  const alteredGenes = new Uint32Array(n)
+  const notAssayedGenes = new Uint32Array(n)
+  const tallies: (Tally<VariantClass> | undefined)[] = new Array<Tally<VariantClass> | undefined>(n)
+  m.features.forEach((f, fi) => {
+    if (f.type !== 'gene') return
+    for (let s = 0, idx = fi * n; s < n; s++, idx++) {
+      const st = m.state[idx]
+      if (st === NOT_ASSAYED) notAssayedGenes[s] = (notAssayedGenes[s] as number) + 1
+      else if (st === ALTERED) alteredGenes[s] = (alteredGenes[s] as number) + 1
     }
+    forEachAltered(m, fi, (s, events) => {
+      const t = (tallies[s] ??= new Tally(MAF_CLASSES))
+      for (const e of events) t.bump(CLASS_INDEX.get(e.variantClass) as number)
+    })
+  })
+  return m.samples.map((sample, s) => {
     const burden = m.burden[s] ?? 0
     const mb = m.panelMb[s]
-    return { sample, panel: m.samplePanel[s], burden, tmb: mb === undefined ? undefined : burden / mb, alteredGenes, notAssayedGenes, classCounts }
+    const classCounts = tallies[s]?.record() ?? {}
+    return { sample, panel: m.samplePanel[s], burden, tmb: mb === undefined ? undefined : burden / mb, alteredGenes: alteredGenes[s] ?? 0, notAssayedGenes: notAssayedGenes[s] ?? 0, classCounts }
   })
 }

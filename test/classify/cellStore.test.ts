@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { collectCells } from '../../src/classify/collect.js'
+import type { CellStore } from '../../src/classify/cellStore.js'
 import { buildMatrix } from '../../src/classify/matrix.js'
 import { alt } from './helpers.js'
 
@@ -50,5 +51,35 @@ describe('lazy cell store', () => {
     let n = 0
     m.cells.forEach(() => n++)
     expect(n).toBe(3)
+  })
+})
+
+describe('CellStore.forEachEvents', () => {
+  it('visits exactly the cells of an index range, in order, with the events get() gives', () => {
+    const samples = ['S1', 'S2', 'S3', 'S4']
+    const m = buildMatrix(
+      [
+        alt('S3', 'TP53', 'Missense_Mutation'),
+        alt('S1', 'KRAS', 'Missense_Mutation'),
+        alt('S3', 'TP53', 'Nonsense_Mutation'),
+        alt('S4', 'KRAS', 'Frame_Shift_Del'),
+        alt('S2', 'TP53', 'Splice_Site'),
+      ],
+      { samples },
+    )
+    const store = m.cells as CellStore
+    const n = samples.length
+    for (let f = 0; f < m.features.length; f++) {
+      const seen: [number, string[]][] = []
+      store.forEachEvents(f * n, (f + 1) * n, (idx, events) => seen.push([idx, events.map((e) => `${e.sample}:${e.variantClass}`)]))
+      const want = [...store.entries()].filter(([idx]) => idx >= f * n && idx < (f + 1) * n).map(([idx, c]) => [idx, c.events.map((e) => `${e.sample}:${e.variantClass}`)])
+      expect(seen).toEqual(want)
+      expect(seen.length).toBeGreaterThan(0)
+    }
+    // An empty range and one past the end visit nothing.
+    let calls = 0
+    store.forEachEvents(1, 1, () => calls++)
+    store.forEachEvents(m.features.length * n, m.features.length * n + 10, () => calls++)
+    expect(calls).toBe(0)
   })
 })

@@ -25,18 +25,18 @@ const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore
 const hasDataTable = has('Rscript', ['-e', 'suppressMessages(library(data.table))'])
 const hasBcftools = has('bcftools')
 
-/** Run one command under /usr/bin/time; best of `reps` wall times, max RSS of that run. */
+/** Run one command under /usr/bin/time; best of `reps` wall times, with that run's user CPU and max RSS (wall is noisy on a shared machine; user CPU is not). */
 function measure(label, cmd, args, reps = 2) {
   let best
   for (let i = 0; i < reps; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] })
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] })
     const last = r.stderr.trim().split('\n').pop() ?? ''
-    const [wall, rssKb] = last.split(' ').map(Number)
+    const [wall, user, rssKb] = last.split(' ').map(Number)
     if (r.status !== 0) {
       process.stderr.write(`${label}: exit ${r.status}\n${r.stderr.slice(-2000)}\n`)
       return { label, error: `exit ${r.status}` }
     }
-    if (best === undefined || wall < best.wall) best = { label, wall, rssMb: rssKb / 1024 }
+    if (best === undefined || wall < best.wall) best = { label, wall, user, rssMb: rssKb / 1024 }
   }
   return best
 }
@@ -47,7 +47,7 @@ const add = (r, base) => {
   if (base && r.wall !== undefined) r.ratio = { vs: base.label, x: +(r.wall / base.wall).toFixed(2) }
   results.push(r)
   const ratio = r.ratio ? `${r.ratio.x}× ${r.ratio.vs}` : ''
-  process.stdout.write(`${r.label.padEnd(46)} ${r.error ?? `${r.wall.toFixed(2).padStart(7)} s ${r.rssMb.toFixed(0).padStart(6)} MB  ${ratio}`}\n`)
+  process.stdout.write(`${r.label.padEnd(46)} ${r.error ?? `${r.wall.toFixed(2).padStart(7)} s ${r.user.toFixed(2).padStart(7)} s user ${r.rssMb.toFixed(0).padStart(6)} MB  ${ratio}`}\n`)
 }
 
 process.stdout.write(`MAF ${ROWS} rows (${(statSync(maf).size / 1e6).toFixed(0)} MB), ${SAMPLES} samples; VCF ${VCF} records (${(statSync(vcf).size / 1e6).toFixed(0)} MB)\n`)

@@ -70,6 +70,9 @@ function isDigits(s: string): boolean {
   return true
 }
 
+/** VCF 4.3 §1.4.7 contig name. */
+const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$/
+
 export class VcfParser {
   readonly report: ReadReport
   readonly alterations: Alteration[] = []
@@ -229,6 +232,38 @@ export class VcfParser {
   /** INFO keys the fast path keeps values of: the annotation key and the origin keys. */
   private readonly wantedKey = (key: string): boolean => key === this.decoder?.key || ORIGIN_KEY_SET.has(key)
 
+  private lastChrom = ''
+
+  /**
+   * What @gmod/vcf does not check: the record has exactly the #CHROM line's columns (a missing
+   * sample column would silently move a call to another sample), and CHROM is a legal contig name
+   * (VCF 4.3 §1.4.7: no whitespace, commas, angle brackets; a space usually means a mangled file).
+   * The name check runs once per contig run, since records come sorted.
+   */
+  private checkShape(cols: LineColumns, where: { file: string; line: number }): void {
+    const expected = this.sampleNames.length > 0 ? 9 + this.sampleNames.length : 8
+    let found = 1
+    for (let p = cols.text.indexOf('\t'); p !== -1 && p < cols.end; p = cols.text.indexOf('\t', p + 1)) found++
+    if (found < expected || (found > expected && this.sampleNames.length > 0)) {
+      throw new InputError('COLUMN_COUNT', `expected ${expected} tab-separated columns as in the #CHROM line, found ${found}`, {
+        ...where,
+        column: Math.min(found, expected) + 1,
+        suggestion: found < expected ? 'a sample column is missing: the record may be truncated' : 'a value may contain a tab',
+      })
+    }
+    const chrom = cols.col(0)
+    if (chrom !== this.lastChrom) {
+      if (!CONTIG_NAME.test(chrom)) {
+        throw new InputError('BAD_VALUE', `CHROM: ${quote(chrom)} is not a valid contig name`, {
+          ...where,
+          column: 1,
+          suggestion: 'contig names have no whitespace, commas or angle brackets (VCF 4.3 §1.4.7)',
+        })
+      }
+      this.lastChrom = chrom
+    }
+  }
+
   private record(text: string, line: number): AlleleResult[] {
     const where = { file: this.file, line }
     const cols = this.cols
@@ -240,6 +275,7 @@ export class VcfParser {
     if (!isDigits(posText) || posText.length > 15) {
       throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(posText)}`, { ...where, column: 2 })
     }
+    this.checkShape(cols, where)
     if (this.engine === 'gmod') return this.gmodRecord(text, line, Number(posText))
     const tab = cols.tab
     this.infoScan.scan(text, cols.start(7), tab[7] as number, this.wantedKey, this.onKey)

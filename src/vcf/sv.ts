@@ -93,6 +93,9 @@ export class SvHandler {
     if (endRaw !== undefined && !Number.isSafeInteger(endRaw)) {
       throw new InputError('BAD_NUMBER', `INFO/END: expected an integer, got ${endRaw}`, { file: ctx.file, line: ctx.line, column: 8 })
     }
+    if (endRaw !== undefined && endRaw < ctx.pos) {
+      throw new InputError('BAD_VALUE', `INFO/END ${endRaw} is before POS ${ctx.pos}`, { file: ctx.file, line: ctx.line, column: 8 })
+    }
     const start = ctx.pos + 1
     const end = endRaw ?? ctx.pos + ctx.ref.length - 1
     let genes = this.symbols(ctx, i)

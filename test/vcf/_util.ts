@@ -1,38 +1,14 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { InputError } from '../../src/errors.js'
+import { join } from 'node:path'
+import { FIXTURES, thrownAsync } from '../helpers.js'
 
-/** A file in the shared real-data folder (../shared/data next to the checkout). */
-export function shared(rel: string): string {
-  return fileURLToPath(new URL(`../../../shared/data/${rel}`, import.meta.url))
-}
+export { shared, hasShared, thrown } from '../helpers.js'
 
 export function fixture(rel: string): string {
-  return fileURLToPath(new URL(`../fixtures/vcf/${rel}`, import.meta.url))
+  return join(FIXTURES, 'vcf', rel)
 }
 
-export const hasShared = (rel: string): boolean => existsSync(shared(rel))
-
-/** Run fn and return the InputError it throws (fails the test if it does not throw one). */
-export function thrown(fn: () => unknown): InputError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof InputError) return e
-    throw e
-  }
-  throw new Error('expected an InputError')
-}
-
-export async function rejected(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof InputError) return e
-    throw e
-  }
-  throw new Error('expected an InputError')
-}
+/** The InputError a promise rejects with (fails the test if it does not reject with one). */
+export const rejected = (p: Promise<unknown>) => thrownAsync(() => p)
 
 export const VEP_FORMAT = 'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|HGVSc|HGVSp|cDNA_position|Protein_position|Amino_acids|ALLELE_NUM|CANONICAL|PICK'
 

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// The MAF reader alone, records handed to a counter and not kept: the memory a read needs does not
-// grow with the kept records (only with the chunk size, the longest line and the duplicate index).
-//   npm run build && node bench/stream.mjs bench/out/cohort.maf
+// The MAF and VCF readers alone, records handed to a counter and not kept: the memory a read needs
+// does not grow with the records (only with the chunk size, the longest line and, for MAF, the
+// duplicate index).
+//   npm run build && node bench/stream.mjs bench/out/cohort.maf bench/out/cohort.vcf
 import { readMaf } from '../dist/src/maf/index.js'
+import { readVcf } from '../dist/src/vcf/index.js'
 
 for (const path of process.argv.slice(2)) {
   const t0 = process.hrtime.bigint()
@@ -14,7 +16,7 @@ for (const path of process.argv.slice(2)) {
   const onRecord = () => {
     n++
   }
-  const r = await readMaf(path, { onRecord })
+  const r = /\.vcf(\.b?gz)?$/.test(path) ? await readVcf(path, {}, onRecord) : await readMaf(path, { onRecord })
   clearInterval(timer)
   sample()
   const cpu = process.cpuUsage(cpu0)

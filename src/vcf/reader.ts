@@ -76,6 +76,8 @@ const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]
 export class VcfParser {
   readonly report: ReadReport
   readonly alterations: Alteration[] = []
+  /** When set, alterations are handed over one by one and not kept (flat memory for huge files). */
+  onRecord: ((a: Alteration) => void) | undefined
   private readonly opts: ParsedVcfOptions
   private readonly header: string[] = []
   private parser: VCF | undefined
@@ -137,7 +139,8 @@ export class VcfParser {
       if (typeof r === 'string') reason = r
       else if (r.length > 0) {
         kept = true
-        for (const a of r) this.alterations.push(a)
+        if (this.onRecord) for (const a of r) this.onRecord(a)
+        else for (const a of r) this.alterations.push(a)
       }
     }
     if (kept) this.report.kept++

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseVcfLines } from '../../src/vcf/reader.js'
 import { csq, thrown, vepHeader } from './_util.js'
+import { ROOT as ROOT_DIR } from '../helpers.js'
 
 const row = (...f: (string | number)[]) => f.join('\t')
 
@@ -173,5 +174,19 @@ describe('origin of paired tumour/normal calls', () => {
       ['TP53', 'somatic'],
       ['BRCA1', 'germline'],
     ])
+  })
+})
+
+describe('streaming', () => {
+  it('hands alterations to onRecord instead of keeping them, with the same report', async () => {
+    const vcf = await import('../../src/vcf/index.js')
+    const readVcf = vcf.readVcf
+    const path = `${ROOT_DIR}/demo/vcf/PT41.somatic.vcf`
+    const kept = await readVcf(path)
+    const streamed: unknown[] = []
+    const r = await readVcf(path, {}, (a) => streamed.push(a))
+    expect(r.alterations).toEqual([])
+    expect(streamed).toEqual(kept.alterations)
+    expect(r.report).toEqual(kept.report)
   })
 })

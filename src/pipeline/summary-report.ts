@@ -71,7 +71,8 @@ export function summaryText(input: SummaryInput, top?: number): string {
             .map((k) => `${k} ${g.classCounts[k]}`)
             .join(', ')
         : ''
-    const name = f.label === f.id ? f.id : `${f.id} (${f.label})`
+    // Pathway labels already name the pathway ("PI3K/AKT/mTOR (PAM) pathway"); rules show id and label.
+    const name = f.type === 'pathway' || f.label === f.id ? f.label : `${f.id} (${f.label})`
     table.push([name, f.type, `${f.altered}/${f.assayed}`, pct(f.altered, f.assayed), String(f.notAssayed), classes])
   }
   out.push(...alignColumns(table))

@@ -18,6 +18,7 @@
  */
 import { InputError, quote } from '../errors.js'
 import type { TableHeader } from '../io/table.js'
+import { findColumnIn } from '../io/table.js'
 
 export const GENE_COLUMNS: readonly string[] = ['hugo_symbol', 'gene', 'gene_symbol', 'gene symbol', 'symbol', 'hugo', 'gene_name', 'category']
 export const SAMPLE_COLUMNS: readonly string[] = ['sample_id', 'tumor_sample_barcode', 'sample_name', 'sample', 'sampleid', 'sample_barcode', 'aliquot_id', 'patient_id', 'patient', 'case_id']
@@ -33,14 +34,7 @@ export type Layout =
   | { readonly form: 'long'; readonly sample: number; readonly gene: number; readonly value: number; readonly scale: Scale | 'cn?' }
   | { readonly form: 'matrix'; readonly gene: number; readonly samples: readonly number[] }
 
-function find(cols: readonly string[], names: readonly string[]): number | undefined {
-  const lower = cols.map((c) => c.trim().toLowerCase())
-  for (const n of names) {
-    const i = lower.indexOf(n)
-    if (i !== -1) return i
-  }
-  return undefined
-}
+const find = findColumnIn
 
 export interface LayoutOptions {
   readonly sampleColumn?: string | undefined

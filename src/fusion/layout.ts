@@ -11,6 +11,7 @@
  */
 import { InputError } from '../errors.js'
 import type { TableHeader } from '../io/table.js'
+import { findColumnIn } from '../io/table.js'
 
 export const SAMPLE_COLUMNS: readonly string[] = ['sample_id', 'tumor_sample_barcode', 'sample', 'sample_name', 'sampleid', 'sample_barcode', 'patient_id', 'patient']
 const LABEL_COLUMNS = ['fusion', 'fusiongene', 'fusion_gene', 'fusion_name', 'fusionname', 'fusion_genes']
@@ -30,14 +31,7 @@ export type FusionLayout =
   | { readonly form: 'maf'; readonly sample: number | undefined; readonly gene: number; readonly label: number }
   | { readonly form: 'label'; readonly sample: number | undefined; readonly label: number }
 
-function find(cols: readonly string[], names: readonly string[]): number | undefined {
-  const lower = cols.map((c) => c.trim().toLowerCase())
-  for (const n of names) {
-    const i = lower.indexOf(n)
-    if (i !== -1) return i
-  }
-  return undefined
-}
+const find = findColumnIn
 
 export function detectFusionLayout(h: TableHeader, sampleGiven: boolean): FusionLayout {
   const cols = h.columns

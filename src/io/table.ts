@@ -214,7 +214,12 @@ export class TableParser {
 
 /** Case-insensitive column lookup; first of several accepted names wins. */
 export function findColumn(header: TableHeader, ...names: string[]): number | undefined {
-  const lower = header.columns.map((c) => c.toLowerCase())
+  return findColumnIn(header.columns, names)
+}
+
+/** The same over bare column names (surrounding spaces ignored). */
+export function findColumnIn(columns: readonly string[], names: readonly string[]): number | undefined {
+  const lower = columns.map((c) => c.trim().toLowerCase())
   for (const n of names) {
     const i = lower.indexOf(n.toLowerCase())
     if (i !== -1) return i

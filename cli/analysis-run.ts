@@ -14,7 +14,7 @@ import { parseEndpoint } from '../src/scan/endpoints.js'
 import { scanGroups, scanSurvival, selectFeatures, type GroupScan, type SurvivalScan } from '../src/scan/index.js'
 import { LogFactorialTable } from '../src/stats/log-factorial.js'
 import { VERSION } from '../src/version.js'
-import { layoutOrdered, orderMatrix, toSvg, type OncoplotOptions } from '../viz/index.js'
+import { layoutOrdered, orderMatrix, toSvg, type OncoplotOptions, type Ordering } from '../viz/index.js'
 import { kmSectionFromScan, type KmSection, type ReportInput } from '../viz/report/index.js'
 import { pickFeatures, trackSpecs } from './commands/oncoplot.js'
 
@@ -36,7 +36,7 @@ export interface AnalysisResult {
   readonly matrix: BuiltMatrix
   readonly groups: GroupScan[]
   readonly survival: SurvivalScan[]
-  readonly oncoplot: { svg: string; svgWithTooltips: string }
+  readonly oncoplot: { svg: string; svgWithTooltips: string; order: Ordering }
   readonly km: KmSection[]
 }
 
@@ -67,7 +67,7 @@ export async function runAnalysis(cohort: Cohort, clinical: ClinicalTable, opts:
       if (curves && (curves.altered || curves.wildType)) km.push(kmSectionFromScan(row, curves, { timeLabel: 'Months', unit: 'mo' }))
     })
   }
-  return { matrix, groups, survival, oncoplot: { svg, svgWithTooltips }, km }
+  return { matrix, groups, survival, oncoplot: { svg, svgWithTooltips, order }, km }
 }
 
 export async function sha256File(path: string): Promise<{ sha256: string; bytes: number }> {

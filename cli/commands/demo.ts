@@ -17,13 +17,12 @@ import { efficacyTable, type EfficacyRow } from '../../src/pipeline/efficacy.js'
 import { alignColumns } from '../../src/pipeline/summary-report.js'
 import { groupRowsTsv, survivalRowsTsv } from '../../src/scan/index.js'
 import { formatP } from '../../src/stats/format.js'
-import { matrixTsv, orderMatrix, renderPng } from '../../viz/index.js'
+import { matrixTsv, renderPng } from '../../viz/index.js'
 import { kmSvg, renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../analysis-run.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { parseOptions } from '../validate.js'
-import { pickFeatures } from './oncoplot.js'
 
 export const SYNTHETIC_NOTE =
   'SYNTHETIC demo cohort: generated to match the published aggregate results of a real-world study of trastuzumab deruxtecan in HR-negative, HER2-low metastatic breast cancer (64 patients, 28 sequenced). It matches the study’s published numbers, not its patients.'
@@ -93,8 +92,7 @@ export function demoCommand(io: CliIO): Command {
       const banner = `# ${SYNTHETIC_NOTE}`
       await w('oncoplot.svg', a.oncoplot.svg)
       await w('oncoplot.png', renderPng(a.oncoplot.svg))
-      const ord = orderMatrix(a.matrix, { features: pickFeatures(a.matrix, 'gene', 20), removeUnaltered: false })
-      await w('oncoplot-matrix.tsv', matrixTsv(a.matrix, ord))
+      await w('oncoplot-matrix.tsv', matrixTsv(a.matrix, a.oncoplot.order))
       await w('associations.tsv', [banner, ...groupRowsTsv(a.groups.flatMap((g) => g.rows))].join('\n') + '\n')
       await w('survival.tsv', [banner, ...survivalRowsTsv(a.survival.flatMap((s) => s.rows))].join('\n') + '\n')
       const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])

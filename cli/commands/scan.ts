@@ -39,9 +39,9 @@ export interface ScanRun {
   readonly survival: SurvivalScan[]
 }
 
-function header(g: GroupScan | SurvivalScan): string[] {
+function header(name: string, g: GroupScan | SurvivalScan): string[] {
   const ex = Object.entries(g.excluded)
-  const lines = [`# endpoint ${'endpoint' in g && typeof g.endpoint !== 'string' ? g.endpoint.name : (g as SurvivalScan).endpoint}: ${g.tested} sequenced samples tested`]
+  const lines = [`# endpoint ${name}: ${g.tested} sequenced samples tested`]
   if (ex.length > 0) lines.push(`# excluded: ${ex.map(([k, v]) => `${v} ${k}`).join('; ')}`)
   const fams = [...new Set(g.rows.map((r) => r.family))]
   for (const f of fams) lines.push(`# family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q = Benjamini-Hochberg within the family`)
@@ -98,10 +98,10 @@ export function scanCommand(io: CliIO): Command {
       } else {
         const blocks: string[] = [`# biomarkit scan: ${features.length} feature(s) × ${o.endpoint.length} endpoint(s)`]
         const groupRows = run.groups.flatMap((g) => g.rows)
-        if (run.groups.length > 0) blocks.push(...run.groups.flatMap(header), ...groupRowsTsv(groupRows))
+        if (run.groups.length > 0) blocks.push(...run.groups.flatMap((g) => header(g.endpoint.name, g)), ...groupRowsTsv(groupRows))
         if (run.survival.length > 0) {
           if (run.groups.length > 0) blocks.push('')
-          blocks.push(...run.survival.flatMap(header), ...survivalRowsTsv(run.survival.flatMap((s) => s.rows)))
+          blocks.push(...run.survival.flatMap((s) => header(s.endpoint, s)), ...survivalRowsTsv(run.survival.flatMap((s) => s.rows)))
         }
         text = blocks.join('\n') + '\n'
       }

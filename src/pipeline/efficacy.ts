@@ -4,6 +4,7 @@
  * chosen clinical columns (HER2 IHC, brain metastases, prior therapy…).
  */
 import { binaryEndpoint } from '../clinical/endpoints.js'
+import { InputError } from '../errors.js'
 import { survivalEndpoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable } from '../model/clinical.js'
 import { clopperPearson } from '../stats/clopper-pearson.js'
@@ -64,21 +65,23 @@ function median(values: ReadonlyMap<string, { time: number; event: 0 | 1 }>, mem
   return { n: km.n, events: km.events, median: km.median.estimate, lower: km.median.lower, upper: km.median.upper }
 }
 
-function tryBinary(table: ClinicalTable, spec: 'orr' | 'dcr') {
+/** A table without the needed columns simply has no such rows; any other error (bad values) stops. */
+function absentIfMissing<T>(f: () => T): T | undefined {
   try {
-    const ep = binaryEndpoint(table, spec)
-    return ep.kind === 'binary' ? ep.values : undefined
-  } catch {
-    return undefined // no response column: the table simply has no ORR/DCR rows
+    return f()
+  } catch (e) {
+    if (e instanceof InputError && e.code === 'MISSING_COLUMN') return undefined
+    throw e
   }
 }
 
+function tryBinary(table: ClinicalTable, spec: 'orr' | 'dcr') {
+  const ep = absentIfMissing(() => binaryEndpoint(table, spec))
+  return ep?.kind === 'binary' ? ep.values : undefined
+}
+
 function trySurvival(table: ClinicalTable, spec: SurvivalSpec) {
-  try {
-    return survivalEndpoint(table, spec).values
-  } catch {
-    return undefined
-  }
+  return absentIfMissing(() => survivalEndpoint(table, spec))?.values
 }
 
 export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly string[] = []): EfficacyRow[] {

@@ -47,7 +47,7 @@ export function testFeature(
   if (feature === undefined) throw new RangeError(`no feature ${f}`)
   const alternative = opts.alternative ?? 'two-sided'
   const r = fisherExact(t.a, t.b, t.c, t.d, { alternative, table: opts.table })
-  const pw = opts.power ? powerFor(t, r.p, opts.table) : undefined
+  const pw = opts.power ? powerFor(t, opts.table) : undefined
   return {
     feature: feature.id,
     label: feature.label,

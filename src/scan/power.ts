@@ -23,7 +23,7 @@ export const POWER_ALPHA = 0.05
 export const SCAN_EXACT_CELL_LIMIT = 40_000
 export const POWER_TARGET = 0.8
 
-export function powerFor(t: Table2x2, _p: number, table?: LogFactorialTable): PowerResult | undefined {
+export function powerFor(t: Table2x2, table?: LogFactorialTable): PowerResult | undefined {
   const n1 = t.a + t.b
   const n2 = t.c + t.d
   if (n1 === 0 || n2 === 0) return undefined

@@ -20,15 +20,9 @@
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseCountField, parsePositionField } from '../io/fields.js'
 import { TableParser, findColumn, requireColumns, type TableHeader } from '../io/table.js'
-import {
-  VARIANT_TYPES,
-  kindOfType,
-  lookupVariantClass,
-  type Alteration,
-  type Origin,
-  type VariantClass,
-  type VariantType,
-} from '../model/alteration.js'
+import { VARIANT_TYPES, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
+import { CLASS_CODE, EventTable, KIND_CODE, ORIGIN_CODE, emptyRow, own, type EventRow } from '../model/events.js'
+import type { Location } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { isKnownChromosome } from './chromosome.js'
 import { DuplicateIndex } from './dedup.js'
@@ -44,8 +38,6 @@ export interface MafOptions {
   /** Replace every row's sample ID (manifest rows that name the sample). */
   readonly sampleOverride?: string | undefined
 }
-
-const VARIANT_TYPE_SET: ReadonlySet<string> = new Set(VARIANT_TYPES)
 
 interface Cols {
   gene: number
@@ -77,47 +69,37 @@ function plainUint(s: string | undefined): number {
   return v
 }
 
-/**
- * A string we keep, detached from its line. V8 represents a substring of 13 or more characters as
- * a view into its parent, here the whole decoded 64 KB chunk, so one kept field would pin the
- * chunk; short ones are copies already.
- */
-function own(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8')
+/** `s` without surrounding whitespace; the same string (no copy) in the usual case of none. */
+function trimmed(s: string): string {
+  const n = s.length
+  return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
 }
 
-/** The stored copy of `s` (and its id), so equal strings from a million rows share one. */
-class Interner {
-  private readonly ids = new Map<string, number>()
-  readonly values: string[] = []
-  id(s: string): number {
-    let i = this.ids.get(s)
-    if (i === undefined) {
-      i = this.values.length
-      const kept = own(s)
-      this.ids.set(kept, i)
-      this.values.push(kept)
-    }
-    return i
-  }
-}
+const TYPE_CODE: ReadonlyMap<string, number> = new Map(VARIANT_TYPES.map((t, i) => [t, i + 1]))
+const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
 
 export class MafParser {
   readonly report: ReadReport
-  readonly samples = new Set<string>()
-  private readonly table: TableParser
+  /** Where kept rows go (shared with the caller when given: loadCohort's cohort-wide table). */
+  readonly table: EventTable
+  private readonly tableParser: TableParser
   private cols: Cols | undefined
   private readonly seen = new DuplicateIndex()
   private readonly fields: string[] = []
-  private readonly sampleIds = new Interner()
-  private readonly chromIds = new Interner()
-  private readonly alleleIds = new Interner()
-  private readonly geneNames = new Map<string, string>()
-  private readonly filters = new Map<string, string>()
+  private readonly row: EventRow = emptyRow()
+  private readonly fileId: number
+  /** Pool ids of the samples of kept rows (1 = seen). */
+  private sampleSeen = new Uint8Array(1024)
+  /** Hugo_Symbol as written → pool id of the gene (empty / NA → "Unknown"). */
+  private readonly geneIds = new Map<string, number>()
   /** Chromosome names already checked (real files name a few dozen contigs). */
   private readonly chromOk = new Set<string>()
-  /** Variant_Classification words seen → class (only words that are MAF classes, so at most a few dozen). */
-  private readonly classOf = new Map<string, VariantClass>()
+  /** Variant_Classification words seen → class code (only words that are MAF classes, so at most a few dozen). */
+  private readonly classOf = new Map<string, number>()
+  /** Variant_Type as written → type code (0: not a MAF type). */
+  private readonly typeOf = new Map<string, number>()
+  /** Mutation_Status as written → origin code. */
+  private readonly originOf = new Map<string, number>()
   private readonly nonStandard = new Map<string, number>()
   private noPosition = 0
   private inferredType = 0
@@ -125,13 +107,24 @@ export class MafParser {
   constructor(
     readonly file: string,
     private readonly opts: MafOptions = {},
+    table?: EventTable,
   ) {
     this.report = newReport(file, 'MAF')
-    this.table = new TableParser(file, { what: 'MAF', lenient: opts.lenient, isHeader: (t) => t.trim() !== '' && !t.startsWith('#'), allowDuplicateColumns: true })
+    this.table = table ?? new EventTable()
+    this.fileId = this.table.pool.id(file)
+    this.tableParser = new TableParser(file, { what: 'MAF', lenient: opts.lenient, isHeader: (t) => t.trim() !== '' && !t.startsWith('#'), allowDuplicateColumns: true })
   }
 
   get header(): TableHeader | undefined {
-    return this.table.header
+    return this.tableParser.header
+  }
+
+  /** Distinct Tumor_Sample_Barcode values of kept rows. */
+  get samples(): Set<string> {
+    const out = new Set<string>()
+    const v = this.table.pool.values
+    for (let i = 0; i < this.sampleSeen.length; i++) if (this.sampleSeen[i] === 1) out.add(v[i] as string)
+    return out
   }
 
   private resolve(h: TableHeader): Cols {
@@ -152,23 +145,28 @@ export class MafParser {
 
   /** Feed one line; returns the alteration for a kept data row. */
   push(text: string, line: number): Alteration | undefined {
-    const h = this.table.header
+    const i = this.pushRow(text, line)
+    return i < 0 ? undefined : this.table.get(i)
+  }
+
+  /** Feed one line; a kept data row is appended to `table` and its index returned (−1 otherwise). */
+  pushRow(text: string, line: number): number {
+    const h = this.tableParser.header
     if (h === undefined) {
-      this.table.push(text, line)
-      return undefined
+      this.tableParser.push(text, line)
+      return -1
     }
     const c = (this.cols ??= this.resolve(h))
-    if (!this.table.pushInto(text, line, c.want, this.fields)) return undefined
+    if (!this.tableParser.pushInto(text, line, c.want, this.fields)) return -1
     this.report.rowsRead++
     try {
-      const a = this.toAlteration(this.fields, line, c)
-      if (a === undefined) return undefined
-      this.report.kept++
-      return a
+      const i = this.toRow(this.fields, line, c)
+      if (i >= 0) this.report.kept++
+      return i
     } catch (e) {
       if (this.opts.lenient && e instanceof InputError) {
         drop(this.report, `bad row: ${e.code.toLowerCase()}`)
-        return undefined
+        return -1
       }
       throw e
     }
@@ -176,9 +174,9 @@ export class MafParser {
 
   /** After the last line: header must exist; rows the table layer skipped are accounted for. */
   finish(): ReadReport {
-    const h = this.table.finish()
+    const h = this.tableParser.finish()
     this.cols ??= this.resolve(h)
-    for (const [reason, n] of Object.entries(this.table.skipped)) {
+    for (const [reason, n] of Object.entries(this.tableParser.skipped)) {
       if (reason === 'blank line') continue // not a data row
       this.report.rowsRead += n
       drop(this.report, reason, n)
@@ -191,27 +189,52 @@ export class MafParser {
     return this.report
   }
 
-  private toAlteration(f: readonly string[], line: number, c: Cols): Alteration | undefined {
-    const file = this.file
-    const at = (i: number) => ({ file, line, column: i + 1 })
-    const get = (i: number | undefined) => (i === undefined ? undefined : (f[i] as string))
+  private classCode(clsRaw: string, at: (i: number) => Location, c: Cols): { code: number; raw: string | undefined } {
+    // Cached by the word as written: lookupVariantClass lower-cases (a new string) on every call.
+    const code = this.classOf.get(clsRaw)
+    if (code !== undefined) return { code, raw: undefined }
+    const vc = lookupVariantClass(clsRaw)
+    if (vc !== undefined) {
+      const k = CLASS_CODE.get(vc) as number
+      this.classOf.set(own(clsRaw), k)
+      return { code: k, raw: undefined }
+    }
+    // Real MAFs carry project-specific words (maftools' APL example: "ITD"). A word is kept as
+    // 'Unknown' with its raw text — reported, and not counted unless --classes names it —
+    // which is what maftools' default does. Anything that is not a word is an error.
+    if (!/^[A-Za-z0-9_'+-]{1,64}$/.test(clsRaw)) {
+      throw new InputError('UNKNOWN_TERM', `Variant_Classification: unknown class ${quote(clsRaw)}`, {
+        ...at(c.cls),
+        suggestion: 'use a MAF Variant_Classification (e.g. Missense_Mutation); for Sequence Ontology terms use a column-mapped table (--columns)',
+      })
+    }
+    this.nonStandard.set(clsRaw, (this.nonStandard.get(clsRaw) ?? 0) + 1)
+    return { code: CLASS_CODE.get('Unknown') as number, raw: clsRaw }
+  }
 
-    const sampleRaw = this.opts.sampleOverride ?? (f[c.sample] as string).trim()
+  private toRow(f: readonly string[], line: number, c: Cols): number {
+    const file = this.file
+    const at = (i: number): Location => ({ file, line, column: i + 1 })
+    const get = (i: number | undefined) => (i === undefined ? undefined : (f[i] as string))
+    const pool = this.table.pool
+    const r = this.row
+
+    const sampleRaw = this.opts.sampleOverride ?? trimmed(f[c.sample] as string)
     if (sampleRaw === '' || isMissing(sampleRaw)) {
       throw new InputError('BAD_VALUE', 'Tumor_Sample_Barcode: empty sample ID', at(c.sample))
     }
-    const sampleId = this.sampleIds.id(sampleRaw)
-    const sample = this.sampleIds.values[sampleId] as string
-    const chromRaw = (f[c.chrom] as string).trim()
-    if (!this.chromOk.has(chromRaw) && !isKnownChromosome(chromRaw)) {
-      throw new InputError('BAD_VALUE', `Chromosome: unknown chromosome name ${quote(chromRaw)}`, {
-        ...at(c.chrom),
-        suggestion: 'expected 1–22, X, Y, MT (with or without "chr") or a named contig; the columns may be shifted',
-      })
+    const sampleId = pool.id(sampleRaw)
+    const chromRaw = trimmed(f[c.chrom] as string)
+    if (!this.chromOk.has(chromRaw)) {
+      if (!isKnownChromosome(chromRaw)) {
+        throw new InputError('BAD_VALUE', `Chromosome: unknown chromosome name ${quote(chromRaw)}`, {
+          ...at(c.chrom),
+          suggestion: 'expected 1–22, X, Y, MT (with or without "chr") or a named contig; the columns may be shifted',
+        })
+      }
+      if (this.chromOk.size < 100_000) this.chromOk.add(own(chromRaw))
     }
-    if (this.chromOk.size < 100_000) this.chromOk.add(own(chromRaw))
-    const chromId = this.chromIds.id(chromRaw)
-    const chrom = this.chromIds.values[chromId] as string
+    const chromId = pool.id(chromRaw)
     const startFast = plainUint(f[c.start])
     const start = startFast >= 1 ? startFast : parsePositionField(f[c.start], { name: 'Start_Position', ...at(c.start) })
     const endFast = plainUint(f[c.end])
@@ -223,113 +246,109 @@ export class MafParser {
       // An insertion may have End = Start + 1 or (some older MAFs) End = Start − 1; anything less is wrong.
       throw new InputError('BAD_VALUE', `End_Position ${end} is before Start_Position ${start}`, at(c.end))
     }
-    const clsRaw = (f[c.cls] as string).trim()
-    // Cached by the word as written: lookupVariantClass lower-cases (a new string) on every call.
-    let variantClass = this.classOf.get(clsRaw)
-    if (variantClass === undefined) {
-      variantClass = lookupVariantClass(clsRaw)
-      if (variantClass !== undefined) this.classOf.set(own(clsRaw), variantClass)
-    }
-    let rawClass: string | undefined
-    if (variantClass === undefined) {
-      // Real MAFs carry project-specific words (maftools' APL example: "ITD"). A word is kept as
-      // 'Unknown' with its raw text — reported, and not counted unless --classes names it —
-      // which is what maftools' default does. Anything that is not a word is an error.
-      if (!/^[A-Za-z0-9_'+-]{1,64}$/.test(clsRaw)) {
-        throw new InputError('UNKNOWN_TERM', `Variant_Classification: unknown class ${quote(clsRaw)}`, {
-          ...at(c.cls),
-          suggestion: 'use a MAF Variant_Classification (e.g. Missense_Mutation); for Sequence Ontology terms use a column-mapped table (--columns)',
-        })
-      }
-      variantClass = 'Unknown'
-      rawClass = clsRaw
-      const n = (this.nonStandard.get(clsRaw) ?? 0) + 1
-      this.nonStandard.set(clsRaw, n)
-    }
-    const refId = this.alleleIds.id((f[c.ref] as string).trim())
-    const ref = this.alleleIds.values[refId] as string
-    let alt = (f[c.alt2] as string).trim()
+    const cls = this.classCode(trimmed(f[c.cls] as string), at, c)
+    const refStr = trimmed(f[c.ref] as string)
+    const refId = pool.id(refStr)
+    const ref = pool.values[refId] as string
+    let alt = trimmed(f[c.alt2] as string)
     const a1 = get(c.opt.allele1)?.trim()
     // Some MAFs put the tumour allele in Allele1 and repeat the reference in Allele2.
     if (alt === ref && a1 !== undefined && a1 !== '' && a1 !== ref) alt = a1
-    const typeRaw = (f[c.type] as string).trim().toUpperCase()
-    let variantType: VariantType
-    if (VARIANT_TYPE_SET.has(typeRaw)) variantType = typeRaw as VariantType
-    else {
+    const typeWord = f[c.type] as string
+    let type = this.typeOf.get(typeWord)
+    if (type === undefined) {
+      type = TYPE_CODE.get(typeWord.trim().toUpperCase()) ?? 0
+      if (this.typeOf.size < 1000) this.typeOf.set(own(typeWord), type)
+    }
+    if (type === 0) {
       // Real MAFs write "", "NA" or caller words ("DUP:TANDEM"): derive the type from the alleles
       // as vcf2maf would, and say so in the report.
       const inferred = typeFromAlleles(ref, alt)
       if (inferred === undefined) {
-        throw new InputError('UNKNOWN_TERM', `Variant_Type: unknown type ${quote(typeRaw)} and the alleles do not tell`, {
+        throw new InputError('UNKNOWN_TERM', `Variant_Type: unknown type ${quote(typeWord.trim().toUpperCase())} and the alleles do not tell`, {
           ...at(c.type),
           suggestion: `expected one of ${VARIANT_TYPES.join(', ')}`,
         })
       }
-      variantType = inferred
+      type = TYPE_CODE.get(inferred)
       this.inferredType++
     }
 
-    const altId = this.alleleIds.id(alt)
-    alt = this.alleleIds.values[altId] as string
+    const altId = pool.id(alt)
     if (!this.seen.add(sampleId, chromId, start, refId, altId)) {
       drop(this.report, 'duplicate (same sample, chromosome, start and alleles)')
-      return undefined
+      return -1
     }
-    this.samples.add(sample)
+    if (sampleId >= this.sampleSeen.length) {
+      const grown = new Uint8Array(Math.max(sampleId + 1, this.sampleSeen.length * 2))
+      grown.set(this.sampleSeen)
+      this.sampleSeen = grown
+    }
+    this.sampleSeen[sampleId] = 1
 
-    const geneRaw = (f[c.gene] as string).trim()
-    let gene = this.geneNames.get(geneRaw)
+    const geneRaw = f[c.gene] as string
+    let gene = this.geneIds.get(geneRaw)
     if (gene === undefined) {
-      gene = isMissing(geneRaw) ? 'Unknown' : own(geneRaw)
-      this.geneNames.set(gene === 'Unknown' ? geneRaw : gene, gene)
+      const g = trimmed(geneRaw)
+      gene = pool.id(isMissing(g) ? 'Unknown' : g)
+      this.geneIds.set(own(geneRaw), gene)
     }
-    const count = (i: number | undefined, name: string): number | undefined => {
+    const count = (i: number | undefined, name: string): number => {
       const v = plainUint(get(i))
-      return v >= 0 ? v : parseCountField(get(i), { name, ...at(i ?? 0) })
+      return v >= 0 ? v : (parseCountField(get(i), { name, ...at(i ?? 0) }) ?? -1)
     }
     const altCount = count(c.opt.altCount, 't_alt_count')
     const refCount = count(c.opt.refCount, 't_ref_count')
     let depth = count(c.opt.depth, 't_depth')
-    if (depth === undefined && altCount !== undefined && refCount !== undefined) depth = altCount + refCount
-    const vaf = altCount !== undefined && depth !== undefined && depth > 0 ? altCount / depth : undefined
-    const statusRaw = get(c.opt.mutationStatus)?.trim().toLowerCase()
-    const origin: Origin = (statusRaw && MUTATION_STATUS_ORIGIN[statusRaw]) || this.opts.origin || (statusRaw ? 'unknown' : 'somatic')
-    const proteinRaw = get(c.opt.protein)?.trim()
-    const filterText = get(c.opt.filter)?.trim()
-    let filterRaw = filterText === undefined ? undefined : this.filters.get(filterText)
-    if (filterRaw === undefined && filterText !== undefined) {
-      filterRaw = own(filterText)
-      this.filters.set(filterRaw, filterRaw)
+    if (depth < 0 && altCount >= 0 && refCount >= 0) depth = altCount + refCount
+    const statusWord = get(c.opt.mutationStatus)
+    let origin: number
+    if (statusWord === undefined) origin = ORIGIN_CODE[this.opts.origin ?? 'somatic']
+    else {
+      let o = this.originOf.get(statusWord)
+      if (o === undefined) {
+        const st = statusWord.trim().toLowerCase()
+        o = ORIGIN_CODE[(st && MUTATION_STATUS_ORIGIN[st]) || this.opts.origin || (st ? 'unknown' : 'somatic')]
+        if (this.originOf.size < 1000) this.originOf.set(own(statusWord), o)
+      }
+      origin = o
     }
+    const proteinRaw = get(c.opt.protein)
+    const protein = proteinRaw === undefined ? -1 : trimmed(proteinRaw)
+    const filterRaw = get(c.opt.filter)
+    const filter = filterRaw === undefined ? '' : trimmed(filterRaw)
+
+    r.sample = sampleId
+    r.gene = gene
+    r.kind = INDEL_TYPE.has(type) ? KIND_CODE.indel : KIND_CODE.snv
+    r.cls = cls.code
+    r.type = type
+    r.origin = origin
+    r.cnState = 0
+    r.chrom = chromId
+    r.start = start ?? NaN
+    r.end = end ?? start ?? NaN
+    r.ref = refId
+    r.alt = altId
+    r.protein = protein === -1 || isMissing(protein) ? -1 : pool.id(protein)
+    r.filter = filter === '' ? -1 : pool.id(filter)
+    r.vaf = altCount >= 0 && depth > 0 ? altCount / depth : NaN
+    r.copyNumber = NaN
+    r.depth = depth
+    r.altCount = altCount
+    r.refCount = refCount
+    r.file = this.fileId
+    r.line = line
+    const i = this.table.append(r)
 
     let extra: Record<string, string> | undefined
     if (c.extra.length > 0) {
-      const h = this.table.header as TableHeader
+      const h = this.tableParser.header as TableHeader
       extra = {}
-      for (const i of c.extra) extra[h.columns[i] as string] = f[i] as string
+      for (const k of c.extra) extra[h.columns[k] as string] = f[k] as string
     }
-    return {
-      sample,
-      gene,
-      kind: kindOfType(variantType),
-      variantClass,
-      rawClass,
-      variantType,
-      chrom,
-      start,
-      end: end ?? start,
-      ref,
-      alt,
-      protein: proteinRaw === undefined || isMissing(proteinRaw) ? undefined : own(proteinRaw),
-      origin,
-      vaf,
-      depth,
-      altCount,
-      refCount,
-      filter: filterRaw === undefined || filterRaw === '' ? undefined : filterRaw,
-      source: { file, line },
-      extra,
-    }
+    if (cls.raw !== undefined || extra !== undefined) this.table.setRare(i, cls.raw, undefined, extra)
+    return i
   }
 }
 

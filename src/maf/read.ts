@@ -1,9 +1,13 @@
 /**
- * The streaming edge for MAF files: bytes → lines → MafParser → records.
- * With `onRecord`, records are handed over one by one and not kept (flat memory for huge files).
+ * The streaming edge for MAF files: bytes → lines → MafParser → rows of an EventTable.
+ * - `readMafInto` appends kept rows to the caller's table (loadCohort: one table for the cohort,
+ *   no record object per row).
+ * - `readMaf` returns records; with `onRecord` they are handed over batch by batch and not kept
+ *   (flat memory for huge files: the parser's table is cleared after each batch).
  */
 import { readLineBatches, displayName } from '../io/lines.js'
 import type { Alteration } from '../model/alteration.js'
+import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import { MafParser, type MafOptions } from './parser.js'
 
@@ -14,35 +18,44 @@ export interface MafReadResult {
   readonly samples: string[]
 }
 
+const sorted = (s: Set<string>): string[] => [...s].sort()
+
+/** Append the file's kept rows to `table`; returns the read report and the file's samples. */
+export async function readMafInto(path: string, table: EventTable, opts: MafOptions = {}): Promise<Omit<MafReadResult, 'alterations'>> {
+  const p = new MafParser(displayName(path), opts, table)
+  for await (const b of readLineBatches(path)) {
+    const lines = b.lines
+    for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
+  }
+  const report = p.finish()
+  return { report, samples: sorted(p.samples) }
+}
+
 export async function readMaf(
   path: string,
   opts: MafOptions & { readonly onRecord?: ((a: Alteration) => void) | undefined } = {},
 ): Promise<MafReadResult> {
-  const p = new MafParser(displayName(path), opts)
-  const out: Alteration[] = []
   const sink = opts.onRecord
+  if (sink === undefined) {
+    const table = new EventTable()
+    const r = await readMafInto(path, table, opts)
+    return { alterations: table.toArray(), ...r }
+  }
+  const p = new MafParser(displayName(path), opts)
   for await (const b of readLineBatches(path)) {
     const lines = b.lines
-    for (let i = 0; i < lines.length; i++) {
-      const a = p.push(lines[i] as string, b.firstLine + i)
-      if (a !== undefined) {
-        if (sink) sink(a)
-        else out.push(a)
-      }
-    }
+    for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
+    for (const a of p.table) sink(a)
+    p.table.clear()
   }
   const report = p.finish()
-  return { alterations: out, report, samples: [...p.samples].sort() }
+  return { alterations: [], report, samples: sorted(p.samples) }
 }
 
 /** Parse MAF text held in memory (tests). */
 export function parseMafLines(file: string, lines: readonly string[], opts: MafOptions = {}): MafReadResult {
   const p = new MafParser(file, opts)
-  const out: Alteration[] = []
-  lines.forEach((t, i) => {
-    const a = p.push(t, i + 1)
-    if (a !== undefined) out.push(a)
-  })
+  lines.forEach((t, i) => p.pushRow(t, i + 1))
   const report = p.finish()
-  return { alterations: out, report, samples: [...p.samples].sort() }
+  return { alterations: p.table.toArray(), report, samples: sorted(p.samples) }
 }

@@ -1,0 +1,365 @@
+/**
+ * EventTable: the cohort's alterations stored by column, and `Alteration` records built on demand.
+ *
+ * A million MAF rows held as one object each cost ~290 bytes a record (the object, its boxed
+ * numbers and its source record) plus garbage-collection time proportional to the live heap; that
+ * was most of `summary`'s 560 MB peak on the bench cohort. Here a row is a slot in typed arrays:
+ * strings (samples, genes, chromosomes, alleles, protein changes, FILTER values, file names) are
+ * interned once in a shared pool and stored as 32-bit ids; vocabularies (kind, class, type, origin,
+ * copy-number state) as one-byte codes; numbers in Float64 / Uint32 columns with an explicit
+ * "unknown" value. Fields that are rare in mutation cohorts (the input's own class word, fusion
+ * partner, carried-through extra columns) live in sparse maps keyed by row.
+ *
+ * Readers either append whole records (`push`) or, on the MAF hot path, write ids and codes
+ * directly (`MafParser` in ../maf/parser.ts), so no record object is made per row at all. Later
+ * stages read the columns they need (`sampleOf`, `geneOf`, `classCode`, …) and call `get(i)` only
+ * where a whole record is wanted (tooltips, rule matching, `convert`).
+ *
+ * `get(i)` returns a record equal to the one pushed (every field of `Alteration`, keys in one fixed
+ * order; unknown fields are undefined).
+ *
+ * Memory: 85 bytes a row + the distinct strings (each once) + the sparse fields. Complexity: O(1)
+ * amortized per append (columns grow by half when full), O(1) per field read, O(fields) per `get`.
+ */
+import {
+  MAF_CLASSES,
+  VARIANT_TYPES,
+  type Alteration,
+  type AlterationKind,
+  type CnState,
+  type Origin,
+  type VariantClass,
+  type VariantType,
+} from './alteration.js'
+
+export const KINDS: readonly AlterationKind[] = ['snv', 'indel', 'cna', 'fusion']
+export const ORIGINS: readonly Origin[] = ['somatic', 'germline', 'unknown']
+export const CN_STATES: readonly CnState[] = ['deep_del', 'shallow_del', 'gain', 'amp']
+
+export const KIND_CODE: Readonly<Record<AlterationKind, number>> = { snv: 0, indel: 1, cna: 2, fusion: 3 }
+export const ORIGIN_CODE: Readonly<Record<Origin, number>> = { somatic: 0, germline: 1, unknown: 2 }
+export const CLASS_CODE: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, i]))
+const TYPE_CODE: ReadonlyMap<VariantType, number> = new Map(VARIANT_TYPES.map((t, i) => [t, i + 1]))
+const CN_CODE: ReadonlyMap<CnState, number> = new Map(CN_STATES.map((s, i) => [s, i + 1]))
+
+/** "Unknown" in the Uint32 count columns; larger counts go to a sparse overflow map. */
+const NO_COUNT = 0xffffffff
+
+/**
+ * A string we keep, detached from the text it was cut from. V8 represents a substring of 13 or
+ * more characters as a view into its parent (a whole decoded 64 KB chunk), so one kept field would
+ * pin the chunk; shorter ones are copies already.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8')
+}
+
+/** Interned strings: equal strings from a million rows share one copy and one id. */
+export class StringPool {
+  private readonly ids = new Map<string, number>()
+  readonly values: string[] = []
+  id(s: string): number {
+    let i = this.ids.get(s)
+    if (i === undefined) {
+      i = this.values.length
+      const kept = own(s)
+      this.ids.set(kept, i)
+      this.values.push(kept)
+    }
+    return i
+  }
+  /** Id of an already-interned string, or undefined. */
+  find(s: string): number | undefined {
+    return this.ids.get(s)
+  }
+  get size(): number {
+    return this.values.length
+  }
+}
+
+/** One row's fields in id/code form: what the MAF hot path hands to `append`. */
+export interface EventRow {
+  sample: number
+  gene: number
+  kind: number
+  cls: number
+  /** VARIANT_TYPES index + 1; 0 = unknown. */
+  type: number
+  origin: number
+  /** CN_STATES index + 1; 0 = none. */
+  cnState: number
+  /** Pool ids; −1 = unknown. */
+  chrom: number
+  ref: number
+  alt: number
+  protein: number
+  filter: number
+  /** NaN = unknown. */
+  start: number
+  end: number
+  vaf: number
+  copyNumber: number
+  /** −1 = unknown. */
+  depth: number
+  altCount: number
+  refCount: number
+  file: number
+  line: number
+}
+
+export function emptyRow(): EventRow {
+  return {
+    sample: 0, gene: 0, kind: 0, cls: 0, type: 0, origin: 0, cnState: 0,
+    chrom: -1, ref: -1, alt: -1, protein: -1, filter: -1,
+    start: NaN, end: NaN, vaf: NaN, copyNumber: NaN,
+    depth: -1, altCount: -1, refCount: -1, file: 0, line: 0,
+  }
+}
+
+export class EventTable implements Iterable<Alteration> {
+  readonly pool: StringPool
+  private n = 0
+  private cap = 0
+  private sampleC = new Int32Array(0)
+  private geneC = new Int32Array(0)
+  private kindC = new Uint8Array(0)
+  private clsC = new Uint8Array(0)
+  private typeC = new Uint8Array(0)
+  private originC = new Uint8Array(0)
+  private cnC = new Uint8Array(0)
+  private chromC = new Int32Array(0)
+  private refC = new Int32Array(0)
+  private altC = new Int32Array(0)
+  private proteinC = new Int32Array(0)
+  private filterC = new Int32Array(0)
+  private fileC = new Int32Array(0)
+  private lineC = new Uint32Array(0)
+  private startC = new Float64Array(0)
+  private endC = new Float64Array(0)
+  private vafC = new Float64Array(0)
+  private cnumC = new Float64Array(0)
+  private depthC = new Uint32Array(0)
+  private altCountC = new Uint32Array(0)
+  private refCountC = new Uint32Array(0)
+  private readonly rawClass = new Map<number, string>()
+  private readonly partner = new Map<number, string>()
+  private readonly extra = new Map<number, Readonly<Record<string, string>>>()
+  /** Counts ≥ 2^32 − 1 (row * 3 + which → value); real files never have them. */
+  private readonly bigCounts = new Map<number, number>()
+
+  constructor(pool?: StringPool) {
+    this.pool = pool ?? new StringPool()
+  }
+
+  static from(records: Iterable<Alteration>): EventTable {
+    const t = new EventTable()
+    for (const a of records) t.push(a)
+    return t
+  }
+
+  get length(): number {
+    return this.n
+  }
+
+  private grow(): void {
+    const cap = this.cap < 1024 ? 1024 : Math.ceil(this.cap * 1.5)
+    const g = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T, make: (k: number) => T): T => {
+      const b = make(cap)
+      b.set(a)
+      return b
+    }
+    const i32 = (k: number) => new Int32Array(k)
+    const u32 = (k: number) => new Uint32Array(k)
+    const u8 = (k: number) => new Uint8Array(k)
+    const f64 = (k: number) => new Float64Array(k)
+    this.sampleC = g(this.sampleC, i32)
+    this.geneC = g(this.geneC, i32)
+    this.kindC = g(this.kindC, u8)
+    this.clsC = g(this.clsC, u8)
+    this.typeC = g(this.typeC, u8)
+    this.originC = g(this.originC, u8)
+    this.cnC = g(this.cnC, u8)
+    this.chromC = g(this.chromC, i32)
+    this.refC = g(this.refC, i32)
+    this.altC = g(this.altC, i32)
+    this.proteinC = g(this.proteinC, i32)
+    this.filterC = g(this.filterC, i32)
+    this.fileC = g(this.fileC, i32)
+    this.lineC = g(this.lineC, u32)
+    this.startC = g(this.startC, f64)
+    this.endC = g(this.endC, f64)
+    this.vafC = g(this.vafC, f64)
+    this.cnumC = g(this.cnumC, f64)
+    this.depthC = g(this.depthC, u32)
+    this.altCountC = g(this.altCountC, u32)
+    this.refCountC = g(this.refCountC, u32)
+    this.cap = cap
+  }
+
+  private setCount(col: Uint32Array, i: number, which: number, v: number): void {
+    if (v < 0) col[i] = NO_COUNT
+    else if (v < NO_COUNT) col[i] = v
+    else {
+      col[i] = NO_COUNT
+      this.bigCounts.set(i * 3 + which, v)
+    }
+  }
+
+  private count(col: Uint32Array, i: number, which: number): number | undefined {
+    const v = col[i] as number
+    return v !== NO_COUNT ? v : this.bigCounts.get(i * 3 + which)
+  }
+
+  /** Append a row given in id/code form; returns its index. */
+  append(r: EventRow): number {
+    const i = this.n
+    if (i === this.cap) this.grow()
+    this.sampleC[i] = r.sample
+    this.geneC[i] = r.gene
+    this.kindC[i] = r.kind
+    this.clsC[i] = r.cls
+    this.typeC[i] = r.type
+    this.originC[i] = r.origin
+    this.cnC[i] = r.cnState
+    this.chromC[i] = r.chrom
+    this.refC[i] = r.ref
+    this.altC[i] = r.alt
+    this.proteinC[i] = r.protein
+    this.filterC[i] = r.filter
+    this.fileC[i] = r.file
+    this.lineC[i] = r.line
+    this.startC[i] = r.start
+    this.endC[i] = r.end
+    this.vafC[i] = r.vaf
+    this.cnumC[i] = r.copyNumber
+    this.setCount(this.depthC, i, 0, r.depth)
+    this.setCount(this.altCountC, i, 1, r.altCount)
+    this.setCount(this.refCountC, i, 2, r.refCount)
+    this.n = i + 1
+    return i
+  }
+
+  /** Sparse fields of row i (the input's own class word, fusion partner, extra columns). */
+  setRare(i: number, rawClass: string | undefined, partner: string | undefined, extra: Readonly<Record<string, string>> | undefined): void {
+    if (rawClass !== undefined) this.rawClass.set(i, own(rawClass))
+    if (partner !== undefined) this.partner.set(i, own(partner))
+    if (extra !== undefined) this.extra.set(i, extra)
+  }
+
+  private readonly scratch = emptyRow()
+
+  /** Append a whole record; returns its index. */
+  push(a: Alteration): number {
+    const p = this.pool
+    const r = this.scratch
+    const opt = (s: string | undefined) => (s === undefined ? -1 : p.id(s))
+    r.sample = p.id(a.sample)
+    r.gene = p.id(a.gene)
+    r.kind = KIND_CODE[a.kind]
+    r.cls = CLASS_CODE.get(a.variantClass) as number
+    r.type = a.variantType === undefined ? 0 : (TYPE_CODE.get(a.variantType) as number)
+    r.origin = ORIGIN_CODE[a.origin]
+    r.cnState = a.cnState === undefined ? 0 : (CN_CODE.get(a.cnState) as number)
+    r.chrom = opt(a.chrom)
+    r.ref = opt(a.ref)
+    r.alt = opt(a.alt)
+    r.protein = opt(a.protein)
+    r.filter = opt(a.filter)
+    r.start = a.start ?? NaN
+    r.end = a.end ?? NaN
+    r.vaf = a.vaf ?? NaN
+    r.copyNumber = a.copyNumber ?? NaN
+    r.depth = a.depth ?? -1
+    r.altCount = a.altCount ?? -1
+    r.refCount = a.refCount ?? -1
+    r.file = p.id(a.source.file)
+    r.line = a.source.line
+    const i = this.append(r)
+    this.setRare(i, a.rawClass, a.partner, a.extra)
+    return i
+  }
+
+  /** Drop every row (the pool is kept): a streaming reader's batch is done. */
+  clear(): void {
+    this.n = 0
+    this.rawClass.clear()
+    this.partner.clear()
+    this.extra.clear()
+    this.bigCounts.clear()
+  }
+
+  // Column reads for the hot loops (no record built).
+  sampleOf(i: number): number {
+    return this.sampleC[i] as number
+  }
+  geneOf(i: number): number {
+    return this.geneC[i] as number
+  }
+  kindCode(i: number): number {
+    return this.kindC[i] as number
+  }
+  classCode(i: number): number {
+    return this.clsC[i] as number
+  }
+  originCode(i: number): number {
+    return this.originC[i] as number
+  }
+  /** CN_STATES index + 1; 0 = none. */
+  cnStateCode(i: number): number {
+    return this.cnC[i] as number
+  }
+  fileOf(i: number): string {
+    return this.pool.values[this.fileC[i] as number] as string
+  }
+  lineOf(i: number): number {
+    return this.lineC[i] as number
+  }
+  str(id: number): string {
+    return this.pool.values[id] as string
+  }
+
+  /** Row i as a record. */
+  get(i: number): Alteration {
+    const v = this.pool.values
+    const s = (id: number) => (id < 0 ? undefined : v[id])
+    const num = (x: number) => (Number.isNaN(x) ? undefined : x)
+    const type = this.typeC[i] as number
+    const cn = this.cnC[i] as number
+    return {
+      sample: v[this.sampleC[i] as number] as string,
+      gene: v[this.geneC[i] as number] as string,
+      kind: KINDS[this.kindC[i] as number] as AlterationKind,
+      variantClass: MAF_CLASSES[this.clsC[i] as number] as VariantClass,
+      rawClass: this.rawClass.get(i),
+      variantType: type === 0 ? undefined : VARIANT_TYPES[type - 1],
+      chrom: s(this.chromC[i] as number),
+      start: num(this.startC[i] as number),
+      end: num(this.endC[i] as number),
+      ref: s(this.refC[i] as number),
+      alt: s(this.altC[i] as number),
+      protein: s(this.proteinC[i] as number),
+      origin: ORIGINS[this.originC[i] as number] as Origin,
+      vaf: num(this.vafC[i] as number),
+      depth: this.count(this.depthC, i, 0),
+      altCount: this.count(this.altCountC, i, 1),
+      refCount: this.count(this.refCountC, i, 2),
+      filter: s(this.filterC[i] as number),
+      copyNumber: num(this.cnumC[i] as number),
+      cnState: cn === 0 ? undefined : CN_STATES[cn - 1],
+      partner: this.partner.get(i),
+      source: { file: v[this.fileC[i] as number] as string, line: this.lineC[i] as number },
+      extra: this.extra.get(i),
+    }
+  }
+
+  /** Every row as a record (small inputs, tests, `convert`). */
+  toArray(from = 0): Alteration[] {
+    const out: Alteration[] = []
+    for (let i = from; i < this.n; i++) out.push(this.get(i))
+    return out
+  }
+
+  *[Symbol.iterator](): Iterator<Alteration> {
+    for (let i = 0; i < this.n; i++) yield this.get(i)
+  }
+}

@@ -20,13 +20,14 @@ export function convertCommand(io: CliIO): Command {
     .action(async (inputs: string[], raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io, { keepExtra: o.to === 'maf' })
+      const alterations = cohort.events.toArray()
       let text: string
       if (o.to === 'maf') {
-        const notMaf = cohort.alterations.filter((a) => !isMafWritable(a)).length
+        const notMaf = alterations.filter((a) => !isMafWritable(a)).length
         if (notMaf > 0) io.stderr(`biomarkit: ${notMaf} copy-number/fusion record(s) are not MAF rows and were not written (use --to json to keep them)\n`)
-        text = mafLines(cohort.alterations).join('\n') + '\n'
+        text = mafLines(alterations).join('\n') + '\n'
       } else {
-        text = JSON.stringify({ samples: cohort.samples, alterations: cohort.alterations, readReports: cohort.reports }, null, 1) + '\n'
+        text = JSON.stringify({ samples: cohort.samples, alterations, readReports: cohort.reports }, null, 1) + '\n'
       }
       await emit(io, text, o.output, cohort.files)
       for (const r of cohort.reports) {

@@ -1,6 +1,9 @@
 /**
  * Altered cells stored flat and materialized on demand.
  *
+ * Events are rows of the cohort's EventTable (../model/events.ts); hot readers (summaries) walk a
+ * row's cells with `forEachCell` and read the table's columns, without building records.
+ *
  * A 10,000 × 500 cohort with 1M events has ~500k altered cells; building a Map of 500k
  * AlteredCell objects (each with three arrays) cost ~3 s, mostly garbage collection (measured with
  * node --cpu-prof on the scale test's cohort). Here cells are a sorted Float64Array of cell
@@ -8,6 +11,7 @@
  * one cell when asked. Iteration order is by cell index (row-major), so output is deterministic.
  */
 import type { Alteration } from '../model/alteration.js'
+import type { EventTable } from '../model/events.js'
 import type { AlteredCell } from '../matrix/types.js'
 import { makeCell } from './cell.js'
 
@@ -15,14 +19,15 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
   /**
    * @param cellIdx sorted distinct cell indices
    * @param starts starts[i]..starts[i+1] are cellIdx[i]'s events in `events` (length cellIdx.length + 1)
-   * @param events event ids, input order within a cell
+   * @param events table rows, input order within a cell
    * @param contributorsFrom cells with index ≥ this (rules, pathways) record their contributing genes
    */
   constructor(
     private readonly cellIdx: Float64Array,
     private readonly starts: Uint32Array,
     private readonly events: Uint32Array,
-    private readonly alterations: readonly Alteration[],
+    readonly table: EventTable,
+    /** Table row → interned gene index (for rule and pathway contributors). */
     private readonly geneOf: Int32Array,
     private readonly geneNames: readonly string[],
     private readonly contributorsFrom: number,
@@ -49,7 +54,7 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
     const from = this.starts[i] as number
     const to = this.starts[i + 1] as number
     const ev: Alteration[] = []
-    for (let j = from; j < to; j++) ev.push(this.alterations[this.events[j] as number] as Alteration)
+    for (let j = from; j < to; j++) ev.push(this.table.get(this.events[j] as number))
     if ((this.cellIdx[i] as number) < this.contributorsFrom) return makeCell(ev)
     const genes: string[] = []
     for (let j = from; j < to; j++) genes.push(this.geneNames[this.geneOf[this.events[j] as number] as number] as string)
@@ -61,6 +66,23 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
    * events: one binary search for the row, then a linear walk, instead of one search per cell.
    */
   forEachEvents(from: number, to: number, visit: (idx: number, events: readonly Alteration[]) => void): void {
+    this.forEachCell(from, to, (idx, a, b) => {
+      const ev: Alteration[] = new Array<Alteration>(b - a)
+      for (let j = a; j < b; j++) ev[j - a] = this.table.get(this.events[j] as number)
+      visit(idx, ev)
+    })
+  }
+
+  /** Table row of the j-th stored event (j from `forEachCell`'s range). */
+  eventRow(j: number): number {
+    return this.events[j] as number
+  }
+
+  /**
+   * Visit the cells with from ≤ index < to in index order, each with its range [a, b) of stored
+   * events (`eventRow(j)` gives the table row): no record is built.
+   */
+  forEachCell(from: number, to: number, visit: (idx: number, a: number, b: number) => void): void {
     let lo = 0
     let hi = this.cellIdx.length
     while (lo < hi) {
@@ -71,11 +93,7 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
     for (let i = lo; i < this.cellIdx.length; i++) {
       const idx = this.cellIdx[i] as number
       if (idx >= to) break
-      const a = this.starts[i] as number
-      const b = this.starts[i + 1] as number
-      const ev: Alteration[] = new Array<Alteration>(b - a)
-      for (let j = a; j < b; j++) ev[j - a] = this.alterations[this.events[j] as number] as Alteration
-      visit(idx, ev)
+      visit(idx, this.starts[i] as number, this.starts[i + 1] as number)
     }
   }
 

@@ -23,7 +23,8 @@
  * the time; no timing assertion).
  */
 import { InputError, quote } from '../errors.js'
-import type { Alteration } from '../model/alteration.js'
+import { MAF_CLASSES, type Alteration, type VariantClass } from '../model/alteration.js'
+import { EventTable, KIND_CODE, ORIGINS, ORIGIN_CODE } from '../model/events.js'
 import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix, type Feature } from '../matrix/types.js'
 import type { AliasResolver, AliasUse } from '../panels/aliases.js'
 import type { PanelAssignment } from '../panels/assign.js'
@@ -69,6 +70,15 @@ export interface BuiltMatrix extends CohortMatrix {
   readonly notes: BuildNotes
 }
 
+/** Bit i set when MAF_CLASSES[i] is in the set (30 classes fit a 31-bit mask). */
+function classMask(set: ReadonlySet<VariantClass>): number {
+  let m = 0
+  MAF_CLASSES.forEach((c, i) => {
+    if (set.has(c)) m |= 1 << i
+  })
+  return m
+}
+
 function samplePanels(samples: readonly string[], assign: PanelAssignment | undefined): (Panel | undefined)[] {
   if (assign === undefined) return samples.map(() => undefined)
   const missing = samples.filter((s) => !assign.samplePanel.has(s))
@@ -85,7 +95,9 @@ function samplePanels(samples: readonly string[], assign: PanelAssignment | unde
   })
 }
 
-export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOptions): BuiltMatrix {
+export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix {
+  const table = alterations instanceof EventTable ? alterations : EventTable.from(alterations)
+  const pool = table.pool
   const samples = [...opts.samples].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const n = samples.length
   const sampleIdx = new Map<string, number>()
@@ -105,13 +117,21 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
   const pathwaysByGene = new Map<string, number[]>()
   pathways.forEach((p, i) => p.genes.forEach((g) => pathwaysByGene.set(g, [...(pathwaysByGene.get(g) ?? []), i])))
 
-  // One pass. Accepted events go to `acc`; (preliminary cell key, event id) pairs go to flat
-  // number arrays per feature type, so no per-cell arrays are allocated here (see ./cellStore.ts).
+  // One pass over the table's columns. Accepted events are table rows; (preliminary cell key,
+  // row) pairs go to flat number arrays per feature type, so no per-cell arrays are allocated here
+  // (see ./cellStore.ts). A record is built only for the few checks that need a whole one (rules,
+  // panel hotspots, copy-number states, fusion partners).
   const geneIdx = new Map<string, number>()
   const geneNames: string[] = []
   const geneCounted: boolean[] = []
-  const acc: Alteration[] = []
-  const accGene: number[] = []
+  /** Per interned gene: bitmask of counted class codes, rule and pathway ids. */
+  const countedMask: number[] = []
+  const geneRules: (readonly number[] | undefined)[] = []
+  const genePathways: (readonly number[] | undefined)[] = []
+  const baseMask = classMask(cc.base)
+  const acceptOrigin = ORIGINS.map((o) => originAccepts(origin, o))
+  const germline = ORIGIN_CODE.germline
+  const rowGene = new Int32Array(table.length).fill(-1)
   const gKey: number[] = []
   const gEv: number[] = []
   const rKey: number[] = []
@@ -124,83 +144,104 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
   let outsideUniverse = 0
   let offHotspot = 0
   let sawCopyNumber = false
-  // Alias resolution once per distinct symbol; later rewrites are counted here and added at the end.
-  const resolved = new Map<string, string>()
-  const extraAliasUses = new Map<string, number>()
+  // Pool id → sample index (−1: outside the universe; −2: not looked up yet) and → interned gene
+  // index (alias resolution once per distinct symbol; later rewrites are counted and added at the end).
+  const sampleOfId = new Int32Array(pool.size).fill(-2)
+  const geneOfId = new Int32Array(pool.size).fill(-1)
+  const renamed = new Uint8Array(pool.size)
+  const extraAliasUses = new Map<number, number>()
 
-  for (const a of alterations) {
-    const s = sampleIdx.get(a.sample)
-    if (s === undefined) {
+  for (let i = 0; i < table.length; i++) {
+    const sid = table.sampleOf(i)
+    let s = sampleOfId[sid] as number
+    if (s === -2) {
+      s = sampleIdx.get(pool.values[sid] as string) ?? -1
+      sampleOfId[sid] = s
+    }
+    if (s < 0) {
       if (opts.outside === 'drop') {
         outsideUniverse++
         continue
       }
-      throw new InputError('NOT_FOUND', `sample ${quote(a.sample)} is not in the sample universe`, {
-        file: a.source.file,
-        line: a.source.line,
+      throw new InputError('NOT_FOUND', `sample ${quote(pool.values[sid] as string)} is not in the sample universe`, {
+        file: table.fileOf(i),
+        line: table.lineOf(i),
         suggestion: 'add it to the sample list, or drop such rows explicitly (outside: "drop")',
       })
     }
-    let gene = resolved.get(a.gene)
-    if (gene === undefined) {
-      gene = aliases ? aliases.resolve(a.gene, 'data') : a.gene
-      resolved.set(a.gene, gene)
-    } else if (gene !== a.gene) extraAliasUses.set(a.gene, (extraAliasUses.get(a.gene) ?? 0) + 1)
-    if (a.kind === 'cna') sawCopyNumber = true
+    const gid = table.geneOf(i)
+    let gi = geneOfId[gid] as number
+    if (gi < 0) {
+      const raw = pool.values[gid] as string
+      const gene = aliases ? aliases.resolve(raw, 'data') : raw
+      renamed[gid] = gene !== raw ? 1 : 0
+      let k = geneIdx.get(gene)
+      if (k === undefined) {
+        k = geneNames.length
+        geneIdx.set(gene, k)
+        geneNames.push(gene)
+        geneCounted.push(false)
+        const set = cc.perGene.get(gene)
+        countedMask.push(set === undefined ? baseMask : classMask(set))
+        geneRules.push(rulesByGene.get(gene))
+        genePathways.push(pathwaysByGene.get(gene))
+      }
+      gi = k
+      geneOfId[gid] = gi
+    } else if (renamed[gid] === 1) extraAliasUses.set(gid, (extraAliasUses.get(gid) ?? 0) + 1)
+    const gene = geneNames[gi] as string
+    const kind = table.kindCode(i)
+    let rec: Alteration | undefined
+    if (kind === KIND_CODE.cna) sawCopyNumber = true
     const panel = panelOf[s]
-    const partner = a.partner === undefined ? undefined : (aliases?.resolve(a.partner, 'data') ?? a.partner)
-    const why = refusal(panel, gene, a, partner)
-    if (why !== undefined) {
-      refused[why] = (refused[why] ?? 0) + 1
-      continue
+    if (panel !== undefined) {
+      rec = table.get(i)
+      const partner = rec.partner === undefined ? undefined : (aliases?.resolve(rec.partner, 'data') ?? rec.partner)
+      const why = refusal(panel, gene, rec, partner)
+      if (why !== undefined) {
+        refused[why] = (refused[why] ?? 0) + 1
+        continue
+      }
+      if (kind !== KIND_CODE.cna && kind !== KIND_CODE.fusion) {
+        const ga = panel.genes.get(gene)
+        if (ga?.mutations === 'hotspots' && !onPanelHotspot(ga, rec)) offHotspot++
+      }
     }
-    if (panel !== undefined && a.kind !== 'cna' && a.kind !== 'fusion') {
-      const ga = panel.genes.get(gene)
-      if (ga?.mutations === 'hotspots' && !onPanelHotspot(ga, a)) offHotspot++
-    }
-    let gi = geneIdx.get(gene)
-    if (gi === undefined) {
-      gi = geneNames.length
-      geneIdx.set(gene, gi)
-      geneNames.push(gene)
-      geneCounted.push(false)
-    }
-    const ev = acc.length
+    const cls = table.classCode(i)
     let used = false
-    const counted = counts(cc, gene, a)
-    if (counted && originAccepts(origin, a.origin)) {
+    const counted = kind === KIND_CODE.cna ? counts(cc, gene, (rec ??= table.get(i))) : ((countedMask[gi] as number) >>> cls) & 1
+    const oc = table.originCode(i)
+    if (counted && acceptOrigin[oc]) {
       used = true
       geneCounted[gi] = true
       gKey.push(gi * n + s)
-      gEv.push(ev)
-      const pws = pathwaysByGene.get(gene)
+      gEv.push(i)
+      const pws = genePathways[gi]
       if (pws) {
         for (const p of pws) {
           pKey.push(p * n + s)
-          pEv.push(ev)
+          pEv.push(i)
         }
       }
     }
     // Burden (TMB) counts the base classes only: per-gene extras such as TERT 5'Flank are not coding.
-    if ((a.kind === 'snv' || a.kind === 'indel') && a.origin !== 'germline' && cc.base.has(a.variantClass)) burden[s] = (burden[s] ?? 0) + 1
-    const rs = rulesByGene.get(gene)
+    if ((kind === KIND_CODE.snv || kind === KIND_CODE.indel) && oc !== germline && ((baseMask >>> cls) & 1) === 1) burden[s] = (burden[s] as number) + 1
+    const rs = geneRules[gi]
     if (rs) {
+      rec ??= table.get(i)
       for (const r of rs) {
         const rule = rules[r] as CompiledRule
-        const m = matchRule(rule, a)
+        const m = matchRule(rule, rec)
         if (m === MATCH) {
           used = true
           rKey.push(r * n + s)
-          rEv.push(ev)
+          rEv.push(i)
         } else if (m === NO_EVIDENCE) missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
       }
     }
-    if (used) {
-      acc.push(a)
-      accGene.push(gi)
-    }
+    if (used) rowGene[i] = gi
   }
-  if (aliases) for (const [raw, k] of extraAliasUses) aliases.resolve(raw, 'data', k)
+  if (aliases) for (const [gid, k] of extraAliasUses) aliases.resolve(pool.values[gid] as string, 'data', k)
 
   // Gene features: the given list (alias-resolved, de-duplicated) or every gene with a counted event.
   const geneList = opts.genes
@@ -249,9 +290,9 @@ export function buildMatrix(alterations: Iterable<Alteration>, opts: BuildOption
     const gi = geneIdx.get(g)
     if (gi !== undefined) geneRow[gi] = f
   })
-  const cells = collectCells({ n, G, R, M: acc.length, features: features.length, gKey, gEv, rKey, rEv, pKey, pEv, geneRow })
+  const cells = collectCells({ n, G, R, M: table.length, features: features.length, gKey, gEv, rKey, rEv, pKey, pEv, geneRow })
   for (const idx of cells.cellIdx) state[idx] = ALTERED
-  const store = new CellStore(cells.cellIdx, cells.starts, cells.events, acc, Int32Array.from(accGene), geneNames, G * n)
+  const store = new CellStore(cells.cellIdx, cells.starts, cells.events, table, rowGene, geneNames, G * n)
 
   const warnings: string[] = []
   if (offHotspot > 0) warnings.push(`${offHotspot} called variant(s) on hotspot-only panel genes are outside the listed hotspots; counted anyway`)

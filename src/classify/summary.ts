@@ -8,11 +8,13 @@
  * (C-locale) gene order, i.e. gene name by code unit. biomarkit adds panel-aware denominators.
  *
  * Complexity: O(features × samples) for the counts + O(events in altered cells), walking each
- * feature row's cells in order straight from the CellStore (no AlteredCell record, no binary search
- * per cell) and counting classes in typed arrays with a per-cell bitmask (a Set per cell was 14% of
- * `summary` on the 1M-row bench cohort). Keys of the count records appear in first-seen order, as before.
+ * feature row's cells in order straight from the CellStore and reading event codes from the
+ * EventTable's columns (no record built; materializing records was ~15% of `summary` on the
+ * 1M-row bench cohort), counting classes in typed arrays with a per-cell bitmask. Keys of the
+ * count records appear in first-seen order, as before.
  */
-import { MAF_CLASSES, type Alteration, type VariantClass } from '../model/alteration.js'
+import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
+import { CLASS_CODE, CN_STATES, KIND_CODE } from '../model/events.js'
 import { ALTERED, NOT_ASSAYED, featureCounts, type CohortMatrix, type FeatureType } from '../matrix/types.js'
 import { CellStore } from './cellStore.js'
 import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
@@ -35,25 +37,68 @@ export interface GeneSummaryRow {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Feature fi's altered cells with their events, in sample order (cells whose state is ALTERED). */
-function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, events: readonly Alteration[]) => void): void {
+/** One altered cell's events as codes (class, kind, copy-number state), reused from cell to cell. */
+class CellCodes {
+  n = 0
+  cls = new Uint8Array(64)
+  kind = new Uint8Array(64)
+  /** CN_STATES index + 1; 0 = none. */
+  cn = new Uint8Array(64)
+  reset(size: number): void {
+    this.n = 0
+    if (size > this.cls.length) {
+      const cap = Math.max(size, this.cls.length * 2)
+      this.cls = new Uint8Array(cap)
+      this.kind = new Uint8Array(cap)
+      this.cn = new Uint8Array(cap)
+    }
+  }
+  add(cls: number, kind: number, cn: number): void {
+    const i = this.n++
+    this.cls[i] = cls
+    this.kind[i] = kind
+    this.cn[i] = cn
+  }
+}
+
+/**
+ * Feature fi's altered cells (state ALTERED) in sample order, each with its events as codes:
+ * straight from the EventTable's columns for a CellStore, from the records otherwise.
+ */
+function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, ev: CellCodes) => void): void {
   const n = m.samples.length
   const base = fi * n
-  if (m.cells instanceof CellStore) {
-    m.cells.forEachEvents(base, base + n, (idx, events) => {
-      if (m.state[idx] === ALTERED) visit(idx - base, events)
+  const ev = new CellCodes()
+  const store = m.cells
+  if (store instanceof CellStore) {
+    const t = store.table
+    store.forEachCell(base, base + n, (idx, a, b) => {
+      if (m.state[idx] !== ALTERED) return
+      ev.reset(b - a)
+      for (let j = a; j < b; j++) {
+        const r = store.eventRow(j)
+        ev.add(t.classCode(r), t.kindCode(r), t.cnStateCode(r))
+      }
+      visit(idx - base, ev)
     })
     return
   }
   for (let s = 0; s < n; s++) {
     if (m.state[base + s] !== ALTERED) continue
     const cell = m.cells.get(base + s)
-    if (cell !== undefined) visit(s, cell.events)
+    if (cell === undefined) continue
+    ev.reset(cell.events.length)
+    for (const e of cell.events) ev.add(CLASS_CODE.get(e.variantClass) as number, KIND_CODE[e.kind], e.cnState === undefined ? 0 : CN_STATES.indexOf(e.cnState) + 1)
+    visit(s, ev)
   }
 }
 
-const CLASS_INDEX: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, i]))
 const COLLAPSED_INDEX: ReadonlyMap<CollapsedClass, number> = new Map(COLLAPSED_CLASSES.map((c, i) => [c, i]))
+/** collapsedOf[cls * 5 + cnCode]: collapsed class index of an event (cnCode 0 = no copy-number state). */
+const collapsedOf = Uint8Array.from(
+  MAF_CLASSES.flatMap((c) => [undefined, ...CN_STATES].map((cn) => COLLAPSED_INDEX.get(collapseClass(c, cn)) as number)),
+)
+const CNA = KIND_CODE.cna
 
 /** Counts by vocabulary index, remembering first-seen order so the record's keys come out as before. */
 class Tally<K extends string> {
@@ -86,15 +131,15 @@ export function geneSummary(m: CohortMatrix): GeneSummaryRow[] {
     let cnvTotal = 0
     let mutatedSamples = 0
     let alteredSamples = 0
-    forEachAltered(m, fi, (_s, events) => {
+    forEachAltered(m, fi, (_s, ev) => {
       alteredSamples++
       let mutated = false
       let seen = 0 // bit i: class i occurs in this cell (30 classes fit)
-      for (const e of events) {
-        const ci = CLASS_INDEX.get(e.variantClass) as number
+      for (let k = 0; k < ev.n; k++) {
+        const ci = ev.cls[k] as number
         classCounts.bump(ci)
         seen |= 1 << ci
-        if (e.kind === 'cna') cnvTotal++
+        if (ev.kind[k] === CNA) cnvTotal++
         else {
           total++
           mutated = true
@@ -128,10 +173,10 @@ export function featureSummary(m: CohortMatrix): FeatureSummaryRow[] {
   return m.features.map((f, fi) => {
     const c = featureCounts(m, fi)
     const tally = new Tally(COLLAPSED_CLASSES)
-    forEachAltered(m, fi, (_s, events) => {
+    forEachAltered(m, fi, (_s, ev) => {
       let seen = 0 // bit k: collapsed class k already counted for this sample
-      for (const e of events) {
-        const k = COLLAPSED_INDEX.get(collapseClass(e.variantClass, e.cnState)) as number
+      for (let j = 0; j < ev.n; j++) {
+        const k = collapsedOf[(ev.cls[j] as number) * 5 + (ev.cn[j] as number)] as number
         if ((seen & (1 << k)) === 0) {
           seen |= 1 << k
           tally.bump(k)
@@ -184,9 +229,9 @@ export function sampleSummary(m: CohortMatrix): SampleSummaryRow[] {
       if (st === NOT_ASSAYED) notAssayedGenes[s] = (notAssayedGenes[s] as number) + 1
       else if (st === ALTERED) alteredGenes[s] = (alteredGenes[s] as number) + 1
     }
-    forEachAltered(m, fi, (s, events) => {
+    forEachAltered(m, fi, (s, ev) => {
       const t = (tallies[s] ??= new Tally(MAF_CLASSES))
-      for (const e of events) t.bump(CLASS_INDEX.get(e.variantClass) as number)
+      for (let k = 0; k < ev.n; k++) t.bump(ev.cls[k] as number)
     })
   })
   return m.samples.map((sample, s) => {

@@ -1,17 +1,19 @@
 /**
  * Everything a command reads, in one place: positional inputs (VCF / MAF / ANNOVAR tables, format
  * sniffed from content; folders expanded), a manifest, copy-number and fusion tables. Returns the
- * alterations, one read report per file, and the sample universe:
+ * alterations (one column-stored EventTable for the cohort), one read report per file, and the sample universe:
  *   universe = samples seen in genomic inputs ∪ samples a manifest or --samples file declares.
  *
- * Complexity: O(total input rows); memory O(kept alterations) unless `onRecord` streams them.
+ * Complexity: O(total input rows); memory ~85 bytes per kept alteration (../model/events.ts) plus
+ * the distinct strings. MAF rows go straight into the table; other readers' records are appended.
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
 import type { ReadReport } from '../model/report.js'
-import { readMaf } from '../maf/index.js'
+import { readMafInto } from '../maf/index.js'
+import { EventTable } from '../model/events.js'
 import { readVcf, readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
@@ -42,7 +44,8 @@ export interface CohortOptions {
 }
 
 export interface Cohort {
-  readonly alterations: Alteration[]
+  /** Every kept alteration, column-stored; `events.get(i)` / iteration build records. */
+  readonly events: EventTable
   readonly reports: ReadReport[]
   /** Sequenced samples, sorted. */
   readonly samples: string[]
@@ -100,30 +103,31 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
   }
 
-  const alterations: Alteration[] = []
+  const events = new EventTable()
   const reports: ReadReport[] = []
   const seen = new Set<string>(declared)
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   let done = 0
   for (const job of jobs) {
     opts.onFile?.(done, jobs.length, job.path)
-    const r = await readOne(job, opts, columnMap)
-    for (const a of r.alterations) alterations.push(a)
+    const r = await readOne(job, opts, columnMap, events)
+    for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
     reports.push(r.report)
     done++
   }
   opts.onFile?.(done, jobs.length, '')
-  return { alterations, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path) }
+  return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path) }
 }
 
 interface OneResult {
-  readonly alterations: Alteration[]
+  /** Records still to append (readers other than MAF, which append to the table themselves). */
+  readonly alterations: readonly Alteration[]
   readonly report: ReadReport
   readonly samples: readonly string[]
 }
 
-async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined): Promise<OneResult> {
+async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable): Promise<OneResult> {
   const common = { lenient: opts.lenient, sampleOverride: job.sample }
   if (job.role === 'cna') return readCopyNumber(job.path, common)
   if (job.role === 'fusion') return readFusions(job.path, common)
@@ -139,13 +143,13 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
         normalId: opts.normalId,
       })
     case 'maf':
-      return readMaf(job.path, { ...common, origin, keepExtra: opts.keepExtra })
+      return { alterations: [], ...(await readMafInto(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':
       return readAnnovarTable(job.path, { ...common, origin })
     case 'table':
       if (columnMap === undefined) {
         // Hugo_Symbol plus other MAF columns: read as MAF so the error names the missing columns.
-        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) return readMaf(job.path, { ...common, origin, keepExtra: opts.keepExtra })
+        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) return { alterations: [], ...(await readMafInto(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
         throw new InputError('FORMAT', 'not a VCF, MAF or ANNOVAR table, and no --columns map was given', {
           file: job.path,
           suggestion: 'map your columns, e.g. --columns sample=Patient,gene=Gene,class=Consequence,protein=HGVSp',

@@ -270,7 +270,7 @@ export class MafParser {
           suggestion: `expected one of ${VARIANT_TYPES.join(', ')}`,
         })
       }
-      type = TYPE_CODE.get(inferred)
+      type = TYPE_CODE.get(inferred) ?? 0
       this.inferredType++
     }
 

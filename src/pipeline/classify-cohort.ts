@@ -104,7 +104,7 @@ export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {})
   }
   const rules = opts.rules !== undefined ? compileRules(await loadRules(resolveData(opts.rules, 'biomarkers-')), opts.rules, { pathways, aliases }) : []
   const panels = await assignPanels(opts, cohort.samples)
-  return buildMatrix(cohort.alterations, {
+  return buildMatrix(cohort.events, {
     samples: cohort.samples,
     genes: opts.genes,
     rules,

@@ -7,7 +7,12 @@ import { InputError, quote, type Location } from '../errors.js'
 const MISSING = new Set(['', '.', 'NA', 'N/A', 'na', 'NaN', 'nan', 'null', 'NULL', 'None'])
 
 export function isMissing(s: string | undefined): boolean {
-  return s === undefined || MISSING.has(s.trim())
+  if (s === undefined) return true
+  // Every missing word is at most 4 characters: longer values without surrounding space are not
+  // missing, decided without hashing the string (this runs once per field on million-row files).
+  const n = s.length
+  if (n > 4 && s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) return false
+  return MISSING.has(s.trim())
 }
 
 const INT_RE = /^[+-]?\d+$/

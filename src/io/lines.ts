@@ -45,6 +45,11 @@ export function withMaxLineLength<T>(maxLineLength: number | undefined, fn: () =
   return maxLineLength === undefined ? fn() : lineLimit.run(maxLineLength, fn)
 }
 
+/** The line-length cap in force for reads started here (see withMaxLineLength). */
+export function currentMaxLineLength(): number {
+  return lineLimit.getStore() ?? DEFAULT_MAX_LINE_LENGTH
+}
+
 /** Name a path the way errors should show it. */
 export function displayName(path: string): string {
   return path === '-' ? '<stdin>' : path
@@ -67,8 +72,9 @@ async function openRaw(path: string, name: string): Promise<Readable> {
 
 /**
  * Peek at the first bytes to choose plain or gzip, then return a stream of decompressed bytes.
+ * Exported for byte-level readers (the MAF fast path); everything else reads lines.
  */
-async function* decompressed(path: string, name: string): AsyncGenerator<Buffer> {
+export async function* decompressed(path: string, name: string): AsyncGenerator<Buffer> {
   const raw = await openRaw(path, name)
   const it = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
   const first = await it.next()

@@ -55,8 +55,19 @@ export class DuplicateIndex {
     return true
   }
 
-  private growRows(): void {
-    const cap = this.sample.length * 2
+  /** Make room for `rows` distinct keys without regrowing (a reader's estimate). */
+  reserve(rows: number): void {
+    if (rows > this.sample.length) this.growRows(rows)
+    let size = this.table.length
+    while (size < rows * 2) size *= 2
+    if (size > this.table.length) {
+      this.table = new Int32Array(size / 2)
+      this.rehash()
+    }
+  }
+
+  private growRows(atLeast = 0): void {
+    const cap = Math.max(atLeast, this.sample.length * 2)
     const grow = <T extends Int32Array | Float64Array>(a: T, make: (n: number) => T): T => {
       const b = make(cap)
       b.set(a)

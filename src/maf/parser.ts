@@ -9,13 +9,17 @@
  *   curated call sets, and maftools keeps every row (documented in README).
  * - Every row is accounted for in the ReadReport: read = kept + dropped (by reason).
  *
- * Complexity: O(rows) time; O(distinct rows) memory for the duplicate index (~36 bytes a row,
- * ./dedup.ts) plus O(distinct sample, gene, chromosome, allele and FILTER strings), which are
- * interned so a million records share ten thousand sample strings instead of holding a million.
- * Per row only the columns used are sliced (TableParser.pushInto) and plain digit strings are
- * parsed with a char-code loop; anything unusual falls back to the general helpers, so errors are
- * unchanged. Measured with node --cpu-prof on 200,000 rows of bench/out/cohort.maf (see README,
- * Performance).
+ * Two ways in, one result: `pushRow` takes a line as text; `pushBytes` (the fast path readMafInto
+ * uses for files) takes the line's bytes, splits them in one pass, looks fields up by their bytes
+ * in per-column ByteMaps and parses numbers from digits, and hands any line it would not read
+ * exactly as the text path does to `pushRow` (test/maf/bytes.test.ts proves both give the same
+ * records, reports and errors). Kept rows are appended to an EventTable (ids and codes, no record
+ * object); `push` builds the record for callers that want one.
+ *
+ * Complexity: O(bytes) time; memory per kept row ~61 bytes in the EventTable plus its protein
+ * string, ~36 bytes in the duplicate index (./dedup.ts) while the file is read, and O(distinct
+ * sample, gene, chromosome, allele and FILTER values). Measured on bench/out/cohort.maf (1M rows):
+ * see README, Performance.
  */
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseCountField, parsePositionField } from '../io/fields.js'
@@ -26,6 +30,7 @@ import type { Location } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { isKnownChromosome } from './chromosome.js'
 import { DuplicateIndex } from './dedup.js'
+import { ByteMap, MISSING } from '../io/bytemap.js'
 import { MUTATION_STATUS_ORIGIN, OPTIONAL_MAF_COLUMNS, REQUIRED_MAF_COLUMNS, type OptionalMafField } from './columns.js'
 
 export interface MafOptions {
@@ -75,6 +80,24 @@ function trimmed(s: string): string {
   return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
 }
 
+/** A non-empty byte field with surrounding whitespace (the text path trims it). */
+function spaced(buf: Uint8Array, a: number, z: number): boolean {
+  return a < z && ((buf[a] as number) <= 32 || (buf[z - 1] as number) <= 32)
+}
+
+/** Plain decimal digits (1–15) in buf[a, z) → value; −1 for an empty field; −2 for anything else. */
+function digits(buf: Uint8Array, a: number, z: number): number {
+  if (a === z) return -1
+  if (z - a > 15) return -2
+  let v = 0
+  for (let i = a; i < z; i++) {
+    const d = (buf[i] as number) - 48
+    if (d < 0 || d > 9) return -2
+    v = v * 10 + d
+  }
+  return v
+}
+
 const TYPE_CODE: ReadonlyMap<string, number> = new Map(VARIANT_TYPES.map((t, i) => [t, i + 1]))
 const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
 
@@ -88,6 +111,8 @@ export class MafParser {
   private readonly fields: string[] = []
   private readonly row: EventRow = emptyRow()
   private readonly fileId: number
+  /** Pool id of opts.sampleOverride (−1: none, or one the text path must reject). */
+  private readonly overrideId: number
   /** Pool ids of the samples of kept rows (1 = seen). */
   private sampleSeen = new Uint8Array(1024)
   /** Hugo_Symbol as written → pool id of the gene (empty / NA → "Unknown"). */
@@ -101,6 +126,9 @@ export class MafParser {
   /** Mutation_Status as written → origin code. */
   private readonly originOf = new Map<string, number>()
   private readonly nonStandard = new Map<string, number>()
+  /** The previous row's FILTER and its pool id (files have a handful of values, usually runs of PASS). */
+  private lastFilter = ''
+  private lastFilterId = -1
   private noPosition = 0
   private inferredType = 0
 
@@ -112,6 +140,8 @@ export class MafParser {
     this.report = newReport(file, 'MAF')
     this.table = table ?? new EventTable()
     this.fileId = this.table.pool.id(file)
+    const o = opts.sampleOverride
+    this.overrideId = o === undefined || o === '' || isMissing(o) ? -1 : this.table.pool.id(o)
     this.tableParser = new TableParser(file, { what: 'MAF', lenient: opts.lenient, isHeader: (t) => t.trim() !== '' && !t.startsWith('#'), allowDuplicateColumns: true })
   }
 
@@ -170,6 +200,223 @@ export class MafParser {
       }
       throw e
     }
+  }
+
+  /** Per-column caches for `pushBytes`: field bytes → pool id or code. */
+  private readonly fast = {
+    sample: new ByteMap(),
+    chrom: new ByteMap(),
+    allele: new ByteMap(),
+    cls: new ByteMap(),
+    type: new ByteMap(),
+    gene: new ByteMap(),
+    status: new ByteMap(),
+    filter: new ByteMap(),
+    fs: new Int32Array(0),
+    fe: new Int32Array(0),
+  }
+
+  /**
+   * Feed one line given as bytes buf[s, e) (no line break): the fast path for big files. A usual
+   * row is split, checked and appended without a string per field — fields are looked up by their
+   * bytes (ByteMap) and numbers parsed from digits. Anything unusual (header or preamble, a quote,
+   * a wrong field count, surrounding spaces, a missing or non-numeric value, a class or type word
+   * that is not standard, an unknown chromosome, Allele2 = reference, extra columns kept) sends the
+   * line through `pushRow` as text, so every error, warning and count is the string path's own.
+   */
+  pushBytes(buf: Buffer, s: number, e: number, line: number): number {
+    const h = this.tableParser.header
+    if (h === undefined || this.opts.keepExtra || h.delimiter !== '\t') return this.pushRow(buf.toString('utf8', s, e), line)
+    const c = (this.cols ??= this.resolve(h))
+    const F = this.fast
+    const ncol = h.columns.length
+    if (F.fs.length !== ncol) {
+      F.fs = new Int32Array(ncol)
+      F.fe = new Int32Array(ncol)
+    }
+    const fs = F.fs
+    const fe = F.fe
+    let col = 0
+    let start = s
+    let odd = false
+    for (let i = s; i < e; i++) {
+      const b = buf[i] as number
+      if (b === 9) {
+        if (col < ncol) {
+          fs[col] = start
+          fe[col] = i
+        }
+        col++
+        start = i + 1
+      } else if (b === 34) odd = true
+    }
+    if (col < ncol) {
+      fs[col] = start
+      fe[col] = e
+    }
+    col++
+    if (odd || col !== ncol || e === s) return this.pushText(buf, s, e, line)
+    const pool = this.table.pool
+
+    let sampleId: number
+    if (this.opts.sampleOverride !== undefined) {
+      if (this.overrideId < 0) return this.pushText(buf, s, e, line)
+      sampleId = this.overrideId
+    } else {
+      const a = fs[c.sample] as number
+      const z = fe[c.sample] as number
+      sampleId = F.sample.get(buf, a, z)
+      if (sampleId === MISSING) {
+        const t = buf.toString('utf8', a, z)
+        if (t === '' || spaced(buf, a, z) || isMissing(t)) return this.pushText(buf, s, e, line)
+        sampleId = pool.id(t)
+        F.sample.set(buf, a, z, sampleId)
+      }
+    }
+    let a = fs[c.chrom] as number
+    let z = fe[c.chrom] as number
+    let chromId = F.chrom.get(buf, a, z)
+    if (chromId === MISSING) {
+      const t = buf.toString('utf8', a, z)
+      if (spaced(buf, a, z) || !isKnownChromosome(t)) return this.pushText(buf, s, e, line)
+      chromId = pool.id(t)
+      F.chrom.set(buf, a, z, chromId)
+    }
+    const start0 = digits(buf, fs[c.start] as number, fe[c.start] as number)
+    const end0 = digits(buf, fs[c.end] as number, fe[c.end] as number)
+    if (start0 < 1 || end0 < 1 || end0 < start0 - 1) return this.pushText(buf, s, e, line)
+    a = fs[c.cls] as number
+    z = fe[c.cls] as number
+    let cls = F.cls.get(buf, a, z)
+    if (cls === MISSING) {
+      const vc = spaced(buf, a, z) ? undefined : lookupVariantClass(buf.toString('utf8', a, z))
+      if (vc === undefined) return this.pushText(buf, s, e, line)
+      cls = CLASS_CODE.get(vc) as number
+      F.cls.set(buf, a, z, cls)
+    }
+    const refId = this.allele(buf, fs[c.ref] as number, fe[c.ref] as number)
+    const altId = this.allele(buf, fs[c.alt2] as number, fe[c.alt2] as number)
+    if (refId < 0 || altId < 0 || altId === refId) return this.pushText(buf, s, e, line)
+    a = fs[c.type] as number
+    z = fe[c.type] as number
+    let type = F.type.get(buf, a, z)
+    if (type === MISSING) {
+      type = TYPE_CODE.get(buf.toString('utf8', a, z).trim().toUpperCase()) ?? 0
+      F.type.set(buf, a, z, type)
+    }
+    if (type === 0) return this.pushText(buf, s, e, line)
+    a = fs[c.gene] as number
+    z = fe[c.gene] as number
+    let gene = F.gene.get(buf, a, z)
+    if (gene === MISSING) {
+      if (spaced(buf, a, z)) return this.pushText(buf, s, e, line)
+      const g = buf.toString('utf8', a, z)
+      gene = pool.id(isMissing(g) ? 'Unknown' : g)
+      F.gene.set(buf, a, z, gene)
+    }
+    const ka = c.opt.altCount
+    const kr = c.opt.refCount
+    const kd = c.opt.depth
+    const altCount = ka === undefined ? -1 : digits(buf, fs[ka] as number, fe[ka] as number)
+    const refCount = kr === undefined ? -1 : digits(buf, fs[kr] as number, fe[kr] as number)
+    let depth = kd === undefined ? -1 : digits(buf, fs[kd] as number, fe[kd] as number)
+    if (altCount === -2 || refCount === -2 || depth === -2) return this.pushText(buf, s, e, line)
+    if (depth < 0 && altCount >= 0 && refCount >= 0) depth = altCount + refCount
+    let origin: number
+    const ks = c.opt.mutationStatus
+    if (ks === undefined) origin = ORIGIN_CODE[this.opts.origin ?? 'somatic']
+    else {
+      a = fs[ks] as number
+      z = fe[ks] as number
+      origin = F.status.get(buf, a, z)
+      if (origin === MISSING) {
+        const st = buf.toString('utf8', a, z).trim().toLowerCase()
+        origin = ORIGIN_CODE[(st && MUTATION_STATUS_ORIGIN[st]) || this.opts.origin || (st ? 'unknown' : 'somatic')]
+        F.status.set(buf, a, z, origin)
+      }
+    }
+    let protein: string | undefined
+    const kp = c.opt.protein
+    if (kp !== undefined && (fe[kp] as number) > (fs[kp] as number)) {
+      a = fs[kp] as number
+      z = fe[kp] as number
+      if (spaced(buf, a, z)) return this.pushText(buf, s, e, line)
+      protein = buf.toString('utf8', a, z)
+      if (protein.length <= 4 && isMissing(protein)) protein = undefined
+    }
+    let filter = -1
+    const kf = c.opt.filter
+    if (kf !== undefined) {
+      a = fs[kf] as number
+      z = fe[kf] as number
+      filter = F.filter.get(buf, a, z)
+      if (filter === MISSING) {
+        const t = buf.toString('utf8', a, z).trim()
+        filter = t === '' ? -1 : pool.id(t)
+        F.filter.set(buf, a, z, filter)
+      }
+    }
+
+    this.report.rowsRead++
+    if (!this.seen.add(sampleId, chromId, start0, refId, altId)) {
+      drop(this.report, 'duplicate (same sample, chromosome, start and alleles)')
+      return -1
+    }
+    this.markSample(sampleId)
+    const r = this.row
+    r.sample = sampleId
+    r.gene = gene
+    r.kind = INDEL_TYPE.has(type) ? KIND_CODE.indel : KIND_CODE.snv
+    r.cls = cls
+    r.type = type
+    r.origin = origin
+    r.cnState = 0
+    r.chrom = chromId
+    r.start = start0
+    r.end = end0
+    r.ref = refId
+    r.alt = altId
+    r.protein = protein
+    r.filter = filter
+    r.vaf = altCount >= 0 && depth > 0 ? altCount / depth : NaN
+    r.copyNumber = NaN
+    r.depth = depth
+    r.altCount = altCount
+    r.refCount = refCount
+    r.file = this.fileId
+    r.line = line
+    this.report.kept++
+    return this.table.append(r)
+  }
+
+  /** Expect about `rows` more rows: size the table and the duplicate index once. */
+  reserve(rows: number): void {
+    this.table.reserve(rows)
+    this.seen.reserve(rows)
+  }
+
+  private pushText(buf: Buffer, s: number, e: number, line: number): number {
+    return this.pushRow(buf.toString('utf8', s, e), line)
+  }
+
+  /** Pool id of an allele given as bytes; −1 when it has surrounding spaces (text path). */
+  private allele(buf: Buffer, a: number, z: number): number {
+    let id = this.fast.allele.get(buf, a, z)
+    if (id === MISSING) {
+      if (spaced(buf, a, z)) return -1
+      id = this.table.pool.id(buf.toString('utf8', a, z))
+      this.fast.allele.set(buf, a, z, id)
+    }
+    return id
+  }
+
+  private markSample(sampleId: number): void {
+    if (sampleId >= this.sampleSeen.length) {
+      const grown = new Uint8Array(Math.max(sampleId + 1, this.sampleSeen.length * 2))
+      grown.set(this.sampleSeen)
+      this.sampleSeen = grown
+    }
+    this.sampleSeen[sampleId] = 1
   }
 
   /** After the last line: header must exist; rows the table layer skipped are accounted for. */
@@ -279,12 +526,7 @@ export class MafParser {
       drop(this.report, 'duplicate (same sample, chromosome, start and alleles)')
       return -1
     }
-    if (sampleId >= this.sampleSeen.length) {
-      const grown = new Uint8Array(Math.max(sampleId + 1, this.sampleSeen.length * 2))
-      grown.set(this.sampleSeen)
-      this.sampleSeen = grown
-    }
-    this.sampleSeen[sampleId] = 1
+    this.markSample(sampleId)
 
     const geneRaw = f[c.gene] as string
     let gene = this.geneIds.get(geneRaw)
@@ -314,7 +556,7 @@ export class MafParser {
       origin = o
     }
     const proteinRaw = get(c.opt.protein)
-    const protein = proteinRaw === undefined ? -1 : trimmed(proteinRaw)
+    const protein = proteinRaw === undefined ? undefined : trimmed(proteinRaw)
     const filterRaw = get(c.opt.filter)
     const filter = filterRaw === undefined ? '' : trimmed(filterRaw)
 
@@ -330,8 +572,12 @@ export class MafParser {
     r.end = end ?? start ?? NaN
     r.ref = refId
     r.alt = altId
-    r.protein = protein === -1 || isMissing(protein) ? -1 : pool.id(protein)
-    r.filter = filter === '' ? -1 : pool.id(filter)
+    r.protein = protein === undefined || isMissing(protein) ? undefined : protein
+    if (filter !== this.lastFilter) {
+      this.lastFilter = filter
+      this.lastFilterId = filter === '' ? -1 : pool.id(filter)
+    }
+    r.filter = this.lastFilterId
     r.vaf = altCount >= 0 && depth > 0 ? altCount / depth : NaN
     r.copyNumber = NaN
     r.depth = depth

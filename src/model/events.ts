@@ -4,8 +4,9 @@
  * A million MAF rows held as one object each cost ~290 bytes a record (the object, its boxed
  * numbers and its source record) plus garbage-collection time proportional to the live heap; that
  * was most of `summary`'s 560 MB peak on the bench cohort. Here a row is a slot in typed arrays:
- * strings (samples, genes, chromosomes, alleles, protein changes, FILTER values, file names) are
- * interned once in a shared pool and stored as 32-bit ids; vocabularies (kind, class, type, origin,
+ * strings (samples, genes, chromosomes, alleles, FILTER values, file names) are interned once in a
+ * shared pool and stored as 32-bit ids (protein changes, nearly all distinct, are kept as strings:
+ * interning them was a million-entry Map and a third of the read time); vocabularies (kind, class, type, origin,
  * copy-number state) as one-byte codes; numbers in Float64 / Uint32 columns with an explicit
  * "unknown" value. Fields that are rare in mutation cohorts (the input's own class word, fusion
  * partner, carried-through extra columns) live in sparse maps keyed by row.
@@ -18,7 +19,9 @@
  * `get(i)` returns a record equal to the one pushed (every field of `Alteration`, keys in one fixed
  * order; unknown fields are undefined).
  *
- * Memory: 85 bytes a row + the distinct strings (each once) + the sparse fields. Complexity: O(1)
+ * Memory: 61 bytes a row (+8 each for VAFs that are not altCount / depth and for copy numbers,
+ * once any row has one) + its protein change string + the distinct other strings (each once) +
+ * the sparse fields. Complexity: O(1)
  * amortized per append (columns grow by half when full), O(1) per field read, O(fields) per `get`.
  */
 import {
@@ -41,6 +44,11 @@ export const ORIGIN_CODE: Readonly<Record<Origin, number>> = { somatic: 0, germl
 export const CLASS_CODE: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, i]))
 const TYPE_CODE: ReadonlyMap<VariantType, number> = new Map(VARIANT_TYPES.map((t, i) => [t, i + 1]))
 const CN_CODE: ReadonlyMap<CnState, number> = new Map(CN_STATES.map((s, i) => [s, i + 1]))
+
+/** end − start is unknown (or out of int32 range: see bigEnds). */
+const NO_DELTA = -0x80000000
+/** In the VAF column: "altCount / depth", computed when asked. */
+const DERIVED = -Infinity
 
 /** "Unknown" in the Uint32 count columns; larger counts go to a sparse overflow map. */
 const NO_COUNT = 0xffffffff
@@ -92,8 +100,9 @@ export interface EventRow {
   chrom: number
   ref: number
   alt: number
-  protein: number
   filter: number
+  /** HGVSp_Short; undefined = none. Not interned: protein changes are nearly all distinct. */
+  protein: string | undefined
   /** NaN = unknown. */
   start: number
   end: number
@@ -110,7 +119,7 @@ export interface EventRow {
 export function emptyRow(): EventRow {
   return {
     sample: 0, gene: 0, kind: 0, cls: 0, type: 0, origin: 0, cnState: 0,
-    chrom: -1, ref: -1, alt: -1, protein: -1, filter: -1,
+    chrom: -1, ref: -1, alt: -1, filter: -1, protein: undefined,
     start: NaN, end: NaN, vaf: NaN, copyNumber: NaN,
     depth: -1, altCount: -1, refCount: -1, file: 0, line: 0,
   }
@@ -130,14 +139,17 @@ export class EventTable implements Iterable<Alteration> {
   private chromC = new Int32Array(0)
   private refC = new Int32Array(0)
   private altC = new Int32Array(0)
-  private proteinC = new Int32Array(0)
+  private proteinC: (string | undefined)[] = []
   private filterC = new Int32Array(0)
   private fileC = new Int32Array(0)
   private lineC = new Uint32Array(0)
   private startC = new Float64Array(0)
-  private endC = new Float64Array(0)
-  private vafC = new Float64Array(0)
-  private cnumC = new Float64Array(0)
+  /** end − start (NO_DELTA: end unknown; deltas beyond int32 go to bigEnds). */
+  private endC = new Int32Array(0)
+  /** Allocated on first use: VAF where it is not altCount / depth (DERIVED elsewhere), copy number. */
+  private vafC: Float64Array | undefined
+  private cnumC: Float64Array | undefined
+  private readonly bigEnds = new Map<number, number>()
   private depthC = new Uint32Array(0)
   private altCountC = new Uint32Array(0)
   private refCountC = new Uint32Array(0)
@@ -161,8 +173,8 @@ export class EventTable implements Iterable<Alteration> {
     return this.n
   }
 
-  private grow(): void {
-    const cap = this.cap < 1024 ? 1024 : Math.ceil(this.cap * 1.5)
+  private grow(atLeast = 0): void {
+    const cap = Math.max(atLeast, this.cap < 1024 ? 1024 : Math.ceil(this.cap * 1.5))
     const g = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T, make: (k: number) => T): T => {
       const b = make(cap)
       b.set(a)
@@ -182,14 +194,13 @@ export class EventTable implements Iterable<Alteration> {
     this.chromC = g(this.chromC, i32)
     this.refC = g(this.refC, i32)
     this.altC = g(this.altC, i32)
-    this.proteinC = g(this.proteinC, i32)
     this.filterC = g(this.filterC, i32)
     this.fileC = g(this.fileC, i32)
     this.lineC = g(this.lineC, u32)
     this.startC = g(this.startC, f64)
-    this.endC = g(this.endC, f64)
-    this.vafC = g(this.vafC, f64)
-    this.cnumC = g(this.cnumC, f64)
+    this.endC = g(this.endC, i32)
+    if (this.vafC) this.vafC = g(this.vafC, f64)
+    if (this.cnumC) this.cnumC = g(this.cnumC, f64)
     this.depthC = g(this.depthC, u32)
     this.altCountC = g(this.altCountC, u32)
     this.refCountC = g(this.refCountC, u32)
@@ -224,14 +235,27 @@ export class EventTable implements Iterable<Alteration> {
     this.chromC[i] = r.chrom
     this.refC[i] = r.ref
     this.altC[i] = r.alt
-    this.proteinC[i] = r.protein
+    this.proteinC[i] = r.protein === undefined ? undefined : own(r.protein)
     this.filterC[i] = r.filter
     this.fileC[i] = r.file
     this.lineC[i] = r.line
     this.startC[i] = r.start
-    this.endC[i] = r.end
-    this.vafC[i] = r.vaf
-    this.cnumC[i] = r.copyNumber
+    const delta = r.end - r.start
+    if (Number.isNaN(r.end)) this.endC[i] = NO_DELTA
+    else if (delta > NO_DELTA && delta <= 0x7fffffff) this.endC[i] = delta
+    else {
+      this.endC[i] = NO_DELTA
+      this.bigEnds.set(i, r.end)
+    }
+    const derived = r.altCount >= 0 && r.depth > 0 ? r.altCount / r.depth : NaN
+    if (!(r.vaf === derived || (Number.isNaN(r.vaf) && Number.isNaN(derived)))) {
+      this.vafC ??= new Float64Array(this.cap).fill(DERIVED)
+      this.vafC[i] = r.vaf
+    } else if (this.vafC) this.vafC[i] = DERIVED
+    if (!Number.isNaN(r.copyNumber)) {
+      this.cnumC ??= new Float64Array(this.cap).fill(NaN)
+      this.cnumC[i] = r.copyNumber
+    } else if (this.cnumC) this.cnumC[i] = NaN
     this.setCount(this.depthC, i, 0, r.depth)
     this.setCount(this.altCountC, i, 1, r.altCount)
     this.setCount(this.refCountC, i, 2, r.refCount)
@@ -263,7 +287,7 @@ export class EventTable implements Iterable<Alteration> {
     r.chrom = opt(a.chrom)
     r.ref = opt(a.ref)
     r.alt = opt(a.alt)
-    r.protein = opt(a.protein)
+    r.protein = a.protein
     r.filter = opt(a.filter)
     r.start = a.start ?? NaN
     r.end = a.end ?? NaN
@@ -279,13 +303,31 @@ export class EventTable implements Iterable<Alteration> {
     return i
   }
 
+  /** Keep only the first n rows (a reader that started over). */
+  truncate(n: number): void {
+    if (n >= this.n) return
+    this.n = n
+    this.proteinC.length = n
+    for (const m of [this.rawClass, this.partner, this.extra]) for (const k of [...m.keys()]) if (k >= n) m.delete(k)
+    for (const k of [...this.bigCounts.keys()]) if (k >= n * 3) this.bigCounts.delete(k)
+    for (const k of [...this.bigEnds.keys()]) if (k >= n) this.bigEnds.delete(k)
+  }
+
   /** Drop every row (the pool is kept): a streaming reader's batch is done. */
   clear(): void {
     this.n = 0
+    this.proteinC = []
     this.rawClass.clear()
     this.partner.clear()
     this.extra.clear()
     this.bigCounts.clear()
+    this.bigEnds.clear()
+  }
+
+  /** Make room for n more rows (a reader that knows roughly how many are coming). */
+  reserve(more: number): void {
+    const want = this.n + more
+    while (this.cap < want) this.grow(want)
   }
 
   // Column reads for the hot loops (no record built).
@@ -318,6 +360,20 @@ export class EventTable implements Iterable<Alteration> {
     return this.pool.values[id] as string
   }
 
+  private endOf(i: number): number | undefined {
+    const d = this.endC[i] as number
+    if (d !== NO_DELTA) return (this.startC[i] as number) + d
+    return this.bigEnds.get(i)
+  }
+
+  private vafOf(i: number): number | undefined {
+    const v = this.vafC === undefined ? DERIVED : (this.vafC[i] as number)
+    if (v !== DERIVED) return Number.isNaN(v) ? undefined : v
+    const alt = this.count(this.altCountC, i, 1)
+    const depth = this.count(this.depthC, i, 0)
+    return alt !== undefined && depth !== undefined && depth > 0 ? alt / depth : undefined
+  }
+
   /** Row i as a record. */
   get(i: number): Alteration {
     const v = this.pool.values
@@ -334,17 +390,17 @@ export class EventTable implements Iterable<Alteration> {
       variantType: type === 0 ? undefined : VARIANT_TYPES[type - 1],
       chrom: s(this.chromC[i] as number),
       start: num(this.startC[i] as number),
-      end: num(this.endC[i] as number),
+      end: this.endOf(i),
       ref: s(this.refC[i] as number),
       alt: s(this.altC[i] as number),
-      protein: s(this.proteinC[i] as number),
+      protein: this.proteinC[i],
       origin: ORIGINS[this.originC[i] as number] as Origin,
-      vaf: num(this.vafC[i] as number),
+      vaf: this.vafOf(i),
       depth: this.count(this.depthC, i, 0),
       altCount: this.count(this.altCountC, i, 1),
       refCount: this.count(this.refCountC, i, 2),
       filter: s(this.filterC[i] as number),
-      copyNumber: num(this.cnumC[i] as number),
+      copyNumber: this.cnumC === undefined ? undefined : num(this.cnumC[i] as number),
       cnState: cn === 0 ? undefined : CN_STATES[cn - 1],
       partner: this.partner.get(i),
       source: { file: v[this.fileC[i] as number] as string, line: this.lineC[i] as number },

@@ -1,0 +1,131 @@
+/**
+ * The MAF byte path (MafParser.pushBytes via readMafInto) must read exactly what the text path
+ * reads: same records, same read report, same errors. The text path is the streaming reader
+ * (`readMaf` with onRecord). Checked on every MAF-like file in the fixtures and ../shared/data, and
+ * on crafted files that exercise each fallback (CRLF, lone CR, BOM, quotes, spaces, NA positions,
+ * non-standard words, duplicates, no final newline, sample override, lenient bad rows).
+ */
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { readMaf, readMafInto } from '../../src/maf/read.js'
+import type { MafOptions } from '../../src/maf/parser.js'
+import { EventTable } from '../../src/model/events.js'
+import type { Alteration } from '../../src/model/alteration.js'
+import { FIXTURES, SHARED, tmpFile } from '../helpers.js'
+
+async function viaText(path: string, opts: MafOptions = {}) {
+  const out: Alteration[] = []
+  try {
+    const r = await readMaf(path, { ...opts, onRecord: (a) => out.push(a) })
+    return { records: out, report: r.report, samples: r.samples }
+  } catch (e) {
+    return { error: String((e as { format?: () => string }).format?.() ?? e) }
+  }
+}
+
+async function viaBytes(path: string, opts: MafOptions = {}) {
+  const t = new EventTable()
+  try {
+    const r = await readMafInto(path, t, opts)
+    return { records: t.toArray(), report: r.report, samples: r.samples }
+  } catch (e) {
+    return { error: String((e as { format?: () => string }).format?.() ?? e) }
+  }
+}
+
+const HEADER = 'Hugo_Symbol\tChromosome\tStart_Position\tEnd_Position\tReference_Allele\tTumor_Seq_Allele2\tVariant_Classification\tVariant_Type\tTumor_Sample_Barcode\tHGVSp_Short\tt_alt_count\tt_ref_count\tMutation_Status\tFILTER'
+const ROW = (s: string, gene = 'TP53', pos = '7675088', cls = 'Missense_Mutation', extra = 'p.R175H\t12\t30\tSomatic\tPASS') =>
+  `${gene}\t17\t${pos}\t${pos}\tC\tT\t${cls}\tSNP\t${s}\t${extra}`
+
+const CRAFTED: Record<string, string> = {
+  plain: [HEADER, ROW('S1'), ROW('S2', 'PIK3CA', '179234297'), ''].join('\n'),
+  crlf: [HEADER, ROW('S1'), ROW('S2'), ''].join('\r\n'),
+  loneCr: [HEADER, ROW('S1'), ROW('S2'), ''].join('\r'),
+  bom: '\ufeff' + [HEADER, ROW('S1'), ''].join('\n'),
+  noFinalNewline: [HEADER, ROW('S1'), ROW('S2')].join('\n'),
+  quoted: [HEADER, ROW('"S1"'), ROW('S2'), ''].join('\n'),
+  spaces: [HEADER, ROW(' S1 '), ROW('S2', ' KRAS'), ROW('S3', 'TP53', '7675088', ' Nonsense_Mutation '), ''].join('\n'),
+  naPosition: [HEADER, ROW('S1', 'FLT3', 'NA'), ''].join('\n'),
+  nonStandardClass: [HEADER, ROW('S1', 'FLT3', '100', 'ITD'), ROW('S2', 'FLT3', '100', 'ITD'), ''].join('\n'),
+  duplicates: [HEADER, ROW('S1'), ROW('S1'), ROW('S1', 'TP53', '7675089'), ''].join('\n'),
+  missingGene: [HEADER, ROW('S1', 'NA'), ROW('S2', ''), ''].join('\n'),
+  blankLines: [HEADER, '', ROW('S1'), '   ', ROW('S2'), ''].join('\n'),
+  commentsFirst: ['#version 2.4', '#another', HEADER, ROW('S1'), ''].join('\n'),
+  emptyCounts: [HEADER, ROW('S1', 'TP53', '7675088', 'Missense_Mutation', 'p.R175H\t\t\tSomatic\tPASS'), ROW('S2', 'TP53', '7675088', 'Missense_Mutation', '.\tNA\t5\t\t'), ''].join('\n'),
+  germlineStatus: [HEADER, ROW('S1', 'BRCA1', '43045712', 'Nonsense_Mutation', 'p.Q1756*\t10\t10\tGermline\tPASS'), ROW('S2', 'BRCA1', '43045712', 'Nonsense_Mutation', 'p.Q1756*\t10\t10\tLOH\tPASS'), ''].join('\n'),
+  wrongColumnCount: [HEADER, ROW('S1'), 'TP53\t17\t1', ''].join('\n'),
+  badNumber: [HEADER, ROW('S1', 'TP53', '12x'), ''].join('\n'),
+  badChromosome: [HEADER, ROW('S1').replace('\t17\t', '\tA000000005\t'), ''].join('\n'),
+  endBeforeStart: [HEADER, 'TP53\t17\t200\t100\tC\tT\tMissense_Mutation\tSNP\tS1\tp.X\t1\t1\tSomatic\tPASS', ''].join('\n'),
+  alleleInAllele1: [
+    'Hugo_Symbol\tChromosome\tStart_Position\tEnd_Position\tReference_Allele\tTumor_Seq_Allele1\tTumor_Seq_Allele2\tVariant_Classification\tVariant_Type\tTumor_Sample_Barcode',
+    'TP53\t17\t100\t100\tC\tT\tC\tMissense_Mutation\tSNP\tS1',
+    '',
+  ].join('\n'),
+  inferredType: [HEADER, ROW('S1').replace('\tSNP\t', '\tNA\t'), ''].join('\n'),
+  utf8Names: [HEADER, ROW('Échantillon-1'), ROW('患者2'), ''].join('\n'),
+  headerOnly: HEADER + '\n',
+  empty: '',
+}
+
+describe('MAF byte path = text path', () => {
+  for (const [name, text] of Object.entries(CRAFTED)) {
+    it(`crafted: ${name}`, async () => {
+      const p = tmpFile(`${name}.maf`, text)
+      const [a, b] = [await viaText(p), await viaBytes(p)]
+      expect(b).toEqual(a)
+    })
+  }
+
+  it('lenient mode counts the same bad rows', async () => {
+    const p = tmpFile('lenient.maf', [HEADER, ROW('S1'), 'TP53\t17\t1', ROW('S2', 'TP53', '12x'), ROW('S3'), ''].join('\n'))
+    const [a, b] = [await viaText(p, { lenient: true }), await viaBytes(p, { lenient: true })]
+    expect(b).toEqual(a)
+    expect(b.records).toHaveLength(2)
+  })
+
+  it('sample override and origin options', async () => {
+    const p = tmpFile('override.maf', [HEADER, ROW('S1'), ROW('S2', 'KRAS'), ''].join('\n'))
+    for (const opts of [{ sampleOverride: 'P01' }, { sampleOverride: '' }, { origin: 'germline' as const }]) {
+      expect(await viaBytes(p, opts)).toEqual(await viaText(p, opts))
+    }
+  })
+
+  it('a gzipped file reads the same', async () => {
+    const p = tmpFile('gz.maf.gz', CRAFTED.plain as string, { gzip: true })
+    expect(await viaBytes(p)).toEqual(await viaText(p))
+  })
+
+  it('the real MAFs in the fixtures', async () => {
+    for (const f of ['tcga_laml.maf.gz', 'APL_primary.maf.gz']) {
+      const p = join(FIXTURES, 'maf', f)
+      const [a, b] = [await viaText(p), await viaBytes(p)]
+      expect(b, f).toEqual(a)
+      expect(b.records?.length, f).toBeGreaterThan(100)
+    }
+  })
+
+  const shared = (() => {
+    try {
+      const out: string[] = []
+      const walk = (d: string) => {
+        for (const e of readdirSync(d)) {
+          const p = join(d, e)
+          if (statSync(p).isDirectory()) walk(p)
+          else if (/\.(maf|maf\.gz|maf\.txt|txt)$/i.test(e) && /maf|mutation/i.test(p) && statSync(p).size < 5e6) out.push(p)
+        }
+      }
+      walk(SHARED)
+      return out.sort()
+    } catch {
+      return []
+    }
+  })()
+  it.skipIf(shared.length === 0)(`every MAF-like file in ../shared/data (${shared.length}; skipped when ../shared is absent)`, async () => {
+    for (const p of shared) {
+      const [a, b] = [await viaText(p), await viaBytes(p)]
+      expect(b, p).toEqual(a)
+    }
+  }, 120_000)
+})

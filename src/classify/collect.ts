@@ -14,13 +14,13 @@ export interface CollectInput {
   readonly M: number
   readonly features: number
   /** Gene pairs keyed gi * n + s (gi: interned gene id, mapped to a row by geneRow; -1 = not a feature). */
-  readonly gKey: readonly number[]
-  readonly gEv: readonly number[]
+  readonly gKey: ArrayLike<number>
+  readonly gEv: ArrayLike<number>
   /** Rule pairs keyed r * n + s; pathway pairs keyed p * n + s. */
-  readonly rKey: readonly number[]
-  readonly rEv: readonly number[]
-  readonly pKey: readonly number[]
-  readonly pEv: readonly number[]
+  readonly rKey: ArrayLike<number>
+  readonly rEv: ArrayLike<number>
+  readonly pKey: ArrayLike<number>
+  readonly pEv: ArrayLike<number>
   readonly geneRow: Int32Array
 }
 
@@ -28,6 +28,27 @@ export interface Collected {
   readonly cellIdx: Float64Array
   readonly starts: Uint32Array
   readonly events: Uint32Array
+}
+
+/** A growable typed array of numbers (pairs are collected by the million). */
+export class NumList {
+  private a: Float64Array
+  length = 0
+  constructor(capacity = 1024) {
+    this.a = new Float64Array(Math.max(16, capacity))
+  }
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Float64Array(this.a.length * 2)
+      b.set(this.a)
+      this.a = b
+    }
+    this.a[this.length++] = v
+  }
+  /** The numbers pushed so far (a view, not a copy). */
+  view(): Float64Array {
+    return this.a.subarray(0, this.length)
+  }
 }
 
 export function collectCells(c: CollectInput): Collected {
@@ -48,8 +69,9 @@ export function collectCells(c: CollectInput): Collected {
   for (let i = 0; i < c.rKey.length; i++) comp[k++] = (G * n + (c.rKey[i] as number)) * M + (c.rEv[i] as number)
   for (let i = 0; i < c.pKey.length; i++) comp[k++] = ((G + R) * n + (c.pKey[i] as number)) * M + (c.pEv[i] as number)
   const sorted = comp.subarray(0, k).sort()
-  const cellIdx: number[] = []
-  const starts: number[] = []
+  const cellIdx = new Float64Array(k)
+  const starts = new Uint32Array(k + 1)
+  let cells = 0
   const events = new Uint32Array(k)
   let last = -1
   for (let i = 0; i < k; i++) {
@@ -65,12 +87,12 @@ export function collectCells(c: CollectInput): Collected {
       ev -= M
     }
     if (cell !== last) {
-      cellIdx.push(cell)
-      starts.push(i)
+      cellIdx[cells] = cell
+      starts[cells++] = i
       last = cell
     }
     events[i] = ev
   }
-  starts.push(k)
-  return { cellIdx: Float64Array.from(cellIdx), starts: Uint32Array.from(starts), events }
+  starts[cells] = k
+  return { cellIdx: cellIdx.slice(0, cells), starts: starts.slice(0, cells + 1), events }
 }

@@ -15,10 +15,12 @@
  * Burden counts accepted somatic/unknown-origin mutation events (not CN, not fusions) of the base
  * counted classes (no per-gene extras) over all genes.
  *
- * Complexity: one pass over A alterations with O(1) Map lookups (interned sample and gene ids,
- * numeric cell keys in flat number arrays) plus O(rules + pathways touching the gene) per event;
- * O(P log P) to group the P (cell, event) pairs (./collect.ts); O(F × S) to fill the Uint8Array
- * state. Cell records are built lazily on access (./cellStore.ts). Memory O(F × S) bytes + O(A + P).
+ * Complexity: one pass over the A rows of the cohort's EventTable reading its columns (sample and
+ * gene ids map to matrix indices through arrays indexed by pool id; counted classes are a bitmask
+ * per gene), building a record only for rules, panel checks and copy-number states; plus
+ * O(rules + pathways touching the gene) per event; O(P log P) to group the P (cell, event) pairs
+ * (./collect.ts); O(F × S) to fill the Uint8Array state. Cells hold table rows; records are built
+ * on access (./cellStore.ts). Memory O(F × S) bytes + 4 bytes per table row + 16 bytes per pair.
  * test/classify/scale.test.ts builds 10,000 samples × 500 genes from 1,000,000 events (and logs
  * the time; no timing assertion).
  */
@@ -32,7 +34,7 @@ import type { Pathway } from '../panels/pathways.js'
 import type { Panel } from '../panels/schema.js'
 import { allGenesAssayed, geneAssayed, onPanelHotspot, refusal, ruleFullyAssayed } from './assay.js'
 import { CellStore } from './cellStore.js'
-import { collectCells } from './collect.js'
+import { NumList, collectCells } from './collect.js'
 import { countedClasses, counts, type CountedClasses } from './classes.js'
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from './ruleMatch.js'
 
@@ -132,12 +134,12 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const acceptOrigin = ORIGINS.map((o) => originAccepts(origin, o))
   const germline = ORIGIN_CODE.germline
   const rowGene = new Int32Array(table.length).fill(-1)
-  const gKey: number[] = []
-  const gEv: number[] = []
-  const rKey: number[] = []
-  const rEv: number[] = []
-  const pKey: number[] = []
-  const pEv: number[] = []
+  const gKey = new NumList(table.length)
+  const gEv = new NumList(table.length)
+  const rKey = new NumList()
+  const rEv = new NumList()
+  const pKey = new NumList()
+  const pEv = new NumList()
   const burden = new Uint32Array(n)
   const refused: Record<string, number> = {}
   const missingEvidence: Record<string, number> = {}
@@ -290,7 +292,10 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     const gi = geneIdx.get(g)
     if (gi !== undefined) geneRow[gi] = f
   })
-  const cells = collectCells({ n, G, R, M: table.length, features: features.length, gKey, gEv, rKey, rEv, pKey, pEv, geneRow })
+  const cells = collectCells({
+    n, G, R, M: table.length, features: features.length,
+    gKey: gKey.view(), gEv: gEv.view(), rKey: rKey.view(), rEv: rEv.view(), pKey: pKey.view(), pEv: pEv.view(), geneRow,
+  })
   for (const idx of cells.cellIdx) state[idx] = ALTERED
   const store = new CellStore(cells.cellIdx, cells.starts, cells.events, table, rowGene, geneNames, G * n)
 

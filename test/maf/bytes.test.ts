@@ -92,6 +92,16 @@ describe('MAF byte path = text path', () => {
     }
   })
 
+  it('a file of several 4 MB blocks, with a line longer than a block, reads the same', async () => {
+    const rows = [HEADER]
+    for (let i = 0; i < 70_000; i++) rows.push(ROW(`S${i % 997}`, `G${i % 301}`, String(1000 + i)))
+    rows.splice(35_000, 0, ROW('LONG', 'TP53', '5', 'Missense_Mutation', `p.${'A'.repeat(5_000_000)}\t1\t2\tSomatic\tPASS`))
+    const p = tmpFile('blocks.maf', rows.join('\n') + '\n')
+    const [a, b] = [await viaText(p), await viaBytes(p)]
+    expect(b.records).toHaveLength(70_001)
+    expect(b).toEqual(a)
+  }, 60_000)
+
   it('a gzipped file reads the same', async () => {
     const p = tmpFile('gz.maf.gz', CRAFTED.plain as string, { gzip: true })
     expect(await viaBytes(p)).toEqual(await viaText(p))

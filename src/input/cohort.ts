@@ -135,13 +135,12 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
   const format = await sniffFile(job.path)
   switch (format) {
     case 'vcf':
-      return readVcf(job.path, {
-        ...common,
-        origin,
-        keepFiltered: opts.keepFiltered,
-        tumorId: opts.tumorId,
-        normalId: opts.normalId,
-      })
+      // Streamed into the table: a VCF's records are never all held as objects.
+      return readVcf(
+        job.path,
+        { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId },
+        (a) => events.push(a),
+      )
     case 'maf':
       return { alterations: [], ...(await readMafInto(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':

@@ -5,7 +5,8 @@
  *
  * SnpEff's Transcript_BioType uses the same Ensembl/GENCODE names, or "Coding"/"Noncoding" for
  * RefSeq databases; those two are mapped to protein_coding / non_coding (our addition: vcf2maf would
- * rank "Coding" lowest, which only matters when transcripts of one variant mix biotypes).
+ * rank "Coding" lowest, which only matters when transcripts of one variant mix biotypes). bcftools
+ * csq writes nonsense_mediated_decay as "NMD"; it ranks with it (also our addition).
  */
 const GROUPS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['protein_coding', 'Coding']],
@@ -19,7 +20,7 @@ const GROUPS: readonly (readonly [number, readonly string[]])[] = [
   [6, ['regulatory_region', 'disrupted_domain', 'processed_transcript', 'TEC']],
   [
     7,
-    ['TF_binding_site', 'CTCF_binding_site', 'promoter_flanking_region', 'enhancer', 'promoter', 'open_chromatin_region', 'retained_intron', 'nonsense_mediated_decay', 'non_stop_decay', 'ambiguous_orf'],
+    ['TF_binding_site', 'CTCF_binding_site', 'promoter_flanking_region', 'enhancer', 'promoter', 'open_chromatin_region', 'retained_intron', 'nonsense_mediated_decay', 'NMD', 'non_stop_decay', 'ambiguous_orf'],
   ],
   [
     8,

@@ -1,10 +1,14 @@
 /**
  * Consequence term → MAF Variant_Classification, as ONE table (STYLE habit 6).
  *
- * Three vocabularies meet here:
- * - Sequence Ontology terms written by VEP (CSQ Consequence) and SnpEff (ANN Annotation);
+ * Five vocabularies meet here:
+ * - Sequence Ontology terms written by VEP (CSQ Consequence), SnpEff (ANN Annotation) and Illumina
+ *   Isaac/Nirvana (CSQT); bcftools csq's shortened words are translated to SO terms when read
+ *   (annotator-terms.ts BCSQ_TERMS);
  * - legacy SnpEff EFF effect names (NON_SYNONYMOUS_CODING, FRAME_SHIFT, …), aliased to SO terms;
- * - ANNOVAR Func / ExonicFunc terms ("nonsynonymous SNV", "stopgain", "UTR5", …).
+ * - ANNOVAR Func / ExonicFunc terms ("nonsynonymous SNV", "stopgain", "UTR5", …);
+ * - GATK Funcotator's Variant_Classification words and Oncotator's MAF words
+ *   (annotator-terms.ts: each maps to a MAF class, ranked like its closest SO term).
  *
  * Severity (`priority`, 1 = most severe) and the SO → class rules reproduce vcf2maf's
  * GetEffectPriority and GetVariantClassification (mskcc/vcf2maf vcf2maf.pl, read at commit 17feed0),
@@ -25,15 +29,16 @@
  */
 import { InputError, quote, type Location } from '../errors.js'
 import type { VariantClass } from '../model/alteration.js'
+import { FUNCOTATOR_CLASSES, ONCOTATOR_CLASSES, type VocabularyRow } from './annotator-terms.js'
 
 /** A class, or a rule that needs the indel type / frame to decide. */
-export type ClassRule = VariantClass | 'FRAMESHIFT' | 'INFRAME_INS' | 'INFRAME_DEL' | 'PROTEIN_ALTERING'
+export type ClassRule = VariantClass | 'FRAMESHIFT' | 'INFRAME_INS' | 'INFRAME_DEL' | 'PROTEIN_ALTERING' | 'INFRAME'
 
 export interface TermInfo {
   readonly priority: number
   readonly rule: ClassRule
-  /** Where the term comes from: 'so' (VEP/SnpEff ANN) or 'annovar'. */
-  readonly vocabulary: 'so' | 'annovar'
+  /** Where the term comes from: 'so' (VEP/SnpEff ANN/CSQT, EFF aliases), 'annovar', 'funcotator' or 'oncotator'. */
+  readonly vocabulary: 'so' | 'annovar' | 'funcotator' | 'oncotator'
 }
 
 /** The lowest priority vcf2maf assigns (unrecognized or empty effect). */
@@ -57,6 +62,8 @@ const SO_TABLE: readonly (readonly [string, number, ClassRule])[] = [
   ['inframe_insertion', 5, 'INFRAME_INS'],
   ['inframe_deletion', 5, 'INFRAME_DEL'],
   ['protein_altering_variant', 5, 'PROTEIN_ALTERING'],
+  // Not written by VEP: bcftools csq's inframe_altering (see annotator-terms.ts). Not in vcf2maf.
+  ['inframe_indel', 5, 'INFRAME'],
   ['missense_variant', 6, 'Missense_Mutation'],
   ['conservative_missense_variant', 6, 'Missense_Mutation'],
   ['rare_amino_acid_variant', 6, 'Missense_Mutation'],
@@ -230,10 +237,20 @@ function buildTable(): ReadonlyMap<string, TermInfo> {
     if (info === undefined) throw new Error(`EFF alias ${eff} → ${so}: SO term missing from table`)
     m.set(eff, info)
   }
+  const add = (rows: readonly VocabularyRow[], vocabulary: 'funcotator' | 'oncotator'): void => {
+    for (const [t, p, r] of rows) {
+      const old = m.get(t)
+      // A word two vocabularies share (Funcotator INTRON = EFF INTRON) must mean the same.
+      if (old !== undefined && (old.priority !== p || old.rule !== r)) throw new Error(`${vocabulary} term ${t} conflicts with the table`)
+      if (old === undefined) m.set(t, { priority: p, rule: r, vocabulary })
+    }
+  }
+  add(FUNCOTATOR_CLASSES, 'funcotator')
+  add(ONCOTATOR_CLASSES, 'oncotator')
   return m
 }
 
-/** Every known term (SO, EFF aliases, ANNOVAR) → its priority and class rule. */
+/** Every known term (SO, EFF aliases, ANNOVAR, Funcotator, Oncotator) → its priority and class rule. */
 export const CONSEQUENCE_TABLE: ReadonlyMap<string, TermInfo> = buildTable()
 
 /**
@@ -267,6 +284,8 @@ function applyRule(rule: ClassRule, type: IndelType, inframe: boolean): VariantC
       return 'In_Frame_Ins'
     case 'INFRAME_DEL':
       return 'In_Frame_Del'
+    case 'INFRAME':
+      return type === 'DEL' ? 'In_Frame_Del' : type === 'INS' ? 'In_Frame_Ins' : 'Missense_Mutation'
     case 'PROTEIN_ALTERING':
       if (type === undefined) return 'Targeted_Region'
       if (inframe) return type === 'DEL' ? 'In_Frame_Del' : 'In_Frame_Ins'
@@ -279,7 +298,7 @@ function applyRule(rule: ClassRule, type: IndelType, inframe: boolean): VariantC
 function unknownTerm(t: string, where: Location | undefined): InputError {
   return new InputError('UNKNOWN_TERM', `unknown consequence term ${quote(t)}`, {
     ...(where ?? {}),
-    suggestion: 'it is not a Sequence Ontology, SnpEff or ANNOVAR term biomarkit knows; use --lenient to skip such rows',
+    suggestion: 'it is not a Sequence Ontology, SnpEff, ANNOVAR, bcftools csq, Funcotator or Oncotator term biomarkit knows; use --lenient to skip such rows',
   })
 }
 

@@ -10,6 +10,7 @@ import {
   lookupTerm,
   splitTerms,
 } from '../../src/vcf/consequence.js'
+import { BCSQ_TERMS, FUNCOTATOR_CLASSES, ONCOTATOR_CLASSES } from '../../src/vcf/annotator-terms.js'
 
 const cls = (terms: string[], ref = 'A', alt = 'T') => classifyConsequence(terms, ref, alt).variantClass
 
@@ -118,5 +119,71 @@ describe('vcf2maf GetVariantClassification parity', () => {
     for (const [t, c] of table) expect(cls([t]), t).toBe(c)
     expect(cls(splitTerms('UTR5;UTR3'))).toBe("5'UTR")
     expect(cls(splitTerms('nonsynonymous SNV;splicing'))).toBe('Splice_Site')
+  })
+})
+
+describe('later annotators’ vocabularies', () => {
+  it('every GATK Funcotator Variant_Classification maps to the MAF class GATK’s MAF writer gives it', () => {
+    // GencodeFuncotation.VariantClassification (broadinstitute/gatk), current and older values; the
+    // expected class is MafOutputRendererConstants.VariantClassificationMap, else the same-named MAF class.
+    const gatk: [string, string, string, string][] = [
+      ['COULD_NOT_DETERMINE', 'A', 'T', 'Unknown'],
+      ['INTRON', 'A', 'T', 'Intron'],
+      ['FIVE_PRIME_UTR', 'A', 'T', "5'UTR"],
+      ['THREE_PRIME_UTR', 'A', 'T', "3'UTR"],
+      ['IGR', 'A', 'T', 'IGR'],
+      ['FIVE_PRIME_FLANK', 'A', 'T', "5'Flank"],
+      ['THREE_PRIME_FLANK', 'A', 'T', "3'Flank"],
+      ['MISSENSE', 'A', 'T', 'Missense_Mutation'],
+      ['NONSENSE', 'A', 'T', 'Nonsense_Mutation'],
+      ['NONSTOP', 'A', 'T', 'Nonstop_Mutation'],
+      ['SILENT', 'A', 'T', 'Silent'],
+      ['SPLICE_SITE', 'A', 'T', 'Splice_Site'],
+      ['IN_FRAME_DEL', 'ACGT', 'A', 'In_Frame_Del'],
+      ['IN_FRAME_INS', 'A', 'ACGT', 'In_Frame_Ins'],
+      ['FRAME_SHIFT_INS', 'A', 'AC', 'Frame_Shift_Ins'],
+      ['FRAME_SHIFT_DEL', 'AC', 'A', 'Frame_Shift_Del'],
+      ['FRAME_SHIFT_SUB', 'ACG', 'T', 'Frame_Shift_Del'],
+      ['START_CODON_SNP', 'A', 'T', 'Start_Codon_SNP'],
+      ['START_CODON_INS', 'A', 'AT', 'Start_Codon_Ins'],
+      ['START_CODON_DEL', 'AT', 'A', 'Translation_Start_Site'],
+      ['STOP_CODON_INS', 'A', 'AT', 'Stop_Codon_Ins'],
+      ['STOP_CODON_DEL', 'AT', 'A', 'Stop_Codon_Del'],
+      ['STOP_CODON_SNP', 'A', 'T', 'Nonstop_Mutation'],
+      ['DE_NOVO_START_IN_FRAME', 'A', 'T', 'De_novo_Start_InFrame'],
+      ['DE_NOVO_START_OUT_FRAME', 'A', 'T', 'De_novo_Start_OutOfFrame'],
+      ['RNA', 'A', 'T', 'RNA'],
+      ['LINCRNA', 'A', 'T', 'RNA'],
+    ]
+    for (const [w, r, a, c] of gatk) expect(cls([w], r, a), w).toBe(c)
+    for (const [w] of FUNCOTATOR_CLASSES) expect(gatk.some(([g]) => g === w), `${w} is not a GATK class`).toBe(true)
+    // several funcotations of one allele rank like VEP terms: NONSENSE before MISSENSE before INTRON
+    expect(effectPriority('NONSENSE')).toBe(effectPriority('stop_gained'))
+    expect(effectPriority('MISSENSE')).toBe(effectPriority('missense_variant'))
+    expect(effectPriority('COULD_NOT_DETERMINE')).toBe(LOWEST_PRIORITY)
+  })
+
+  it('every Oncotator class word maps to the MAF class of the same name (lincRNA → RNA)', () => {
+    for (const [w, , rule] of ONCOTATOR_CLASSES) {
+      expect(lookupTerm(w)?.rule, w).toBe(w === 'lincRNA' ? 'RNA' : w)
+      expect(isVariantClass(rule), w).toBe(true)
+    }
+    expect(cls(['lincRNA'])).toBe('RNA')
+  })
+
+  it('every bcftools csq word (csq.c csq_strings[] and NMD_transcript) names an SO term of the table', () => {
+    const csqStrings = ['synonymous', 'missense', 'stop_lost', 'stop_gained', 'inframe_deletion', 'inframe_insertion', 'frameshift', 'splice_acceptor', 'splice_donor', 'start_lost', 'splice_region', 'stop_retained', '5_prime_utr', '3_prime_utr', 'non_coding', 'intron', 'intergenic', 'inframe_altering', 'coding_sequence', 'feature_elongation', 'start_retained', 'NMD_transcript']
+    expect(Object.keys(BCSQ_TERMS).sort()).toEqual([...csqStrings].sort())
+    for (const w of csqStrings) expect(lookupTerm(BCSQ_TERMS[w] as string)?.vocabulary, w).toBe('so')
+    expect(cls([BCSQ_TERMS.missense as string])).toBe('Missense_Mutation')
+    expect(cls([BCSQ_TERMS['5_prime_utr'] as string])).toBe("5'UTR")
+    expect(cls([BCSQ_TERMS.non_coding as string])).toBe('RNA')
+  })
+
+  it('inframe_indel (bcftools inframe_altering): in-frame by this record’s indel direction, Missense for a substitution', () => {
+    expect(cls(['inframe_indel'], 'AC', 'A')).toBe('In_Frame_Del')
+    expect(cls(['inframe_indel'], 'A', 'AC')).toBe('In_Frame_Ins')
+    expect(cls(['inframe_indel'], 'A', 'T')).toBe('Missense_Mutation')
+    expect(effectPriority('inframe_indel')).toBe(effectPriority('inframe_deletion'))
   })
 })

@@ -1,5 +1,7 @@
 /**
- * Annotation entries (one per transcript) → Effect records, for VEP CSQ, SnpEff ANN and SnpEff EFF.
+ * Annotation entries (one per transcript) → Effect records, for VEP CSQ, SnpEff ANN, SnpEff EFF and
+ * Illumina CSQT here; bcftools csq (bcsq.ts), Funcotator (funcotator.ts) and Oncotator
+ * (oncotator.ts) have their own decoders behind the same interface.
  *
  * Field positions are looked up by name once per file (AnnotationDecoder), so each entry costs one
  * `split('|')` and a few array reads; no regex runs per entry. A VEP/ANN entry whose field count
@@ -10,9 +12,16 @@
 import { InputError, quote, type Location } from '../errors.js'
 import type { Dialect } from './dialect.js'
 import type { Effect } from './effect.js'
+import type { RecordFields } from './record.js'
 import { splitTerms } from './consequence.js'
+import { bcsqDecoder } from './bcsq.js'
+import { funcotatorDecoder } from './funcotator.js'
+import { oncotatorDecoder } from './oncotator.js'
 
-type Raw = readonly (string | number | undefined)[]
+export type Raw = readonly (string | number | undefined)[]
+
+/** What of the record a decoder may need besides the key's values (bcftools matches POS/REF, Funcotator reads raw INFO). */
+export type DecodeContext = Pick<RecordFields, 'pos' | 'ref' | 'infoText'>
 
 function idx(fields: readonly string[], ...names: string[]): number {
   for (const n of names) {
@@ -57,7 +66,7 @@ function rejoin(values: Raw): string[] {
 export interface AnnotationDecoder {
   readonly key: string
   /** All entries of one record's annotation INFO value. */
-  decode(values: Raw, where: Location): Effect[]
+  decode(values: Raw, where: Location, record: DecodeContext): Effect[]
 }
 
 function malformed(what: string, entry: string, got: number, want: number, where: Location): InputError {
@@ -166,6 +175,25 @@ const ANN_NAMES: Record<string, readonly string[]> = {
   alleleNum: [],
 }
 
+// Illumina Isaac (IONA) "HGNC|TranscriptID|Consequence" and Nirvana "GenotypeIndex|HGNC|Transcript ID|
+// Consequence" (GenotypeIndex: the 1-based ALT). No protein change, biotype or canonical flag is written.
+const CSQT_NAMES: Record<string, readonly string[]> = {
+  allele: [],
+  consequence: ['Consequence'],
+  symbol: ['HGNC'],
+  gene: [],
+  feature: ['TranscriptID'],
+  biotype: [],
+  canonical: [],
+  pick: [],
+  hgvsc: [],
+  hgvsp: [],
+  protein: [],
+  aa: [],
+  cdna: [],
+  alleleNum: ['GenotypeIndex'],
+}
+
 // SnpEff EFF layouts by field count, for files that do not declare EFF (see dialect.ts).
 const EFF_V2 = ['Effect_Impact', 'Functional_Class', 'Codon_Change', 'Amino_Acid_Change', 'Gene_Name', 'Transcript_BioType', 'Gene_Coding', 'Transcript_ID', 'Exon_Rank']
 const EFF_V3 = [...EFF_V2.slice(0, 4), 'Amino_Acid_Length', ...EFF_V2.slice(4), 'Genotype_Number', 'ERRORS', 'WARNINGS']
@@ -238,6 +266,14 @@ export function decoderFor(d: Dialect): AnnotationDecoder | undefined {
       return vepLike(d.key, d.fields, 'SnpEff ANN', ANN_NAMES)
     case 'snpeff-eff':
       return effDecoder(d.key, d.fields)
+    case 'csqt':
+      return vepLike(d.key, d.fields, 'Illumina CSQT', CSQT_NAMES)
+    case 'bcsq':
+      return bcsqDecoder(d.key)
+    case 'funcotator':
+      return funcotatorDecoder(d.key, d.fields)
+    case 'oncotator':
+      return oncotatorDecoder()
     case 'annovar':
       return undefined
   }

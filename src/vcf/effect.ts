@@ -35,6 +35,11 @@ export interface Effect {
   readonly proteinPosition?: string | undefined
   readonly aminoAcids?: string | undefined
   readonly transcriptLength: number
+  /**
+   * bcftools csq "@POS": this allele is part of a compound (haplotype) consequence that bcftools
+   * wrote once, at the record at POS. Such an entry has no terms and is never picked (small.ts).
+   */
+  readonly compoundAt?: number | undefined
 }
 
 /** The priority of an effect's most severe term (vcf2maf's One_Consequence). */

@@ -27,7 +27,7 @@ import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import type { Alteration, Origin } from '../model/alteration.js'
 import { annovarBlocks } from './annovar.js'
 import { decoderFor, type AnnotationDecoder } from './annotation.js'
-import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unsupportedAnnotator, type Dialect } from './dialect.js'
+import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
 import type { AlleleResult, RecordContext, RecordFields } from './record.js'
 import { FormatReader, InfoScan, LineColumns } from './scan.js'
@@ -196,9 +196,7 @@ export class VcfParser {
   }
 
   private unannotated(): InputError {
-    const other = unsupportedAnnotator(this.infoMeta)
-    const what = other ? `VCF is annotated by ${other}, which biomarkit does not read` : 'VCF is not annotated: no VEP CSQ, SnpEff ANN/EFF or ANNOVAR Func.* INFO field in the header'
-    return new InputError('UNANNOTATED', what, {
+    return new InputError('UNANNOTATED', unannotatedMessage(this.infoMeta), {
       file: this.file,
       line: this.headerLine,
       suggestion: `${UNANNOTATED_HINT}; for copy-number / SV VCFs, a gene coordinate list (genes option) also works`,
@@ -337,7 +335,7 @@ export class VcfParser {
     // construction; INFO flags that say otherwise (GERMLINE, VarDict/VarScan status) still win.
     const fromInfo = originFromInfo(f.info)
     const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
-    const effects = this.decoder ? this.decoder.decode(f.annotation, { file: this.file, line, column: 8 }) : []
+    const effects = this.decoder ? this.decoder.decode(f.annotation, { file: this.file, line, column: 8 }, f) : []
     const { chrom, pos, ref, alts, filter, info } = f
     const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets: f.targets(), effects, infoMeta: this.infoMeta }
     if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']

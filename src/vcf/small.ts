@@ -32,7 +32,12 @@ interface Called {
 
 function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string): Called | string {
   if (ctx.effects.length === 0) return 'annotation: record has none'
-  const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)
+  let effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)
+  // bcftools csq "@POS" entries are pointers to a compound consequence written at POS (bcsq.ts).
+  if (effs.some((e) => e.compoundAt !== undefined)) {
+    effs = effs.filter((e) => e.compoundAt === undefined)
+    if (effs.length === 0) return 'annotation: compound consequence reported at another position (bcftools csq @POS)'
+  }
   const where = { file: ctx.file, line: ctx.line, column: 8 }
   // vcf2maf warns about an unknown term on any transcript and ranks it last; we stop (or, lenient,
   // skip the row), so a new annotator term is never silently out-ranked.

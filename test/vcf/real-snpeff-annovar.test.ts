@@ -140,20 +140,3 @@ describe.skipIf(!hasShared('somaticseq/paired/MuTect2.vcf.gz'))(`unannotated cal
     })
   }
 })
-
-describe.skipIf(!hasShared('bcftools/bcsq/split-vep.4.vcf'))(`annotators we recognise but do not read (${SKIP})`, () => {
-  const cases: [string, RegExp][] = [
-    ['bcftools/bcsq/split-vep.4.vcf', /annotated by bcftools csq \(INFO\/BCSQ\)/],
-    ['bcftools/bcsq/indel-stats.vcf', /annotated by bcftools csq \(INFO\/CSQ in BCSQ layout\)/],
-    ['igv.js/S4.funcotator.vcf.gz', /annotated by GATK Funcotator/],
-    ['canvas/strelka_isaac_somatic_csqt.vcf', /annotated by Illumina Isaac\/Nirvana/],
-  ]
-  for (const [f, msg] of cases) {
-    it(`${f}: UNANNOTATED names the annotator and how to re-annotate`, async () => {
-      const e = await rejected(run(f))
-      expect(e.code).toBe('UNANNOTATED')
-      expect(e.message).toMatch(msg)
-      expect(e.suggestion).toMatch(/VEP with --vcf/)
-    })
-  }
-})

@@ -22,6 +22,8 @@
  * Funcotator/Oncotator rows carry the vcf2maf priority of the SO term closest in meaning, so that
  * several transcripts of one allele ('#'-separated funcotations) rank as VEP's would, and a row's
  * rule is the MAF class itself (no indel-shape rule, except FRAME_SHIFT_SUB: the shape decides).
+ *
+ * Complexity: static tables; one object-property look-up per bcftools word.
  */
 import type { ClassRule } from './consequence.js'
 

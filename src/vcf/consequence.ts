@@ -26,6 +26,9 @@
  * ANNOVAR terms follow maftools' annovarToMaf mapping (e.g. "frameshift substitution" →
  * Frame_Shift_Ins, "nonframeshift substitution" → In_Frame_Ins, "startgain"/"unknown" → Unknown);
  * their priority is that of the closest SO term, so "exonic;splicing" picks the worse one.
+ *
+ * Complexity: the table is built once at import; one Map look-up per term (two for an ANNOVAR
+ * term written with '_').
  */
 import { InputError, quote, type Location } from '../errors.js'
 import type { VariantClass } from '../model/alteration.js'

@@ -25,6 +25,8 @@
  * undeclared ANN key is read with the standard 16-field ANN layout, an undeclared EFF key with the
  * layout implied by its field count; both add a warning. An undeclared CSQ cannot be read (VEP's
  * field order is run-specific).
+ *
+ * Complexity: once per file, O(INFO header lines × Description length); nothing per record.
  */
 import type { MetaMap } from '@gmod/vcf'
 import { quote } from '../errors.js'

@@ -12,8 +12,9 @@
  * after sorting, so every number is bit-for-bit what kaplanMeier / logRank / coxph give.
  * Memory: O(n·p) buffers reused across features. Curves (KM steps and raw observations per
  * feature) are kept only when asked (`curves`, default true for the report); `scan` does not ask.
- * Measured on the bench cohort (10,000 samples × 520 genes, PFS): the survival part went from
- * 21 s to 2.1 s CPU (profile, inclusive time of scanSurvival) and peak RSS from 1.03 GB to 0.51 GB.
+ * Measured on the bench cohort (10,000 samples × 520 genes, PFS, 2 loaded cores): scanSurvival
+ * 21 s → 2.1–2.7 s CPU (--cpu-prof, inclusive); `scan --endpoint pfs` 22–25 s → 7.4–7.7 s user
+ * CPU (summary: 6.3–7.4 s) and peak RSS 403 MB → 310–337 MB.
  */
 import { survivalEndpoint, type SurvivalPoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable } from '../model/clinical.js'

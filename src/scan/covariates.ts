@@ -3,7 +3,8 @@
  * - numeric column → itself;
  * - two-level column → 0/1 (the event-like or second sorted level is 1, e.g. yes = 1, no = 0);
  * - k-level column → k−1 indicator columns against the first sorted level (R's treatment contrasts).
- * Samples with a missing covariate are left out of the model and counted.
+ * Samples with a missing covariate are left out of the model and counted; a numeric value that
+ * overflows (1e999) is a located error. O(samples × columns).
  */
 import { InputError, quote } from '../errors.js'
 import { lookupEvent } from '../clinical/events.js'
@@ -23,11 +24,13 @@ const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 export function encodeCovariates(table: ClinicalTable, columns: readonly string[]): CovariateColumns {
   const names: string[] = []
   const encoders: ((v: string) => number[])[] = []
+  const actuals: string[] = []
   for (const col of columns) {
     const actual = table.columns.find((c) => c.toLowerCase() === col.toLowerCase())
     if (actual === undefined) {
       throw new InputError('MISSING_COLUMN', `--covariates: no column ${quote(col)} in the clinical table`, { file: table.file, suggestion: `columns: ${table.columns.join(', ')}` })
     }
+    actuals.push(actual)
     const values = [...table.rows.values()].map((r) => r.values[actual]).filter((v): v is string => v !== undefined && !isClinicalMissing(v))
     const levels = [...new Set(values)].sort()
     if (levels.length < 2) throw new InputError('BAD_VALUE', `--covariates: column ${quote(actual)} has fewer than two distinct values`, { file: table.file })
@@ -50,11 +53,17 @@ export function encodeCovariates(table: ClinicalTable, columns: readonly string[
   for (const [sample, row] of table.rows) {
     const out: number[] = []
     let ok = true
-    columns.forEach((col, i) => {
-      const actual = table.columns.find((c) => c.toLowerCase() === col.toLowerCase()) as string
+    actuals.forEach((actual, i) => {
       const v = row.values[actual]
       if (v === undefined || isClinicalMissing(v)) ok = false
-      else out.push(...(encoders[i] as (v: string) => number[])(v.trim()))
+      else {
+        const encoded = (encoders[i] as (v: string) => number[])(v.trim())
+        // e.g. 1e999: numeric-looking but not a number the Cox fit can use.
+        if (encoded.some((x) => !Number.isFinite(x))) {
+          throw new InputError('BAD_NUMBER', `--covariates: column ${quote(actual)}: ${quote(v)} is not a finite number`, { file: table.file, line: row.line, column: table.columns.indexOf(actual) + 1 })
+        }
+        out.push(...encoded)
+      }
     })
     if (ok) rows.set(sample, out)
     else missing++

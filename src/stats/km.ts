@@ -3,9 +3,12 @@
  * one row per distinct time (event or censoring), Greenwood standard error on the log scale
  * (R's $std.err), pointwise CIs of type "log" (R's default), "log-log" or "plain", and the median
  * with its CI exactly as print.survfit reports them (survival:::survmean's minmin rule).
+ *
+ * Complexity: O(n log n) for kaplanMeier (one sort), O(n) for kmSorted on rows already in time
+ * order, O(distinct times) memory for the steps, O(1) when only the median is wanted.
  */
 import { qnorm } from './normal.js'
-import { type EventFlag, orderByTime, survivalData } from './survival-input.js'
+import { type EventFlag, sortByTime, survivalData } from './survival-input.js'
 
 export type ConfType = 'log' | 'log-log' | 'plain'
 
@@ -61,9 +64,11 @@ function confint(s: number, se: number, z: number, type: ConfType): readonly [nu
   return [Math.max(s - half, 0), Math.min(s + half, 1)]
 }
 
+const HALF_TOL = Math.sqrt(Number.EPSILON)
+
 /** R's 'minmin': first time the curve is below 0.5, or the midpoint rule when it sits exactly at 0.5. */
 export function firstBelowHalf(times: readonly number[], y: readonly number[]): number {
-  const tol = Math.sqrt(Number.EPSILON)
+  const tol = HALF_TOL
   const xs: number[] = []
   const ys: number[] = []
   for (let i = 0; i < y.length; i++) {
@@ -84,26 +89,70 @@ export function firstBelowHalf(times: readonly number[], y: readonly number[]): 
   return x0
 }
 
-export function kaplanMeier(time: readonly number[], event: readonly EventFlag[], options: KmOptions = {}): KaplanMeier {
-  const confType = options.confType ?? 'log'
-  const confLevel = options.confLevel ?? 0.95
+/** R's 'minmin' rule fed one curve point at a time, in time order: the same answer as firstBelowHalf. */
+class HalfCrossing {
+  private x0 = NaN
+  private y0 = NaN
+  /** 0: not yet below 0.5; 1: first point sits on 0.5, waiting for the next drop; 2: decided. */
+  private state = 0
+  private result = NaN
+
+  push(t: number, y: number): void {
+    if (this.state === 0) {
+      // NaN compares false, so NaN points are skipped as in firstBelowHalf.
+      if (!(y < 0.5 + HALF_TOL)) return
+      this.x0 = t
+      this.y0 = y
+      if (Math.abs(y - 0.5) < HALF_TOL) this.state = 1
+      else {
+        this.result = t
+        this.state = 2
+      }
+    } else if (this.state === 1 && y < this.y0) {
+      this.result = (this.x0 + t) / 2
+      this.state = 2
+    }
+  }
+
+  value(): number {
+    return this.state === 1 ? this.x0 : this.result
+  }
+}
+
+/** The two-sided normal quantile for a confidence level in (0, 1). */
+export function kmCriticalValue(confLevel: number): number {
   if (!(confLevel > 0 && confLevel < 1)) throw new RangeError(`kaplanMeier: confLevel must be in (0, 1), got ${confLevel}`)
-  const data = survivalData(time, event, 'kaplanMeier')
-  const order = orderByTime(data.time)
-  const z = qnorm(1 - (1 - confLevel) / 2)
-  const n = order.length
-  const steps: KmStep[] = []
+  return qnorm(1 - (1 - confLevel) / 2)
+}
+
+export interface KmSummary {
+  readonly n: number
+  readonly events: number
+  readonly median: SurvivalMedian
+}
+
+/**
+ * The Kaplan–Meier walk over rows already in time order (tied times adjacent): O(n), no
+ * allocation per row. Pushes one step per distinct time into `steps` when given; the median and its
+ * CI are tracked as the walk goes, so a caller that only needs them (scan) keeps no curve.
+ * `z` is kmCriticalValue(confLevel).
+ */
+export function kmSorted(time: Float64Array, event: Uint8Array, z: number, confType: ConfType, steps?: KmStep[]): KmSummary {
+  const n = time.length
+  const estimate = new HalfCrossing()
+  const lowerCrossing = new HalfCrossing()
+  const upperCrossing = new HalfCrossing()
   let surv = 1
   let greenwood = 0
   let events = 0
   let k = 0
   while (k < n) {
-    const t = data.time[order[k] ?? 0] ?? NaN
+    const t = time[k] as number
     const nRisk = n - k
     let nEvent = 0
     let nCensor = 0
-    while (k < n && data.time[order[k] ?? 0] === t) {
-      if (data.event[order[k] ?? 0] === 1) nEvent++
+    while (k < n && time[k] === t) {
+      if (event[k] === 1) nEvent++
       else nCensor++
       k++
     }
@@ -115,14 +164,27 @@ export function kaplanMeier(time: readonly number[], event: readonly EventFlag[]
     }
     const stdErrLog = Math.sqrt(greenwood)
     const [lower, upper] = confint(surv, stdErrLog, z, confType)
-    steps.push({ time: t, nRisk, nEvent, nCensor, surv, stdErrLog, stdErr: surv === 0 ? NaN : surv * stdErrLog, lower, upper })
+    estimate.push(t, surv)
+    lowerCrossing.push(t, lower)
+    upperCrossing.push(t, upper)
+    steps?.push({ time: t, nRisk, nEvent, nCensor, surv, stdErrLog, stdErr: surv === 0 ? NaN : surv * stdErrLog, lower, upper })
   }
-  const times = steps.map((s) => s.time)
-  const median: SurvivalMedian = {
-    estimate: firstBelowHalf(times, steps.map((s) => s.surv)),
-    lower: firstBelowHalf(times, steps.map((s) => s.lower)),
-    upper: firstBelowHalf(times, steps.map((s) => s.upper)),
-  }
+  return { n, events, median: { estimate: estimate.value(), lower: lowerCrossing.value(), upper: upperCrossing.value() } }
+}
+
+/** O(n log n) for the sort, then kaplanMeierSorted. */
+export function kaplanMeier(time: readonly number[], event: readonly EventFlag[], options: KmOptions = {}): KaplanMeier {
+  kmCriticalValue(options.confLevel ?? 0.95)
+  const data = sortByTime(survivalData(time, event, 'kaplanMeier'))
+  return kaplanMeierSorted(data.time, data.event, options)
+}
+
+/** The whole curve for rows already in time order: O(n). */
+export function kaplanMeierSorted(time: Float64Array, event: Uint8Array, options: KmOptions = {}): KaplanMeier {
+  const confType = options.confType ?? 'log'
+  const confLevel = options.confLevel ?? 0.95
+  const steps: KmStep[] = []
+  const { n, events, median } = kmSorted(time, event, kmCriticalValue(confLevel), confType, steps)
   return { n, events, confType, confLevel, steps, median }
 }
 

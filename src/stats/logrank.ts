@@ -4,10 +4,13 @@
  * chisq = (O−E)ᵀ V⁻ (O−E) over the groups with E > 0 after dropping the first of them,
  * df = (number of groups with E > 0) − 1. With no events there is no test: df = 0 and p = NaN
  * (R prints df −1 and p NA).
+ *
+ * Complexity: O(n log n) for logRank (one sort), O(n·k + event times·k²) for logRankSorted on
+ * rows already in time order; O(k²) memory.
  */
-import { choleskyInverse, cholesky, quadraticForm, zeros } from './linalg.js'
+import { choleskyInverse, cholesky, quadraticForm } from './linalg.js'
 import { pchisq } from './incomplete-gamma.js'
-import { type EventFlag, orderByTime, survivalData } from './survival-input.js'
+import { type EventFlag, sortByTime, survivalData } from './survival-input.js'
 
 export interface LogRankGroup {
   readonly group: string
@@ -29,7 +32,85 @@ export interface LogRankResult {
   readonly variance: readonly (readonly number[])[]
 }
 
-/** Group labels are compared as strings; groups are reported in sorted order (like factor levels). */
+/** survdiff's sums for groups 0..k−1; what logRankSorted returns. */
+export interface LogRankSums {
+  readonly nPerGroup: readonly number[]
+  readonly observed: Float64Array
+  readonly expected: Float64Array
+  /** k×k, row-major */
+  readonly variance: Float64Array
+  readonly chisq: number
+  readonly df: number
+  readonly p: number
+}
+
+/**
+ * The log-rank sums over rows already in time order (tied times adjacent), group[i] in 0..k−1:
+ * O(n·k + (distinct event times)·k²), no allocation per row or per time.
+ */
+export function logRankSorted(time: Float64Array, event: Uint8Array, group: Uint8Array | Int32Array, k: number): LogRankSums {
+  const n = time.length
+  const atRisk = new Float64Array(k)
+  for (let i = 0; i < n; i++) {
+    const g = group[i] as number
+    atRisk[g] = (atRisk[g] as number) + 1
+  }
+  const nPerGroup = Array.from(atRisk)
+  const obs = new Float64Array(k)
+  const exp = new Float64Array(k)
+  const v = new Float64Array(k * k)
+  const deaths = new Float64Array(k)
+  const leaving = new Float64Array(k)
+  let idx = 0
+  while (idx < n) {
+    const t = time[idx]
+    deaths.fill(0)
+    leaving.fill(0)
+    let d = 0
+    while (idx < n && time[idx] === t) {
+      const g = group[idx] as number
+      leaving[g] = (leaving[g] as number) + 1
+      if (event[idx] === 1) {
+        deaths[g] = (deaths[g] as number) + 1
+        d++
+      }
+      idx++
+    }
+    let nTot = 0
+    for (let g = 0; g < k; g++) nTot += atRisk[g] as number
+    if (d > 0) {
+      const factor = nTot > 1 ? (d * (nTot - d)) / (nTot * nTot * (nTot - 1)) : 0
+      for (let g = 0; g < k; g++) {
+        const ng = atRisk[g] as number
+        obs[g] = (obs[g] as number) + (deaths[g] as number)
+        exp[g] = (exp[g] as number) + (d * ng) / nTot
+        for (let h = 0; h < k; h++) {
+          const nh = atRisk[h] as number
+          v[g * k + h] = (v[g * k + h] as number) + factor * ng * ((g === h ? nTot : 0) - nh)
+        }
+      }
+    }
+    for (let g = 0; g < k; g++) atRisk[g] = (atRisk[g] as number) - (leaving[g] as number)
+  }
+  // survdiff: keep groups with expected > 0, drop the first of those, chisq by solving V.
+  const keep: number[] = []
+  for (let g = 0; g < k; g++) if ((exp[g] as number) > 0) keep.push(g)
+  let chisq = 0
+  const df = Math.max(0, keep.length - 1)
+  if (keep.length >= 2) {
+    const sub = keep.slice(1)
+    const diff = sub.map((g) => (obs[g] as number) - (exp[g] as number))
+    const vv = sub.map((g) => sub.map((h) => v[g * k + h] as number))
+    chisq = quadraticForm(diff, choleskyInverse(cholesky(vv)))
+  }
+  // No events (or all in one group): no test, p is NaN as R reports NA.
+  return { nPerGroup, observed: obs, expected: exp, variance: v, chisq, df, p: df > 0 ? pchisq(chisq, df) : NaN }
+}
+
+/**
+ * Group labels are compared as strings; groups are reported in sorted order (like factor levels).
+ * O(n log n) for the sort, then logRankSorted.
+ */
 export function logRank(time: readonly number[], event: readonly EventFlag[], group: readonly (string | number)[]): LogRankResult {
   const data = survivalData(time, event, 'logRank')
   if (group.length !== time.length) throw new RangeError(`logRank: group has ${group.length} values but time has ${time.length}`)
@@ -42,64 +123,16 @@ export function logRank(time: readonly number[], event: readonly EventFlag[], gr
   })
   const k = labels.length
   if (k < 2) throw new RangeError('logRank: need at least two groups')
-  const gi = Int32Array.from(group.map((g) => labels.indexOf(String(g))))
-  const order = orderByTime(data.time)
-  const atRisk = new Float64Array(k)
-  for (const g of gi) atRisk[g] = (atRisk[g] ?? 0) + 1
-  const nPerGroup = Array.from(atRisk)
-  const obs = new Float64Array(k)
-  const exp = new Float64Array(k)
-  const v = zeros(k)
-  let idx = 0
-  while (idx < order.length) {
-    const t = data.time[order[idx] ?? 0]
-    const deaths = new Float64Array(k)
-    const leaving = new Float64Array(k)
-    let d = 0
-    while (idx < order.length && data.time[order[idx] ?? 0] === t) {
-      const i = order[idx] ?? 0
-      const g = gi[i] ?? 0
-      leaving[g] = (leaving[g] ?? 0) + 1
-      if (data.event[i] === 1) {
-        deaths[g] = (deaths[g] ?? 0) + 1
-        d++
-      }
-      idx++
-    }
-    let nTot = 0
-    for (let g = 0; g < k; g++) nTot += atRisk[g] ?? 0
-    if (d > 0) {
-      const factor = nTot > 1 ? (d * (nTot - d)) / (nTot * nTot * (nTot - 1)) : 0
-      for (let g = 0; g < k; g++) {
-        const ng = atRisk[g] ?? 0
-        obs[g] = (obs[g] ?? 0) + (deaths[g] ?? 0)
-        exp[g] = (exp[g] ?? 0) + (d * ng) / nTot
-        const row = v[g]
-        if (!row) continue
-        for (let h = 0; h < k; h++) {
-          const nh = atRisk[h] ?? 0
-          row[h] = (row[h] ?? 0) + factor * ng * ((g === h ? nTot : 0) - nh)
-        }
-      }
-    }
-    for (let g = 0; g < k; g++) atRisk[g] = (atRisk[g] ?? 0) - (leaving[g] ?? 0)
-  }
-  // survdiff: keep groups with expected > 0, drop the first of those, chisq by solving V.
-  const keep = labels.map((_, g) => (exp[g] ?? 0) > 0).map((b, g) => (b ? g : -1)).filter((g) => g >= 0)
-  let chisq = 0
-  const df = Math.max(0, keep.length - 1)
-  if (keep.length >= 2) {
-    const sub = keep.slice(1)
-    const diff = sub.map((g) => (obs[g] ?? 0) - (exp[g] ?? 0))
-    const vv = sub.map((g) => sub.map((h) => v[g]?.[h] ?? 0))
-    chisq = quadraticForm(diff, choleskyInverse(cholesky(vv)))
-  }
+  const index = new Map(labels.map((l, g) => [l, g]))
+  const sorted = sortByTime(data)
+  const gi = Int32Array.from(sorted.order, (i) => index.get(String(group[i])) ?? 0)
+  const sums = logRankSorted(sorted.time, sorted.event, gi, k)
+  const variance = labels.map((_, g) => Array.from(sums.variance.subarray(g * k, (g + 1) * k)))
   const groups = labels.map((label, g) => {
-    const o = obs[g] ?? 0
-    const e = exp[g] ?? 0
-    const vg = v[g]?.[g] ?? 0
-    return { group: label, n: nPerGroup[g] ?? 0, observed: o, expected: e, oe2e: ((o - e) ** 2) / e, oe2v: ((o - e) ** 2) / vg }
+    const o = sums.observed[g] ?? 0
+    const e = sums.expected[g] ?? 0
+    const vg = variance[g]?.[g] ?? 0
+    return { group: label, n: sums.nPerGroup[g] ?? 0, observed: o, expected: e, oe2e: ((o - e) ** 2) / e, oe2v: ((o - e) ** 2) / vg }
   })
-  // No events (or all in one group): no test, p is NaN as R reports NA.
-  return { groups, chisq, df, p: df > 0 ? pchisq(chisq, df) : NaN, variance: v }
+  return { groups, chisq: sums.chisq, df: sums.df, p: sums.p, variance }
 }

@@ -202,6 +202,8 @@ export class MafParser {
     }
   }
 
+  /** Pool id of each one-byte allele (ASCII; −1 = not seen yet). */
+  private readonly oneBase = new Int32Array(128).fill(-1)
   /** Per-column caches for `pushBytes`: field bytes → pool id or code. */
   private readonly fast = {
     sample: new ByteMap(),
@@ -401,6 +403,14 @@ export class MafParser {
 
   /** Pool id of an allele given as bytes; −1 when it has surrounding spaces (text path). */
   private allele(buf: Buffer, a: number, z: number): number {
+    // One-base alleles (most of any MAF) by their byte, without hashing.
+    if (z - a === 1 && (buf[a] as number) < 128) {
+      const b = buf[a] as number
+      const known = this.oneBase[b] as number
+      if (known >= 0) return known
+      if (b <= 32) return -1
+      return (this.oneBase[b] = this.table.pool.id(buf.toString('utf8', a, z)))
+    }
     let id = this.fast.allele.get(buf, a, z)
     if (id === MISSING) {
       if (spaced(buf, a, z)) return -1

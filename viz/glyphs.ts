@@ -170,8 +170,8 @@ export interface CellGlyphs {
   readonly mutations: number
 }
 
-/** The glyphs of one altered cell under a palette. Pure; O(events). */
-export function cellGlyphs(cell: AlteredCell, palette: Palette): CellGlyphs {
+/** The glyphs of one altered cell under a palette (only its events matter). Pure; O(events). */
+export function cellGlyphs(cell: Pick<AlteredCell, 'events'>, palette: Palette): CellGlyphs {
   const cn = new Set<CnKey>()
   let fusion = false
   let germline = false
@@ -206,6 +206,14 @@ export function cellGlyphs(cell: AlteredCell, palette: Palette): CellGlyphs {
   }
   if (germline) keys.push('germline')
   return { keys, label: labels.join(';'), mutations: muts.length }
+}
+
+/** The glyph key one event is counted under in the top bar: its own class (maftools palette) or collapsed class. */
+export function eventKey(palette: Palette, e: Alteration): string {
+  const r = eventRole(e)
+  if (r.layer === 'cna') return `cna:${r.cn}`
+  if (r.layer === 'fusion') return 'fusion'
+  return palette.name === 'maftools' ? `mut:${r.cls}` : `mut:${collapseClass(r.cls)}`
 }
 
 /** Glyph spec for a key; unknown keys are a programming error, not user input. */

@@ -6,8 +6,7 @@
  * (maftools `table(x[x != 0])` of the cell codes), over all samples of the matrix, with n/N.
  */
 import type { Alteration } from '../src/model/alteration.js'
-import { collapseClass } from '../src/classify/collapse.js'
-import { eventRole, glyph, type CellGlyphs } from './glyphs.js'
+import { eventKey, glyph, type CellGlyphs } from './glyphs.js'
 import { colX, rowY, type Frame } from './frame.js'
 import type { Group, Shape } from './scene.js'
 import { NUMERIC_COLOR } from './tracks.js'
@@ -15,13 +14,6 @@ import { NUMERIC_COLOR } from './tracks.js'
 export const OTHER_GENES = { key: 'other-genes', fill: '#BDBDBD', label: 'Other genes' } as const
 
 export type TopBarMode = 'events' | 'tmb' | 'none'
-
-function eventKey(f: Frame, e: Alteration): string {
-  const r = eventRole(e)
-  if (r.layer === 'cna') return `cna:${r.cn}`
-  if (r.layer === 'fusion') return 'fusion'
-  return f.palette.name === 'maftools' ? `mut:${r.cls}` : `mut:${collapseClass(r.cls)}`
-}
 
 function order(f: Frame, key: string): number {
   return key === OTHER_GENES.key ? Number.MAX_SAFE_INTEGER : glyph(f.palette, key).legendOrder
@@ -47,9 +39,83 @@ function tick(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1)
 }
 
-export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Set<string>): Group {
+/** Per shown column: events by key id (holes = 0), and the events on a mutation key. */
+interface EventCounts {
+  readonly counts: number[][]
+  readonly mutations: readonly number[]
+}
+
+/** Counts from the cell table: per column, the sum of its cells' signature counts. O(rows × columns). */
+function signatureCounts(f: Frame, id: (key: string) => number): EventCounts {
+  const n = f.matrix.samples.length
+  const nr = f.order.rows.length
+  const { sig, sigEvents } = f.cells
+  // Per signature: flat (key id, count) pairs and its mutation-event count.
+  const pairs = sigEvents.map((list) => list.flatMap(([key, c]) => [id(key), c]))
+  const mutations = sigEvents.map((list) => list.reduce((a, [key, c]) => (key.startsWith('mut:') ? a + c : a), 0))
+  const perColumn: number[] = []
+  const counts = f.order.columns.map((s) => {
+    const c: number[] = []
+    let muts = 0
+    for (let r = 0, i = s; r < nr; r++, i += n) {
+      const g = sig[i] as number
+      if (g === 0) continue
+      const p = pairs[g - 1] as number[]
+      for (let q = 0; q < p.length; q += 2) {
+        const k = p[q] as number
+        c[k] = (c[k] ?? 0) + (p[q + 1] as number)
+      }
+      muts += mutations[g - 1] as number
+    }
+    perColumn.push(muts)
+    return c
+  })
+  return { counts, mutations: perColumn }
+}
+
+/** Counts over the events themselves, each event once per sample (rows may share events). */
+function sharedEventCounts(f: Frame, id: (key: string) => number): EventCounts {
   const { matrix: m, order: ord } = f
   const n = m.samples.length
+  // Key id per event kind, so the loop builds one string per event and hashes it once.
+  const kindIds = new Map<string, number>()
+  const mutationIds = new Set<number>()
+  const keyIdOf = (e: Alteration): number => {
+    const kind = `${e.kind}\t${e.variantClass}\t${e.cnState ?? ''}`
+    let k = kindIds.get(kind)
+    if (k === undefined) {
+      const key = eventKey(f.palette, e)
+      k = id(key)
+      kindIds.set(kind, k)
+      if (key.startsWith('mut:')) mutationIds.add(k)
+    }
+    return k
+  }
+  const perColumn: number[] = []
+  const counts = ord.columns.map((s) => {
+    const c: number[] = []
+    const seen = new Set<Alteration>()
+    let mutations = 0
+    for (let r = 0; r < ord.rows.length; r++) {
+      if (f.cells.sig[r * n + s] === 0) continue
+      const cell = m.cells.get((ord.rows[r] as number) * n + s)
+      if (cell === undefined) continue
+      for (const e of cell.events) {
+        if (seen.has(e)) continue
+        seen.add(e)
+        const k = keyIdOf(e)
+        if (mutationIds.has(k)) mutations++
+        c[k] = (c[k] ?? 0) + 1
+      }
+    }
+    perColumn.push(mutations)
+    return c
+  })
+  return { counts, mutations: perColumn }
+}
+
+export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Set<string>): Group {
+  const { matrix: m, order: ord } = f
   const size = f.theme.fontSize * 0.8
   const yBottom = f.y0 - 4
   const w = f.cellW - f.colGap
@@ -59,7 +125,7 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
       const mb = m.panelMb[s]
       return mb === undefined || mb <= 0 ? undefined : (m.burden[s] ?? 0) / mb
     })
-    const max = Math.max(0, ...vals.map((v) => v ?? 0))
+    const max = vals.reduce<number>((a, v) => Math.max(a, v ?? 0), 0)
     const rects: number[] = []
     vals.forEach((v, j) => {
       if (v === undefined || max === 0 || v === 0) return
@@ -70,7 +136,7 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
     shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(Math.round(max * 10) / 10), size, f.theme.text, 'TMB/Mb'))
     return { id: 'top-bar', shapes, data: { mode } }
   }
-  // Keys get small integer ids so a column's counts live in one reused array.
+  // Keys get small integer ids so a column's counts live in one array.
   const keyIds = new Map<string, number>()
   const keys: string[] = []
   const id = (key: string): number => {
@@ -83,45 +149,18 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
     return k
   }
   const other = id(OTHER_GENES.key)
-  // Pathway/rule features can share an event with a gene row: count each event once per sample.
+  // Pathway/rule features can share an event with a gene row: count each event once per sample,
+  // which needs the events themselves. Gene rows never share one, so their cells' counts come
+  // from the cell table's signatures without touching the events again.
   const shared = ord.rows.some((r) => m.features[r]?.type !== 'gene')
-  // Key id per event kind, so the hot loop neither builds strings nor hashes them.
-  const kindIds = new Map<string, number>()
-  const mutationIds = new Set<number>()
-  const keyIdOf = (e: Alteration): number => {
-    const kind = `${e.kind}\t${e.variantClass}\t${e.cnState ?? ''}`
-    let k = kindIds.get(kind)
-    if (k === undefined) {
-      const key = eventKey(f, e)
-      k = id(key)
-      kindIds.set(kind, k)
-      if (key.startsWith('mut:')) mutationIds.add(k)
-    }
-    return k
-  }
-  const counts: number[][] = ord.columns.map((s) => {
-    const c: number[] = []
-    const seen = shared ? new Set<Alteration>() : undefined
-    let mutations = 0
-    for (let r = 0; r < ord.rows.length; r++) {
-      if (f.cells.sig[r * n + s] === 0) continue
-      const cell = m.cells.get((ord.rows[r] as number) * n + s)
-      if (cell === undefined) continue
-      for (const e of cell.events) {
-        if (seen !== undefined) {
-          if (seen.has(e)) continue
-          seen.add(e)
-        }
-        const k = keyIdOf(e)
-        if (mutationIds.has(k)) mutations++
-        c[k] = (c[k] ?? 0) + 1
-      }
-    }
-    const rest = (m.burden[s] ?? 0) - mutations
+  const { counts, mutations } = shared ? sharedEventCounts(f, id) : signatureCounts(f, id)
+  // A loop, not Math.max(...spread): one argument per sample overflows the stack near 10^5 samples.
+  let max = 0
+  counts.forEach((c, j) => {
+    const rest = (m.burden[ord.columns[j] as number] ?? 0) - (mutations[j] ?? 0)
     if (rest > 0) c[other] = rest
-    return c
+    max = Math.max(max, c.reduce((a, b) => a + (b ?? 0), 0))
   })
-  const max = Math.max(0, ...counts.map((c) => c.reduce((a, b) => a + (b ?? 0), 0)))
   const stackOrder = keys.map((_, k) => k).sort((a, b) => order(f, keys[a] as string) - order(f, keys[b] as string))
   const rects: number[][] = keys.map(() => [])
   if (max > 0) {

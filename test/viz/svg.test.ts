@@ -1,9 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { escapeXml, fmt, toSvg } from '../../viz/svg.js'
 import { layoutOncoplot } from '../../viz/layout.js'
 import { buildMatrix } from './helpers.js'
 import { small, smallClinical, smallTracks } from './fixture-small.js'
 import { xmlProblem } from './xml.js'
+import type { Scene } from '../../viz/scene.js'
 
 describe('number formatting', () => {
   it.each([
@@ -14,6 +16,46 @@ describe('number formatting', () => {
   it('refuses non-finite numbers instead of writing NaN into the SVG', () => {
     expect(() => fmt(NaN)).toThrow(RangeError)
     expect(() => fmt(Infinity)).toThrow(RangeError)
+  })
+})
+
+describe('rectangle runs as one path', () => {
+  /** The serializer before integer hundredths: every number through fmt, deltas between rounded doubles. */
+  function reference(r: readonly number[]): string {
+    const round2 = (n: number): number => Math.round(n * 100) / 100
+    let d = ''
+    let px = 0
+    let py = 0
+    for (let i = 0; i + 3 < r.length; i += 4) {
+      const w = r[i + 2] as number
+      const x = round2(r[i] as number)
+      const y = round2(r[i + 1] as number)
+      d += i === 0 ? `M${fmt(x)} ${fmt(y)}` : `m${fmt(x - px)} ${fmt(y - py)}`
+      d += `h${fmt(w)}v${fmt(r[i + 3] as number)}h${fmt(-w)}z`
+      px = x
+      py = y
+    }
+    return d
+  }
+  const scene = (rects: number[]): Scene => ({ width: 10, height: 10, background: '#FFF', fontFamily: 'x', patterns: [], groups: [{ id: 'g', shapes: [{ kind: 'rects', rects, fill: '#000' }] }] })
+  const pathOf = (svg: string): string => /<path d="([^"]*)" fill="#000"\/>/.exec(svg)?.[1] ?? ''
+
+  it('writes the same bytes as formatting every coordinate, on matrix grids and on arbitrary numbers', () => {
+    // Grid coordinates x0 + j·w as the layout makes them, with half-hundredth widths (0.125, 0.005)
+    // where rounding w and −w separately matters, and arbitrary doubles up to 10^7.
+    const grid = fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.constantFrom(0.09, 0.125, 0.005, 900 / 7, 14, 1 / 3), fc.array(fc.tuple(fc.nat(20_000), fc.nat(40), fc.nat(5)), { maxLength: 60 }))
+      .map(([x0, w, cells]) => cells.flatMap(([j, r, k]) => [x0 + j * w, 50 + r * (14 + 2) + k / 3, (k + 1) * w, 14 * (1 - (2 * k) / 15)]))
+    const loose = fc.array(fc.double({ min: -1e7, max: 1e7, noNaN: true }), { maxLength: 80 }).map((a) => a.slice(0, a.length - (a.length % 4)))
+    fc.assert(
+      fc.property(fc.oneof(grid, loose), (rects) => {
+        expect(pathOf(toSvg(scene(rects)))).toBe(reference(rects))
+      }),
+      { numRuns: 500 },
+    )
+    expect(pathOf(toSvg(scene([1, 2, 0.125, 4, 1.09, 2, 0.125, 4])))).toBe('M1 2h0.13v4h-0.12zm0.09 0h0.13v4h-0.12z')
+  })
+  it('refuses a non-finite rectangle coordinate', () => {
+    expect(() => toSvg(scene([0, 0, 1, 1, NaN, 0, 1, 1]))).toThrow(RangeError)
   })
 })
 

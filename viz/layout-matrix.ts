@@ -4,6 +4,9 @@
  * one path for every germline marker and one for the column separators. Output size therefore grows
  * with the number of runs, not of cells, and the element count with the number of glyph kinds.
  * Optional tooltips add one invisible hover rect per altered cell, with `<title>` and data-*.
+ *
+ * Complexity: O(rows × shown columns) over the cell table's typed arrays, O(runs) output; glyph
+ * lookups happen once per key, not per run.
  */
 import { ALTERED, NOT_ASSAYED } from '../src/matrix/types.js'
 import { glyph } from './glyphs.js'
@@ -12,17 +15,54 @@ import type { Group, PathCommand, RectShape, Shape } from './scene.js'
 
 export const NA_PATTERN_ID = 'bmk-not-assayed'
 
-/** Per glyph key, flat x,y,w,h quadruples. */
-type Sink = Map<string, number[]>
+/**
+ * The glyph keys drawn as runs (germline is a marker, not a run), numbered once for the whole
+ * matrix: per key its rect list and vertical placement, per signature its key numbers.
+ */
+interface RunKeys {
+  readonly keys: readonly string[]
+  /** Per key number: flat x, y, w, h quadruples, in row-major order of the runs. */
+  readonly rects: readonly number[][]
+  readonly insetY: Float64Array
+  readonly height: Float64Array
+  /** Per signature (index into cells.sigs): its run keys, and whether it draws a germline mark. */
+  readonly sigKeys: readonly (readonly number[])[]
+  readonly sigGerm: readonly boolean[]
+}
 
-function rowShapes(f: Frame, r: number, shapes: Shape[], sink: Sink, na: number[], germ: PathCommand[]): void {
+function runKeys(f: Frame): RunKeys {
+  const keys: string[] = []
+  const keyId = new Map<string, number>()
+  const sigKeys = f.cells.sigs.map((g) =>
+    g.keys
+      .filter((k) => k !== 'germline')
+      .map((k) => {
+        let id = keyId.get(k)
+        if (id === undefined) {
+          id = keys.length
+          keys.push(k)
+          keyId.set(k, id)
+        }
+        return id
+      }),
+  )
+  const insetY = new Float64Array(keys.length)
+  const height = new Float64Array(keys.length)
+  keys.forEach((k, i) => {
+    const g = glyph(f.palette, k)
+    insetY[i] = g.insetY * f.cellH
+    height[i] = f.cellH * (1 - 2 * g.insetY)
+  })
+  return { keys, rects: keys.map(() => []), insetY, height, sigKeys, sigGerm: f.cells.sigs.map((g) => g.keys.includes('germline')) }
+}
+
+function rowShapes(f: Frame, r: number, shapes: Shape[], runs: RunKeys, na: number[], germ: PathCommand[]): void {
   const { matrix: m, order, cellW, cellH } = f
   const n = m.samples.length
   const feature = order.rows[r] as number
   const y = rowY(f, r)
   const cols = order.columns
   const sig = f.cells.sig
-  const sigs = f.cells.sigs
   shapes.push({ kind: 'rect', x: f.x0, y, w: cols.length * cellW, h: cellH, fill: f.theme.wildType })
   let naStart = -1
   for (let j = 0; j <= cols.length; j++) {
@@ -34,36 +74,20 @@ function rowShapes(f: Frame, r: number, shapes: Shape[], sink: Sink, na: number[
     }
   }
   // A key's run continues while consecutive columns draw that key; open runs live in typed arrays
-  // indexed by the key's position in `keys` (a handful of keys, thousands of columns).
-  const keys: string[] = []
-  const keyId = new Map<string, number>()
-  const sigKeys: number[][] = sigs.map((g) =>
-    g.keys.filter((k) => k !== 'germline').map((k) => {
-      let id = keyId.get(k)
-      if (id === undefined) {
-        id = keys.length
-        keys.push(k)
-        keyId.set(k, id)
-      }
-      return id
-    }),
-  )
-  const sigGerm = sigs.map((g) => g.keys.includes('germline'))
-  const start = new Int32Array(keys.length).fill(-1)
-  const end = new Int32Array(keys.length)
+  // indexed by key number (a handful of keys, thousands of columns).
+  const nk = runs.keys.length
+  const start = new Int32Array(nk).fill(-1)
+  const end = new Int32Array(nk)
   const flush = (k: number): void => {
-    const key = keys[k] as string
-    const g = glyph(f.palette, key)
-    let list = sink.get(key)
-    if (list === undefined) sink.set(key, (list = []))
-    list.push(colX(f, start[k] as number), y + g.insetY * cellH, ((end[k] as number) - (start[k] as number)) * cellW, cellH * (1 - 2 * g.insetY))
+    const s = start[k] as number
+    ;(runs.rects[k] as number[]).push(colX(f, s), y + (runs.insetY[k] as number), ((end[k] as number) - s) * cellW, runs.height[k] as number)
   }
   const mark = Math.min(cellW, cellH) * 0.55
   const base = r * n
   for (let j = 0; j < cols.length; j++) {
     const id = sig[base + (cols[j] as number)] as number
     if (id === 0) continue
-    for (const k of sigKeys[id - 1] as number[]) {
+    for (const k of runs.sigKeys[id - 1] as readonly number[]) {
       if (start[k] !== -1 && end[k] === j) end[k] = j + 1
       else {
         if (start[k] !== -1) flush(k)
@@ -71,12 +95,12 @@ function rowShapes(f: Frame, r: number, shapes: Shape[], sink: Sink, na: number[
         end[k] = j + 1
       }
     }
-    if (sigGerm[id - 1]) {
+    if (runs.sigGerm[id - 1]) {
       const x = colX(f, j)
       germ.push({ op: 'M', x, y }, { op: 'H', x: x + mark }, { op: 'L', x, y: y + mark }, { op: 'Z' })
     }
   }
-  for (let k = 0; k < keys.length; k++) if (start[k] !== -1) flush(k)
+  for (let k = 0; k < nk; k++) if (start[k] !== -1) flush(k)
 }
 
 export interface TooltipOptions {
@@ -86,13 +110,15 @@ export interface TooltipOptions {
 
 export function matrixGroup(f: Frame, tooltips?: TooltipOptions): Group {
   const shapes: Shape[] = []
-  const sink: Sink = new Map()
+  const runs = runKeys(f)
   const na: number[] = []
   const germ: PathCommand[] = []
-  for (let r = 0; r < f.order.rows.length; r++) rowShapes(f, r, shapes, sink, na, germ)
+  for (let r = 0; r < f.order.rows.length; r++) rowShapes(f, r, shapes, runs, na, germ)
   if (na.length > 0) shapes.push({ kind: 'rects', rects: na, fill: `url(#${NA_PATTERN_ID})` })
-  const keys = [...sink.keys()].sort((a, b) => glyph(f.palette, a).z - glyph(f.palette, b).z || glyph(f.palette, a).legendOrder - glyph(f.palette, b).legendOrder)
-  for (const key of keys) shapes.push({ kind: 'rects', rects: sink.get(key) ?? [], fill: glyph(f.palette, key).fill })
+  // Keys of signatures only in columns not shown (an explicit sample order) have no runs.
+  const drawn = runs.keys.map((key, k) => ({ key, rects: runs.rects[k] as number[], g: glyph(f.palette, key) })).filter((d) => d.rects.length > 0)
+  drawn.sort((a, b) => a.g.z - b.g.z || a.g.legendOrder - b.g.legendOrder)
+  for (const d of drawn) shapes.push({ kind: 'rects', rects: d.rects, fill: d.g.fill })
   if (germ.length > 0) shapes.push({ kind: 'path', d: germ, fill: '#FFFFFF', stroke: '#000000', strokeWidth: Math.min(0.6, f.cellW / 6) })
   if (f.colGap > 0 && f.order.columns.length > 1) {
     const d: PathCommand[] = []

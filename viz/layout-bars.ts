@@ -4,6 +4,9 @@
  * "Other genes" segment = burden − mutation events shown; or TMB = burden / panel Mb when every
  * shown sample has a panel size. Right: per row, altered samples stacked by the cell's drawn class
  * (maftools `table(x[x != 0])` of the cell codes), over all samples of the matrix, with n/N.
+ *
+ * Complexity: top bar O(rows × shown columns) over the cell table's signatures, or + O(events) with
+ * a per-sample Set when rule/pathway rows may share events; right bar O(rows × samples).
  */
 import type { Alteration } from '../src/model/alteration.js'
 import { eventKey, glyph, type CellGlyphs } from './glyphs.js'

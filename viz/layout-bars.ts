@@ -5,10 +5,11 @@
  * shown sample has a panel size. Right: per row, altered samples stacked by the cell's drawn class
  * (maftools `table(x[x != 0])` of the cell codes), over all samples of the matrix, with n/N.
  *
- * Complexity: top bar O(rows × shown columns) over the cell table's signatures, or + O(events) with
- * a per-sample Set when rule/pathway rows may share events; right bar O(rows × samples).
+ * Complexity: top bar O(rows × shown columns) over the cell table's signatures, or O(rows × samples
+ * + events) with a Set of event identities when rule/pathway rows may share events; right bar
+ * O(rows × samples).
  */
-import type { Alteration } from '../src/model/alteration.js'
+import { forEachAlteredCell } from './cell-events.js'
 import { eventKey, glyph, type CellGlyphs } from './glyphs.js'
 import { colX, rowY, type Frame } from './frame.js'
 import type { Group, Shape } from './scene.js'
@@ -76,45 +77,46 @@ function signatureCounts(f: Frame, id: (key: string) => number): EventCounts {
   return { counts, mutations: perColumn }
 }
 
-/** Counts over the events themselves, each event once per sample (rows may share events). */
+/**
+ * Counts over the events themselves, each event once (rule and pathway rows share events with gene
+ * rows and with each other): an event is known by its identity (`AlteredCellView.identity`), not by
+ * its record, which a columnar store builds afresh on every read.
+ */
 function sharedEventCounts(f: Frame, id: (key: string) => number): EventCounts {
   const { matrix: m, order: ord } = f
-  const n = m.samples.length
-  // Key id per event kind, so the loop builds one string per event and hashes it once.
-  const kindIds = new Map<string, number>()
-  const mutationIds = new Set<number>()
-  const keyIdOf = (e: Alteration): number => {
-    const kind = `${e.kind}\t${e.variantClass}\t${e.cnState ?? ''}`
-    let k = kindIds.get(kind)
-    if (k === undefined) {
-      const key = eventKey(f.palette, e)
-      k = id(key)
-      kindIds.set(kind, k)
-      if (key.startsWith('mut:')) mutationIds.add(k)
-    }
-    return k
-  }
-  const perColumn: number[] = []
-  const counts = ord.columns.map((s) => {
-    const c: number[] = []
-    const seen = new Set<Alteration>()
-    let mutations = 0
-    for (let r = 0; r < ord.rows.length; r++) {
-      if (f.cells.sig[r * n + s] === 0) continue
-      const cell = m.cells.get((ord.rows[r] as number) * n + s)
-      if (cell === undefined) continue
-      for (const e of cell.events) {
-        if (seen.has(e)) continue
-        seen.add(e)
-        const k = keyIdOf(e)
-        if (mutationIds.has(k)) mutations++
-        c[k] = (c[k] ?? 0) + 1
-      }
-    }
-    perColumn.push(mutations)
-    return c
+  const column = new Int32Array(m.samples.length).fill(-1)
+  ord.columns.forEach((s, j) => {
+    column[s] = j
   })
-  return { counts, mutations: perColumn }
+  const counts: number[][] = ord.columns.map(() => [])
+  const mutations: number[] = ord.columns.map(() => 0)
+  // Key id per event code, so the loop neither builds strings nor reads records after the first.
+  const keyOfCode = new Map<number, number>()
+  const mutationKeys = new Set<number>()
+  const seen = new Set<unknown>()
+  for (const feature of ord.rows) {
+    forEachAlteredCell(m, feature, (cell) => {
+      const j = column[cell.s] as number
+      if (j < 0) return
+      const c = counts[j] as number[]
+      for (let k = 0; k < cell.n; k++) {
+        const who = cell.identity(k)
+        if (seen.has(who)) continue
+        seen.add(who)
+        const code = cell.code(k)
+        let key = keyOfCode.get(code)
+        if (key === undefined) {
+          const name = eventKey(f.palette, cell.record(k))
+          key = id(name)
+          keyOfCode.set(code, key)
+          if (name.startsWith('mut:')) mutationKeys.add(key)
+        }
+        if (mutationKeys.has(key)) mutations[j] = (mutations[j] as number) + 1
+        c[key] = (c[key] ?? 0) + 1
+      }
+    })
+  }
+  return { counts, mutations }
 }
 
 export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Set<string>): Group {

@@ -4,7 +4,8 @@ import { countedClasses } from '../../src/classify/classes.js'
 import { buildMatrix as buildCohortMatrix } from '../../src/classify/matrix.js'
 import { ALTERED, WILD_TYPE, type CohortMatrix } from '../../src/matrix/types.js'
 import type { Alteration } from '../../src/model/alteration.js'
-import { buildCellTable, forEachAlteredCell } from '../../viz/cell-table.js'
+import { forEachAlteredCell, type AlteredCellView } from '../../viz/cell-events.js'
+import { buildCellTable } from '../../viz/cell-table.js'
 import { makePalette } from '../../viz/glyphs.js'
 import { layoutOncoplot } from '../../viz/layout.js'
 import { toSvg } from '../../viz/svg.js'
@@ -34,14 +35,15 @@ describe('cell table', () => {
   it('walks a CellStore row by row with the same cells and events as asking cell by cell', () => {
     expect(stored.cells).toBeInstanceOf(CellStore)
     const n = stored.samples.length
+    const seen = (c: AlteredCellView) => [c.s, Array.from({ length: c.n }, (_, k) => c.code(k)), Array.from({ length: c.n }, (_, k) => c.record(k)).map((e) => `${e.variantClass}:${e.origin}:${e.source.line}`)]
     for (const f of rowsOf(stored)) {
-      const a: [number, string[]][] = []
-      const b: [number, string[]][] = []
-      forEachAlteredCell(stored, f, (s, ev) => a.push([s, ev.map((e) => `${e.variantClass}:${e.source.line}`)]))
-      forEachAlteredCell(plain, f, (s, ev) => b.push([s, ev.map((e) => `${e.variantClass}:${e.source.line}`)]))
+      const a: unknown[] = []
+      const b: unknown[] = []
+      forEachAlteredCell(stored, f, (c) => a.push(seen(c)))
+      forEachAlteredCell(plain, f, (c) => b.push(seen(c)))
       expect(a).toEqual(b)
       const altered = [...stored.state.subarray(f * n, f * n + n)].flatMap((v, s) => (v === ALTERED ? [s] : []))
-      expect(a.map(([s]) => s)).toEqual(altered)
+      expect(a.map((x) => (x as [number])[0])).toEqual(altered)
     }
     const t = buildCellTable(stored, rowsOf(stored), maftools)
     expect(t.sigs.map((g) => g.label)).toContain('Unknown')
@@ -82,5 +84,29 @@ describe('cell table', () => {
       expect(bars?.shapes.filter((s) => s.kind === 'rects').length).toBeGreaterThan(3)
       expect(top(asRules)).toEqual(bars)
     }
+  })
+})
+
+describe('top bar over rows that share events', () => {
+  it('counts an event once when two shown pathways hold its gene (CellStore rebuilds records per read)', () => {
+    const e = (sample: string, gene: string, variantClass: Alteration['variantClass'], line: number): Alteration => ({ sample, gene, kind: 'snv', variantClass, origin: 'somatic', source: { file: 't.maf', line } })
+    const m = buildCohortMatrix([e('A', 'G', 'Missense_Mutation', 1), e('B', 'H', 'Missense_Mutation', 2), e('B', 'K', 'Nonsense_Mutation', 3)], {
+      samples: ['A', 'B'],
+      pathways: [
+        { id: 'P1', label: 'P1', genes: ['G', 'H'] },
+        { id: 'P2', label: 'P2', genes: ['G', 'K'] },
+      ],
+    })
+    expect(m.cells).toBeInstanceOf(CellStore)
+    const scene = layoutOncoplot(m, { features: ['P1', 'P2'], palette: 'maftools' })
+    const bars = scene.groups.find((g) => g.id === 'top-bar')?.shapes.filter((s) => s.kind === 'rects') ?? []
+    const fills = makePalette('maftools').glyphs
+    const heights = (key: string) => {
+      const r = bars.find((s) => s.kind === 'rects' && s.fill === fills.get(key)?.fill)
+      return r?.kind === 'rects' ? r.rects.filter((_, i) => i % 4 === 3) : []
+    }
+    // A: one Missense (in both pathways) → 1 event; B: Missense + Nonsense → 2; the tallest column is 2.
+    expect(heights('mut:Missense_Mutation')).toEqual([30, 30])
+    expect(heights('mut:Nonsense_Mutation')).toEqual([30])
   })
 })

@@ -4,7 +4,8 @@
  * a million rows name ten thousand samples, two dozen chromosomes and a handful of classes, and
  * each row's field is found by hashing its bytes in place; only a new value is decoded (once).
  *
- * Open addressing with linear probing (load ≤ 1/2), FNV-1a hash, keys copied into one arena.
+ * Open addressing with linear probing (load ≤ 1/2), FNV-1a hash, keys copied into one arena; the
+ * entry found last is tried first (FILTER, Variant_Type and sorted columns repeat from row to row).
  * Complexity: O(key length) expected per lookup; memory O(distinct keys × (key length + 16)).
  */
 
@@ -45,10 +46,23 @@ export class ByteMap {
     }
   }
 
+  /** Entry found by the previous `get` (−1: none): columns often repeat their last value. */
+  private last = -1
+
   /** Value stored for buf[s, e), or MISSING. */
   get(buf: Uint8Array, s: number, e: number): number {
+    const l = this.last
+    if (l >= 0 && this.lens[l] === e - s) {
+      const o = this.offs[l] as number
+      let i = 0
+      const len = e - s
+      while (i < len && this.arena[o + i] === buf[s + i]) i++
+      if (i === len) return this.vals[l] as number
+    }
     const k = this.find(buf, s, e, ByteMap.hash(buf, s, e))
-    return k < 0 ? MISSING : (this.vals[k] as number)
+    if (k < 0) return MISSING
+    this.last = k
+    return this.vals[k] as number
   }
 
   set(buf: Uint8Array, s: number, e: number, v: number): void {

@@ -26,7 +26,7 @@ export class ByteMap {
   }
 
   private static hash(buf: Uint8Array, s: number, e: number): number {
-    let h = 0x811c9dc5
+    let h = 0x811c9dc5 | 0 // int32, as the stored hashes are (an empty key hashes to this)
     for (let i = s; i < e; i++) h = Math.imul(h ^ (buf[i] as number), 0x01000193)
     return h
   }

@@ -35,3 +35,12 @@ describe('ByteMap', () => {
     expect(m.size).toBe(1)
   })
 })
+
+describe('ByteMap with empty keys', () => {
+  it('an empty field is one entry, found again (not re-added per row)', () => {
+    const m = new ByteMap()
+    for (let i = 0; i < 1000; i++) if (m.get(enc(''), 0, 0) === MISSING) m.set(enc(''), 0, 0, 7)
+    expect(m.size).toBe(1)
+    expect(m.get(enc('a\t\tb'), 2, 2)).toBe(7)
+  })
+})

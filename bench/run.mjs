@@ -67,6 +67,15 @@ add(measure('biomarkit scan maf --endpoint pfs', 'node', [...cli, 'scan', maf, '
 add(measure('biomarkit interactions maf --top 25', 'node', [...cli, 'interactions', maf, '--top', '25', '-o', '/dev/null']), summary)
 add(measure('biomarkit oncoplot maf --top 30', 'node', [...cli, 'oncoplot', maf, '--top', '30', '-o', join(OUT, 'oncoplot.svg')]), summary)
 if (existsSync(join(OUT, 'oncoplot.svg'))) results.push({ label: 'oncoplot.svg size', bytes: statSync(join(OUT, 'oncoplot.svg')).size })
+{
+  // Rendering after parsing (issue target: under 1.5 s): CPU of order + layout + SVG on a matrix built once.
+  const r = spawnSync('node', ['bench/oncoplot-stages.mjs', maf], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  if (r.status === 0) {
+    const st = JSON.parse(r.stdout)
+    results.push({ label: 'oncoplot render after parsing (order + layout + SVG, CPU)', ...st })
+    process.stdout.write(`${'oncoplot render after parsing'.padEnd(46)} ${(st.totalMs / 1000).toFixed(2).padStart(7)} s CPU (order ${st.orderMs} ms, layout ${st.layoutMs} ms, SVG ${st.svgMs} ms; ${(st.svgBytes / 1e6).toFixed(2)} MB)\n`)
+  } else process.stderr.write(`oncoplot stages: exit ${r.status}\n${r.stderr.slice(-2000)}\n`)
+}
 let bq
 if (hasBcftools) {
   bq = measure("bcftools query -f '%CHROM\\t%POS\\t%INFO/CSQ\\n' vcf", 'sh', ['-c', `bcftools query -f '%CHROM\\t%POS\\t%INFO/CSQ\\n' ${vcf} > /dev/null`])

@@ -365,19 +365,28 @@ export class MafParser {
       return -1
     }
     this.markSample(sampleId)
+    this.report.kept++
+    return this.appendRow(sampleId, gene, cls, type, origin, chromId, start0, end0, refId, altId, protein, filter, altCount, refCount, depth, line)
+  }
+
+  /** Fill the reused row and append it (both paths; `start`/`end` NaN when unknown, counts −1). */
+  private appendRow(
+    sample: number, gene: number, cls: number, type: number, origin: number, chrom: number, start: number, end: number,
+    ref: number, alt: number, protein: string | undefined, filter: number, altCount: number, refCount: number, depth: number, line: number,
+  ): number {
     const r = this.row
-    r.sample = sampleId
+    r.sample = sample
     r.gene = gene
     r.kind = INDEL_TYPE.has(type) ? KIND_CODE.indel : KIND_CODE.snv
     r.cls = cls
     r.type = type
     r.origin = origin
     r.cnState = 0
-    r.chrom = chromId
-    r.start = start0
-    r.end = end0
-    r.ref = refId
-    r.alt = altId
+    r.chrom = chrom
+    r.start = start
+    r.end = end
+    r.ref = ref
+    r.alt = alt
     r.protein = protein
     r.filter = filter
     r.vaf = altCount >= 0 && depth > 0 ? altCount / depth : NaN
@@ -387,7 +396,6 @@ export class MafParser {
     r.refCount = refCount
     r.file = this.fileId
     r.line = line
-    this.report.kept++
     return this.table.append(r)
   }
 
@@ -474,7 +482,6 @@ export class MafParser {
     const at = (i: number): Location => ({ file, line, column: i + 1 })
     const get = (i: number | undefined) => (i === undefined ? undefined : (f[i] as string))
     const pool = this.table.pool
-    const r = this.row
 
     const sampleRaw = this.opts.sampleOverride ?? trimmed(f[c.sample] as string)
     if (sampleRaw === '' || isMissing(sampleRaw)) {
@@ -570,32 +577,14 @@ export class MafParser {
     const filterRaw = get(c.opt.filter)
     const filter = filterRaw === undefined ? '' : trimmed(filterRaw)
 
-    r.sample = sampleId
-    r.gene = gene
-    r.kind = INDEL_TYPE.has(type) ? KIND_CODE.indel : KIND_CODE.snv
-    r.cls = cls.code
-    r.type = type
-    r.origin = origin
-    r.cnState = 0
-    r.chrom = chromId
-    r.start = start ?? NaN
-    r.end = end ?? start ?? NaN
-    r.ref = refId
-    r.alt = altId
-    r.protein = protein === undefined || isMissing(protein) ? undefined : protein
     if (filter !== this.lastFilter) {
       this.lastFilter = filter
       this.lastFilterId = filter === '' ? -1 : pool.id(filter)
     }
-    r.filter = this.lastFilterId
-    r.vaf = altCount >= 0 && depth > 0 ? altCount / depth : NaN
-    r.copyNumber = NaN
-    r.depth = depth
-    r.altCount = altCount
-    r.refCount = refCount
-    r.file = this.fileId
-    r.line = line
-    const i = this.table.append(r)
+    const i = this.appendRow(
+      sampleId, gene, cls.code, type, origin, chromId, start ?? NaN, end ?? start ?? NaN, refId, altId,
+      protein === undefined || isMissing(protein) ? undefined : protein, this.lastFilterId, altCount, refCount, depth, line,
+    )
 
     let extra: Record<string, string> | undefined
     if (c.extra.length > 0) {

@@ -17,11 +17,16 @@ const AA3TO1: Readonly<Record<string, string>> = {
   Leu: 'L', Lys: 'K', Met: 'M', Phe: 'F', Pro: 'P', Ser: 'S', Thr: 'T', Trp: 'W', Tyr: 'Y', Val: 'V', Xxx: 'X', Ter: '*',
 }
 
+/** The codes by their three char codes (c0 << 16 | c1 << 8 | c2): a look-up without slicing. */
+const AA3_BY_CODE: ReadonlyMap<number, string> = new Map(
+  Object.entries(AA3TO1).map(([three, one]) => [(three.charCodeAt(0) << 16) | (three.charCodeAt(1) << 8) | three.charCodeAt(2), one]),
+)
+
 /**
  * Every three-letter code → its one-letter code, left to right, never overlapping: what
  * `p.replace(/Ala|Arg|…|Ter/g, …)` does (all codes have 3 letters, so the leftmost match at each
- * position is the only one). Codes start with an upper-case letter, so other positions cost one
- * char test.
+ * position is the only one). Codes are an upper-case letter and two lower-case ones, so other
+ * positions cost one or two char tests, and candidates are looked up by char codes.
  */
 function aa3to1(p: string): string {
   let out = ''
@@ -30,7 +35,11 @@ function aa3to1(p: string): string {
   for (let i = 0; i < n; i++) {
     const c = p.charCodeAt(i)
     if (c < 65 || c > 90) continue
-    const one = AA3TO1[p.slice(i, i + 3)]
+    const c1 = p.charCodeAt(i + 1)
+    if (c1 < 97 || c1 > 122) continue
+    const c2 = p.charCodeAt(i + 2)
+    if (c2 < 97 || c2 > 122) continue
+    const one = AA3_BY_CODE.get((c << 16) | (c1 << 8) | c2)
     if (one === undefined) continue
     out += p.slice(from, i) + one
     i += 2
@@ -58,24 +67,31 @@ export function shortProtein(hgvsp: string): string {
 export interface ProteinInputs {
   readonly hgvsp?: string | undefined
   readonly hgvsc?: string | undefined
-  readonly term: string
+  readonly term?: string | undefined
   readonly proteinPosition?: string | undefined
   readonly aminoAcids?: string | undefined
 }
 
-/** HGVSp_Short for the chosen effect, or undefined when there is none. */
-export function hgvspShort(e: ProteinInputs): string | undefined {
-  let short = e.hgvsp ? shortProtein(e.hgvsp) : undefined
-  if ((e.term === 'splice_acceptor_variant' || e.term === 'splice_donor_variant') && e.hgvsc) {
+/**
+ * HGVSp_Short for the chosen effect, or undefined when there is none. `term` is the chosen
+ * consequence term (default e.term). HGVSc, Protein_position and Amino_acids are read only when
+ * the rule needs them (an Effect slices its fields on read).
+ */
+export function hgvspShort(e: ProteinInputs, term: string = e.term ?? ''): string | undefined {
+  const hgvsp = e.hgvsp
+  let short = hgvsp ? shortProtein(hgvsp) : undefined
+  if ((term === 'splice_acceptor_variant' || term === 'splice_donor_variant') && e.hgvsc) {
     const m = /^c.(\d+)/.exec(stripFeatureId(e.hgvsc))
     if (m?.[1] !== undefined) {
       const c = Math.max(1, Number(m[1]))
       short = `p.X${Math.round((c + (c % 3)) / 3)}_splice`
     }
   }
-  if (short === 'p.=' && e.proteinPosition && e.aminoAcids) {
-    const m = /^(\d+)(-\d+)?(\/\d+)?$/.exec(e.proteinPosition)
-    if (m?.[1] !== undefined) short = `p.${e.aminoAcids}${m[1]}=`
+  if (short === 'p.=') {
+    const position = e.proteinPosition
+    const aminoAcids = e.aminoAcids
+    const m = position && aminoAcids ? /^(\d+)(-\d+)?(\/\d+)?$/.exec(position) : null
+    if (m?.[1] !== undefined) short = `p.${aminoAcids}${m[1]}=`
   }
   return short === '' ? undefined : short
 }

@@ -17,7 +17,9 @@ import { hgvspShort } from './hgvsp.js'
 import { alleleCounts, gtCarries } from './samples.js'
 import { sampleColumn, type AlleleResult, type RecordContext } from './record.js'
 
-export function effectsForAllele(all: readonly Effect[], ref: string, alts: readonly string[], i: number): Effect[] {
+export function effectsForAllele(all: readonly Effect[], ref: string, alts: readonly string[], i: number): readonly Effect[] {
+  // One ALT: the entries that match it, or all when none does; with one entry that is all of them.
+  if (all.length === 1 && alts.length === 1) return all
   const alt = alts[i - 1] as string
   const trimmed = vepAllele(ref, alts, alt)
   const out = all.filter((e) => (e.alleleNum !== undefined ? e.alleleNum === i : e.allele === '' || e.allele === alt || e.allele === trimmed))
@@ -47,7 +49,7 @@ function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string
   // vcf2maf: an entry with no Consequence counts as intergenic_variant.
   const terms = e.terms.length > 0 ? e.terms : ['intergenic_variant']
   const cls = classifyConsequence(terms, ref, alt, where)
-  const protein = hgvspShort({ hgvsp: e.hgvsp, hgvsc: e.hgvsc, term: cls.term, proteinPosition: e.proteinPosition, aminoAcids: e.aminoAcids })
+  const protein = hgvspShort(e, cls.term)
   return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, protein }
 }
 
@@ -67,11 +69,12 @@ export function smallVariant(ctx: RecordContext, i: number, annovar: readonly An
       ? callFromEffects(ctx, i, maf.ref, maf.alt)
       : callFromAnnovar(ctx, annovar[i - 1] ?? (annovar.length === 1 && ctx.alts.length === 1 ? annovar[0] : undefined), maf.ref, maf.alt)
   if (typeof called === 'string') return called
-  const alleles = [ctx.ref, ...ctx.alts]
+  let alleles: readonly string[] | undefined
   const out: Alteration[] = []
   for (const t of ctx.targets) {
     const carries = gtCarries(t.fmt.GT, i)
     if (ctx.mode === 'cohort' ? carries !== true : carries === false) continue
+    alleles ??= [ctx.ref, ...ctx.alts]
     const c = t.idx < 0 ? {} : alleleCounts(t.fmt, alleles, i, { file: ctx.file, line: ctx.line, column: sampleColumn(t.idx) })
     out.push({
       sample: t.name,

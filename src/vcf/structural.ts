@@ -24,6 +24,8 @@ const CNA_SYMBOLS = new Set(['DEL', 'DUP', 'CNV', 'AMP', 'CN0', 'DUP:TANDEM', 'D
 
 export function alleleShape(alt: string): AlleleShape {
   const c = alt.charCodeAt(0)
+  // One character (most SNV ALTs): the rules below reduce to these.
+  if (alt.length === 1) return c === 60 /* < */ ? 'sv' : c === 42 /* * */ ? 'star' : c === 91 || c === 93 /* [ ] */ ? 'bnd' : 'small'
   if (c === 60 /* < */) {
     const sym = alt.slice(1, -1)
     if (CNA_SYMBOLS.has(sym) || /^CN\d+$/.test(sym)) return 'cna'

@@ -17,6 +17,7 @@ import { splitTerms } from './consequence.js'
 import { bcsqDecoder } from './bcsq.js'
 import { funcotatorDecoder } from './funcotator.js'
 import { oncotatorDecoder } from './oncotator.js'
+import { SpanCache, SpanInterner } from './intern.js'
 
 export type Raw = readonly (string | number | undefined)[]
 
@@ -67,6 +68,12 @@ export interface AnnotationDecoder {
   readonly key: string
   /** All entries of one record's annotation INFO value. */
   decode(values: Raw, where: Location, record: DecodeContext): Effect[]
+  /**
+   * The same from the value as written in the line, text[from, to): what decode would give for
+   * text.slice(from, to).split(','), or undefined to have the caller use decode (rare shapes).
+   * Only for decoders that need nothing of the record but the value (VEP, SnpEff ANN, CSQT).
+   */
+  decodeSpan?(text: string, from: number, to: number, where: Location): Effect[] | undefined
 }
 
 function malformed(what: string, entry: string, got: number, want: number, where: Location): InputError {
@@ -76,71 +83,188 @@ function malformed(what: string, entry: string, got: number, want: number, where
   })
 }
 
-function vepLike(key: string, fields: readonly string[], what: string, names: Record<string, readonly string[]>): AnnotationDecoder {
-  const col = (k: string): number => idx(fields, ...(names[k] ?? [k]))
-  const c = {
-    allele: col('allele'),
-    consequence: col('consequence'),
-    symbol: col('symbol'),
-    gene: col('gene'),
-    feature: col('feature'),
-    biotype: col('biotype'),
-    canonical: col('canonical'),
-    pick: col('pick'),
-    hgvsc: col('hgvsc'),
-    hgvsp: col('hgvsp'),
-    protein: col('protein'),
-    aa: col('aa'),
-    cdna: col('cdna'),
-    alleleNum: col('alleleNum'),
+/** The entry columns an Effect reads, as slots of VepEntry.at (2 numbers each: start, end). */
+const SLOT = { allele: 0, consequence: 1, symbol: 2, gene: 3, feature: 4, biotype: 5, canonical: 6, pick: 7, hgvsc: 8, hgvsp: 9, protein: 10, aa: 11, cdna: 12, alleleNum: 13 } as const
+type SlotName = keyof typeof SLOT
+
+/**
+ * One VEP / SnpEff ANN entry whose fields are sliced from `src` only when read: choosing one
+ * transcript reads PICK, BIOTYPE, Consequence, cDNA length, SYMBOL and CANONICAL of each, the
+ * other fields only of the chosen one. `at` holds [start, end) in `src` per slot, -1 when the
+ * header has no such column. Field values follow decode's rules: '' and '.' are absent, except
+ * Allele and Consequence, read as written.
+ */
+class VepEntry implements Effect {
+  private memoTerms: readonly string[] | undefined
+
+  constructor(
+    private readonly src: string,
+    private readonly at: readonly number[],
+  ) {}
+
+  private field(slot: number): string | undefined {
+    const a = this.at[2 * slot] as number
+    const b = this.at[2 * slot + 1] as number
+    if (a < 0 || a === b || (b - a === 1 && this.src.charCodeAt(a) === 46)) return undefined
+    return this.src.slice(a, b)
   }
+
+  /** field(), shared through INTERN (symbols, biotypes: few distinct values, read often). */
+  private shared(slot: number): string | undefined {
+    const a = this.at[2 * slot] as number
+    const b = this.at[2 * slot + 1] as number
+    if (a < 0 || a === b || (b - a === 1 && this.src.charCodeAt(a) === 46)) return undefined
+    return INTERN.get(this.src, a, b)
+  }
+
+  private is(slot: number, s: string): boolean {
+    const a = this.at[2 * slot] as number
+    return a >= 0 && (this.at[2 * slot + 1] as number) - a === s.length && this.src.startsWith(s, a)
+  }
+
+  get allele(): string {
+    const a = this.at[0] as number
+    return a < 0 ? '' : this.src.slice(a, this.at[1])
+  }
+  get alleleNum(): number | undefined {
+    const v = this.field(SLOT.alleleNum)
+    return v === undefined ? undefined : Number(v)
+  }
+  get terms(): readonly string[] {
+    if (this.memoTerms === undefined) {
+      const a = this.at[2 * SLOT.consequence] as number
+      this.memoTerms = a < 0 ? NO_TERMS : TERMS.get(this.src, a, this.at[2 * SLOT.consequence + 1] as number)
+    }
+    return this.memoTerms
+  }
+  get symbol(): string | undefined {
+    return this.shared(SLOT.symbol)
+  }
+  get geneId(): string | undefined {
+    return this.field(SLOT.gene)
+  }
+  get feature(): string | undefined {
+    return this.field(SLOT.feature)
+  }
+  get biotype(): string | undefined {
+    return this.shared(SLOT.biotype)
+  }
+  get canonical(): boolean {
+    return this.is(SLOT.canonical, 'YES')
+  }
+  get pick(): boolean {
+    return this.is(SLOT.pick, '1')
+  }
+  get hgvsc(): string | undefined {
+    return this.field(SLOT.hgvsc)
+  }
+  get hgvsp(): string | undefined {
+    return this.field(SLOT.hgvsp)
+  }
+  get proteinPosition(): string | undefined {
+    return this.field(SLOT.protein)
+  }
+  get aminoAcids(): string | undefined {
+    return this.field(SLOT.aa)
+  }
+  get transcriptLength(): number {
+    return lengthAfterSlash(this.field(SLOT.cdna))
+  }
+}
+
+const INTERN = new SpanInterner()
+const NO_TERMS: readonly string[] = []
+
+/**
+ * Consequence string → its terms, shared: most entries of a file carry one of a few dozen strings
+ * ("missense_variant", "intron_variant&non_coding_transcript_variant"), so each is split once.
+ * The arrays are never written to.
+ */
+const TERMS = new SpanCache<readonly string[]>(splitTerms)
+
+function vepLike(key: string, fields: readonly string[], what: string, names: Record<SlotName, readonly string[]>): AnnotationDecoder {
   const n = fields.length
-  // Only the ~14 columns we read are sliced out of an entry; the others (VEP writes 30-80) are
-  // skipped with indexOf instead of being allocated by split('|'). Measured with
-  // test/vcf/bench/vep-synthetic.mjs under --cpu-prof: decode is ~10% of reader CPU time.
-  const wanted = new Uint8Array(n)
-  for (const i of Object.values(c)) if (i >= 0) wanted[i] = 1
-  const p: (string | undefined)[] = new Array<string | undefined>(n)
+  // Field index → the slot it fills (-1: not read). Only the ~14 columns we read are ever sliced;
+  // the others (VEP writes 30-80) are only skipped over.
+  const slotOf = new Int8Array(n).fill(-1)
+  const present: number[] = []
+  for (const [name, slot] of Object.entries(SLOT) as [SlotName, number][]) {
+    const i = idx(fields, ...names[name])
+    if (i >= 0) {
+      slotOf[i] = slot
+      present.push(slot)
+    }
+  }
+  /** Field bounds of the entry src[from, to) into a new slot array; the field count, or -1 if ≠ n. */
+  const locate = (src: string, from: number, to: number): number[] | undefined => {
+    // A literal: new Array(28).fill(-1) measured 35× slower to make (186 vs 5 ns, test/vcf/bench).
+    const at = [-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1]
+    let start = from
+    let k = 0
+    for (;;) {
+      let bar = src.indexOf('|', start)
+      if (bar === -1 || bar > to) bar = to
+      if (k < n) {
+        const slot = slotOf[k] as number
+        if (slot >= 0) {
+          at[2 * slot] = start
+          at[2 * slot + 1] = bar
+        }
+      }
+      k++
+      if (bar === to) break
+      start = bar + 1
+    }
+    // A column the header declares but the entry lacks cannot happen here (k === n).
+    return k === n ? at : undefined
+  }
   return {
     key,
     decode(values, where) {
       const out: Effect[] = []
       for (const entry of rejoin(values)) {
-        let start = 0
-        let k = 0
-        for (;;) {
-          const bar = entry.indexOf('|', start)
-          const end = bar === -1 ? entry.length : bar
-          if (k < n) p[k] = wanted[k] === 1 ? entry.slice(start, end) : undefined
-          k++
-          if (bar === -1) break
-          start = bar + 1
+        const at = locate(entry, 0, entry.length)
+        if (at === undefined) throw malformed(what, entry, entry.split('|').length, n, where)
+        out.push(new VepEntry(entry, at))
+      }
+      return out
+    },
+    decodeSpan(text, from, to) {
+      // Entries are the ','-separated pieces; a piece without '|' continues the previous entry's
+      // last field (rejoin's repair), which in the line is simply a longer span. A '.' piece
+      // (dropped by rejoin) or a malformed entry goes through decode, for its exact error text.
+      const out: Effect[] = []
+      let lastAt: number[] | undefined
+      let p = from
+      for (;;) {
+        let comma = text.indexOf(',', p)
+        if (comma === -1 || comma > to) comma = to
+        const bar = text.indexOf('|', p)
+        if (bar === -1 || bar > comma) {
+          if (comma - p === 1 && text.charCodeAt(p) === 46) return undefined
+          if (lastAt !== undefined) {
+            // The last field (index n - 1) now ends at this piece's end.
+            const slot = slotOf[n - 1] as number
+            if (slot >= 0) lastAt[2 * slot + 1] = comma
+          } else {
+            lastAt = locate(text, p, comma)
+            if (lastAt === undefined) return undefined
+            out.push(new VepEntry(text, lastAt))
+          }
+        } else {
+          lastAt = locate(text, p, comma)
+          if (lastAt === undefined) return undefined
+          out.push(new VepEntry(text, lastAt))
         }
-        if (k !== n) throw malformed(what, entry, k, n, where)
-        const num = at(p, c.alleleNum)
-        out.push({
-          allele: p[c.allele] ?? '',
-          alleleNum: num === undefined ? undefined : Number(num),
-          terms: splitTerms(p[c.consequence] ?? ''),
-          symbol: at(p, c.symbol),
-          geneId: at(p, c.gene),
-          feature: at(p, c.feature),
-          biotype: at(p, c.biotype),
-          canonical: at(p, c.canonical) === 'YES',
-          pick: at(p, c.pick) === '1',
-          hgvsc: at(p, c.hgvsc),
-          hgvsp: at(p, c.hgvsp),
-          proteinPosition: at(p, c.protein),
-          aminoAcids: at(p, c.aa),
-          transcriptLength: lengthAfterSlash(at(p, c.cdna)),
-        })
+        if (comma === to) break
+        p = comma + 1
       }
       return out
     },
   }
 }
 
-const VEP_NAMES: Record<string, readonly string[]> = {
+const VEP_NAMES: Record<SlotName, readonly string[]> = {
   allele: ['Allele'],
   consequence: ['Consequence'],
   symbol: ['SYMBOL'],
@@ -158,7 +282,7 @@ const VEP_NAMES: Record<string, readonly string[]> = {
 }
 
 // vcf2maf renames SnpEff's ANN fields to VEP's (Annotation → Consequence, Gene_Name → SYMBOL, …).
-const ANN_NAMES: Record<string, readonly string[]> = {
+const ANN_NAMES: Record<SlotName, readonly string[]> = {
   allele: ['Allele'],
   consequence: ['Annotation'],
   symbol: ['Gene_Name'],

@@ -26,7 +26,8 @@ import { InputError, isInputError, quote } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import type { Alteration, Origin } from '../model/alteration.js'
 import { annovarBlocks } from './annovar.js'
-import { decoderFor, type AnnotationDecoder } from './annotation.js'
+import { decoderFor, type AnnotationDecoder, type DecodeContext } from './annotation.js'
+import type { Effect } from './effect.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
 import type { AlleleResult, RecordContext, RecordFields } from './record.js'
@@ -53,22 +54,14 @@ const REASON_BY_CODE: Readonly<Record<string, string>> = {
 
 /** INFO keys originFromInfo reads. */
 const ORIGIN_KEYS: readonly string[] = ['SOMATIC', 'GERMLINE', 'STATUS', 'SS']
-const ORIGIN_KEY_SET: ReadonlySet<string> = new Set(ORIGIN_KEYS)
+/** Their InfoScan slots: the reader asks for the origin keys first. */
+const ORIGIN_SLOTS: readonly number[] = [0, 1, 2, 3]
 
 /**
  * How record lines are read: 'fast' (scan.ts; @gmod/vcf only for copy-number / SV records) or
  * 'gmod' (every record through @gmod/vcf's parseLine: the reference the fast path is tested against).
  */
 export type RecordEngine = 'fast' | 'gmod'
-
-function isDigits(s: string): boolean {
-  if (s.length === 0) return false
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return true
-}
 
 /** VCF 4.3 §1.4.7 contig name. */
 const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$/
@@ -95,6 +88,8 @@ export class VcfParser {
   private readonly cols = new LineColumns()
   private readonly formatReader = new FormatReader()
   private infoScan = new InfoScan({})
+  /** The annotation key's InfoScan slot (-1: no decoder). */
+  private annotationSlot = -1
 
   constructor(
     readonly file: string,
@@ -176,6 +171,7 @@ export class VcfParser {
     }
     this.infoMeta = (this.parser.getMetadata('INFO') ?? {}) as MetaMap
     this.infoScan = new InfoScan(this.infoMeta)
+    this.infoScan.want(ORIGIN_KEYS)
     this.sampleNames = this.parser.samples
     const meta = (k: string): string | undefined => {
       const v = this.parser?.getMetadata(k)
@@ -192,6 +188,8 @@ export class VcfParser {
   private setDialect(d: Dialect | undefined): void {
     this.dialect = d
     this.decoder = d === undefined ? undefined : decoderFor(d)
+    this.infoScan.want(this.decoder === undefined ? ORIGIN_KEYS : [...ORIGIN_KEYS, this.decoder.key])
+    this.annotationSlot = this.decoder === undefined ? -1 : this.infoScan.slot(this.decoder.key)
     this.format = d === undefined ? 'vcf' : `vcf:${d.kind}`
   }
 
@@ -216,9 +214,12 @@ export class VcfParser {
     return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
   }
 
+  /** INFO keys onKey has nothing to do for: declared, or already warned about. */
+  private readonly settled = (key: string): boolean => this.infoMeta[key] !== undefined || this.undeclared.has(key)
+
   /** Undeclared INFO keys: one warning per key; an undeclared ANN / EFF decides the dialect. */
   private readonly onKey = (key: string): void => {
-    if (this.infoMeta[key] !== undefined || this.undeclared.has(key)) return
+    if (this.settled(key)) return
     this.undeclared.add(key)
     warn(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
     if (this.dialectPending) {
@@ -230,8 +231,7 @@ export class VcfParser {
     }
   }
 
-  /** INFO keys the fast path keeps values of: the annotation key and the origin keys. */
-  private readonly wantedKey = (key: string): boolean => key === this.decoder?.key || ORIGIN_KEY_SET.has(key)
+  private readonly keyPolicy = { settled: this.settled, onKey: this.onKey }
 
   private lastChrom = ''
 
@@ -239,70 +239,87 @@ export class VcfParser {
    * What @gmod/vcf does not check: the record has exactly the #CHROM line's columns (a missing
    * sample column would silently move a call to another sample), and CHROM is a legal contig name
    * (VCF 4.3 §1.4.7: no whitespace, commas, angle brackets; a space usually means a mangled file).
-   * The name check runs once per contig run, since records come sorted.
+   * The name check runs once per contig run, since records come sorted; the run's name is reused
+   * instead of slicing it out of every line.
    */
-  private checkShape(cols: LineColumns, where: { file: string; line: number }): void {
+  private checkShape(cols: LineColumns, line: number): string {
     const expected = this.sampleNames.length > 0 ? 9 + this.sampleNames.length : 8
-    let found = 1
-    for (let p = cols.text.indexOf('\t'); p !== -1 && p < cols.end; p = cols.text.indexOf('\t', p + 1)) found++
+    const found = cols.count
     if (found < expected || (found > expected && this.sampleNames.length > 0)) {
       throw new InputError('COLUMN_COUNT', `expected ${expected} tab-separated columns as in the #CHROM line, found ${found}`, {
-        ...where,
+        file: this.file,
+        line,
         column: Math.min(found, expected) + 1,
         suggestion: found < expected ? 'a sample column is missing: the record may be truncated' : 'a value may contain a tab',
       })
     }
+    if (cols.is(0, this.lastChrom)) return this.lastChrom
     const chrom = cols.col(0)
-    if (chrom !== this.lastChrom) {
-      if (!CONTIG_NAME.test(chrom)) {
-        throw new InputError('BAD_VALUE', `CHROM: ${quote(chrom)} is not a valid contig name`, {
-          ...where,
-          column: 1,
-          suggestion: 'contig names have no whitespace, commas or angle brackets (VCF 4.3 §1.4.7)',
-        })
-      }
-      this.lastChrom = chrom
+    if (!CONTIG_NAME.test(chrom)) {
+      throw new InputError('BAD_VALUE', `CHROM: ${quote(chrom)} is not a valid contig name`, {
+        file: this.file,
+        line,
+        column: 1,
+        suggestion: 'contig names have no whitespace, commas or angle brackets (VCF 4.3 §1.4.7)',
+      })
     }
+    this.lastChrom = chrom
+    return chrom
   }
 
   private record(text: string, line: number): AlleleResult[] {
-    const where = { file: this.file, line }
     const cols = this.cols
     if (!cols.scan(text)) {
-      throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { ...where, suggestion: 'columns must be separated by tabs, not spaces' })
+      throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { file: this.file, line, suggestion: 'columns must be separated by tabs, not spaces' })
     }
-    const posText = cols.col(1)
     // POS 0 is legal: a telomere (VCF 4.3 §1.6.2); '.', signs and trailing garbage are not.
-    if (!isDigits(posText) || posText.length > 15) {
-      throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(posText)}`, { ...where, column: 2 })
-    }
-    this.checkShape(cols, where)
-    if (this.engine === 'gmod') return this.gmodRecord(text, line, Number(posText))
-    const tab = cols.tab
-    this.infoScan.scan(text, cols.start(7), tab[7] as number, this.wantedKey, this.onKey)
+    const pos = cols.digits(1)
+    if (pos < 0) throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(cols.col(1))}`, { file: this.file, line, column: 2 })
+    const chrom = this.checkShape(cols, line)
+    if (this.engine === 'gmod') return this.gmodRecord(text, line, pos)
+    const scan = this.infoScan
+    scan.scan(text, cols.start(7), cols.tab[7] as number, this.keyPolicy)
     if (this.dialectPending) throw this.unannotated()
-    const filter = cols.col(6)
+    const filter = cols.is(6, 'PASS') ? 'PASS' : cols.is(6, '.') ? '.' : cols.col(6)
     if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
     const ref = cols.col(3)
-    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { ...where, column: 4 })
+    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
     const altText = cols.col(4)
-    const alts = altText === '.' ? [] : altText.split(',')
+    const alts = altText === '.' ? [] : altText.indexOf(',') === -1 ? [altText] : altText.split(',')
     // Copy-number, SV and ALT-less records read any INFO key: they take the @gmod/vcf path.
-    if (alts.length === 0 || !alts.every((a) => alleleShape(a) === 'small')) return this.gmodRecord(text, line, Number(posText))
-    const decoder = this.decoder
-    const ann = decoder === undefined ? undefined : this.infoScan.value(decoder.key)
+    for (let i = 0; i < alts.length; i++) if (alleleShape(alts[i] as string) !== 'small') return this.gmodRecord(text, line, pos)
+    if (alts.length === 0) return this.gmodRecord(text, line, pos)
+    const effects = this.fastEffects(text, line, pos, ref)
     return this.alleles(text, line, {
-      chrom: cols.col(0),
-      pos: Number(posText),
+      chrom,
+      pos,
       ref,
       alts,
       filter,
-      info: this.infoScan.values(ORIGIN_KEYS),
-      annotation: ann === undefined || ann === true ? [] : ann,
-      targets: () => fastTargets(this.formatReader, this.cols, this.roles, this.sampleNames),
-      infoText: cols.col(7),
+      info: scan.values(ORIGIN_SLOTS),
+      effects,
+      targets: fastTargets(this.formatReader, cols, this.roles, this.sampleNames),
+      infoText: this.dialect?.kind === 'annovar' ? cols.col(7) : '',
       formatHasCn: false,
     })
+  }
+
+  /**
+   * The annotation entries of the scanned line. The decoder reads them straight from the line when
+   * the value is the text as written (no %XX escapes, String type); else from @gmod/vcf-typed values.
+   */
+  private fastEffects(text: string, line: number, pos: number, ref: string): readonly Effect[] {
+    const decoder = this.decoder
+    if (decoder === undefined) return []
+    const where = { file: this.file, line, column: 8 }
+    const scan = this.infoScan
+    const slot = this.annotationSlot
+    if (decoder.decodeSpan !== undefined && scan.verbatim(slot)) {
+      const e = decoder.decodeSpan(text, scan.valueStart(slot), scan.valueEnd(slot), where)
+      if (e !== undefined) return e
+    }
+    const ann = scan.value(slot)
+    return decoder.decode(ann === undefined || ann === true ? [] : ann, where, new LineRecord(pos, ref, this.cols))
   }
 
   /** The record through @gmod/vcf's parseLine (the reference path, and the SV / copy-number path). */
@@ -315,6 +332,8 @@ export class VcfParser {
     const ref = v.REF ?? ''
     if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
     const val = this.decoder === undefined ? undefined : v.INFO[this.decoder.key]
+    const infoText = text.split('\t', 8)[7] ?? ''
+    const effects = this.decoder ? this.decoder.decode(val === undefined || val === true ? [] : val, { file: this.file, line, column: 8 }, { pos, ref, infoText }) : []
     return this.alleles(text, line, {
       chrom: v.CHROM ?? '',
       pos,
@@ -322,22 +341,21 @@ export class VcfParser {
       alts: v.ALT ?? [],
       filter,
       info: v.INFO,
-      annotation: val === undefined || val === true ? [] : val,
-      targets: () => gmodTargets(v, this.roles, this.sampleNames),
-      infoText: text.split('\t', 8)[7] ?? '',
+      effects,
+      targets: gmodTargets(v, this.roles, this.sampleNames),
+      infoText,
       formatHasCn: (v.FORMAT ?? '').split(':').includes('CN'),
     })
   }
 
-  /** Origin, annotation and per-ALT dispatch, whichever path read the columns. */
+  /** Origin and per-ALT dispatch, whichever path read the columns. */
   private alleles(text: string, line: number, f: RecordFields): AlleleResult[] {
     // A paired tumour/normal caller (Mutect2, Strelka, VarDict paired…) emits somatic calls by
     // construction; INFO flags that say otherwise (GERMLINE, VarDict/VarScan status) still win.
     const fromInfo = originFromInfo(f.info)
     const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
-    const effects = this.decoder ? this.decoder.decode(f.annotation, { file: this.file, line, column: 8 }, f) : []
-    const { chrom, pos, ref, alts, filter, info } = f
-    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets: f.targets(), effects, infoMeta: this.infoMeta }
+    const { chrom, pos, ref, alts, filter, info, effects, targets } = f
+    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta }
     if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
     const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(f.infoText, this.dialect.db) : undefined
     const out: AlleleResult[] = []
@@ -352,6 +370,22 @@ export class VcfParser {
       }
     }
     return out
+  }
+}
+
+/**
+ * What a decoder may read of the scanned line besides its key's values (DecodeContext): the INFO
+ * text is cut out only if a decoder asks (Funcotator, Oncotator read it raw; VEP never does).
+ */
+class LineRecord implements DecodeContext {
+  constructor(
+    readonly pos: number,
+    readonly ref: string,
+    private readonly cols: LineColumns,
+  ) {}
+
+  get infoText(): string {
+    return this.cols.col(7)
   }
 }
 

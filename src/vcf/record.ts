@@ -49,11 +49,10 @@ export interface RecordFields {
   readonly alts: readonly string[]
   readonly filter: string
   readonly info: Readonly<Record<string, InfoValue>>
-  /** The annotation key's values (VEP CSQ / SnpEff ANN, EFF); [] when absent. */
-  readonly annotation: readonly (string | number | undefined)[]
-  /** Called once the record has passed the FILTER check. */
-  readonly targets: () => SampleTarget[]
-  /** The INFO column as written (ANNOVAR blocks). */
+  /** The annotation entries (VEP CSQ / SnpEff ANN, EFF); [] when absent. */
+  readonly effects: readonly Effect[]
+  readonly targets: readonly SampleTarget[]
+  /** The INFO column as written (ANNOVAR blocks; '' on the fast path of other dialects). */
   readonly infoText: string
   /** FORMAT declares CN (an ALT-less record is then a copy-number call). */
   readonly formatHasCn: boolean

@@ -33,9 +33,12 @@ export function gmodTargets(v: Variant, r: SampleRoles, sampleNames: readonly st
 /** The same, from the line `cols` last scanned. */
 export function fastTargets(reader: FormatReader, cols: LineColumns, r: SampleRoles, sampleNames: readonly string[]): SampleTarget[] {
   if (r.mode === 'sites-only') return [{ name: r.tumorName ?? '', idx: -1, fmt: {} }]
-  const want = r.mode === 'cohort' ? -1 : (r.tumorIdx as number)
-  const found = reader.samples(cols, want, sampleNames.length)
-  if (found === undefined || found.length === 0) return want === -1 ? [] : [{ name: r.tumorName as string, idx: want, fmt: {} }]
-  if (want !== -1) return [{ name: r.tumorName as string, idx: want, fmt: (found[0] as { fmt: FormatValues }).fmt }]
-  return found.map((f) => ({ name: sampleNames[f.idx] as string, idx: f.idx, fmt: f.fmt }))
+  if (r.mode !== 'cohort') {
+    const t = r.tumorIdx as number
+    return [{ name: r.tumorName as string, idx: t, fmt: reader.declares(cols) ? reader.sample(cols, t) : {} }]
+  }
+  if (!reader.declares(cols)) return []
+  const out: SampleTarget[] = []
+  for (let j = 0; j < sampleNames.length; j++) out.push({ name: sampleNames[j] as string, idx: j, fmt: reader.sample(cols, j) })
+  return out
 }

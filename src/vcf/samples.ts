@@ -217,6 +217,62 @@ function parsedCounts(s: string, name: string, loc: Loc): (number | undefined)[]
   return out
 }
 
+/** What alleleCounts reads of an AD value: how many counts, the first, the i-th and their sum. */
+interface CountSummary {
+  n: number
+  first: number | undefined
+  ith: number | undefined
+  sum: number
+}
+
+/**
+ * Summarise comma-separated counts into `out` (false when the value is missing). Plain digits are
+ * read in one char pass without an array; anything else through counts(), errors included.
+ */
+function summarise(s: string | undefined, i: number, name: string, loc: Loc, out: CountSummary): boolean {
+  if (s === undefined) return false
+  const len = s.length
+  let n = 0
+  let v = 0
+  let digits = 0
+  let sum = 0
+  let first = 0
+  let ith = 0
+  for (let k = 0; k <= len; k++) {
+    const c = k === len ? 44 : s.charCodeAt(k)
+    if (c === 44 /* , */) {
+      if (digits === 0 || digits > 15) return summariseParsed(s, i, name, loc, out)
+      if (n === 0) first = v
+      if (n === i) ith = v
+      sum += v
+      n++
+      v = 0
+      digits = 0
+    } else if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48)
+      digits++
+    } else return summariseParsed(s, i, name, loc, out)
+  }
+  out.n = n
+  out.first = first
+  out.ith = i < n ? ith : undefined
+  out.sum = sum
+  return true
+}
+
+function summariseParsed(s: string, i: number, name: string, loc: Loc, out: CountSummary): boolean {
+  const a = parsedCounts(s, name, loc)
+  if (a === undefined) return false
+  out.n = a.length
+  out.first = a[0]
+  out.ith = a[i]
+  out.sum = a.reduce<number>((x, y) => x + (y ?? 0), 0)
+  return true
+}
+
+// Scratch for alleleCounts' AD (one call at a time: nothing here is asynchronous).
+const AD: CountSummary = { n: 0, first: undefined, ith: undefined, sum: 0 }
+
 function firstCount(s: string | undefined, name: string, loc: Loc): number | undefined {
   return counts(s, name, loc)?.[0]
 }
@@ -228,13 +284,15 @@ export function alleleCounts(f: FormatValues, alleles: readonly string[], i: num
   let ref: number | undefined
   let alt: number | undefined
   let sum: number | undefined
-  const ad = counts(f.AD, 'AD', loc)
-  if (ad !== undefined && ad.length === alleles.length) {
-    ref = ad[0]
-    alt = ad[i]
-    sum = ad.reduce<number>((a, b) => a + (b ?? 0), 0)
-  } else if (ad !== undefined && ad.length === 1) {
-    alt = ad[0]
+  const hasAd = summarise(f.AD, i, 'AD', loc, AD)
+  // `ad` is AD's presence: the branches below that read other keys apply only without it.
+  const ad = hasAd ? AD : undefined
+  if (ad !== undefined && ad.n === alleles.length) {
+    ref = ad.first
+    alt = ad.ith
+    sum = ad.sum
+  } else if (ad !== undefined && ad.n === 1) {
+    alt = ad.first
     const rd = counts(f.RD, 'RD', loc)
     if (rd !== undefined) ref = rd.reduce<number>((a, b) => a + (b ?? 0), 0)
   } else if (ad === undefined && f.AU !== undefined && f.CU !== undefined && f.GU !== undefined && f.TU !== undefined) {

@@ -152,6 +152,8 @@ export interface InfoKeyPolicy {
  */
 export class InfoScan {
   private wanted: readonly string[] = []
+  /** The header's Type of each wanted key. */
+  private types: unknown[] = []
   /** Per wanted key: -2 absent, -1 present without '=', else the start of its value in `text`. */
   private slotStart = new Int32Array(0)
   private slotEnd = new Int32Array(0)
@@ -168,6 +170,7 @@ export class InfoScan {
   /** The INFO keys whose values are kept; `slot(key)` is their index. Changing them drops the key cache. */
   want(keys: readonly string[]): void {
     this.wanted = [...new Set(keys)]
+    this.types = this.wanted.map((k) => this.meta[k]?.Type)
     this.slotStart = new Int32Array(this.wanted.length).fill(-2)
     this.slotEnd = new Int32Array(this.wanted.length)
     this.cacheKey = []
@@ -278,15 +281,14 @@ export class InfoScan {
     if (!this.has(slot) || this.hasPercent) return false
     const at = this.slotStart[slot] as number
     if (at === -1 || at === this.slotEnd[slot]) return false
-    const type = this.meta[this.wanted[slot] as string]?.Type
+    const type = this.types[slot]
     return type !== 'Flag' && type !== 'Integer' && type !== 'Float'
   }
 
   value(slot: number): InfoValue | undefined {
     if (!this.has(slot)) return undefined
     const at = this.slotStart[slot] as number
-    const key = this.wanted[slot] as string
-    return infoValue(at === -1 ? undefined : this.text.slice(at, this.slotEnd[slot]), this.meta[key]?.Type, this.hasPercent)
+    return infoValue(at === -1 ? undefined : this.text.slice(at, this.slotEnd[slot]), this.types[slot], this.hasPercent)
   }
 
   /** The wanted keys of `slots` present, typed; a shared empty object when none (the usual case for origin). */

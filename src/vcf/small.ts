@@ -43,7 +43,8 @@ function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string
   const where = { file: ctx.file, line: ctx.line, column: 8 }
   // vcf2maf warns about an unknown term on any transcript and ranks it last; we stop (or, lenient,
   // skip the row), so a new annotator term is never silently out-ranked.
-  for (const x of effs) checkTerms(x.terms, where)
+  // (One entry: classifyConsequence below checks the same terms in the same order.)
+  if (effs.length > 1) for (const x of effs) checkTerms(x.terms, where)
   const e = pickEffect(effs)
   if (e === undefined) return 'annotation: no entry for this allele'
   // vcf2maf: an entry with no Consequence counts as intergenic_variant.

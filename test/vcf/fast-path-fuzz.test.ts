@@ -105,8 +105,7 @@ function fields(e: Effect): Record<string, unknown> {
 describe('fast record path = @gmod/vcf path on generated records', () => {
   it('CSQ entries read from the line = entries decoded from the split value', () => {
     const decoder = decoderFor({ kind: 'vep', key: 'CSQ', fields: VEP_FORMAT.split('|') })
-    const span = decoder?.decodeSpan
-    if (decoder === undefined || span === undefined) throw new Error('the VEP decoder reads spans')
+    if (decoder?.decodeSpan === undefined) throw new Error('the VEP decoder reads spans')
     let read = 0
     let runs = 0
     fc.assert(
@@ -115,7 +114,7 @@ describe('fast record path = @gmod/vcf path on generated records', () => {
         const text = `1\t100\t.\tG\tT\t.\tPASS\tDP=3;CSQ=${v};SS=1\tGT`
         const from = text.indexOf('CSQ=') + 4
         const where = { file: 'x.vcf', line: 1, column: 8 }
-        const fromSpan = span.call(decoder, text, from, from + v.length, where)
+        const fromSpan = decoder.decodeSpan?.(text, from, from + v.length, where)
         if (fromSpan === undefined) return // a shape it leaves to decode
         read++
         const values = v.split(',').map((x) => (x === '.' ? undefined : x))

@@ -1,12 +1,14 @@
 /**
  * The speed rewrites of small helpers against the straightforward versions they replaced:
- * shortProtein's three-letter scan vs the alternation regex, gtCarries' char scan vs split(/[/|]/).
+ * shortProtein's three-letter scan vs the alternation regex, gtCarries' char scan vs split(/[/|]/),
+ * alleleCounts' one-pass AD reading vs split(',') + the field parser.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { shortProtein } from '../../src/vcf/hgvsp.js'
-import { gtCarries } from '../../src/vcf/samples.js'
-import { isMissing } from '../../src/io/fields.js'
+import { alleleCounts, gtCarries } from '../../src/vcf/samples.js'
+import { isMissing, parseCountField } from '../../src/io/fields.js'
+import { isInputError } from '../../src/errors.js'
 
 const AA3TO1: Record<string, string> = {
   Ala: 'A', Arg: 'R', Asn: 'N', Asp: 'D', Asx: 'B', Cys: 'C', Glu: 'E', Gln: 'Q', Glx: 'Z', Gly: 'G', His: 'H', Ile: 'I',
@@ -61,5 +63,45 @@ describe('fast helpers = the versions they replaced', () => {
       { numRuns: 3000 },
     )
     expect(gtCarries(undefined, 1)).toBeUndefined()
+  })
+
+  it('alleleCounts: AD read in one pass = split(",") + parseCountField, errors included', () => {
+    const loc = { file: 'x.vcf', line: 7, column: 11 }
+    // The AD / DP branch as it was written with split and the field parser.
+    const reference = (ad: string, dp: string | undefined, nAlleles: number, i: number) => {
+      const parts = isMissing(ad) ? undefined : ad.split(',').map((p) => parseCountField(p, { ...loc, name: 'FORMAT/AD' }))
+      let ref: number | undefined
+      let alt: number | undefined
+      let sum: number | undefined
+      if (parts !== undefined && parts.length === nAlleles) {
+        ref = parts[0]
+        alt = parts[i]
+        sum = parts.reduce<number>((a, b) => a + (b ?? 0), 0)
+      } else if (parts !== undefined && parts.length === 1) alt = parts[0]
+      let depth = dp === undefined || isMissing(dp) ? undefined : parseCountField(dp, { ...loc, name: 'FORMAT/DP' })
+      if (sum === undefined && ref !== undefined && alt !== undefined) sum = ref + alt
+      if (sum !== undefined && (depth === undefined || (ref ?? 0) + (alt ?? 0) > depth)) depth = sum
+      const vaf = alt !== undefined && depth !== undefined && depth > 0 ? alt / depth : undefined
+      return { refCount: ref, altCount: alt, depth, vaf }
+    }
+    const outcome = (f: () => unknown): unknown => {
+      try {
+        return f()
+      } catch (e) {
+        return isInputError(e) ? e.format() : String(e)
+      }
+    }
+    const piece = fc.constantFrom('0', '1', '7', '12', '007', '', '.', 'x', ',', '-1', ' 3', '1e2', '999999999999999', '9999999999999999', 'NA')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), fc.option(fc.constantFrom('10', '0', '.', '', 'x'), { nil: undefined }), fc.integer({ min: 2, max: 4 }), (ps, dp, nAlleles) => {
+        const ad = ps.join('')
+        const alleles = ['A', 'C', 'G', 'T'].slice(0, nAlleles)
+        for (let i = 1; i < nAlleles; i++) {
+          const got = outcome(() => alleleCounts({ AD: ad, DP: dp }, alleles, i, loc))
+          expect(got, `AD=${ad} DP=${dp} i=${i}`).toEqual(outcome(() => reference(ad, dp, nAlleles, i)))
+        }
+      }),
+      { numRuns: 3000 },
+    )
   })
 })

@@ -5,8 +5,9 @@
  *   never by extension;
  * - LF, CRLF and CR-only line endings (maftools' APL example MAFs use CR only), a leading UTF-8 BOM,
  *   no final newline;
- * - chunked: each 64 KB chunk is decoded once and split with indexOf, instead of a decoder call per
- *   line; lines are yielded in batches so consumers pay one `await` per chunk, not per line;
+ * - chunked: each 64 KB chunk is decoded once (an ASCII chunk is copied as latin1 instead, see
+ *   decode) and split with indexOf, instead of a decoder call per line; lines are yielded in
+ *   batches so consumers pay one `await` per chunk, not per line;
  * - streaming: memory is bounded by the chunk size plus the longest line (capped, default 64 MB).
  *
  * Line numbers are 1-based physical lines of the decompressed text.
@@ -14,6 +15,7 @@
  * Complexity: O(bytes).
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { isAscii } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
@@ -135,6 +137,7 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
   let lineNo = 1 // number of the next line to emit
   let pendingCR = false // previous chunk ended in \r: a leading \n now belongs to it
   let sawAny = false
+  let decoderUsed = false
   // Chunks of one unfinished line, joined once its end arrives: joining and re-scanning the carry at
   // every chunk made one long line quadratic (a 10 MB line without a break took 7 s; now linear).
   let parts: string[] = []
@@ -188,16 +191,15 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
           pendingCR = true
         }
       }
+      // Complete lines are checked too: a cap below the chunk size (--max-line-length 1000) would
+      // otherwise only catch lines that straddle a chunk boundary.
+      // (One length comparison per line; the carry check alone let a 5,000-character line through a 1,000 cap.)
+      if (end - i > maxLen) throw tooLongError(lineNo + out.length)
       out.push(s.slice(i, end))
       i = next
     }
     s = s.slice(i)
-    // Complete lines are checked too: a cap below the chunk size (--max-line-length 1000) would
-    // otherwise only catch lines that straddle a chunk boundary.
-    // (One length comparison per line; the carry check alone let a 5,000-character line through a 1,000 cap.)
-    let tooLong = out.findIndex((l) => l.length > maxLen)
-    if (tooLong === -1 && s.length > maxLen) tooLong = out.length
-    if (tooLong !== -1) throw tooLongError(lineNo + tooLong)
+    if (s.length > maxLen) throw tooLongError(lineNo + out.length)
     if (final) {
       if (s.length > 0) out.push(s)
     } else carry = s
@@ -205,6 +207,11 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
   }
 
   const decode = (chunk: Buffer | undefined): string => {
+    // Pure ASCII chunks (nearly every genomics file) need no UTF-8 decoding: a latin1 copy is the
+    // same text, 5× cheaper (TextDecoder 1.4 ns/byte vs isAscii + latin1 0.3 ns/byte, bench VCF).
+    // Only until the decoder has seen a chunk: it may hold the start of a split character.
+    if (chunk !== undefined && !decoderUsed && isAscii(chunk)) return chunk.toString('latin1')
+    decoderUsed = true
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
     } catch {

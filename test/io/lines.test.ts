@@ -46,6 +46,22 @@ describe('line source', () => {
     ])
   })
 
+  it('reads UTF-8 after ASCII chunks, a character split across chunks included', async () => {
+    // Chunks 1-2 are ASCII (copied as latin1); 'é' straddles the second chunk boundary; later
+    // chunks mix ASCII and 'ü'.
+    const ascii = `${'a'.repeat(99)}\n`.repeat(1310) // 131,000 bytes
+    const pad = 'b'.repeat(2 * 64 * 1024 - ascii.length - 1)
+    const text = `${ascii}${pad}é${'c'.repeat(70_000)}\nü${'d'.repeat(64 * 1024)}\nend\n`
+    const lines = await collect(tmpFile('mixed-utf8.txt', text))
+    expect(lines.map(([, t]) => t)).toEqual(text.split('\n').slice(0, -1))
+  })
+
+  it('rejects a non-UTF-8 byte after ASCII chunks with its line', async () => {
+    const head = `${'x'.repeat(99)}\n`.repeat(2000) // 200,000 ASCII bytes: three chunks
+    const p = tmpFile('late-latin1.txt', Buffer.concat([Buffer.from(head), Buffer.from([0x62, 0xe9, 0x0a])]))
+    await expect(collect(p)).rejects.toMatchObject({ code: 'ENCODING', line: 2001 })
+  })
+
   it('reports a truncated gzip stream as input, not as a crash', async () => {
     const gz = gzipSync('hello\n'.repeat(1000))
     const p = tmpFile('cut.gz', gz.subarray(0, gz.length - 10))

@@ -28,8 +28,8 @@ export function toMafAlleles(pos: number, vcfRef: string, vcfAlt: string): MafAl
   // vcf2maf stops when the alleles become equal; distinct REF/ALT can only be equal after trimming
   // if one is a prefix of the other of the same length, i.e. never, so the prefix length suffices.
   if (vcfRef !== vcfAlt) while (k < n && vcfRef.charCodeAt(k) === vcfAlt.charCodeAt(k)) k++
-  const ref = vcfRef.slice(k)
-  const alt = vcfAlt.slice(k)
+  const ref = k === 0 ? vcfRef : vcfRef.slice(k)
+  const alt = k === 0 ? vcfAlt : vcfAlt.slice(k)
   const p = pos + k
   const rl = ref.length
   const al = alt.length

@@ -140,6 +140,17 @@ function missing(s: string): boolean {
   return !(c0 >= 48 && c0 <= 57) && isMissing(s)
 }
 
+/** Digits, optionally one '.' and more digits ("0.4", "12", "3."): a subset of parseFloatField's syntax. */
+function isPlainDecimal(s: string): boolean {
+  const n = s.length
+  let i = 0
+  while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++
+  if (i === 0) return false
+  if (i < n && s.charCodeAt(i) === 46 /* . */) i++
+  while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++
+  return i === n
+}
+
 /** Does a GT ("0/1", "1|2", "1", "./1") carry allele index i? Missing GT → undefined. */
 export function gtCarries(gt: string | undefined, i: number): boolean | undefined {
   if (gt === undefined || missing(gt)) return undefined
@@ -322,8 +333,11 @@ export function alleleCounts(f: FormatValues, alleles: readonly string[], i: num
   if (sum === undefined && ref !== undefined && alt !== undefined) sum = ref + alt
   if (sum !== undefined && (depth === undefined || (ref ?? 0) + (alt ?? 0) > depth)) depth = sum
   let vaf: number | undefined
-  const af = f.AF === undefined ? undefined : f.AF.split(',')
-  if (af !== undefined && !isMissing(f.AF)) {
+  const afText = f.AF
+  // One plain decimal (Mutect2's "0.4"): what the field parser below gives, without its regex.
+  if (afText !== undefined && isPlainDecimal(afText)) return { refCount: ref, altCount: alt, depth, vaf: Number(afText) }
+  const af = afText === undefined ? undefined : afText.split(',')
+  if (af !== undefined && !isMissing(afText)) {
     vaf = parseFloatField(af.length >= i ? af[i - 1] : af[0], { ...loc, name: 'FORMAT/AF' })
   } else if (f.FREQ !== undefined && !isMissing(f.FREQ)) {
     const fr = f.FREQ.split(',')

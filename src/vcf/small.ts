@@ -75,7 +75,7 @@ export function smallVariant(ctx: RecordContext, i: number, annovar: readonly An
   for (const t of ctx.targets) {
     const carries = gtCarries(t.fmt.GT, i)
     if (ctx.mode === 'cohort' ? carries !== true : carries === false) continue
-    alleles ??= [ctx.ref, ...ctx.alts]
+    alleles ??= ctx.alts.length === 1 ? [ctx.ref, alt] : [ctx.ref, ...ctx.alts]
     const c = t.idx < 0 ? {} : alleleCounts(t.fmt, alleles, i, { file: ctx.file, line: ctx.line, column: sampleColumn(t.idx) })
     out.push({
       sample: t.name,

@@ -12,9 +12,12 @@ import type { Effect } from '../../src/vcf/effect.js'
 import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
 import { VEP_FORMAT } from './_util.js'
 
-const HEADER = [
+/** VEP_FORMAT (PICK, a column we read, last), or with `extra` more columns only counted. */
+const formatWith = (extra: number): string => [VEP_FORMAT, ...Array.from({ length: extra }, (_, i) => `EXTRA${i}`)].join('|')
+
+const header = (extra: number): string[] => [
   '##fileformat=VCFv4.2',
-  `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${VEP_FORMAT}">`,
+  `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${formatWith(extra)}">`,
   '##INFO=<ID=SS,Number=1,Type=Integer,Description="VarScan status">',
   '##INFO=<ID=DP,Number=1,Type=Integer,Description="depth">',
   '##INFO=<ID=SOMATIC,Number=0,Type=Flag,Description="somatic">',
@@ -28,7 +31,7 @@ const HEADER = [
 const pick = <T>(...xs: T[]): fc.Arbitrary<T> => fc.constantFrom(...xs)
 
 // VEP_FORMAT: Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|HGVSc|HGVSp|cDNA_position|Protein_position|Amino_acids|ALLELE_NUM|CANONICAL|PICK
-const entry = fc
+const baseEntry = fc
   .tuple(
     pick('T', 'A', '-', '', '.', 'TT', 'AT'),
     pick('missense_variant', 'synonymous_variant', 'splice_acceptor_variant&intron_variant', '', '.', 'stop_gained', 'frameshift_variant', 'inframe_deletion', 'upstream_gene_variant', 'not_a_term'),
@@ -48,29 +51,35 @@ const entry = fc
     [allele, cons, 'MODERATE', symbol, 'ENSG1', 'Transcript', feature, biotype, '', hgvsc, hgvsp, cdna, protein, aa, num, canonical, pk].join('|'),
   )
 
-const piece = fc.oneof(
-  { weight: 8, arbitrary: entry },
-  { weight: 1, arbitrary: pick('.', '', 'fragment', 'LoF_info:x') },
-  { weight: 1, arbitrary: entry.map((e) => `${e}|extra`) },
-  { weight: 1, arbitrary: entry.map((e) => e.slice(0, e.lastIndexOf('|'))) },
-)
-const csqValue = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(','))
-
-const infoItem = fc.oneof(
-  { weight: 6, arbitrary: csqValue.map((v) => `CSQ=${v}`) },
-  { weight: 1, arbitrary: pick('DP=10', 'SOMATIC', 'SS=2', 'SS=1', 'STATUS=Germline', 'XX=1', 'YY', '112', '7=a', 'CSQ', 'CSQ=', '', 'DP=%3D', 'NEW_KEY=v') },
-)
-const info = fc.oneof({ weight: 9, arbitrary: fc.array(infoItem, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(';')) }, { weight: 1, arbitrary: fc.constant('.') })
-
 const sampleValue = pick('0/1:5,5:10', '0/0:10,0:10', '1/1:0,7:7', './.:.:.', '0/1:5,x:10', '0/1', '', '0|1:5,5', '1:3,4:7', '0/1:5,5:10:0.5', '0/1:05,5:012')
 const format = fc.oneof(
   { weight: 6, arbitrary: fc.tuple(pick('GT:AD:DP', 'GT:AD', 'AD:GT', 'GT:AD:DP:AF', 'XX:YY', 'GT'), sampleValue, sampleValue).map((t) => t.join('\t')) },
   { weight: 1, arbitrary: fc.constant('GT:AD:DP\t0/1:5,5:10') },
 )
 const alleles = pick(['G', 'T'], ['G', 'T,A'], ['GA', 'G'], ['G', 'GTT'], ['G', '.'], ['ACGT', 'TGCA'], ['G', '*'])
-const record = fc
-  .tuple(pick('1', 'chr1', '2'), pick('100', '0', '007'), alleles, pick('PASS', '.', 'q10'), info, format)
-  .map(([chrom, pos, [ref, alt], filter, inf, fmt]) => [chrom, pos, '.', ref, alt, '.', filter, inf, fmt].join('\t'))
+
+/** CSQ values and record lines for a CSQ format with `extra` trailing columns. */
+function generators(extra: number) {
+  const entry = fc
+    .tuple(baseEntry, fc.array(pick('', 'x', 'SIFT(0.1)', '0.5', '.'), { minLength: extra, maxLength: extra }))
+    .map(([e, more]) => [e, ...more].join('|'))
+  const piece = fc.oneof(
+    { weight: 8, arbitrary: entry },
+    { weight: 1, arbitrary: pick('.', '', 'fragment', 'LoF_info:x') },
+    { weight: 1, arbitrary: entry.map((e) => `${e}|extra`) },
+    { weight: 1, arbitrary: entry.map((e) => e.slice(0, e.lastIndexOf('|'))) },
+  )
+  const csqValue = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(','))
+  const infoItem = fc.oneof(
+    { weight: 6, arbitrary: csqValue.map((v) => `CSQ=${v}`) },
+    { weight: 1, arbitrary: pick('DP=10', 'SOMATIC', 'SS=2', 'SS=1', 'STATUS=Germline', 'XX=1', 'YY', '112', '7=a', 'CSQ', 'CSQ=', '', 'DP=%3D', 'NEW_KEY=v') },
+  )
+  const info = fc.oneof({ weight: 9, arbitrary: fc.array(infoItem, { minLength: 1, maxLength: 4 }).map((xs) => xs.join(';')) }, { weight: 1, arbitrary: fc.constant('.') })
+  const record = fc
+    .tuple(pick('1', 'chr1', '2'), pick('100', '0', '007'), alleles, pick('PASS', '.', 'q10'), info, format)
+    .map(([chrom, pos, [ref, alt], filter, inf, fmt]) => [chrom, pos, '.', ref, alt, '.', filter, inf, fmt].join('\t'))
+  return { csqValue, record }
+}
 
 function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolean): { ok: VcfResult } | { error: string } {
   const p = new VcfParser('fuzz.vcf', { lenient, keepFiltered: true }, engine)
@@ -79,6 +88,41 @@ function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolea
     return { ok: p.finish() }
   } catch (e) {
     return { error: String(e) }
+  }
+}
+
+/**
+ * The VEP entry rules written plainly (split on '|', columns by name), independent of
+ * annotation.ts: undefined for a malformed entry.
+ */
+function reference(entry: string, format: readonly string[]): Record<string, unknown> | undefined {
+  const parts = entry.split('|')
+  if (parts.length !== format.length) return undefined
+  const get = (name: string): string | undefined => {
+    const i = format.indexOf(name)
+    const v = i === -1 ? undefined : parts[i]
+    return v === undefined || v === '' || v === '.' ? undefined : v
+  }
+  const raw = (name: string): string => parts[format.indexOf(name)] ?? ''
+  const cdna = get('cDNA_position')
+  const slash = cdna?.lastIndexOf('/') ?? -1
+  const length = cdna === undefined || slash === -1 ? 0 : Number(cdna.slice(slash + 1))
+  const num = get('ALLELE_NUM')
+  return {
+    allele: raw('Allele'),
+    alleleNum: num === undefined ? undefined : Number(num),
+    terms: raw('Consequence').split(/[&+;,]/).filter((t) => t !== ''),
+    symbol: get('SYMBOL'),
+    geneId: get('Gene'),
+    feature: get('Feature'),
+    biotype: get('BIOTYPE'),
+    canonical: get('CANONICAL') === 'YES',
+    pick: get('PICK') === '1',
+    hgvsc: get('HGVSc'),
+    hgvsp: get('HGVSp'),
+    proteinPosition: get('Protein_position'),
+    aminoAcids: get('Amino_acids'),
+    transcriptLength: Number.isFinite(length) ? length : 0,
   }
 }
 
@@ -102,9 +146,14 @@ function fields(e: Effect): Record<string, unknown> {
   }
 }
 
-describe('fast record path = @gmod/vcf path on generated records', () => {
+describe.each([
+  ['17 columns, the last one read', 0],
+  ['20 columns, the last 3 only counted', 3],
+])('fast record path = @gmod/vcf path on generated records (%s)', (_label, extra) => {
+  const { csqValue, record } = generators(extra)
+
   it('CSQ entries read from the line = entries decoded from the split value', () => {
-    const decoder = decoderFor({ kind: 'vep', key: 'CSQ', fields: VEP_FORMAT.split('|') })
+    const decoder = decoderFor({ kind: 'vep', key: 'CSQ', fields: formatWith(extra).split('|') })
     if (decoder?.decodeSpan === undefined) throw new Error('the VEP decoder reads spans')
     let read = 0
     let runs = 0
@@ -122,6 +171,27 @@ describe('fast record path = @gmod/vcf path on generated records', () => {
       }),
       { numRuns: 3000 },
     )
+    // decode itself against the plain rules: rejoin's repair, then split on '|'.
+    const format = formatWith(extra).split('|')
+    fc.assert(
+      fc.property(csqValue, (v) => {
+        const entries: string[] = []
+        for (const x of v.split(',')) {
+          if (x === '.') continue
+          if (!x.includes('|') && entries.length > 0) entries[entries.length - 1] += `,${x}`
+          else entries.push(x)
+        }
+        const want = entries.map((e) => reference(e, format))
+        let got: unknown
+        try {
+          got = decoder.decode(v.split(',').map((x) => (x === '.' ? undefined : x)), { file: 'x.vcf', line: 1, column: 8 }, { pos: 100, ref: 'G', infoText: '' }).map(fields)
+        } catch {
+          got = 'malformed'
+        }
+        expect(got, v).toEqual(want.includes(undefined) ? 'malformed' : want)
+      }),
+      { numRuns: 3000 },
+    )
     // Most generated values are read from the line, or the comparison means little.
     expect(read).toBeGreaterThan(runs / 3)
   })
@@ -130,7 +200,7 @@ describe('fast record path = @gmod/vcf path on generated records', () => {
     let withAlterations = 0
     fc.assert(
       fc.property(fc.array(record, { minLength: 1, maxLength: 6 }), fc.boolean(), (records, lenient) => {
-        const lines = [...HEADER, ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'NORMAL', 'TUMOR'].join('\t'), ...records]
+        const lines = [...header(extra), ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', 'FORMAT', 'NORMAL', 'TUMOR'].join('\t'), ...records]
         const gmod = outcome(lines, 'gmod', lenient)
         expect(outcome(lines, 'fast', lenient)).toEqual(gmod)
         if ('ok' in gmod && gmod.ok.alterations.length > 0) withAlterations++

@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { shortProtein } from '../../src/vcf/hgvsp.js'
 import { alleleCounts, gtCarries } from '../../src/vcf/samples.js'
-import { isMissing, parseCountField } from '../../src/io/fields.js'
+import { isMissing, parseCountField, parseFloatField } from '../../src/io/fields.js'
 import { isInputError } from '../../src/errors.js'
 
 const AA3TO1: Record<string, string> = {
@@ -65,10 +65,10 @@ describe('fast helpers = the versions they replaced', () => {
     expect(gtCarries(undefined, 1)).toBeUndefined()
   })
 
-  it('alleleCounts: AD read in one pass = split(",") + parseCountField, errors included', () => {
+  it('alleleCounts: AD and AF read in one pass = split(",") + the field parsers, errors included', () => {
     const loc = { file: 'x.vcf', line: 7, column: 11 }
     // The AD / DP branch as it was written with split and the field parser.
-    const reference = (ad: string, dp: string | undefined, nAlleles: number, i: number) => {
+    const reference = (ad: string, dp: string | undefined, afText: string | undefined, nAlleles: number, i: number) => {
       const parts = isMissing(ad) ? undefined : ad.split(',').map((p) => parseCountField(p, { ...loc, name: 'FORMAT/AD' }))
       let ref: number | undefined
       let alt: number | undefined
@@ -81,7 +81,13 @@ describe('fast helpers = the versions they replaced', () => {
       let depth = dp === undefined || isMissing(dp) ? undefined : parseCountField(dp, { ...loc, name: 'FORMAT/DP' })
       if (sum === undefined && ref !== undefined && alt !== undefined) sum = ref + alt
       if (sum !== undefined && (depth === undefined || (ref ?? 0) + (alt ?? 0) > depth)) depth = sum
-      const vaf = alt !== undefined && depth !== undefined && depth > 0 ? alt / depth : undefined
+      const af = afText?.split(',')
+      const vaf =
+        af !== undefined && !isMissing(afText)
+          ? parseFloatField(af.length >= i ? af[i - 1] : af[0], { ...loc, name: 'FORMAT/AF' })
+          : alt !== undefined && depth !== undefined && depth > 0
+            ? alt / depth
+            : undefined
       return { refCount: ref, altCount: alt, depth, vaf }
     }
     const outcome = (f: () => unknown): unknown => {
@@ -93,14 +99,20 @@ describe('fast helpers = the versions they replaced', () => {
     }
     const piece = fc.constantFrom('0', '1', '7', '12', '007', '', '.', 'x', ',', '-1', ' 3', '1e2', '999999999999999', '9999999999999999', 'NA')
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 5 }), fc.option(fc.constantFrom('10', '0', '.', '', 'x'), { nil: undefined }), fc.integer({ min: 2, max: 4 }), (ps, dp, nAlleles) => {
-        const ad = ps.join('')
-        const alleles = ['A', 'C', 'G', 'T'].slice(0, nAlleles)
-        for (let i = 1; i < nAlleles; i++) {
-          const got = outcome(() => alleleCounts({ AD: ad, DP: dp }, alleles, i, loc))
-          expect(got, `AD=${ad} DP=${dp} i=${i}`).toEqual(outcome(() => reference(ad, dp, nAlleles, i)))
-        }
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 5 }),
+        fc.option(fc.constantFrom('10', '0', '.', '', 'x'), { nil: undefined }),
+        fc.option(fc.constantFrom('0.4', '1', '3.', '.5', '007.25', '.', '', 'x', '0.1,0.2', '1e-3', ' 0.4', 'NA', '1..2'), { nil: undefined }),
+        fc.integer({ min: 2, max: 4 }),
+        (ps, dp, af, nAlleles) => {
+          const ad = ps.join('')
+          const alleles = ['A', 'C', 'G', 'T'].slice(0, nAlleles)
+          for (let i = 1; i < nAlleles; i++) {
+            const got = outcome(() => alleleCounts({ AD: ad, DP: dp, AF: af }, alleles, i, loc))
+            expect(got, `AD=${ad} DP=${dp} AF=${af} i=${i}`).toEqual(outcome(() => reference(ad, dp, af, nAlleles, i)))
+          }
+        },
+      ),
       { numRuns: 3000 },
     )
   })

@@ -76,10 +76,6 @@ export class StringPool {
     }
     return i
   }
-  /** Id of an already-interned string, or undefined. */
-  find(s: string): number | undefined {
-    return this.ids.get(s)
-  }
   get size(): number {
     return this.values.length
   }
@@ -276,7 +272,6 @@ export class EventTable implements Iterable<Alteration> {
   push(a: Alteration): number {
     const p = this.pool
     const r = this.scratch
-    const opt = (s: string | undefined) => (s === undefined ? -1 : p.id(s))
     r.sample = p.id(a.sample)
     r.gene = p.id(a.gene)
     r.kind = KIND_CODE[a.kind]
@@ -284,11 +279,11 @@ export class EventTable implements Iterable<Alteration> {
     r.type = a.variantType === undefined ? 0 : (TYPE_CODE.get(a.variantType) as number)
     r.origin = ORIGIN_CODE[a.origin]
     r.cnState = a.cnState === undefined ? 0 : (CN_CODE.get(a.cnState) as number)
-    r.chrom = opt(a.chrom)
-    r.ref = opt(a.ref)
-    r.alt = opt(a.alt)
+    r.chrom = a.chrom === undefined ? -1 : p.id(a.chrom)
+    r.ref = a.ref === undefined ? -1 : p.id(a.ref)
+    r.alt = a.alt === undefined ? -1 : p.id(a.alt)
     r.protein = a.protein
-    r.filter = opt(a.filter)
+    r.filter = a.filter === undefined ? -1 : p.id(a.filter)
     r.start = a.start ?? NaN
     r.end = a.end ?? NaN
     r.vaf = a.vaf ?? NaN
@@ -355,9 +350,6 @@ export class EventTable implements Iterable<Alteration> {
   }
   lineOf(i: number): number {
     return this.lineC[i] as number
-  }
-  str(id: number): string {
-    return this.pool.values[id] as string
   }
 
   private endOf(i: number): number | undefined {

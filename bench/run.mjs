@@ -41,7 +41,7 @@ function measure(label, cmd, args, reps = 2) {
   return best
 }
 
-const cli = ['dist/cli/main.js']
+const cli = ['dist/bin/biomarkit.js']
 const results = []
 const add = (r, base) => {
   if (base && r.wall !== undefined) r.ratio = { vs: base.label, x: +(r.wall / base.wall).toFixed(2) }

@@ -3,7 +3,15 @@
  * System fonts are loaded and a default family is set, so text renders when the SVG's generic
  * stack names fonts the machine lacks (CI installs fonts-dejavu-core).
  */
-import { Resvg } from '@resvg/resvg-js'
+import { createRequire } from 'node:module'
+import type * as Resvg from '@resvg/resvg-js'
+
+type ResvgModule = typeof Resvg
+let resvg: ResvgModule | undefined
+/** Loaded on first use: the native module costs ~30 ms of start-up every command would pay. */
+function loadResvg(): ResvgModule {
+  return (resvg ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule)
+}
 
 export interface PngOptions {
   /** Pixels per SVG unit (2 = "retina"). Default 2. */
@@ -16,7 +24,7 @@ export interface PngOptions {
 export function renderPng(svg: string, opts: PngOptions = {}): Uint8Array {
   const scale = opts.scale ?? 2
   if (!(scale > 0 && scale <= 16)) throw new RangeError(`PNG scale must be in (0, 16], got ${scale}`)
-  const r = new Resvg(svg, {
+  const r = new (loadResvg().Resvg)(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: {
       loadSystemFonts: true,

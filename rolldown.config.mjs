@@ -9,9 +9,11 @@
 import { defineConfig } from 'rolldown'
 
 export default defineConfig({
-  input: { biomarkit: 'dist/cli/main.js' },
+  // The MAF reader's worker thread (src/maf/parallel.ts) is found as ./parse-worker.js beside the
+  // module that starts it: dist/src/maf for the library, dist/bin for the bundle.
+  input: { biomarkit: 'dist/cli/main.js', 'parse-worker': 'dist/src/maf/parse-worker.js' },
   platform: 'node',
   logLevel: 'warn',
   external: ['@resvg/resvg-js'],
-  output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+  output: { dir: 'dist/bin', format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'shared-[name].js' },
 })

@@ -4,7 +4,10 @@
  * - Columns by header name, case-insensitive; every missing required column named at once.
  * - Empty / NA Hugo_Symbol becomes "Unknown" (as maftools does).
  * - Duplicate rows (same sample, chromosome, start, reference and Tumor_Seq_Allele2 — maftools'
- *   key) are collapsed and counted.
+ *   key) are collapsed and counted: the first valid row of a key is kept. Every row is validated
+ *   before the duplicate check, so a repeated key never hides a malformed field. The check runs
+ *   once at finish over the file's rows (./dedup.ts laterDuplicates), or row by row for readers
+ *   that stream rows on.
  * - A blank count stays unknown, never 0. FILTER is carried, not applied: MAF files are already
  *   curated call sets, and maftools keeps every row (documented in README).
  * - Every row is accounted for in the ReadReport: read = kept + dropped (by reason).
@@ -17,7 +20,7 @@
  * object); `push` builds the record for callers that want one.
  *
  * Complexity: O(bytes) time; memory per kept row ~61 bytes in the EventTable plus its protein
- * string, ~36 bytes in the duplicate index (./dedup.ts) while the file is read, and O(distinct
+ * string, 13 bytes while duplicates are looked for at finish (44 in the row-by-row index), and O(distinct
  * sample, gene, chromosome, allele and FILTER values). Measured on bench/out/cohort.maf (1M rows):
  * see README, Performance.
  */
@@ -29,7 +32,7 @@ import { CLASS_CODE, EventTable, KIND_CODE, ORIGIN_CODE, emptyRow, own, type Eve
 import type { Location } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { isKnownChromosome } from './chromosome.js'
-import { DuplicateIndex } from './dedup.js'
+import { DuplicateIndex, keyHash, laterDuplicates } from './dedup.js'
 import { ByteMap, MISSING } from '../io/bytemap.js'
 import { MUTATION_STATUS_ORIGIN, OPTIONAL_MAF_COLUMNS, REQUIRED_MAF_COLUMNS, type OptionalMafField } from './columns.js'
 
@@ -98,6 +101,19 @@ function digits(buf: Uint8Array, a: number, z: number): number {
   return v
 }
 
+const DUPLICATE = 'duplicate (same sample, chromosome, start and alleles)'
+
+/** What a parser that read one part of a file (a worker thread) hands back beside its rows. */
+export interface MafPartCounts {
+  readonly rowsRead: number
+  readonly kept: number
+  readonly dropped: Readonly<Record<string, number>>
+  readonly skipped: Readonly<Record<string, number>>
+  readonly noPosition: number
+  readonly inferredType: number
+  readonly nonStandard: readonly (readonly [string, number])[]
+}
+
 const TYPE_CODE: ReadonlyMap<string, number> = new Map(VARIANT_TYPES.map((t, i) => [t, i + 1]))
 const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
 
@@ -107,7 +123,10 @@ export class MafParser {
   readonly table: EventTable
   private readonly tableParser: TableParser
   private cols: Cols | undefined
-  private readonly seen = new DuplicateIndex()
+  /** Row by row duplicate check (streaming readers); undefined: checked once at finish (see there). */
+  private readonly seen: DuplicateIndex | undefined
+  /** The table's first row from this file. */
+  private readonly firstRow: number
   private readonly fields: string[] = []
   private readonly row: EventRow = emptyRow()
   private readonly fileId: number
@@ -132,13 +151,22 @@ export class MafParser {
   private noPosition = 0
   private inferredType = 0
 
+  /**
+   * `duplicates`: 'at-end' (default) finds repeated keys once all rows are in the table, which is
+   * several times faster on big files; 'per-row' checks each row as it comes, for readers that hand
+   * rows on and clear the table as they go (readMaf with onRecord). Both drop the same rows: every
+   * row is validated first, then a row whose key an earlier valid row had is dropped.
+   */
   constructor(
     readonly file: string,
     private readonly opts: MafOptions = {},
     table?: EventTable,
+    duplicates: 'at-end' | 'per-row' = 'at-end',
   ) {
     this.report = newReport(file, 'MAF')
     this.table = table ?? new EventTable()
+    this.firstRow = this.table.length
+    this.seen = duplicates === 'per-row' ? new DuplicateIndex() : undefined
     this.fileId = this.table.pool.id(file)
     const o = opts.sampleOverride
     this.overrideId = o === undefined || o === '' || isMissing(o) ? -1 : this.table.pool.id(o)
@@ -360,8 +388,8 @@ export class MafParser {
     }
 
     this.report.rowsRead++
-    if (!this.seen.add(sampleId, chromId, start0, refId, altId)) {
-      drop(this.report, 'duplicate (same sample, chromosome, start and alleles)')
+    if (this.seen !== undefined && !this.seen.add(sampleId, chromId, start0, refId, altId)) {
+      drop(this.report, DUPLICATE)
       return -1
     }
     this.markSample(sampleId)
@@ -402,7 +430,7 @@ export class MafParser {
   /** Expect about `rows` more rows: size the table and the duplicate index once. */
   reserve(rows: number): void {
     this.table.reserve(rows)
-    this.seen.reserve(rows)
+    this.seen?.reserve(rows)
   }
 
   private pushText(buf: Buffer, s: number, e: number, line: number): number {
@@ -437,10 +465,65 @@ export class MafParser {
     this.sampleSeen[sampleId] = 1
   }
 
+  /**
+   * Read the data lines of a later part of a file whose header another parser read (./parallel.ts:
+   * a worker thread reads the second half of a big file while this thread reads the first).
+   */
+  adoptHeader(h: TableHeader): void {
+    this.tableParser.header = h
+  }
+
+  /** This part's counts (before finish): the rows are in `table`. */
+  partCounts(): MafPartCounts {
+    return {
+      rowsRead: this.report.rowsRead,
+      kept: this.report.kept,
+      dropped: { ...this.report.dropped },
+      skipped: { ...this.tableParser.skipped },
+      noPosition: this.noPosition,
+      inferredType: this.inferredType,
+      nonStandard: [...this.nonStandard],
+    }
+  }
+
+  /**
+   * Whether a part's outcome is what reading its lines here would give: not when it dropped rows
+   * (lenient mode's bad rows), whose reasons would be counted out of order.
+   */
+  static mergeable(c: MafPartCounts): boolean {
+    return Object.keys(c.dropped).length === 0 && Object.keys(c.skipped).every((r) => r === 'blank line')
+  }
+
+  /**
+   * Append the rows of the part that follows everything read so far (ids translated to this
+   * table's pool, line numbers shifted by `lineOffset`), as if its lines had been pushed here, and
+   * add its counts; duplicates across parts go with the others at finish. O(rows of the part).
+   */
+  absorb(part: EventTable, c: MafPartCounts, lineOffset: number): void {
+    if (this.seen !== undefined) throw new Error('absorb needs the duplicate check at the end')
+    const ids = this.table.idMap(part)
+    const samples = part.keyColumns().sample
+    let last = -1
+    for (let i = 0; i < samples.length; i++) {
+      const s = samples[i] as number
+      if (s !== last) this.markSample(ids[s] as number)
+      last = s
+    }
+    this.table.appendTable(part, ids, lineOffset)
+    this.report.rowsRead += c.rowsRead
+    this.report.kept += c.kept
+    for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
+    for (const [reason, n] of Object.entries(c.skipped)) this.tableParser.skipped[reason] = (this.tableParser.skipped[reason] ?? 0) + n
+    this.noPosition += c.noPosition
+    this.inferredType += c.inferredType
+    for (const [word, n] of c.nonStandard) this.nonStandard.set(word, (this.nonStandard.get(word) ?? 0) + n)
+  }
+
   /** After the last line: header must exist; rows the table layer skipped are accounted for. */
   finish(): ReadReport {
     const h = this.tableParser.finish()
     this.cols ??= this.resolve(h)
+    if (this.seen === undefined) this.dropRepeats()
     for (const [reason, n] of Object.entries(this.tableParser.skipped)) {
       if (reason === 'blank line') continue // not a data row
       this.report.rowsRead += n
@@ -452,6 +535,34 @@ export class MafParser {
       warn(this.report, `${n} row${n > 1 ? 's' : ''} with Variant_Classification ${quote(word)}, not a MAF class: kept as Unknown (not counted unless --classes names it)`)
     }
     return this.report
+  }
+
+  /**
+   * The duplicate check of 'at-end' parsers: of the rows this file added, drop those whose key
+   * (sample, chromosome, start, reference, tumour allele) an earlier one has (./dedup.ts). O(rows).
+   */
+  private dropRepeats(): void {
+    const from = this.firstRow
+    const k = this.table.keyColumns()
+    const n = k.sample.length - from
+    if (n < 2) return
+    const hashes = new Int32Array(n)
+    for (let i = 0; i < n; i++) {
+      const r = from + i
+      hashes[i] = keyHash(k.sample[r] as number, k.chrom[r] as number, k.start[r], k.ref[r] as number, k.alt[r] as number)
+    }
+    const same = (i: number, j: number): boolean => {
+      const a = from + i
+      const b = from + j
+      const sa = k.start[a] as number
+      const sb = k.start[b] as number
+      return (sa === sb || (Number.isNaN(sa) && Number.isNaN(sb))) && k.sample[a] === k.sample[b] && k.chrom[a] === k.chrom[b] && k.ref[a] === k.ref[b] && k.alt[a] === k.alt[b]
+    }
+    const { keep, repeats } = laterDuplicates(hashes, same)
+    if (repeats === 0) return
+    this.table.retain(from, keep)
+    this.report.kept -= repeats
+    drop(this.report, DUPLICATE, repeats)
   }
 
   private classCode(clsRaw: string, at: (i: number) => Location, c: Cols): { code: number; raw: string | undefined } {
@@ -539,11 +650,6 @@ export class MafParser {
     }
 
     const altId = pool.id(alt)
-    if (!this.seen.add(sampleId, chromId, start, refId, altId)) {
-      drop(this.report, 'duplicate (same sample, chromosome, start and alleles)')
-      return -1
-    }
-    this.markSample(sampleId)
 
     const geneRaw = f[c.gene] as string
     let gene = this.geneIds.get(geneRaw)
@@ -581,6 +687,11 @@ export class MafParser {
       this.lastFilter = filter
       this.lastFilterId = filter === '' ? -1 : pool.id(filter)
     }
+    if (this.seen !== undefined && !this.seen.add(sampleId, chromId, start, refId, altId)) {
+      drop(this.report, DUPLICATE)
+      return -1
+    }
+    this.markSample(sampleId)
     const i = this.appendRow(
       sampleId, gene, cls.code, type, origin, chromId, start ?? NaN, end ?? start ?? NaN, refId, altId,
       protein === undefined || isMissing(protein) ? undefined : protein, this.lastFilterId, altCount, refCount, depth, line,

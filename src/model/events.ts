@@ -121,6 +121,38 @@ export function emptyRow(): EventRow {
   }
 }
 
+/** An EventTable as plain data (see EventTable.toPart). */
+export interface TablePart {
+  readonly n: number
+  readonly strings: readonly string[]
+  readonly sample: Int32Array<ArrayBuffer>
+  readonly gene: Int32Array<ArrayBuffer>
+  readonly kind: Uint8Array<ArrayBuffer>
+  readonly cls: Uint8Array<ArrayBuffer>
+  readonly type: Uint8Array<ArrayBuffer>
+  readonly origin: Uint8Array<ArrayBuffer>
+  readonly cn: Uint8Array<ArrayBuffer>
+  readonly chrom: Int32Array<ArrayBuffer>
+  readonly ref: Int32Array<ArrayBuffer>
+  readonly alt: Int32Array<ArrayBuffer>
+  readonly filter: Int32Array<ArrayBuffer>
+  readonly file: Int32Array<ArrayBuffer>
+  readonly line: Uint32Array<ArrayBuffer>
+  readonly start: Float64Array<ArrayBuffer>
+  readonly end: Int32Array<ArrayBuffer>
+  readonly vaf: Float64Array<ArrayBuffer> | undefined
+  readonly cnum: Float64Array<ArrayBuffer> | undefined
+  readonly depth: Uint32Array<ArrayBuffer>
+  readonly altCount: Uint32Array<ArrayBuffer>
+  readonly refCount: Uint32Array<ArrayBuffer>
+  readonly protein: (string | undefined)[]
+  readonly bigEnds: [number, number][]
+  readonly bigCounts: [number, number][]
+  readonly rawClass: [number, string][]
+  readonly partner: [number, string][]
+  readonly extra: [number, Readonly<Record<string, string>>][]
+}
+
 export class EventTable implements Iterable<Alteration> {
   readonly pool: StringPool
   private n = 0
@@ -143,8 +175,8 @@ export class EventTable implements Iterable<Alteration> {
   /** end − start (NO_DELTA: end unknown; deltas beyond int32 go to bigEnds). */
   private endC = new Int32Array(0)
   /** Allocated on first use: VAF where it is not altCount / depth (DERIVED elsewhere), copy number. */
-  private vafC: Float64Array | undefined
-  private cnumC: Float64Array | undefined
+  private vafC: Float64Array<ArrayBuffer> | undefined
+  private cnumC: Float64Array<ArrayBuffer> | undefined
   private readonly bigEnds = new Map<number, number>()
   private depthC = new Uint32Array(0)
   private altCountC = new Uint32Array(0)
@@ -308,6 +340,45 @@ export class EventTable implements Iterable<Alteration> {
     for (const k of [...this.bigEnds.keys()]) if (k >= n) this.bigEnds.delete(k)
   }
 
+  /** Of the rows from `from` on, keep those whose keep[i − from] is 1, in order (a reader's late duplicate check). O(rows). */
+  retain(from: number, keep: Uint8Array): void {
+    const n = this.n
+    const first = keep.indexOf(0) // rows before the first dropped one stay where they are
+    if (first < 0 || from + first >= n) return
+    from += first
+    keep = keep.subarray(first)
+    const to = new Int32Array(n - from)
+    let w = from
+    for (let i = from; i < n; i++) to[i - from] = keep[i - from] === 1 ? w++ : -1
+    const pack = (c: { [k: number]: unknown }) => {
+      for (let i = from; i < n; i++) {
+        const j = to[i - from] as number
+        if (j >= 0 && j !== i) c[j] = c[i]
+      }
+    }
+    for (const c of [this.sampleC, this.geneC, this.kindC, this.clsC, this.typeC, this.originC, this.cnC, this.chromC, this.refC, this.altC,
+      this.filterC, this.fileC, this.lineC, this.startC, this.endC, this.depthC, this.altCountC, this.refCountC, this.proteinC]) pack(c)
+    if (this.vafC) pack(this.vafC)
+    if (this.cnumC) pack(this.cnumC)
+    this.proteinC.length = w
+    const moved = <V>(m: Map<number, V>, row: (k: number) => number, key: (j: number, k: number) => number) => {
+      const later = [...m].filter(([k]) => row(k) >= from)
+      for (const [k] of later) m.delete(k)
+      for (const [k, v] of later) {
+        const j = to[row(k) - from] as number
+        if (j >= 0) m.set(key(j, k), v)
+      }
+    }
+    const same = (k: number) => k
+    const at = (j: number) => j
+    moved(this.bigEnds, same, at)
+    moved(this.rawClass, same, at)
+    moved(this.partner, same, at)
+    moved(this.extra, same, at)
+    moved(this.bigCounts, (k) => Math.floor(k / 3), (j, k) => j * 3 + (k % 3))
+    this.n = w
+  }
+
   /** Drop every row (the pool is kept): a streaming reader's batch is done. */
   clear(): void {
     this.n = 0
@@ -323,6 +394,140 @@ export class EventTable implements Iterable<Alteration> {
   reserve(more: number): void {
     const want = this.n + more
     while (this.cap < want) this.grow(want)
+  }
+
+  /**
+   * The table as plain data for another thread (postMessage): columns cut to the row count, the
+   * pool's strings, the sparse maps as entry lists. `transfer` lists the column buffers, which
+   * move instead of being copied.
+   */
+  toPart(): { part: TablePart; transfer: ArrayBuffer[] } {
+    const n = this.n
+    const cut = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(a: T): T => a.slice(0, n) as T
+    const part: TablePart = {
+      n,
+      strings: this.pool.values,
+      sample: cut(this.sampleC), gene: cut(this.geneC), kind: cut(this.kindC), cls: cut(this.clsC), type: cut(this.typeC),
+      origin: cut(this.originC), cn: cut(this.cnC), chrom: cut(this.chromC), ref: cut(this.refC), alt: cut(this.altC),
+      filter: cut(this.filterC), file: cut(this.fileC), line: cut(this.lineC), start: cut(this.startC), end: cut(this.endC),
+      vaf: this.vafC && cut(this.vafC), cnum: this.cnumC && cut(this.cnumC),
+      depth: cut(this.depthC), altCount: cut(this.altCountC), refCount: cut(this.refCountC),
+      protein: this.proteinC.slice(0, n),
+      bigEnds: [...this.bigEnds], bigCounts: [...this.bigCounts],
+      rawClass: [...this.rawClass], partner: [...this.partner], extra: [...this.extra],
+    }
+    const transfer: ArrayBuffer[] = []
+    for (const v of Object.values(part)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer)
+    return { part, transfer }
+  }
+
+  /** A table over a part received from another thread (its own pool: ids as the sender made them). */
+  static fromPart(p: TablePart): EventTable {
+    const pool = new StringPool()
+    for (const s of p.strings) pool.id(s)
+    const t = new EventTable(pool)
+    t.n = p.n
+    t.cap = p.n
+    t.sampleC = p.sample
+    t.geneC = p.gene
+    t.kindC = p.kind
+    t.clsC = p.cls
+    t.typeC = p.type
+    t.originC = p.origin
+    t.cnC = p.cn
+    t.chromC = p.chrom
+    t.refC = p.ref
+    t.altC = p.alt
+    t.filterC = p.filter
+    t.fileC = p.file
+    t.lineC = p.line
+    t.startC = p.start
+    t.endC = p.end
+    t.vafC = p.vaf
+    t.cnumC = p.cnum
+    t.depthC = p.depth
+    t.altCountC = p.altCount
+    t.refCountC = p.refCount
+    t.proteinC = p.protein
+    for (const [k, v] of p.bigEnds) t.bigEnds.set(k, v)
+    for (const [k, v] of p.bigCounts) t.bigCounts.set(k, v)
+    for (const [k, v] of p.rawClass) t.rawClass.set(k, v)
+    for (const [k, v] of p.partner) t.partner.set(k, v)
+    for (const [k, v] of p.extra) t.extra.set(k, v)
+    return t
+  }
+
+  /**
+   * Ids of `src`'s pool strings in this table's pool (interning the new ones in src's order, so the
+   * pool ends as if src's rows had been read here).
+   */
+  idMap(src: EventTable): Int32Array {
+    const v = src.pool.values
+    const out = new Int32Array(v.length)
+    for (let k = 0; k < v.length; k++) out[k] = this.pool.id(v[k] as string)
+    return out
+  }
+
+  /**
+   * Append every row of `src`, column by column: pool ids translated by `ids` (from idMap), line
+   * numbers shifted by `lineOffset`. O(rows of src); no record or row object is made.
+   */
+  appendTable(src: EventTable, ids: Int32Array, lineOffset: number): void {
+    const k = src.n
+    const base = this.n
+    if (base + k > this.cap) this.grow(base + k)
+    const copy = <T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(to: T, from: T) => to.set(from.subarray(0, k), base)
+    const mapIds = (to: Int32Array, from: Int32Array) => {
+      for (let j = 0; j < k; j++) {
+        const x = from[j] as number
+        to[base + j] = x < 0 ? x : (ids[x] as number)
+      }
+    }
+    mapIds(this.sampleC, src.sampleC)
+    mapIds(this.geneC, src.geneC)
+    mapIds(this.chromC, src.chromC)
+    mapIds(this.refC, src.refC)
+    mapIds(this.altC, src.altC)
+    mapIds(this.filterC, src.filterC)
+    mapIds(this.fileC, src.fileC)
+    copy(this.kindC, src.kindC)
+    copy(this.clsC, src.clsC)
+    copy(this.typeC, src.typeC)
+    copy(this.originC, src.originC)
+    copy(this.cnC, src.cnC)
+    copy(this.startC, src.startC)
+    copy(this.endC, src.endC)
+    copy(this.depthC, src.depthC)
+    copy(this.altCountC, src.altCountC)
+    copy(this.refCountC, src.refCountC)
+    for (let j = 0; j < k; j++) this.lineC[base + j] = (src.lineC[j] as number) + lineOffset
+    if (src.vafC !== undefined) {
+      this.vafC ??= new Float64Array(this.cap).fill(DERIVED, 0, base)
+      copy(this.vafC, src.vafC)
+    } else if (this.vafC !== undefined) this.vafC.fill(DERIVED, base, base + k)
+    if (src.cnumC !== undefined) {
+      this.cnumC ??= new Float64Array(this.cap).fill(NaN, 0, base)
+      copy(this.cnumC, src.cnumC)
+    } else if (this.cnumC !== undefined) this.cnumC.fill(NaN, base, base + k)
+    for (let j = 0; j < k; j++) this.proteinC[base + j] = src.proteinC[j]
+    for (const [i, v] of src.bigEnds) this.bigEnds.set(base + i, v)
+    for (const [i, v] of src.rawClass) this.rawClass.set(base + i, v)
+    for (const [i, v] of src.partner) this.partner.set(base + i, v)
+    for (const [i, v] of src.extra) this.extra.set(base + i, v)
+    for (const [key, v] of src.bigCounts) this.bigCounts.set(base * 3 + key, v)
+    this.n = base + k
+  }
+
+  /** The duplicate-key columns (ids; start NaN = unknown), read-only views for a reader merging parts. */
+  keyColumns(): { sample: Int32Array; chrom: Int32Array; start: Float64Array; ref: Int32Array; alt: Int32Array } {
+    const n = this.n
+    return {
+      sample: this.sampleC.subarray(0, n),
+      chrom: this.chromC.subarray(0, n),
+      start: this.startC.subarray(0, n),
+      ref: this.refC.subarray(0, n),
+      alt: this.altC.subarray(0, n),
+    }
   }
 
   // Column reads for the hot loops (no record built).

@@ -40,4 +40,32 @@ describe('EventTable', () => {
     t.clear()
     expect(t.length).toBe(0)
   })
+
+  it('moves to another thread as plain data and back (toPart / fromPart, through structured clone)', () => {
+    const t = EventTable.from(records)
+    const { part, transfer } = t.toPart()
+    expect(transfer.length).toBeGreaterThan(10)
+    const back = EventTable.fromPart(structuredClone(part))
+    expect(back.toArray()).toEqual(records)
+  })
+
+  it('appends another table with its ids translated and its lines shifted, sparse fields included', () => {
+    const first = EventTable.from(records.slice(0, 2))
+    const second = EventTable.from([...records.slice(2), ...records.slice(0, 2)])
+    first.appendTable(second, first.idMap(second), 100)
+    const shifted = (r: Alteration) => ({ ...r, source: { ...r.source, line: r.source.line + 100 } })
+    expect(first.toArray()).toEqual([...records.slice(0, 2), ...[...records.slice(2), ...records.slice(0, 2)].map(shifted)])
+    // Strings already in the pool keep their ids; new ones are added in the other table's order.
+    expect(first.pool.values.filter((v) => v === 'TP53')).toHaveLength(1)
+  })
+
+  it('retain keeps the chosen rows of a range in order, with their sparse fields', () => {
+    const all = [...records, ...records]
+    const keep = Uint8Array.from(all.slice(3), (_, i) => (i % 3 === 1 ? 0 : 1))
+    const t = EventTable.from(all)
+    t.retain(3, keep)
+    expect(t.toArray()).toEqual([...all.slice(0, 3), ...all.slice(3).filter((_, i) => keep[i] === 1)])
+    t.retain(0, new Uint8Array(t.length).fill(1))
+    expect(t.length).toBe(3 + keep.filter((k) => k === 1).length)
+  })
 })

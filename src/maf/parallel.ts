@@ -1,0 +1,153 @@
+/**
+ * A big plain MAF file read by two threads: a worker thread (./parse-worker.ts) reads the second
+ * half of the file into its own EventTable while this thread reads the first half; the worker's
+ * columns then move here (transferred, not copied) and are appended behind the first half's rows
+ * (`MafParser.absorb`: its strings interned here in its order, line numbers shifted, rows that
+ * duplicate a first-half row dropped). The result — rows, their order, the string pool's order,
+ * the read report — is what reading the file in one thread gives (test/maf/parallel.test.ts runs
+ * both on the fixtures, crafted files and a generated cohort).
+ *
+ * Only where that is certain: when the second half holds anything whose outcome depends on what
+ * came before (lenient mode's bad rows) or that fails (an error, which must name the right line
+ * and come after any error of the first half), this thread reads the second half itself after the
+ * first, exactly as in one pass; when the worker meets something only the text path reads (a lone
+ * CR, bad UTF-8), the whole file goes to the text path as before.
+ *
+ * Used for regular, uncompressed files of at least 32 MB when two cores are available and the
+ * compiled worker exists (the TypeScript sources run by vitest have none: tests drive this through
+ * dist/). `BIOMARKIT_THREADS=1` turns it off. Measured on bench/out/cohort.maf (1M rows): see
+ * README, Performance. Complexity: O(bytes) split over two threads, plus O(rows of the second
+ * half) to append them here; memory: the second half's rows are briefly held twice.
+ */
+import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { currentMaxLineLength } from '../io/lines.js'
+import type { TableHeader } from '../io/table.js'
+import { EventTable, type TablePart } from '../model/events.js'
+import { feedBytes, UseTextPath } from './bytes.js'
+import { MafParser, type MafOptions, type MafPartCounts } from './parser.js'
+
+export interface ParallelTuning {
+  /** Files smaller than this are read by one thread (default 32 MB). */
+  readonly minBytes?: number | undefined
+  /** Where the worker's part starts, as a fraction of the file (default 0.5). */
+  readonly split?: number | undefined
+}
+
+/** What the worker is given. */
+export interface WorkerInput {
+  readonly path: string
+  readonly file: string
+  readonly from: number
+  readonly to: number
+  readonly header: TableHeader
+  readonly opts: MafOptions
+  readonly maxLineLength: number
+}
+
+/** What the worker answers. */
+export type WorkerAnswer =
+  | { readonly kind: 'rows'; readonly part: TablePart; readonly counts: MafPartCounts }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'failed' }
+
+const WORKER = new URL('./parse-worker.js', import.meta.url)
+const MIN_BYTES = 32 * 1024 * 1024
+const HEAD_BYTES = 1024 * 1024
+
+/** Threads to read one file with: BIOMARKIT_THREADS when set (1 = one), else up to 2 if the machine has them. */
+export function parseThreads(): number {
+  const env = process.env['BIOMARKIT_THREADS']
+  const n = env === undefined || env.trim() === '' ? NaN : Number(env)
+  return Number.isInteger(n) && n >= 1 ? n : Math.min(2, availableParallelism())
+}
+
+/** The header as the parser reads it, and the byte offset after its line; undefined: not found in the first MB, or unusual bytes. */
+function readHeader(fd: number, size: number, file: string, opts: MafOptions): { header: TableHeader; end: number } | undefined {
+  const buf = Buffer.allocUnsafe(Math.min(HEAD_BYTES, size))
+  const n = readSync(fd, buf, 0, buf.length, 0)
+  const probe = new MafParser(file, opts)
+  let pos = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
+  let line = 1
+  while (pos < n) {
+    const nl = buf.indexOf(10, pos)
+    if (nl < 0 || nl >= n) return undefined
+    const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl
+    const bytes = buf.subarray(pos, end)
+    if (bytes.includes(13) || !Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) return undefined
+    try {
+      probe.pushRow(bytes.toString('utf8'), line++)
+    } catch {
+      return undefined // the one-thread read reports it
+    }
+    pos = nl + 1
+    if (probe.header !== undefined) return { header: probe.header, end: pos }
+  }
+  return undefined
+}
+
+/** First line start at or after `at` (size when there is none). */
+function lineStart(fd: number, at: number, size: number): number {
+  const buf = Buffer.allocUnsafe(64 * 1024)
+  for (let off = at; off < size; ) {
+    const n = readSync(fd, buf, 0, Math.min(buf.length, size - off), off)
+    if (n <= 0) break
+    const nl = buf.subarray(0, n).indexOf(10)
+    if (nl >= 0) return off + nl + 1
+    off += n
+  }
+  return size
+}
+
+function runWorker(input: WorkerInput): { answer: Promise<WorkerAnswer>; stop: () => void } {
+  const w = new Worker(WORKER, { workerData: input })
+  const answer = new Promise<WorkerAnswer>((resolve) => {
+    w.once('message', (m: WorkerAnswer) => resolve(m))
+    w.once('error', () => resolve({ kind: 'failed' }))
+    w.once('exit', () => resolve({ kind: 'failed' }))
+  })
+  return { answer, stop: () => void w.terminate() }
+}
+
+/**
+ * Read `path` into `p` with two threads; false when the file is not one to split (the caller
+ * reads it in one pass). Throws what the one-pass byte reader throws (InputError, UseTextPath).
+ */
+export async function feedInParallel(path: string, p: MafParser, opts: MafOptions, tuning: ParallelTuning = {}): Promise<boolean> {
+  if (opts.keepExtra || parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return false
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return false
+  }
+  let plan: WorkerInput
+  try {
+    const st = fstatSync(fd)
+    const size = st.size
+    if (!st.isFile() || size < (tuning.minBytes ?? MIN_BYTES) || size < 2) return false
+    const magic = Buffer.alloc(2)
+    readSync(fd, magic, 0, 2, 0)
+    if (magic[0] === 0x1f && magic[1] === 0x8b) return false
+    const head = readHeader(fd, size, p.file, opts)
+    if (head === undefined || head.header.delimiter !== '\t') return false
+    const from = lineStart(fd, Math.max(head.end, Math.floor(size * (tuning.split ?? 0.5))), size)
+    if (from <= head.end || from >= size) return false
+    plan = { path, file: p.file, from, to: size, header: head.header, opts, maxLineLength: currentMaxLineLength() }
+  } finally {
+    closeSync(fd)
+  }
+  const { answer, stop } = runWorker(plan)
+  try {
+    const next = await feedBytes(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
+    const a = await answer
+    if (a.kind === 'text') throw new UseTextPath()
+    if (a.kind === 'rows' && MafParser.mergeable(a.counts)) p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
+    else await feedBytes(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+    return true
+  } finally {
+    stop()
+  }
+}

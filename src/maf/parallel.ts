@@ -143,6 +143,7 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   try {
     const next = await feedBytes(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
     const a = await answer
+    stop() // its heap goes now, before the rows are appended here
     if (a.kind === 'text') throw new UseTextPath()
     if (a.kind === 'rows' && MafParser.mergeable(a.counts)) p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
     else await feedBytes(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)

@@ -365,14 +365,18 @@ export class MafParser {
         F.status.set(buf, a, z, origin)
       }
     }
-    let protein: string | undefined
+    // The protein change is copied into the table as bytes (no string per row).
+    let pa = 0
+    let pz = 0
     const kp = c.opt.protein
     if (kp !== undefined && (fe[kp] as number) > (fs[kp] as number)) {
       a = fs[kp] as number
       z = fe[kp] as number
       if (spaced(buf, a, z)) return this.pushText(buf, s, e, line)
-      protein = buf.toString('utf8', a, z)
-      if (protein.length <= 4 && isMissing(protein)) protein = undefined
+      if (z - a > 4 || !isMissing(buf.toString('utf8', a, z))) {
+        pa = a
+        pz = z
+      }
     }
     let filter = -1
     const kf = c.opt.filter
@@ -394,7 +398,9 @@ export class MafParser {
     }
     this.markSample(sampleId)
     this.report.kept++
-    return this.appendRow(sampleId, gene, cls, type, origin, chromId, start0, end0, refId, altId, protein, filter, altCount, refCount, depth, line)
+    const i = this.appendRow(sampleId, gene, cls, type, origin, chromId, start0, end0, refId, altId, undefined, filter, altCount, refCount, depth, line)
+    if (pz > pa) this.table.setProteinBytes(i, buf, pa, pz)
+    return i
   }
 
   /** Fill the reused row and append it (both paths; `start`/`end` NaN when unknown, counts −1). */

@@ -5,8 +5,10 @@
  * numbers and its source record) plus garbage-collection time proportional to the live heap; that
  * was most of `summary`'s 560 MB peak on the bench cohort. Here a row is a slot in typed arrays:
  * strings (samples, genes, chromosomes, alleles, FILTER values, file names) are interned once in a
- * shared pool and stored as 32-bit ids (protein changes, nearly all distinct, are kept as strings:
- * interning them was a million-entry Map and a third of the read time); vocabularies (kind, class, type, origin,
+ * shared pool and stored as 32-bit ids; protein changes, nearly all distinct (interning them was a
+ * million-entry Map and a third of the read time), are kept as UTF-8 bytes in one growing buffer
+ * (8 bytes of offset and length a row plus ~9 bytes of text, against ~40 for a string per row;
+ * the MAF byte path copies them from the file's bytes without making a string); vocabularies (kind, class, type, origin,
  * copy-number state) as one-byte codes; numbers in Float64 / Uint32 columns with an explicit
  * "unknown" value. Fields that are rare in mutation cohorts (the input's own class word, fusion
  * partner, carried-through extra columns) live in sparse maps keyed by row.
@@ -20,7 +22,7 @@
  * order; unknown fields are undefined).
  *
  * Memory: 61 bytes a row (+8 each for VAFs that are not altCount / depth and for copy numbers,
- * once any row has one) + its protein change string + the distinct other strings (each once) +
+ * once any row has one) + its protein change's bytes + the distinct other strings (each once) +
  * the sparse fields. Complexity: O(1)
  * amortized per append (columns grow by half when full), O(1) per field read, O(fields) per `get`.
  */
@@ -49,6 +51,9 @@ const CN_CODE: ReadonlyMap<CnState, number> = new Map(CN_STATES.map((s, i) => [s
 const NO_DELTA = -0x80000000
 /** In the VAF column: "altCount / depth", computed when asked. */
 const DERIVED = -Infinity
+
+/** A UTF-16 code unit UTF-8 cannot carry (String.prototype.isWellFormed is not in our TypeScript lib). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** "Unknown" in the Uint32 count columns; larger counts go to a sparse overflow map. */
 const NO_COUNT = 0xffffffff
@@ -145,7 +150,10 @@ export interface TablePart {
   readonly depth: Uint32Array<ArrayBuffer>
   readonly altCount: Uint32Array<ArrayBuffer>
   readonly refCount: Uint32Array<ArrayBuffer>
-  readonly protein: (string | undefined)[]
+  readonly protStart: Int32Array<ArrayBuffer>
+  readonly protLen: Int32Array<ArrayBuffer>
+  readonly protBytes: Uint8Array<ArrayBuffer>
+  readonly oddProtein: [number, string][]
   readonly bigEnds: [number, number][]
   readonly bigCounts: [number, number][]
   readonly rawClass: [number, string][]
@@ -167,7 +175,13 @@ export class EventTable implements Iterable<Alteration> {
   private chromC = new Int32Array(0)
   private refC = new Int32Array(0)
   private altC = new Int32Array(0)
-  private proteinC: (string | undefined)[] = []
+  /** Protein change of row i: protBytes[protStart[i], + protLen[i]) as UTF-8; protStart −1 = none, −2 = in oddProtein. */
+  private protStart = new Int32Array(0)
+  private protLen = new Int32Array(0)
+  private protBytes = Buffer.alloc(0)
+  private protUsed = 0
+  /** Protein strings that are not well-formed UTF-16 (a lone surrogate does not survive UTF-8). */
+  private readonly oddProtein = new Map<number, string>()
   private filterC = new Int32Array(0)
   private fileC = new Int32Array(0)
   private lineC = new Uint32Array(0)
@@ -227,12 +241,55 @@ export class EventTable implements Iterable<Alteration> {
     this.lineC = g(this.lineC, u32)
     this.startC = g(this.startC, f64)
     this.endC = g(this.endC, i32)
+    this.protStart = g(this.protStart, i32)
+    this.protLen = g(this.protLen, i32)
     if (this.vafC) this.vafC = g(this.vafC, f64)
     if (this.cnumC) this.cnumC = g(this.cnumC, f64)
     this.depthC = g(this.depthC, u32)
     this.altCountC = g(this.altCountC, u32)
     this.refCountC = g(this.refCountC, u32)
     this.cap = cap
+  }
+
+  private roomForProtein(bytes: number): void {
+    const need = this.protUsed + bytes
+    if (need <= this.protBytes.length) return
+    const b = Buffer.alloc(Math.max(need, 4096, Math.ceil(this.protBytes.length * 1.5)))
+    this.protBytes.copy(b, 0, 0, this.protUsed)
+    this.protBytes = b
+  }
+
+  private setProtein(i: number, p: string | undefined): void {
+    if (p === undefined) this.protStart[i] = -1
+    else if (LONE_SURROGATE.test(p)) {
+      this.protStart[i] = -2
+      this.oddProtein.set(i, p)
+    } else {
+      this.roomForProtein(3 * p.length)
+      const n = this.protBytes.write(p, this.protUsed)
+      this.protStart[i] = this.protUsed
+      this.protLen[i] = n
+      this.protUsed += n
+    }
+  }
+
+  /** Row i's protein change given as UTF-8 bytes buf[a, z) (the MAF byte path: no string made). */
+  setProteinBytes(i: number, buf: Uint8Array, a: number, z: number): void {
+    const n = z - a
+    this.roomForProtein(n)
+    const out = this.protBytes
+    const at = this.protUsed
+    if (n < 64) for (let k = 0; k < n; k++) out[at + k] = buf[a + k] as number
+    else out.set(buf.subarray(a, z), at)
+    this.protStart[i] = at
+    this.protLen[i] = n
+    this.protUsed = at + n
+  }
+
+  private proteinOf(i: number): string | undefined {
+    const a = this.protStart[i] as number
+    if (a >= 0) return this.protBytes.toString('utf8', a, a + (this.protLen[i] as number))
+    return a === -2 ? this.oddProtein.get(i) : undefined
   }
 
   private setCount(col: Uint32Array, i: number, which: number, v: number): void {
@@ -263,7 +320,7 @@ export class EventTable implements Iterable<Alteration> {
     this.chromC[i] = r.chrom
     this.refC[i] = r.ref
     this.altC[i] = r.alt
-    this.proteinC[i] = r.protein === undefined ? undefined : own(r.protein)
+    this.setProtein(i, r.protein)
     this.filterC[i] = r.filter
     this.fileC[i] = r.file
     this.lineC[i] = r.line
@@ -333,8 +390,15 @@ export class EventTable implements Iterable<Alteration> {
   /** Keep only the first n rows (a reader that started over). */
   truncate(n: number): void {
     if (n >= this.n) return
+    for (let i = n; i < this.n; i++) {
+      const a = this.protStart[i] as number
+      if (a >= 0) {
+        this.protUsed = a
+        break
+      }
+    }
     this.n = n
-    this.proteinC.length = n
+    for (const k of [...this.oddProtein.keys()]) if (k >= n) this.oddProtein.delete(k)
     for (const m of [this.rawClass, this.partner, this.extra]) for (const k of [...m.keys()]) if (k >= n) m.delete(k)
     for (const k of [...this.bigCounts.keys()]) if (k >= n * 3) this.bigCounts.delete(k)
     for (const k of [...this.bigEnds.keys()]) if (k >= n) this.bigEnds.delete(k)
@@ -357,10 +421,9 @@ export class EventTable implements Iterable<Alteration> {
       }
     }
     for (const c of [this.sampleC, this.geneC, this.kindC, this.clsC, this.typeC, this.originC, this.cnC, this.chromC, this.refC, this.altC,
-      this.filterC, this.fileC, this.lineC, this.startC, this.endC, this.depthC, this.altCountC, this.refCountC, this.proteinC]) pack(c)
+      this.filterC, this.fileC, this.lineC, this.startC, this.endC, this.depthC, this.altCountC, this.refCountC, this.protStart, this.protLen]) pack(c)
     if (this.vafC) pack(this.vafC)
     if (this.cnumC) pack(this.cnumC)
-    this.proteinC.length = w
     const moved = <V>(m: Map<number, V>, row: (k: number) => number, key: (j: number, k: number) => number) => {
       const later = [...m].filter(([k]) => row(k) >= from)
       for (const [k] of later) m.delete(k)
@@ -375,6 +438,7 @@ export class EventTable implements Iterable<Alteration> {
     moved(this.rawClass, same, at)
     moved(this.partner, same, at)
     moved(this.extra, same, at)
+    moved(this.oddProtein, same, at)
     moved(this.bigCounts, (k) => Math.floor(k / 3), (j, k) => j * 3 + (k % 3))
     this.n = w
   }
@@ -382,7 +446,8 @@ export class EventTable implements Iterable<Alteration> {
   /** Drop every row (the pool is kept): a streaming reader's batch is done. */
   clear(): void {
     this.n = 0
-    this.proteinC = []
+    this.protUsed = 0
+    this.oddProtein.clear()
     this.rawClass.clear()
     this.partner.clear()
     this.extra.clear()
@@ -412,7 +477,8 @@ export class EventTable implements Iterable<Alteration> {
       filter: cut(this.filterC), file: cut(this.fileC), line: cut(this.lineC), start: cut(this.startC), end: cut(this.endC),
       vaf: this.vafC && cut(this.vafC), cnum: this.cnumC && cut(this.cnumC),
       depth: cut(this.depthC), altCount: cut(this.altCountC), refCount: cut(this.refCountC),
-      protein: this.proteinC.slice(0, n),
+      protStart: cut(this.protStart), protLen: cut(this.protLen),
+      protBytes: new Uint8Array(this.protBytes.subarray(0, this.protUsed)), oddProtein: [...this.oddProtein],
       bigEnds: [...this.bigEnds], bigCounts: [...this.bigCounts],
       rawClass: [...this.rawClass], partner: [...this.partner], extra: [...this.extra],
     }
@@ -448,7 +514,11 @@ export class EventTable implements Iterable<Alteration> {
     t.depthC = p.depth
     t.altCountC = p.altCount
     t.refCountC = p.refCount
-    t.proteinC = p.protein
+    t.protStart = p.protStart
+    t.protLen = p.protLen
+    t.protBytes = Buffer.from(p.protBytes.buffer, p.protBytes.byteOffset, p.protBytes.length)
+    t.protUsed = p.protBytes.length
+    for (const [k, v] of p.oddProtein) t.oddProtein.set(k, v)
     for (const [k, v] of p.bigEnds) t.bigEnds.set(k, v)
     for (const [k, v] of p.bigCounts) t.bigCounts.set(k, v)
     for (const [k, v] of p.rawClass) t.rawClass.set(k, v)
@@ -509,7 +579,16 @@ export class EventTable implements Iterable<Alteration> {
       this.cnumC ??= new Float64Array(this.cap).fill(NaN, 0, base)
       copy(this.cnumC, src.cnumC)
     } else if (this.cnumC !== undefined) this.cnumC.fill(NaN, base, base + k)
-    for (let j = 0; j < k; j++) this.proteinC[base + j] = src.proteinC[j]
+    const shift = this.protUsed
+    this.roomForProtein(src.protUsed)
+    this.protBytes.set(src.protBytes.subarray(0, src.protUsed), shift)
+    this.protUsed += src.protUsed
+    copy(this.protLen, src.protLen)
+    for (let j = 0; j < k; j++) {
+      const a = src.protStart[j] as number
+      this.protStart[base + j] = a >= 0 ? a + shift : a
+    }
+    for (const [i, v] of src.oddProtein) this.oddProtein.set(base + i, v)
     for (const [i, v] of src.bigEnds) this.bigEnds.set(base + i, v)
     for (const [i, v] of src.rawClass) this.rawClass.set(base + i, v)
     for (const [i, v] of src.partner) this.partner.set(base + i, v)
@@ -590,7 +669,7 @@ export class EventTable implements Iterable<Alteration> {
       end: this.endOf(i),
       ref: s(this.refC[i] as number),
       alt: s(this.altC[i] as number),
-      protein: this.proteinC[i],
+      protein: this.proteinOf(i),
       origin: ORIGINS[this.originC[i] as number] as Origin,
       vaf: this.vafOf(i),
       depth: this.count(this.depthC, i, 0),

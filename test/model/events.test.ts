@@ -14,6 +14,11 @@ const records: Alteration[] = [
   { ...base, sample: 'S5', gene: 'MYC', kind: 'cna', variantClass: 'Amp', cnState: 'amp', copyNumber: 9.5, origin: 'unknown' },
   { ...base, sample: 'S6', gene: 'ERBB2', kind: 'fusion', variantClass: 'Fusion', partner: 'GRB7', origin: 'germline' },
   { ...base, sample: 'S7', gene: 'FLT3', variantClass: 'Unknown', rawClass: 'ITD', extra: { Center: 'X' }, start: 100 },
+  // Protein changes are stored as UTF-8 bytes: non-ASCII, long, and one UTF-8 cannot carry (kept aside).
+  { ...base, sample: 'S8', protein: 'p.Ä12Ö' },
+  { ...base, sample: 'S9', protein: `p.${'A'.repeat(200)}` },
+  { ...base, sample: 'S10', protein: 'p.\ud800X' },
+  { ...base, sample: 'S11', protein: '' },
 ]
 
 describe('EventTable', () => {

@@ -219,25 +219,62 @@ export interface SampleSummaryRow {
  */
 export function sampleSummary(m: CohortMatrix): SampleSummaryRow[] {
   const n = m.samples.length
+  const F = m.features.length
   const alteredGenes = new Uint32Array(n)
   const notAssayedGenes = new Uint32Array(n)
-  const tallies: (Tally<VariantClass> | undefined)[] = new Array<Tally<VariantClass> | undefined>(n)
-  m.features.forEach((f, fi) => {
-    if (f.type !== 'gene') return
+  const isGene = Uint8Array.from(m.features, (f) => (f.type === 'gene' ? 1 : 0))
+  const state = m.state
+  for (let fi = 0; fi < F; fi++) {
+    if (isGene[fi] !== 1) continue
     for (let s = 0, idx = fi * n; s < n; s++, idx++) {
-      const st = m.state[idx]
+      const st = state[idx]
       if (st === NOT_ASSAYED) notAssayedGenes[s] = (notAssayedGenes[s] as number) + 1
       else if (st === ALTERED) alteredGenes[s] = (alteredGenes[s] as number) + 1
     }
-    forEachAltered(m, fi, (s, ev) => {
-      const t = (tallies[s] ??= new Tally(MAF_CLASSES))
-      for (let k = 0; k < ev.n; k++) t.bump(ev.cls[k] as number)
+  }
+  // Class counts per sample in flat arrays (C per sample), with each sample's first-seen order.
+  const C = MAF_CLASSES.length
+  const counts = new Uint32Array(n * C)
+  const order = new Uint8Array(n * C)
+  const seenClasses = new Uint8Array(n)
+  const bump = (s: number, cls: number): void => {
+    const k = s * C + cls
+    if (counts[k] === 0) {
+      order[s * C + (seenClasses[s] as number)] = cls
+      seenClasses[s] = (seenClasses[s] as number) + 1
+    }
+    counts[k] = (counts[k] as number) + 1
+  }
+  const store = m.cells
+  if (store instanceof CellStore) {
+    // One pass over every cell: cells come row-major, so each sample meets its classes in gene-row then event order.
+    const t = store.table
+    store.forEachCell(0, F * n, (idx, a, b) => {
+      if (state[idx] !== ALTERED) return
+      const fi = Math.floor(idx / n)
+      if (isGene[fi] !== 1) return
+      const s = idx - fi * n
+      for (let j = a; j < b; j++) bump(s, t.classCode(store.eventRow(j)))
     })
-  })
+  } else {
+    for (let fi = 0; fi < F; fi++) {
+      if (isGene[fi] === 1) forEachAltered(m, fi, (s, ev) => {
+        for (let k = 0; k < ev.n; k++) bump(s, ev.cls[k] as number)
+      })
+    }
+  }
+  const classCountsOf = (s: number): Partial<Record<VariantClass, number>> => {
+    const r: Partial<Record<VariantClass, number>> = {}
+    for (let k = 0; k < (seenClasses[s] as number); k++) {
+      const cls = order[s * C + k] as number
+      r[MAF_CLASSES[cls] as VariantClass] = counts[s * C + cls] as number
+    }
+    return r
+  }
   return m.samples.map((sample, s) => {
     const burden = m.burden[s] ?? 0
     const mb = m.panelMb[s]
-    const classCounts = tallies[s]?.record() ?? {}
+    const classCounts = classCountsOf(s)
     return { sample, panel: m.samplePanel[s], burden, tmb: mb === undefined ? undefined : burden / mb, alteredGenes: alteredGenes[s] ?? 0, notAssayedGenes: notAssayedGenes[s] ?? 0, classCounts }
   })
 }

@@ -4,19 +4,19 @@
  * a million rows name ten thousand samples, two dozen chromosomes and a handful of classes, and
  * each row's field is found by hashing its bytes in place; only a new value is decoded (once).
  *
- * Open addressing with linear probing (load ≤ 1/2), FNV-1a hash, keys copied into one arena; the
- * entry found last is tried first (FILTER, Variant_Type and sorted columns repeat from row to row).
+ * Open addressing with linear probing (load ≤ 1/2), FNV-1a hash kept in the slot beside the entry
+ * number (one cache line a probe), keys copied into one arena; the entry found last is tried
+ * first (FILTER, Variant_Type and sorted columns repeat from row to row).
  * Complexity: O(key length) expected per lookup; memory O(distinct keys × (key length + 16)).
  */
 
 export const MISSING = -0x80000000
 
 export class ByteMap {
-  private slots = new Int32Array(64)
-  private hashes = new Int32Array(32)
-  private offs = new Int32Array(32)
-  private lens = new Int32Array(32)
-  private vals = new Int32Array(32)
+  /** Slot k: [2k] entry + 1 (0 = empty), [2k + 1] the key's hash: a probe reads one cache line. */
+  private slots = new Int32Array(2 * 64)
+  /** Entry e: [3e] arena offset, [3e + 1] key length, [3e + 2] value. */
+  private entries = new Int32Array(3 * 32)
   private arena = new Uint8Array(1024)
   private arenaLen = 0
   private n = 0
@@ -31,19 +31,24 @@ export class ByteMap {
     return h
   }
 
+  /** Entry of buf[s, e) (hash h), or −1 − the empty slot where it would go. */
   private find(buf: Uint8Array, s: number, e: number, h: number): number {
-    const mask = this.slots.length - 1
+    const slots = this.slots
+    const mask = (slots.length >> 1) - 1
     const len = e - s
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const k = (this.slots[slot] as number) - 1
+      const k = (slots[2 * slot] as number) - 1
       if (k < 0) return -1 - slot
-      if (this.hashes[k] === h && this.lens[k] === len) {
-        const o = this.offs[k] as number
-        let i = 0
-        while (i < len && this.arena[o + i] === buf[s + i]) i++
-        if (i === len) return k
-      }
+      if (slots[2 * slot + 1] === h && this.entries[3 * k + 1] === len && this.same(k, buf, s, len)) return k
     }
+  }
+
+  private same(k: number, buf: Uint8Array, s: number, len: number): boolean {
+    const o = this.entries[3 * k] as number
+    const a = this.arena
+    let i = 0
+    while (i < len && a[o + i] === buf[s + i]) i++
+    return i === len
   }
 
   /** Entry found by the previous `get` (−1: none): columns often repeat their last value. */
@@ -52,28 +57,26 @@ export class ByteMap {
   /** Value stored for buf[s, e), or MISSING. */
   get(buf: Uint8Array, s: number, e: number): number {
     const l = this.last
-    if (l >= 0 && this.lens[l] === e - s) {
-      const o = this.offs[l] as number
-      let i = 0
-      const len = e - s
-      while (i < len && this.arena[o + i] === buf[s + i]) i++
-      if (i === len) return this.vals[l] as number
-    }
+    if (l >= 0 && this.entries[3 * l + 1] === e - s && this.same(l, buf, s, e - s)) return this.entries[3 * l + 2] as number
     const k = this.find(buf, s, e, ByteMap.hash(buf, s, e))
     if (k < 0) return MISSING
     this.last = k
-    return this.vals[k] as number
+    return this.entries[3 * k + 2] as number
   }
 
   set(buf: Uint8Array, s: number, e: number, v: number): void {
     const h = ByteMap.hash(buf, s, e)
     const k = this.find(buf, s, e, h)
     if (k >= 0) {
-      this.vals[k] = v
+      this.entries[3 * k + 2] = v
       return
     }
     const i = this.n
-    if (i === this.vals.length) this.growEntries()
+    if (3 * i === this.entries.length) {
+      const g = new Int32Array(this.entries.length * 2)
+      g.set(this.entries)
+      this.entries = g
+    }
     const len = e - s
     if (this.arenaLen + len > this.arena.length) {
       const a = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLen + len))
@@ -81,36 +84,28 @@ export class ByteMap {
       this.arena = a
     }
     this.arena.set(buf.subarray(s, e), this.arenaLen)
-    this.hashes[i] = h
-    this.offs[i] = this.arenaLen
-    this.lens[i] = len
-    this.vals[i] = v
+    this.entries[3 * i] = this.arenaLen
+    this.entries[3 * i + 1] = len
+    this.entries[3 * i + 2] = v
     this.arenaLen += len
-    this.slots[-1 - k] = i + 1
+    this.slots[2 * (-1 - k)] = i + 1
+    this.slots[2 * (-1 - k) + 1] = h
     this.n = i + 1
-    if (this.n * 2 > this.slots.length) this.rehash()
-  }
-
-  private growEntries(): void {
-    const cap = this.vals.length * 2
-    const g = (a: Int32Array) => {
-      const b = new Int32Array(cap)
-      b.set(a)
-      return b
-    }
-    this.hashes = g(this.hashes)
-    this.offs = g(this.offs)
-    this.lens = g(this.lens)
-    this.vals = g(this.vals)
+    if (this.n * 2 > this.slots.length >> 1) this.rehash()
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2)
-    const mask = slots.length - 1
-    for (let k = 0; k < this.n; k++) {
-      let slot = (this.hashes[k] as number) & mask
-      while (slots[slot] !== 0) slot = (slot + 1) & mask
-      slots[slot] = k + 1
+    const old = this.slots
+    const slots = new Int32Array(old.length * 2)
+    const mask = (slots.length >> 1) - 1
+    for (let j = 0; j < old.length; j += 2) {
+      const r = old[j] as number
+      if (r === 0) continue
+      const h = old[j + 1] as number
+      let slot = h & mask
+      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask
+      slots[2 * slot] = r
+      slots[2 * slot + 1] = h
     }
     this.slots = slots
   }

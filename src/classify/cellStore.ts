@@ -73,6 +73,28 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
     })
   }
 
+  private codes: Uint16Array | undefined
+
+  /**
+   * Each stored event's class, kind and copy-number codes packed in one number, in stored order
+   * (class | kind << 6 | cnState << 8; see EventTable's codes): built on first use with one pass
+   * over the table, so summaries that walk every cell read them in sequence instead of three
+   * table columns at scattered rows each time.
+   */
+  eventCodes(): Uint16Array {
+    if (this.codes === undefined) {
+      const t = this.table
+      const ev = this.events
+      const c = new Uint16Array(ev.length)
+      for (let j = 0; j < ev.length; j++) {
+        const r = ev[j] as number
+        c[j] = t.classCode(r) | (t.kindCode(r) << 6) | (t.cnStateCode(r) << 8)
+      }
+      this.codes = c
+    }
+    return this.codes
+  }
+
   /** Table row of the j-th stored event (j from `forEachCell`'s range). */
   eventRow(j: number): number {
     return this.events[j] as number

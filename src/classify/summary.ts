@@ -71,13 +71,13 @@ function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, ev: Cell
   const ev = new CellCodes()
   const store = m.cells
   if (store instanceof CellStore) {
-    const t = store.table
+    const codes = store.eventCodes()
     store.forEachCell(base, base + n, (idx, a, b) => {
       if (m.state[idx] !== ALTERED) return
       ev.reset(b - a)
       for (let j = a; j < b; j++) {
-        const r = store.eventRow(j)
-        ev.add(t.classCode(r), t.kindCode(r), t.cnStateCode(r))
+        const c = codes[j] as number
+        ev.add(c & 63, (c >>> 6) & 3, c >>> 8)
       }
       visit(idx - base, ev)
     })
@@ -248,13 +248,13 @@ export function sampleSummary(m: CohortMatrix): SampleSummaryRow[] {
   const store = m.cells
   if (store instanceof CellStore) {
     // One pass over every cell: cells come row-major, so each sample meets its classes in gene-row then event order.
-    const t = store.table
+    const codes = store.eventCodes()
     store.forEachCell(0, F * n, (idx, a, b) => {
       if (state[idx] !== ALTERED) return
       const fi = Math.floor(idx / n)
       if (isGene[fi] !== 1) return
       const s = idx - fi * n
-      for (let j = a; j < b; j++) bump(s, t.classCode(store.eventRow(j)))
+      for (let j = a; j < b; j++) bump(s, (codes[j] as number) & 63)
     })
   } else {
     for (let fi = 0; fi < F; fi++) {

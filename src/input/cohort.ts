@@ -20,6 +20,7 @@ import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { peekText, readLines } from '../io/lines.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
+import { readMafSplit } from './parallel.js'
 import { looksLikeMaf, sniffFile } from './sniff.js'
 
 export interface CohortOptions {
@@ -142,7 +143,7 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
         (a) => events.push(a),
       )
     case 'maf':
-      return { alterations: [], ...(await readMafInto(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
+      return { alterations: [], ...(await readMafSplit(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':
       return readAnnovarTable(job.path, { ...common, origin })
     case 'table':

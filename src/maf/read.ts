@@ -11,7 +11,6 @@ import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import { MafParser, type MafOptions } from './parser.js'
 import { feedBytes, UseTextPath } from './bytes.js'
-import { feedInParallel, type ParallelTuning } from './parallel.js'
 
 export interface MafReadResult {
   readonly alterations: Alteration[]
@@ -23,18 +22,12 @@ export interface MafReadResult {
 const sorted = (s: Set<string>): string[] => [...s].sort()
 
 /** Append the file's kept rows to `table`; returns the read report and the file's samples. */
-export async function readMafInto(
-  path: string,
-  table: EventTable,
-  opts: MafOptions = {},
-  tuning?: ParallelTuning,
-): Promise<Omit<MafReadResult, 'alterations'>> {
+export async function readMafInto(path: string, table: EventTable, opts: MafOptions = {}): Promise<Omit<MafReadResult, 'alterations'>> {
   if (path !== '-' && !opts.keepExtra) {
     const n0 = table.length
     const fast = new MafParser(displayName(path), opts, table)
     try {
-      // Big plain files: two threads (./parallel.ts); otherwise one pass over the bytes.
-      if (!(await feedInParallel(path, fast, opts, tuning))) await feedBytes(path, fast)
+      await feedBytes(path, fast)
       const report = fast.finish()
       return { report, samples: sorted(fast.samples) }
     } catch (e) {
@@ -42,6 +35,11 @@ export async function readMafInto(
       table.truncate(n0)
     }
   }
+  return readMafText(path, table, opts)
+}
+
+/** The text path alone: lines decoded by the line source, every row through `pushRow`. */
+export async function readMafText(path: string, table: EventTable, opts: MafOptions = {}): Promise<Omit<MafReadResult, 'alterations'>> {
   const p = new MafParser(displayName(path), opts, table)
   for await (const b of readLineBatches(path)) {
     const lines = b.lines

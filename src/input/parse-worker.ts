@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { withMaxLineLength } from '../io/lines.js'
 import { EventTable } from '../model/events.js'
-import { feedBytes, UseTextPath } from './bytes.js'
-import { MafParser } from './parser.js'
+import { feedBytes, UseTextPath } from '../maf/bytes.js'
+import { MafParser } from '../maf/parser.js'
 import type { WorkerAnswer, WorkerInput } from './parallel.js'
 
 const d = workerData as WorkerInput

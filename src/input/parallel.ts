@@ -1,10 +1,11 @@
 /**
- * A big plain MAF file read by two threads: a worker thread (./parse-worker.ts) reads the second
+ * A big plain MAF file read by two threads (loadCohort's reader for MAF files; ../maf/read.ts
+ * `readMafInto` is the one-thread reader): a worker thread (./parse-worker.ts) reads the second
  * half of the file into its own EventTable while this thread reads the first half; the worker's
  * columns then move here (transferred, not copied) and are appended behind the first half's rows
  * (`MafParser.absorb`: its strings interned here in its order, line numbers shifted, rows that
  * duplicate a first-half row dropped). The result — rows, their order, the string pool's order,
- * the read report — is what reading the file in one thread gives (test/maf/parallel.test.ts runs
+ * the read report — is what reading the file in one thread gives (test/input/parallel.test.ts runs
  * both on the fixtures, crafted files and a generated cohort).
  *
  * Only where that is certain: when the second half holds anything whose outcome depends on what
@@ -23,11 +24,12 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { currentMaxLineLength } from '../io/lines.js'
+import { currentMaxLineLength, displayName } from '../io/lines.js'
 import type { TableHeader } from '../io/table.js'
 import { EventTable, type TablePart } from '../model/events.js'
-import { feedBytes, UseTextPath } from './bytes.js'
-import { MafParser, type MafOptions, type MafPartCounts } from './parser.js'
+import { feedBytes, UseTextPath } from '../maf/bytes.js'
+import { MafParser, type MafOptions, type MafPartCounts } from '../maf/parser.js'
+import { readMafInto, readMafText, type MafReadResult } from '../maf/read.js'
 
 export interface ParallelTuning {
   /** Files smaller than this are read by one thread (default 32 MB). */
@@ -151,4 +153,30 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   } finally {
     stop()
   }
+}
+
+/**
+ * A MAF file into `table` as `readMafInto` reads it, by two threads when the file is big enough
+ * (see the file comment); the same records, report and errors either way.
+ */
+export async function readMafSplit(
+  path: string,
+  table: EventTable,
+  opts: MafOptions = {},
+  tuning?: ParallelTuning,
+): Promise<Omit<MafReadResult, 'alterations'>> {
+  const n0 = table.length
+  const p = new MafParser(displayName(path), opts, table)
+  try {
+    if (path !== '-' && !opts.keepExtra && (await feedInParallel(path, p, opts, tuning))) {
+      const report = p.finish()
+      return { report, samples: [...p.samples].sort() }
+    }
+  } catch (e) {
+    if (!(e instanceof UseTextPath)) throw e
+    table.truncate(n0)
+    return readMafText(path, table, opts)
+  }
+  table.truncate(n0)
+  return readMafInto(path, table, opts)
 }

@@ -1,5 +1,5 @@
 /**
- * Big MAF files are read by two threads (src/maf/parallel.ts): the result must be what one
+ * Big MAF files are read by two threads (src/input/parallel.ts): the result must be what one
  * thread reads — same records in the same order, same string pool order, same read report, same
  * error (with the right line) — wherever the file is split. The worker thread runs compiled
  * JavaScript, so this test drives the built library in dist/ (`npm ci` / `npm install` build it;
@@ -11,27 +11,26 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import type * as ReadModule from '../../src/maf/read.js'
-import type * as ParallelModule from '../../src/maf/parallel.js'
+import type * as ParallelModule from '../../src/input/parallel.js'
 import type * as ParserModule from '../../src/maf/parser.js'
 import type * as EventsModule from '../../src/model/events.js'
 import type { MafOptions } from '../../src/maf/parser.js'
 import { FIXTURES, ROOT, tmpFile } from '../helpers.js'
-import { CRAFTED, HEADER, ROW } from './crafted.js'
+import { CRAFTED, HEADER, ROW } from '../maf/crafted.js'
 
 const DIST = join(ROOT, 'dist', 'src')
-const built = existsSync(join(DIST, 'maf', 'parse-worker.js'))
-if (!built) console.warn('skipping test/maf/parallel.test.ts: dist/src/maf/parse-worker.js is missing (run npm run build)')
+const built = existsSync(join(DIST, 'input', 'parse-worker.js'))
+if (!built) console.warn('skipping test/input/parallel.test.ts: dist/src/input/parse-worker.js is missing (run npm run build)')
 
 const load = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(join(DIST, rel)).href)) as T
 
 async function read(path: string, threads: 1 | 2, opts: MafOptions = {}, split = 0.5) {
-  const { readMafInto } = await load<typeof ReadModule>('maf/read.js')
+  const { readMafSplit } = await load<typeof ParallelModule>('input/parallel.js')
   const { EventTable } = await load<typeof EventsModule>('model/events.js')
   process.env['BIOMARKIT_THREADS'] = String(threads)
   const t = new EventTable()
   try {
-    const r = await readMafInto(path, t, opts, { minBytes: 0, split })
+    const r = await readMafSplit(path, t, opts, { minBytes: 0, split })
     return { records: t.toArray(), pool: t.pool.values, report: r.report, samples: r.samples }
   } catch (e) {
     return { error: String((e as { format?: () => string }).format?.() ?? e) }
@@ -64,7 +63,7 @@ function cohort(rows: number): string {
 
 describe.runIf(built)('MAF read by two threads = read by one', () => {
   it('really splits a file: the worker reads the second part', async () => {
-    const { feedInParallel } = await load<typeof ParallelModule>('maf/parallel.js')
+    const { feedInParallel } = await load<typeof ParallelModule>('input/parallel.js')
     const { MafParser } = await load<typeof ParserModule>('maf/parser.js')
     const p = tmpFile('split.maf', cohort(2000))
     process.env['BIOMARKIT_THREADS'] = '2'

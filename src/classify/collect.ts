@@ -1,9 +1,11 @@
 /**
- * Group (cell, event) pairs into cells without per-cell allocation: each pair becomes one double
- * `cellIndex * M + eventId` (M = number of events), a Float64Array sort orders them by cell and,
- * within a cell, by input order; one scan then yields sorted distinct cell indices, offsets and
- * event ids. Exact while cells × M < 2^53 (e.g. 5M cells × 1e9 events), checked.
- * Complexity: O(P log P) for P pairs (typed-array sort; ~0.1 s for 1.5M pairs).
+ * Group (cell, event) pairs into cells without per-cell allocation: pairs are ordered by cell and,
+ * within a cell, by input (event) order; one scan then yields sorted distinct cell indices,
+ * offsets and event ids. Cell indices below 2^32: a stable radix sort by cell (pairs already come
+ * in event order). Larger: each pair becomes one double `cellIndex * M + eventId` (M = number of
+ * events) and a Float64Array sort orders them; exact while cells × M < 2^53, checked.
+ * Complexity: O(P) for P pairs with a radix sort by cell when cells < 2^32 (every real cohort);
+ * otherwise O(P log P) (typed-array sort; ~0.1-0.2 s for 1.5M pairs).
  */
 import { InputError } from '../errors.js'
 
@@ -57,7 +59,12 @@ export function collectCells(c: CollectInput): Collected {
   if (c.features * n * M >= Number.MAX_SAFE_INTEGER) {
     throw new InputError('LIMIT', `too large to index: ${c.features} features × ${n} samples × ${c.M} events`)
   }
-  const comp = new Float64Array(c.gKey.length + c.rKey.length + c.pKey.length)
+  const total = c.gKey.length + c.rKey.length + c.pKey.length
+  // Cell indices below 2^32 (every real cohort: 4 billion cells) and pairs in event order within
+  // each list (as buildMatrix makes them): a stable radix sort by cell. Each cell draws from one
+  // list, so a stable sort by cell alone leaves a cell's events in event order.
+  if (c.features * n <= 0x100000000 && ascending(c.gEv) && ascending(c.rEv) && ascending(c.pEv)) return radixCells(c, total)
+  const comp = new Float64Array(total)
   let k = 0
   for (let i = 0; i < c.gKey.length; i++) {
     const key = c.gKey[i] as number
@@ -95,4 +102,79 @@ export function collectCells(c: CollectInput): Collected {
   }
   starts[cells] = k
   return { cellIdx: cellIdx.slice(0, cells), starts: starts.slice(0, cells + 1), events }
+}
+
+function ascending(a: ArrayLike<number>): boolean {
+  for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) return false
+  return true
+}
+
+/** collectCells for cell indices < 2^32: LSD radix sort (≤ 12 bits a pass) of (cell, event) pairs by cell. O(P). */
+function radixCells(c: CollectInput, total: number): Collected {
+  const { n, G, R } = c
+  let cell = new Uint32Array(total)
+  let ev = new Uint32Array(total)
+  let k = 0
+  for (let i = 0; i < c.gKey.length; i++) {
+    const key = c.gKey[i] as number
+    const gi = Math.floor(key / n)
+    const row = c.geneRow[gi] as number
+    if (row < 0) continue
+    cell[k] = row * n + (key - gi * n)
+    ev[k++] = c.gEv[i] as number
+  }
+  for (let i = 0; i < c.rKey.length; i++) {
+    cell[k] = G * n + (c.rKey[i] as number)
+    ev[k++] = c.rEv[i] as number
+  }
+  for (let i = 0; i < c.pKey.length; i++) {
+    cell[k] = (G + R) * n + (c.pKey[i] as number)
+    ev[k++] = c.pEv[i] as number
+  }
+  let top = 0
+  for (let i = 0; i < k; i++) if ((cell[i] as number) > top) top = cell[i] as number
+  // As few passes as digits of ≤ 12 bits allow (a 5M-cell cohort: two passes of 12 bits).
+  let width = 1
+  while (width < 32 && top >>> width > 0) width++
+  const BITS = Math.ceil(width / Math.ceil(width / 12))
+  const count = new Uint32Array(1 << BITS)
+  let cell2 = new Uint32Array(k)
+  let ev2 = new Uint32Array(k)
+  for (let shift = 0; shift < 32 && top >>> shift > 0; shift += BITS) {
+    count.fill(0)
+    const mask = (1 << BITS) - 1
+    for (let i = 0; i < k; i++) {
+      const d = ((cell[i] as number) >>> shift) & mask
+      count[d] = (count[d] as number) + 1
+    }
+    let sum = 0
+    for (let d = 0; d < count.length; d++) {
+      const v = count[d] as number
+      count[d] = sum
+      sum += v
+    }
+    for (let i = 0; i < k; i++) {
+      const d = ((cell[i] as number) >>> shift) & mask
+      const at = count[d] as number
+      cell2[at] = cell[i] as number
+      ev2[at] = ev[i] as number
+      count[d] = at + 1
+    }
+    ;[cell, cell2] = [cell2, cell]
+    ;[ev, ev2] = [ev2, ev]
+  }
+  const cellIdx = new Float64Array(k)
+  const starts = new Uint32Array(k + 1)
+  let cells = 0
+  let last = -1
+  for (let i = 0; i < k; i++) {
+    const v = cell[i] as number
+    if (v !== last) {
+      cellIdx[cells] = v
+      starts[cells++] = i
+      last = v
+    }
+  }
+  starts[cells] = k
+  return { cellIdx: cellIdx.slice(0, cells), starts: starts.slice(0, cells + 1), events: k === total ? ev : ev.slice(0, k) }
 }

@@ -14,7 +14,7 @@ import type { Alteration } from '../model/alteration.js'
 import type { ReadReport } from '../model/report.js'
 import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
-import { readVcf, readAnnovarTable } from '../vcf/index.js'
+import { readVcfInto, readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
@@ -136,12 +136,8 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
   const format = await sniffFile(job.path)
   switch (format) {
     case 'vcf':
-      // Streamed into the table: a VCF's records are never all held as objects.
-      return readVcf(
-        job.path,
-        { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId },
-        (a) => events.push(a),
-      )
+      // Appended to the table: a VCF's records are never all held as objects.
+      return { alterations: [], ...(await readVcfInto(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId })) }
     case 'maf':
       return { alterations: [], ...(await readMafSplit(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':

@@ -90,8 +90,34 @@ function malformed(what: string, entry: string, got: number, want: number, where
 }
 
 /** The entry columns an Effect reads, as slots of VepEntry.at (2 numbers each: start, end). */
-const SLOT = { allele: 0, consequence: 1, symbol: 2, gene: 3, feature: 4, biotype: 5, canonical: 6, pick: 7, hgvsc: 8, hgvsp: 9, protein: 10, aa: 11, cdna: 12, alleleNum: 13 } as const
+export const SLOT = { allele: 0, consequence: 1, symbol: 2, gene: 3, feature: 4, biotype: 5, canonical: 6, pick: 7, hgvsc: 8, hgvsp: 9, protein: 10, aa: 11, cdna: 12, alleleNum: 13 } as const
 type SlotName = keyof typeof SLOT
+/** Number of slots (VepEntry.at holds 2 numbers per slot). */
+export const SLOTS = 14
+
+/** Where an entry's fields go: field index → slot (-1: not read), and the last field read. */
+export interface EntryLayout {
+  /** Fields per entry (the header's Format list). */
+  readonly n: number
+  readonly slotOf: Int8Array
+  readonly lastRead: number
+}
+
+function layout(fields: readonly string[], names: Record<SlotName, readonly string[]>): EntryLayout {
+  const n = fields.length
+  // Field index → the slot it fills (-1: not read). Only the ~14 columns we read are ever sliced;
+  // the others (VEP writes 30-80) are only skipped over.
+  const slotOf = new Int8Array(n).fill(-1)
+  let lastRead = -1
+  for (const [name, slot] of Object.entries(SLOT) as [SlotName, number][]) {
+    const i = idx(fields, ...names[name])
+    if (i >= 0) {
+      slotOf[i] = slot
+      lastRead = Math.max(lastRead, i)
+    }
+  }
+  return { n, slotOf, lastRead }
+}
 
 /**
  * One VEP / SnpEff ANN entry whose fields are sliced from `src` only when read: choosing one
@@ -188,18 +214,7 @@ function cachedTerms(s: string): readonly string[] {
 }
 
 function vepLike(key: string, fields: readonly string[], what: string, names: Record<SlotName, readonly string[]>): AnnotationDecoder {
-  const n = fields.length
-  // Field index → the slot it fills (-1: not read). Only the ~14 columns we read are ever sliced;
-  // the others (VEP writes 30-80) are only skipped over.
-  const slotOf = new Int8Array(n).fill(-1)
-  let lastRead = -1
-  for (const [name, slot] of Object.entries(SLOT) as [SlotName, number][]) {
-    const i = idx(fields, ...names[name])
-    if (i >= 0) {
-      slotOf[i] = slot
-      lastRead = Math.max(lastRead, i)
-    }
-  }
+  const { n, slotOf, lastRead } = layout(fields, names)
   // Past the last column we read, fields are only counted (the entry must have n of them): one
   // sticky regex over the rest of the entry instead of an indexOf per field. It stops at the
   // characters that end a CSQ entry or INFO value, so a match ending exactly at the entry's end
@@ -318,7 +333,7 @@ const ANN_NAMES: Record<SlotName, readonly string[]> = {
 
 // Illumina Isaac (IONA) "HGNC|TranscriptID|Consequence" and Nirvana "GenotypeIndex|HGNC|Transcript ID|
 // Consequence" (GenotypeIndex: the 1-based ALT). No protein change, biotype or canonical flag is written.
-const CSQT_NAMES: Record<string, readonly string[]> = {
+const CSQT_NAMES: Record<SlotName, readonly string[]> = {
   allele: [],
   consequence: ['Consequence'],
   symbol: ['HGNC'],
@@ -397,6 +412,20 @@ function normaliseEffProtein(aa: string): string {
   const slash = aa.indexOf('/c.')
   const p = slash === -1 ? aa : aa.slice(0, slash)
   return p.startsWith('p.') ? p : `p.${p}`
+}
+
+/** The entry layout of the '|'-separated dialects (VEP, SnpEff ANN, CSQT); undefined for the others. */
+export function entryLayout(d: Dialect): EntryLayout | undefined {
+  switch (d.kind) {
+    case 'vep':
+      return layout(d.fields, VEP_NAMES)
+    case 'snpeff-ann':
+      return layout(d.fields, ANN_NAMES)
+    case 'csqt':
+      return layout(d.fields, CSQT_NAMES)
+    default:
+      return undefined
+  }
 }
 
 export function decoderFor(d: Dialect): AnnotationDecoder | undefined {

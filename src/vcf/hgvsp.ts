@@ -64,6 +64,40 @@ export function shortProtein(hgvsp: string): string {
   return aa3to1(p)
 }
 
+/** Output buffer of shortProteinBytes (grown for longer values). */
+let scratch = Buffer.allocUnsafe(256)
+
+/**
+ * shortProtein of the value buf[a, z), read from bytes (the VCF table path): the same string,
+ * made once. null when the value takes the string form's other rules ('%', a "c.…(p.…)" pair).
+ */
+export function shortProteinBytes(buf: Uint8Array, a: number, z: number): string | null {
+  let from = z
+  while (from > a && buf[from - 1] !== 58 /* : */) from--
+  if (z - from >= 2 && buf[from] === 99 /* c */ && buf[from + 1] === 46 /* . */) return null
+  if (z - from > scratch.length) scratch = Buffer.allocUnsafe(2 * (z - from))
+  const out = scratch
+  let n = 0
+  for (let i = from; i < z; i++) {
+    const c = buf[i] as number
+    if (c === 37 /* % */) return null
+    if (c >= 65 && c <= 90 && i + 2 < z) {
+      const c1 = buf[i + 1] as number
+      const c2 = buf[i + 2] as number
+      if (c1 >= 97 && c1 <= 122 && c2 >= 97 && c2 <= 122) {
+        const one = AA3_BY_CODE.get((c << 16) | (c1 << 8) | c2)
+        if (one !== undefined) {
+          out[n++] = one.charCodeAt(0)
+          i += 2
+          continue
+        }
+      }
+    }
+    out[n++] = c
+  }
+  return out.toString('latin1', 0, n)
+}
+
 export interface ProteinInputs {
   readonly hgvsp?: string | undefined
   readonly hgvsc?: string | undefined

@@ -1,5 +1,5 @@
 /** VCF and ANNOVAR input: public API (re-exports only). */
-export { readVcf } from './read.js'
+export { readVcf, readVcfInto } from './read.js'
 export { readAnnovarTable, parseAnnovarLines } from './annovar-table.js'
 export { VcfParser, parseVcfLines, type VcfResult } from './reader.js'
 export { VcfReadOptionsSchema, type VcfReadOptions, type GeneInterval, type CnThresholds } from './options.js'

@@ -8,7 +8,7 @@ import type { InfoValue } from '@gmod/vcf'
 import type { Origin } from '../model/alteration.js'
 
 /** VarDict INFO/STATUS values (VarDict var2vcf_paired.pl). */
-const VARDICT_STATUS: Readonly<Record<string, Origin>> = {
+export const VARDICT_STATUS: Readonly<Record<string, Origin>> = {
   StrongSomatic: 'somatic',
   LikelySomatic: 'somatic',
   Germline: 'germline',
@@ -20,7 +20,7 @@ const VARDICT_STATUS: Readonly<Record<string, Origin>> = {
 }
 
 /** VarScan INFO/SS: 0 reference, 1 germline, 2 somatic, 3 LOH, 5 unknown. */
-const VARSCAN_SS: Readonly<Record<string, Origin>> = { '1': 'germline', '2': 'somatic', '3': 'germline' }
+export const VARSCAN_SS: Readonly<Record<string, Origin>> = { '1': 'germline', '2': 'somatic', '3': 'germline' }
 
 function first(v: InfoValue | undefined): string | undefined {
   if (v === undefined || v === true) return undefined

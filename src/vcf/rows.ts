@@ -211,28 +211,33 @@ export class RowReader {
     // read on the way, entry-bytes.ts), then the remaining tabs. JS byte loops cost ~1.7 ns a byte
     // here (test/vcf/bench), so no byte is looked at twice.
     const tabs = this.tabs
+    const T = LINE_CLASS
     let p = s
     let nt = 0
-    for (; p < e; p++) {
-      const c = LINE_CLASS[buf[p] as number] as number
-      if (c !== 0) {
-        if (c === 2) return false
-        tabs[nt++] = p
-        if (nt === 7) break
+    for (; nt < 7; p++) {
+      let c = 0
+      for (; p < e; p++) {
+        c = T[buf[p] as number] as number
+        if (c !== 0) break
       }
+      if (p >= e || c === 2) return false
+      tabs[nt++] = p
     }
-    if (nt < 7) return false
+    p--
     const iz = this.info(buf, p + 1, e)
     if (iz < 0) return false
     if (iz < e) {
       const cap = tabs.length
       tabs[nt++] = iz
-      for (p = iz + 1; p < e; p++) {
-        const c = LINE_CLASS[buf[p] as number] as number
-        if (c !== 0) {
-          if (c === 2 || nt === cap) return false
-          tabs[nt++] = p
+      for (p = iz + 1; ; p++) {
+        let c = 0
+        for (; p < e; p++) {
+          c = T[buf[p] as number] as number
+          if (c !== 0) break
         }
+        if (p >= e) break
+        if (c === 2 || nt === cap) return false
+        tabs[nt++] = p
       }
     }
     const nS = this.s.sampleNames.length
@@ -290,7 +295,26 @@ export class RowReader {
       declares = this.samples.declares
     }
 
+    return this.alleles(buf, e, nt, pos, chrom, filter, origin, ra, rz, alts, declares, line)
+  }
+
+  /**
+   * The record's ALTs → rows (push's second half, a function of its own: V8 then compiles and,
+   * after a deoptimisation, recompiles the two halves separately, which measured cheaper than one
+   * large function). False: give up, nothing done.
+   */
+  private alleles(
+    buf: Buffer, e: number, nt: number, pos: number, chrom: number, filter: number, origin: number,
+    ra: number, rz: number, alts: number, declares: boolean, line: number,
+  ): boolean {
+    const tabs = this.tabs
+    const nS = this.s.sampleNames.length
+    const mode = this.s.roles.mode
     this.pending = 0
+    // One ALT and one target: at most one row, and nothing left that could give up after it is
+    // made, so it is appended at once (no pending copy).
+    const direct = alts === 1 && !this.cohort
+    let rows = 0
     let reason = ''
     // VEP's trimmed ALT form (alleles.ts vepAllele): every ALT shares REF's first base and not
     // all have REF's length.
@@ -382,11 +406,14 @@ export class RowReader {
           altL = al === 0 ? this.dash : this.allele(buf, xa + k, xz)
         }
         made++
-        this.addPending(this.sampleLocal[this.cohort ? t : 0] as number, gene, cls, type, start, end, refL, altL, protein, vaf, depth, alt, ref)
+        const sample = this.sampleLocal[this.cohort ? t : 0] as number
+        if (direct) this.appendRow(sample, gene, chrom, refL, altL, filter, cls, type, origin, protein, start, end, vaf, depth, alt, ref, line)
+        else this.addPending(sample, gene, cls, type, start, end, refL, altL, protein, vaf, depth, alt, ref)
       }
       if (made === 0) reason = this.cohort ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+      rows += made
     }
-    this.commit(chrom, filter, origin, line, reason)
+    this.commit(rows, chrom, filter, origin, line, reason)
     return true
   }
 
@@ -459,19 +486,23 @@ export class RowReader {
   private info(buf: Buffer, from: number, e: number): number {
     this.annotated = false
     this.plain = true
-    this.originStart.fill(ABSENT)
+    const os = this.originStart
+    os[0] = ABSENT
+    os[1] = ABSENT
+    os[2] = ABSENT
+    os[3] = ABSENT
     // '.': no INFO at all, so no annotation (the text path drops the record).
     if (from < e && buf[from] === 46 && (from + 1 === e || buf[from + 1] === 9)) return -1
+    const T = INFO_CLASS
+    let plain = true
     let q = from
     for (let n = 0; ; n++) {
       const ks = q
       let c = 0
       for (; q < e; q++) {
-        c = INFO_CLASS[buf[q] as number] as number
-        if (c !== 0) {
-          if (c !== PCT) break
-          this.plain = false
-        }
+        c = T[buf[q] as number] as number
+        if (c === PCT) plain = false
+        else if (c !== 0) break
       }
       if (q < e && c === BAD) return -1
       const code = this.keyAt(buf, ks, q, n)
@@ -481,16 +512,14 @@ export class RowReader {
           const z = this.entries.read(buf, q + 1, e)
           if (z < 0) return -1
           this.annotated = this.entries.valid && z > q + 1
-          if (this.entries.percent) this.plain = false
+          if (this.entries.percent) plain = false
           q = z
         } else {
           const vs = q + 1
           for (q++; q < e; q++) {
-            c = INFO_CLASS[buf[q] as number] as number
-            if (c > EQ) {
-              if (c !== PCT) break
-              this.plain = false
-            }
+            c = T[buf[q] as number] as number
+            if (c === PCT) plain = false
+            else if (c > EQ) break
           }
           if (q < e && c === BAD) return -1
           if (code >= ORIGIN) {
@@ -500,7 +529,10 @@ export class RowReader {
         }
       } else if (code >= ORIGIN) this.originStart[code - ORIGIN] = -1
       else if (code === ANNOTATION) this.annotated = false
-      if (q >= e || buf[q] === 9) return q
+      if (q >= e || buf[q] === 9) {
+        this.plain = plain
+        return q
+      }
       q++
     }
   }
@@ -617,45 +649,55 @@ export class RowReader {
     this.pProtein[k] = protein
   }
 
-  /** Count the record and append its pending rows, taking pool ids in EventTable.push's order. */
-  private commit(chrom: number, filter: number, origin: number, line: number, reason: string): void {
+  /** Count the record and append its pending rows. */
+  private commit(rows: number, chrom: number, filter: number, origin: number, line: number, reason: string): void {
     const report = this.s.report
     report.rowsRead++
-    if (this.pending === 0) {
+    if (rows === 0) {
       drop(report, reason)
       return
     }
     report.kept++
-    const r = this.row
     const I = this.pInt
     const F = this.pNum
-    const table = this.s.table
     for (let k = 0; k < this.pending; k++) {
-      r.sample = this.id(I[6 * k] as number)
-      r.gene = this.id(I[6 * k + 1] as number)
-      r.chrom = this.id(chrom)
-      r.ref = this.id(I[6 * k + 4] as number)
-      r.alt = this.id(I[6 * k + 5] as number)
-      r.filter = this.id(filter)
-      r.file = this.id(this.fileLocal)
-      const type = I[6 * k + 3] as number
-      r.kind = type === TYPE_INS || type === TYPE_DEL ? KIND_CODE.indel : KIND_CODE.snv
-      r.cls = I[6 * k + 2] as number
-      r.type = type
-      r.origin = origin
-      r.cnState = 0
-      r.protein = this.pProtein[k]
-      r.start = F[6 * k] as number
-      r.end = F[6 * k + 1] as number
-      r.vaf = F[6 * k + 2] as number
-      r.copyNumber = NaN
-      r.depth = F[6 * k + 3] as number
-      r.altCount = F[6 * k + 4] as number
-      r.refCount = F[6 * k + 5] as number
-      r.line = line
-      table.append(r)
+      const x = 6 * k
+      this.appendRow(
+        I[x] as number, I[x + 1] as number, chrom, I[x + 4] as number, I[x + 5] as number, filter, I[x + 2] as number, I[x + 3] as number,
+        origin, this.pProtein[k], F[x] as number, F[x + 1] as number, F[x + 2] as number, F[x + 3] as number, F[x + 4] as number, F[x + 5] as number, line,
+      )
       this.pProtein[k] = undefined
     }
+  }
+
+  /** Append one row, taking pool ids in EventTable.push's order (sample, gene, chromosome, ref, alt, FILTER, file). */
+  private appendRow(
+    sample: number, gene: number, chrom: number, ref: number, alt: number, filter: number, cls: number, type: number, origin: number,
+    protein: string | undefined, start: number, end: number, vaf: number, depth: number, altCount: number, refCount: number, line: number,
+  ): void {
+    const r = this.row
+    r.sample = this.id(sample)
+    r.gene = this.id(gene)
+    r.chrom = this.id(chrom)
+    r.ref = this.id(ref)
+    r.alt = this.id(alt)
+    r.filter = this.id(filter)
+    r.file = this.id(this.fileLocal)
+    r.kind = type === TYPE_INS || type === TYPE_DEL ? KIND_CODE.indel : KIND_CODE.snv
+    r.cls = cls
+    r.type = type
+    r.origin = origin
+    r.cnState = 0
+    r.protein = protein
+    r.start = start
+    r.end = end
+    r.vaf = vaf
+    r.copyNumber = NaN
+    r.depth = depth
+    r.altCount = altCount
+    r.refCount = refCount
+    r.line = line
+    this.s.table.append(r)
   }
 }
 

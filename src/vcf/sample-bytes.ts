@@ -81,7 +81,7 @@ export class SampleBytes {
   sample(buf: Uint8Array, s: number, e: number): boolean {
     const l = this.cur
     const span = this.span
-    span.fill(-1)
+    for (let k = 0; k < 8; k++) span[k] = -1
     if (s >= e) {
       if (l.first >= 0) {
         span[2 * l.first] = s

@@ -21,6 +21,7 @@
  * for the largest record plus the distinct consequence and biotype strings.
  */
 import { ByteMap, MISSING } from '../io/bytemap.js'
+import { RecentBytes } from '../io/recent-bytes.js'
 import { LOWEST_BIOTYPE_PRIORITY, biotypePriority } from './biotype.js'
 import { SLOT, SLOTS, type EntryLayout } from './annotation.js'
 import { classifyConsequence, lookupTerm, splitTerms } from './consequence.js'
@@ -74,7 +75,7 @@ export class EntryBytes {
   private buf: Uint8Array = new Uint8Array(0)
 
   /** Consequence bytes → index into the arrays below. */
-  private readonly consMap = new ByteMap()
+  private readonly consMap = new RecentBytes()
   /** Per consequence string: its terms (or undefined when one is unknown), priority, deciding term, class by shape (−1: not yet). */
   private readonly consTerms: (readonly string[] | undefined)[] = []
   private readonly consPriority: number[] = []

@@ -23,6 +23,7 @@
  */
 import type { MetaMap } from '@gmod/vcf'
 import { ByteMap, MISSING } from '../io/bytemap.js'
+import { RecentBytes } from '../io/recent-bytes.js'
 import { drop, type ReadReport } from '../model/report.js'
 import { KIND_CODE, type EventTable, emptyRow } from '../model/events.js'
 import { VARIANT_TYPES, type Origin } from '../model/alteration.js'
@@ -128,7 +129,7 @@ export class RowReader {
   /** Per FILTER local: whether it passes (PASS or '.'). */
   private readonly passes: boolean[] = []
   private readonly alleleMap = new ByteMap()
-  private readonly geneMap = new ByteMap()
+  private readonly geneMap = new RecentBytes()
   private readonly oneBase = new Int32Array(128).fill(-1)
   private readonly sampleLocal: number[]
   private readonly fileLocal: number

@@ -15,12 +15,13 @@
  *
  * Field bounds live in one Int32Array (2 numbers per slot per entry); slots the header lacks stay
  * −1 from allocation, the others are written by every entry, so an entry costs no clearing.
- * Consequence and biotype strings are looked up by their bytes (ByteMap), decoded once each.
+ * Consequence and biotype strings are looked up by their bytes (RecentBytes before a ByteMap),
+ * decoded once each.
  *
  * Complexity: O(value bytes) per record to read, O(entries) per ALT to choose; memory O(entries)
  * for the largest record plus the distinct consequence and biotype strings.
  */
-import { ByteMap, MISSING } from '../io/bytemap.js'
+import { MISSING } from '../io/bytemap.js'
 import { RecentBytes } from '../io/recent-bytes.js'
 import { LOWEST_BIOTYPE_PRIORITY, biotypePriority } from './biotype.js'
 import { SLOT, SLOTS, type EntryLayout } from './annotation.js'
@@ -81,7 +82,7 @@ export class EntryBytes {
   private readonly consPriority: number[] = []
   private readonly consTerm: string[] = []
   private consClass = new Int16Array(0)
-  private readonly biotypeMap = new ByteMap()
+  private readonly biotypeMap = new RecentBytes()
   /** Candidates of the ALT being chosen for (entry indices, in entry order). */
   private cand = new Int32Array(16)
 
@@ -319,25 +320,19 @@ export class EntryBytes {
   /** vcf2maf's choice among cand[0, m) (effect.ts pickEffect), as minima of its sort order. */
   private vcf2maf(m: number): number {
     const cand = this.cand
-    const b = new Int32Array(m)
-    const c = new Float64Array(m)
-    const len = new Float64Array(m)
+    if (this.sortKey.length < 3 * m) this.sortKey = new Float64Array(6 * m)
+    const key = this.sortKey
     for (let k = 0; k < m; k++) {
       const e = cand[k] as number
-      b[k] = this.biotype(e)
-      c[k] = this.consPriority[this.cons(e)] as number
+      key[3 * k] = this.biotype(e)
+      key[3 * k + 1] = this.consPriority[this.cons(e)] as number
       const l = this.transcriptLength(e)
       if (l < 0) return GIVE_UP
-      len[k] = l
-    }
-    const before = (x: number, y: number): boolean => {
-      if (y < 0) return true
-      const d = (b[x] as number) - (b[y] as number) || (c[x] as number) - (c[y] as number) || (len[y] as number) - (len[x] as number)
-      return d < 0 || (d === 0 && x < y)
+      key[3 * k + 2] = l
     }
     const sym = SLOT.symbol
     let gene = -1
-    for (let k = 0; k < m; k++) if (this.has(cand[k] as number, sym) && before(k, gene)) gene = k
+    for (let k = 0; k < m; k++) if (this.has(cand[k] as number, sym) && this.before(k, gene)) gene = k
     if (gene >= 0) {
       const g = cand[gene] as number
       const ga = this.start(g, sym)
@@ -345,17 +340,28 @@ export class EntryBytes {
       let best = -1
       for (let k = 0; k < m; k++) {
         const e = cand[k] as number
-        if (this.isYes(e, SLOT.canonical) && this.eq(e, sym, ga, gz) && before(k, best)) best = k
+        if (this.isYes(e, SLOT.canonical) && this.eq(e, sym, ga, gz) && this.before(k, best)) best = k
       }
       if (best >= 0) return cand[best] as number
     }
     let best = -1
     for (let k = 0; k < m; k++) {
       const e = cand[k] as number
-      if (this.has(e, sym) && this.isYes(e, SLOT.canonical) && before(k, best)) best = k
+      if (this.has(e, sym) && this.isYes(e, SLOT.canonical) && this.before(k, best)) best = k
     }
-    if (best < 0) for (let k = 0; k < m; k++) if (before(k, best)) best = k
+    if (best < 0) for (let k = 0; k < m; k++) if (this.before(k, best)) best = k
     return cand[best] as number
+  }
+
+  /** Sort keys of the candidates being ranked: biotype priority, worst term priority, transcript length. */
+  private sortKey = new Float64Array(48)
+
+  /** Whether candidate x sorts before candidate y (−1: none yet) in vcf2maf's stable order. */
+  private before(x: number, y: number): boolean {
+    if (y < 0) return true
+    const k = this.sortKey
+    const d = (k[3 * x] as number) - (k[3 * y] as number) || (k[3 * x + 1] as number) - (k[3 * y + 1] as number) || (k[3 * y + 2] as number) - (k[3 * x + 2] as number)
+    return d < 0 || (d === 0 && x < y)
   }
 
   /** Class code of entry e's consequence for alleles of shape `shape` (shapeOf). Call after choose. */

@@ -10,18 +10,28 @@
  * We add file/line to every record and error, split per ALT, and hand each allele to the
  * small-variant or structural handler.
  *
+ * Two ways in: `push` (a line as text) and `pushBytes` (a line as bytes). Given an EventTable (the
+ * table path, readVcfInto), kept alterations are appended to it, and `pushBytes` first offers the
+ * line to rows.ts, which reads a usual small-variant record (VEP / SnpEff ANN / CSQT) straight
+ * into id/code rows; whatever it does not read exactly as `push` would is decoded and pushed
+ * (test/vcf/table-path.test.ts holds both paths equal). Either way the parser is "feed header and
+ * record lines with their line numbers, then finish()", in any split of the file.
+ *
  * Accounting: every record is read = kept (≥ 1 alteration) + dropped (by the reason of its last
  * allele); breakend pairs settle when the pair resolves (sv.ts).
  * INFO keys not declared in the header are tolerated (VCF 4.3 §1.6.1 reserved keys count as
  * declared) and warned about once per key, with the first line that used it.
  *
  * Complexity: O(record bytes) per record. Memory: the header, pending breakends, and the output
- * alterations (~360 B each on the bench VCF). Measured (user CPU, the shared 2-core machine, bench
- * VEP VCF of 1 tumour/normal pair and one CSQ entry per record): reader alone 29-32 µs/record with
- * parseLine for every record → 11.5 µs on 200,000 in-memory lines, 15 µs on 1,000,000 (GC of the
- * retained alterations grows with the heap) → 3.2 µs with INFO, CSQ entries and FORMAT read as
- * spans of the line (test/vcf/bench/reader.mjs; 6.7 µs for the previous build in the same runs).
- * `bcftools query` on the same file: 1.3-1.6 µs.
+ * alterations (~360 B each as records; one EventTable row, ~61 B + protein string, on the table
+ * path). Measured (user CPU, the shared 2-core machine, bench VEP VCF of 1 tumour/normal pair and
+ * one CSQ entry per record): reader alone 29-32 µs/record with parseLine for every record → 11.5 µs
+ * on 200,000 in-memory lines, 15 µs on 1,000,000 (GC of the retained alterations grows with the
+ * heap) → 3.2 µs with INFO, CSQ entries and FORMAT read as spans of the line (test/vcf/bench/
+ * reader.mjs --text; unchanged) → table path from bytes 2.0 µs, against 4.3 µs for the records
+ * pushed into the table as loadCohort did before (reader.mjs, the two builds interleaved, min of
+ * 8 rounds; median ratio 1.93). Where the 2.0 µs go: see rows.ts.
+ * `bcftools query` on the same file: 1.2-1.6 µs.
  */
 import VCF, { type MetaMap } from '@gmod/vcf'
 import { InputError, isInputError, quote } from '../errors.js'

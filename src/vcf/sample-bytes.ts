@@ -3,11 +3,11 @@
  * and AF, the keys of VEP'd Mutect2 / GATK / DeepVariant / bench VCFs. The rules are the text path's
  * (scan.ts FormatReader, samples.ts gtCarries and alleleCounts), restricted to what bytes settle:
  * - a FORMAT that declares any other key samples.ts reads (Strelka tiers, VarScan FREQ/RD,
- *   VarDict VD, freebayes AO/RO, CN) is not read here (`layout` answers −1);
+ *   VarDict VD, freebayes AO/RO, CN) is not read here (`format` answers false);
  * - the value of a key is the text between its colons; a sample with fewer fields lacks the later
  *   keys; an empty sample column has FORMAT's first field as '' (processFormatFields' ranges);
  * - GT parts are '', '.' or digits; AD plain comma-separated digits, '' or '.'; DP plain digits,
- *   '' or '.'; AF one plain decimal. Anything else answers "give up" so that the text path reads
+ *   '' or '.'; AF one plain decimal, '' or '.'. Anything else answers "give up" so that the text path reads
  *   the record, with its own values, errors and warnings.
  *
  * Complexity: O(sample column bytes) per sample read; memory O(distinct FORMAT strings).

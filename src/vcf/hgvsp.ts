@@ -64,23 +64,20 @@ export function shortProtein(hgvsp: string): string {
   return aa3to1(p)
 }
 
-/** Output buffer of shortProteinBytes (grown for longer values). */
-let scratch = Buffer.allocUnsafe(256)
-
 /**
- * shortProtein of the value buf[a, z), read from bytes (the VCF table path): the same string,
- * made once. null when the value takes the string form's other rules ('%', a "c.…(p.…)" pair).
+ * shortProtein of the value buf[a, z), read from bytes and written into `out` (the VCF table
+ * path: the result goes to the EventTable as bytes, no string made): its length, or −1 when the
+ * value takes the string form's other rules ('%', a "c.…(p.…)" pair). ASCII in, ASCII out; out
+ * needs z − a bytes (a code only ever gets shorter).
  */
-export function shortProteinBytes(buf: Uint8Array, a: number, z: number): string | null {
+export function shortProteinInto(buf: Uint8Array, a: number, z: number, out: Uint8Array): number {
   let from = z
   while (from > a && buf[from - 1] !== 58 /* : */) from--
-  if (z - from >= 2 && buf[from] === 99 /* c */ && buf[from + 1] === 46 /* . */) return null
-  if (z - from > scratch.length) scratch = Buffer.allocUnsafe(2 * (z - from))
-  const out = scratch
+  if (z - from >= 2 && buf[from] === 99 /* c */ && buf[from + 1] === 46 /* . */) return -1
   let n = 0
   for (let i = from; i < z; i++) {
     const c = buf[i] as number
-    if (c === 37 /* % */) return null
+    if (c === 37 /* % */) return -1
     if (c >= 65 && c <= 90 && i + 2 < z) {
       const c1 = buf[i + 1] as number
       const c2 = buf[i + 2] as number
@@ -95,7 +92,7 @@ export function shortProteinBytes(buf: Uint8Array, a: number, z: number): string
     }
     out[n++] = c
   }
-  return out.toString('latin1', 0, n)
+  return n
 }
 
 export interface ProteinInputs {

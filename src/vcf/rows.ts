@@ -39,7 +39,7 @@ import { VARIANT_TYPES, type Origin } from '../model/alteration.js'
 import { ORIGIN_CODE } from '../model/events.js'
 import { SLOT, type EntryLayout } from './annotation.js'
 import { EntryBytes, GIVE_UP, NONE, shapeOf } from './entry-bytes.js'
-import { hgvspShort, shortProteinBytes, type ProteinInputs } from './hgvsp.js'
+import { hgvspShort, shortProteinInto, type ProteinInputs } from './hgvsp.js'
 import { SampleBytes, UNKNOWN } from './sample-bytes.js'
 import { VARDICT_STATUS, VARSCAN_SS } from './origin.js'
 import type { SampleRoles } from './samples.js'
@@ -374,7 +374,7 @@ export class RowReader {
       const cls = this.entries.classCode(e0, shapeOf(rl, al))
       let made = 0
       let gene = -1
-      let protein: string | undefined
+      let protein: string | undefined | null
       let refL = -1
       let altL = -1
       for (let t = 0; t < (this.cohort ? nS : 1); t++) {
@@ -417,8 +417,14 @@ export class RowReader {
         }
         made++
         const sample = this.sampleLocal[this.cohort ? t : 0] as number
-        if (direct) this.appendRow(sample, gene, chrom, refL, altL, filter, cls, type, origin, protein, start, end, vaf, depth, alt, ref, line)
-        else this.addPending(sample, gene, cls, type, start, end, refL, altL, protein, vaf, depth, alt, ref)
+        if (direct) {
+          const row = this.appendRow(sample, gene, chrom, refL, altL, filter, cls, type, origin, protein ?? undefined, start, end, vaf, depth, alt, ref, line)
+          if (protein === null) this.s.table.setProteinBytes(row, this.protBuf, 0, this.protLen)
+        } else {
+          // Rows that wait get the change as a string (made once per ALT).
+          if (protein === null) protein = this.protBuf.toString('latin1', 0, this.protLen)
+          this.addPending(sample, gene, cls, type, start, end, refL, altL, protein, vaf, depth, alt, ref)
+        }
       }
       if (made === 0) reason = this.cohort ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
       rows += made
@@ -584,16 +590,30 @@ export class RowReader {
     return code
   }
 
+  /** The protein change proteinOf last answered null for: protBuf[0, protLen), ASCII. */
+  private protBuf = Buffer.allocUnsafe(256)
+  private protLen = 0
+
   /**
-   * hgvspShort of entry e: from the HGVSp bytes in the usual case; through the string rules when
-   * the term is a splice site (HGVSc decides), the value is "c.…" or the result is "p.=".
+   * hgvspShort of entry e: null when it is in protBuf (from the HGVSp bytes, the usual case);
+   * through the string rules when the term is a splice site (HGVSc decides), the value is "c.…"
+   * or the result is "p.=".
    */
-  private proteinOf(buf: Buffer, e: number): string | undefined {
+  private proteinOf(buf: Buffer, e: number): string | undefined | null {
     const term = this.entries.term(e)
     if (term !== 'splice_acceptor_variant' && term !== 'splice_donor_variant') {
       if (!this.entries.present(e, SLOT.hgvsp)) return undefined
-      const short = shortProteinBytes(buf, this.entries.start(e, SLOT.hgvsp), this.entries.end(e, SLOT.hgvsp))
-      if (short !== null && short !== 'p.=') return short === '' ? undefined : short
+      const a = this.entries.start(e, SLOT.hgvsp)
+      const z = this.entries.end(e, SLOT.hgvsp)
+      if (z - a > this.protBuf.length) this.protBuf = Buffer.allocUnsafe(2 * (z - a))
+      const n = shortProteinInto(buf, a, z, this.protBuf)
+      const pb = this.protBuf
+      if (n === 0) return undefined
+      // "p.=" takes hgvspShort's synonymous rule (Protein_position, Amino_acids).
+      if (n > 0 && !(n === 3 && pb[0] === 112 && pb[1] === 46 && pb[2] === 61)) {
+        this.protLen = n
+        return null
+      }
     }
     this.protein.buf = buf
     this.protein.entry = e
@@ -684,7 +704,7 @@ export class RowReader {
   private appendRow(
     sample: number, gene: number, chrom: number, ref: number, alt: number, filter: number, cls: number, type: number, origin: number,
     protein: string | undefined, start: number, end: number, vaf: number, depth: number, altCount: number, refCount: number, line: number,
-  ): void {
+  ): number {
     const r = this.row
     r.sample = this.id(sample)
     r.gene = this.id(gene)
@@ -707,7 +727,7 @@ export class RowReader {
     r.altCount = altCount
     r.refCount = refCount
     r.line = line
-    this.s.table.append(r)
+    return this.s.table.append(r)
   }
 }
 

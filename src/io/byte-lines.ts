@@ -12,8 +12,8 @@
  * Why not lines.ts: decoding every 64 KB chunk and slicing a string per line costs a string per
  * line and an async step per chunk; a reader that looks at a few fields needs neither. A plain file
  * is read with one reused 4 MB buffer and synchronous reads (no allocation per chunk); a gzip file
- * streams through zlib. (src/maf/read.ts keeps its own copy of this loop, written before; this one
- * adds the per-block callback.)
+ * streams through zlib. (src/maf/bytes.ts keeps its own copy of this loop, tied to MafParser and
+ * to byte ranges for its two-thread reader; this one takes any sink and adds a per-block callback.)
  *
  * Complexity: O(bytes); memory the buffer plus the longest line.
  */

@@ -24,11 +24,11 @@
  * Complexity: O(line bytes) per record (one pass over the line, one per target sample column read);
  * memory O(distinct strings) plus one record's pending rows. Measured (reader alone, 200,000 bench
  * records in memory, copies of the build cut after each stage and run interleaved, min of 9; user
- * CPU µs per record, cumulative 1.93): line split 0.06; tabs and INFO with the 25-field CSQ entry
- * 0.38; other tabs, POS, CHROM, FILTER 0.15; REF/ALT, FORMAT 0.09; entry choice 0.10; GT 0.17;
- * AD/DP/AF 0.11; MAF alleles, class, gene, protein change 0.42; pool ids and the table append 0.47
- * (incl. column growth: that harness does not reserve). JS byte loops cost ~1.7-2.2 ns a byte on
- * this machine, so the 190-byte line alone is ~0.4 µs.
+ * CPU µs per record, cumulative 1.92): line split 0.06; tabs and INFO with the 25-field CSQ entry
+ * 0.40; other tabs, POS, CHROM, FILTER 0.12; REF/ALT, FORMAT 0.11; entry choice 0.10; GT 0.15;
+ * AD/DP/AF 0.10; MAF alleles, class, gene, protein change 0.35; pool ids, the table append and the
+ * protein bytes 0.54 (incl. column growth: that harness does not reserve). JS byte loops cost
+ * ~1.7-2.2 ns a byte on this machine, so the 190-byte line alone is ~0.4 µs.
  */
 import type { MetaMap } from '@gmod/vcf'
 import { ByteMap, MISSING } from '../io/bytemap.js'

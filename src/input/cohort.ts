@@ -14,13 +14,13 @@ import type { Alteration } from '../model/alteration.js'
 import type { ReadReport } from '../model/report.js'
 import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
-import { readVcfInto, readAnnovarTable } from '../vcf/index.js'
+import { readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { peekText, readLines } from '../io/lines.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
-import { readMafSplit } from './parallel.js'
+import { readMafSplit, readVcfSplit } from './parallel.js'
 import { looksLikeMaf, sniffFile } from './sniff.js'
 
 export interface CohortOptions {
@@ -137,7 +137,7 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
   switch (format) {
     case 'vcf':
       // Appended to the table: a VCF's records are never all held as objects.
-      return { alterations: [], ...(await readVcfInto(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId })) }
+      return { alterations: [], ...(await readVcfSplit(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId })) }
     case 'maf':
       return { alterations: [], ...(await readMafSplit(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':

@@ -24,12 +24,17 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { isInputError } from '../errors.js'
 import { currentMaxLineLength, displayName } from '../io/lines.js'
 import type { TableHeader } from '../io/table.js'
 import { EventTable, type TablePart } from '../model/events.js'
 import { feedBytes, UseTextPath } from '../maf/bytes.js'
 import { MafParser, type MafOptions, type MafPartCounts } from '../maf/parser.js'
 import { readMafInto, readMafText, type MafReadResult } from '../maf/read.js'
+import { feedByteLines, UseTextPath as UseVcfText } from '../io/byte-lines.js'
+import type { VcfReadOptions } from '../vcf/options.js'
+import { readVcfInto, readVcfText } from '../vcf/read.js'
+import { VcfParser, type VcfPartCounts, type VcfResult } from '../vcf/reader.js'
 
 export interface ParallelTuning {
   /** Files smaller than this are read by one thread (default 32 MB). */
@@ -38,24 +43,29 @@ export interface ParallelTuning {
   readonly split?: number | undefined
 }
 
-/** What the worker is given. */
-export interface WorkerInput {
+/** What the worker is given: a byte range of a file and what it needs of the file's header. */
+interface PartInput {
   readonly path: string
   readonly file: string
   readonly from: number
   readonly to: number
-  readonly header: TableHeader
-  readonly opts: MafOptions
   readonly maxLineLength: number
 }
+export type WorkerInput =
+  | (PartInput & { readonly format: 'maf'; readonly header: TableHeader; readonly opts: MafOptions })
+  | (PartInput & { readonly format: 'vcf'; readonly headerLines: readonly { readonly text: string; readonly line: number }[]; readonly opts: VcfReadOptions })
 
 /** What the worker answers. */
 export type WorkerAnswer =
-  | { readonly kind: 'rows'; readonly part: TablePart; readonly counts: MafPartCounts }
+  | { readonly kind: 'maf'; readonly part: TablePart; readonly counts: MafPartCounts }
+  | { readonly kind: 'vcf'; readonly part: TablePart; readonly counts: VcfPartCounts }
   | { readonly kind: 'text' }
   | { readonly kind: 'failed' }
 
 const WORKER = new URL('./parse-worker.js', import.meta.url)
+
+/** How split reads ended (tests check each path is taken): the worker's rows kept, or its part read again here. */
+export const splitOutcomes = { merged: 0, readHere: 0 }
 const MIN_BYTES = 32 * 1024 * 1024
 const HEAD_BYTES = 1024 * 1024
 
@@ -125,7 +135,7 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   } catch {
     return false
   }
-  let plan: WorkerInput
+  let plan: WorkerInput & { format: 'maf' }
   try {
     const st = fstatSync(fd)
     const size = st.size
@@ -137,7 +147,7 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
     if (head === undefined || head.header.delimiter !== '\t') return false
     const from = lineStart(fd, Math.max(head.end, Math.floor(size * (tuning.split ?? 0.5))), size)
     if (from <= head.end || from >= size) return false
-    plan = { path, file: p.file, from, to: size, header: head.header, opts, maxLineLength: currentMaxLineLength() }
+    plan = { format: 'maf', path, file: p.file, from, to: size, header: head.header, opts, maxLineLength: currentMaxLineLength() }
   } finally {
     closeSync(fd)
   }
@@ -147,8 +157,13 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
     const a = await answer
     stop() // its heap goes now, before the rows are appended here
     if (a.kind === 'text') throw new UseTextPath()
-    if (a.kind === 'rows' && MafParser.mergeable(a.counts)) p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
-    else await feedBytes(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+    if (a.kind === 'maf' && MafParser.mergeable(a.counts)) {
+      p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
+      splitOutcomes.merged++
+    } else {
+      splitOutcomes.readHere++
+      await feedBytes(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+    }
     return true
   } finally {
     stop()
@@ -179,4 +194,89 @@ export async function readMafSplit(
   }
   table.truncate(n0)
   return readMafInto(path, table, opts)
+}
+
+/** A VCF's header lines (through #CHROM) and the byte offset after them; undefined: not in the first 16 MB, or unusual bytes. */
+function readVcfHeader(fd: number, size: number): { lines: { text: string; line: number }[]; end: number } | undefined {
+  const buf = Buffer.allocUnsafe(Math.min(16 * HEAD_BYTES, size))
+  const n = readSync(fd, buf, 0, buf.length, 0)
+  const lines: { text: string; line: number }[] = []
+  let pos = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
+  while (pos < n) {
+    const nl = buf.indexOf(10, pos)
+    if (nl < 0 || nl >= n) return undefined
+    const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl
+    const bytes = buf.subarray(pos, end)
+    const text = bytes.toString('utf8')
+    if (bytes.includes(13) || !Buffer.from(text, 'utf8').equals(bytes)) return undefined
+    lines.push({ text, line: lines.length + 1 })
+    pos = nl + 1
+    if (text.startsWith('#CHROM')) return { lines, end: pos }
+    if (!text.startsWith('#') && text.trim() !== '') return undefined // a record before #CHROM: the one-pass read reports it
+  }
+  return undefined
+}
+
+/**
+ * A VCF file into `table` as `readVcfInto` reads it, by two threads when the file is big enough
+ * (plain, ≥ 32 MB, two cores): the worker reads the second half with a parser given the same
+ * header lines. Its rows are kept only when they cannot depend on the first half — no warnings
+ * (given once per key, with lines), no breakends (pairs span records), a dialect the header
+ * declares; otherwise this thread reads the second half after the first, as in one pass. Any
+ * error or text-only byte sends the file to `readVcfInto`'s own fallbacks from the start.
+ */
+export async function readVcfSplit(path: string, table: EventTable, opts: VcfReadOptions = {}, tuning: ParallelTuning = {}): Promise<Omit<VcfResult, 'alterations'>> {
+  const plan = path === '-' ? undefined : vcfPlan(path, opts, tuning)
+  if (plan === undefined) return readVcfInto(path, table, opts)
+  const n0 = table.length
+  const { answer, stop } = runWorker(plan)
+  try {
+    const p = new VcfParser(plan.file, opts, 'fast', table)
+    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
+    const a = await answer
+    stop() // its heap goes now, before the rows are appended here
+    if (a.kind === 'text') throw new UseVcfText()
+    if (a.kind === 'vcf' && VcfParser.mergeable(a.counts)) {
+      p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
+      splitOutcomes.merged++
+    } else {
+      splitOutcomes.readHere++
+      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+    }
+    const { report, samples } = p.finish()
+    return { report, samples }
+  } catch (e) {
+    if (!(e instanceof UseVcfText) && !isInputError(e)) throw e
+    // As readVcfInto does: the text path reads the file from the start and gives its own error.
+    table.truncate(n0)
+    return readVcfText(path, table, opts)
+  } finally {
+    stop()
+  }
+}
+
+function vcfPlan(path: string, opts: VcfReadOptions, tuning: ParallelTuning): (WorkerInput & { format: 'vcf' }) | undefined {
+  if (parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return undefined
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return undefined
+  }
+  try {
+    const st = fstatSync(fd)
+    const size = st.size
+    if (!st.isFile() || size < (tuning.minBytes ?? MIN_BYTES) || size < 2) return undefined
+    const magic = Buffer.alloc(2)
+    readSync(fd, magic, 0, 2, 0)
+    if (magic[0] === 0x1f && magic[1] === 0x8b) return undefined
+    const head = readVcfHeader(fd, size)
+    if (head === undefined) return undefined
+    const from = lineStart(fd, Math.max(head.end, Math.floor(size * (tuning.split ?? 0.5))), size)
+    if (from <= head.end || from >= size) return undefined
+    const file = opts.displayName ?? displayName(path)
+    return { format: 'vcf', path, file, from, to: size, headerLines: head.lines, opts, maxLineLength: currentMaxLineLength() }
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -33,12 +33,12 @@ export interface ByteLineSink {
 export class UseTextPath extends Error {}
 
 class Lines {
-  lineNo = 1
   fed = 0
   private readonly cap = currentMaxLineLength()
   constructor(
     private readonly sink: ByteLineSink,
     private readonly size: number,
+    public lineNo = 1,
   ) {}
 
   /** Feed the complete lines of `body` (which ends with LF). */
@@ -73,8 +73,20 @@ class Lines {
 
 const BLOCK = 4 * 1024 * 1024
 
-/** Feed the lines of the file at `path` (not '-') to `sink`; throws UseTextPath (see the file comment). */
-export async function feedByteLines(path: string, sink: ByteLineSink): Promise<void> {
+/** Part of a plain file: bytes [from, to), starting at a line start; its first line is line `firstLine`. */
+export interface ByteRange {
+  readonly from: number
+  readonly to: number
+  readonly firstLine: number
+}
+
+/**
+ * Feed the lines of the file at `path` (not '-') to `sink`, or only those of `range` (plain files;
+ * ../input/parallel.ts reads big files in two parts); returns the number of the line after the
+ * last complete one. `expect`: the size `block` reports (default: the bytes this read covers).
+ * Throws UseTextPath (see the file comment).
+ */
+export async function feedByteLines(path: string, sink: ByteLineSink, range?: ByteRange, expect?: number): Promise<number> {
   if (path === '-') throw new UseTextPath()
   let fd: number
   try {
@@ -85,13 +97,20 @@ export async function feedByteLines(path: string, sink: ByteLineSink): Promise<v
   try {
     const st = fstatSync(fd)
     if (!st.isFile()) throw new UseTextPath()
+    const from = range?.from ?? 0
+    const to = range?.to ?? st.size
     let buf = Buffer.allocUnsafe(BLOCK)
     const first = readSync(fd, buf, 0, 2, 0)
-    if (first === 2 && buf[0] === 0x1f && buf[1] === 0x8b) return await feedStream(path, new Lines(sink, st.size))
-    const out = new Lines(sink, st.size)
+    if (first === 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
+      if (range !== undefined) throw new UseTextPath()
+      const out = new Lines(sink, expect ?? st.size)
+      await feedStream(path, out)
+      return out.lineNo
+    }
+    const out = new Lines(sink, expect ?? to - from, range?.firstLine ?? 1)
     let filled = 0
-    let offset = 0
-    let start = -1 // -1: BOM not checked yet
+    let offset = from
+    let start = from === 0 ? -1 : 0 // -1: BOM not checked yet
     for (;;) {
       if (filled === buf.length) {
         if (out.tooLong(filled)) throw new UseTextPath()
@@ -99,7 +118,7 @@ export async function feedByteLines(path: string, sink: ByteLineSink): Promise<v
         buf.copy(bigger, 0, 0, filled)
         buf = bigger
       }
-      const n = readSync(fd, buf, filled, buf.length - filled, offset)
+      const n = offset < to ? readSync(fd, buf, filled, Math.min(buf.length - filled, to - offset), offset) : 0
       offset += n
       filled += n
       if (start < 0) start = filled >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
@@ -113,6 +132,7 @@ export async function feedByteLines(path: string, sink: ByteLineSink): Promise<v
       if (n === 0) break
     }
     out.tail(buf.subarray(start, filled))
+    return out.lineNo
   } finally {
     closeSync(fd)
   }

@@ -53,6 +53,12 @@ export async function readVcfInto(path: string, table: EventTable, opts: VcfRead
       table.truncate(n0)
     }
   }
+  return readVcfText(path, table, opts)
+}
+
+/** The text path alone into `table` (lines decoded by the line source). */
+export async function readVcfText(path: string, table: EventTable, opts: VcfReadOptions = {}): Promise<Omit<VcfResult, 'alterations'>> {
+  const file = opts.displayName ?? displayName(path)
   const { report, samples } = await readText(path, file, new VcfParser(file, opts, 'fast', table))
   return { report, samples }
 }

@@ -80,6 +80,16 @@ export type RecordEngine = 'fast' | 'gmod'
 /** VCF 4.3 §1.4.7 contig name. */
 const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$/
 
+/** See VcfParser.partCounts. */
+export interface VcfPartCounts {
+  readonly rowsRead: number
+  readonly kept: number
+  readonly dropped: Readonly<Record<string, number>>
+  readonly warnings: number
+  readonly structural: number
+  readonly dialectFromRecords: boolean
+}
+
 export class VcfParser {
   readonly report: ReadReport
   readonly alterations: Alteration[] = []
@@ -276,6 +286,48 @@ export class VcfParser {
       line: this.headerLine,
       suggestion: `${UNANNOTATED_HINT}; for copy-number / SV VCFs, a gene coordinate list (genes option) also works`,
     })
+  }
+
+  /** Whether the header left the dialect to be decided by the records (an undeclared ANN / EFF key). */
+  get dialectFromRecords(): boolean {
+    return this.dialectPending
+  }
+
+  /**
+   * What a parser that read one later part of a file (a worker thread, ../input/parallel.ts) hands
+   * back beside its table rows; `headerWarnings` is how many warnings its header lines gave.
+   */
+  partCounts(headerWarnings: number): VcfPartCounts {
+    return {
+      rowsRead: this.report.rowsRead,
+      kept: this.report.kept,
+      dropped: { ...this.report.dropped },
+      warnings: this.report.warnings.length - headerWarnings,
+      structural: this.sv.structuralSeen,
+      dialectFromRecords: this.dialectPending,
+    }
+  }
+
+  /**
+   * Whether a part's rows and counts are what reading its lines here would give: not when it warned
+   * (warnings carry line numbers and are given once per key), read breakends (pairs span records),
+   * or had to learn the dialect from its records.
+   */
+  static mergeable(c: VcfPartCounts): boolean {
+    return c.warnings === 0 && c.structural === 0 && !c.dialectFromRecords
+  }
+
+  /**
+   * Append the rows of the part that follows everything read so far (ids translated to this
+   * table's pool, line numbers shifted by `lineOffset`) and add its counts. O(rows of the part).
+   */
+  absorb(part: EventTable, c: VcfPartCounts, lineOffset: number): void {
+    const t = this.table
+    if (t === undefined) throw new Error('absorb needs a table')
+    t.appendTable(part, t.idMap(part), lineOffset)
+    this.report.rowsRead += c.rowsRead
+    this.report.kept += c.kept
+    for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
   }
 
   /** Call after the last line. Throws if the input ended before #CHROM, or was unannotated. */

@@ -74,6 +74,8 @@ export class SvHandler {
   /** Rows resolved or dropped after their own push (breakend pairs): the reader adds these. */
   lateKept = 0
   readonly lateDropped: Record<string, number> = {}
+  /** Structural records seen (breakend pairs carry state from record to record; copy-number records do not). */
+  structuralSeen = 0
 
   constructor(private readonly s: SvSettings) {}
 
@@ -172,6 +174,7 @@ export class SvHandler {
 
   /** Structural allele (<INV>, <TRA>, breakend, …). undefined: buffered until its mate arrives. */
   structural(ctx: RecordContext, i: number, isBnd: boolean): AlleleResult | undefined {
+    this.structuralSeen++
     const alt = ctx.alts[i - 1] as string
     const targets = carriers(ctx, i)
     if (targets.length === 0) return 'genotype: tumour does not carry the allele'

@@ -1,12 +1,12 @@
 /**
- * Big MAF files are read by two threads (src/input/parallel.ts): the result must be what one
+ * Big MAF and VCF files are read by two threads (src/input/parallel.ts): the result must be what one
  * thread reads — same records in the same order, same string pool order, same read report, same
  * error (with the right line) — wherever the file is split. The worker thread runs compiled
  * JavaScript, so this test drives the built library in dist/ (`npm ci` / `npm install` build it;
  * after editing sources run `npm run build`); it is skipped with a message when dist is missing.
  * Files are split at any size here (minBytes 0) and at several points.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
@@ -15,6 +15,7 @@ import type * as ParallelModule from '../../src/input/parallel.js'
 import type * as ParserModule from '../../src/maf/parser.js'
 import type * as EventsModule from '../../src/model/events.js'
 import type { MafOptions } from '../../src/maf/parser.js'
+import type { VcfReadOptions } from '../../src/vcf/options.js'
 import { FIXTURES, ROOT, tmpFile } from '../helpers.js'
 import { CRAFTED, HEADER, ROW } from '../maf/crafted.js'
 
@@ -77,10 +78,13 @@ describe.runIf(built)('MAF read by two threads = read by one', () => {
   })
 
   it('a generated cohort with repeats across the halves, at every split', async () => {
+    const { splitOutcomes } = await load<typeof ParallelModule>('input/parallel.js')
     const p = tmpFile('cohort.maf', cohort(30_000))
     const one = await read(p, 1)
     expect(one.report?.dropped).toHaveProperty(['duplicate (same sample, chromosome, start and alleles)'])
+    const merged = splitOutcomes.merged
     for (const split of SPLITS) expect(await read(p, 2, {}, split), `split ${split}`).toEqual(one)
+    expect(splitOutcomes.merged - merged).toBe(SPLITS.length)
   }, 60_000)
 
   it('tcga_laml (decompressed), at every split', async () => {
@@ -128,4 +132,113 @@ describe.runIf(built)('MAF read by two threads = read by one', () => {
     const p = tmpFile('opts.maf', cohort(500))
     for (const opts of [{ sampleOverride: 'P01' }, { origin: 'germline' as const }]) expect(await read(p, 2, opts)).toEqual(await read(p, 1, opts))
   })
+})
+
+async function readVcf(path: string, threads: 1 | 2, opts: VcfReadOptions = {}, split = 0.5) {
+  const { readVcfSplit } = await load<typeof ParallelModule>('input/parallel.js')
+  const { EventTable } = await load<typeof EventsModule>('model/events.js')
+  process.env['BIOMARKIT_THREADS'] = String(threads)
+  const t = new EventTable()
+  try {
+    const r = await readVcfSplit(path, t, opts, { minBytes: 0, split })
+    return { records: t.toArray(), pool: t.pool.values, report: r.report, samples: r.samples }
+  } catch (e) {
+    return { error: String((e as { format?: () => string }).format?.() ?? e) }
+  }
+}
+
+const CSQ_FORMAT = 'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp|CANONICAL'
+const VCF_HEADER = [
+  '##fileformat=VCFv4.2',
+  `##INFO=<ID=CSQ,Number=.,Type=String,Description="Consequence annotations from Ensembl VEP. Format: ${CSQ_FORMAT}">`,
+  '##INFO=<ID=DP,Number=1,Type=Integer,Description="depth">',
+  '##INFO=<ID=SVTYPE,Number=1,Type=String,Description="sv type">',
+  '##INFO=<ID=MATEID,Number=.,Type=String,Description="mate">',
+  '##FORMAT=<ID=GT,Number=1,Type=String,Description="genotype">',
+  '##FORMAT=<ID=AD,Number=R,Type=Integer,Description="depths">',
+  '##FORMAT=<ID=DP,Number=1,Type=Integer,Description="depth">',
+  '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tNORMAL\tTUMOR',
+]
+const CONSEQUENCES = ['missense_variant', 'synonymous_variant', 'stop_gained', 'frameshift_variant', 'intron_variant', 'splice_region_variant&intron_variant']
+
+/** VEP records: SNVs, indels, two-ALT records, filtered ones, a few repeated. */
+function vepVcf(records: number, seed = 3): string[] {
+  let x = seed
+  const rnd = (n: number) => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) % n
+  const out = [...VCF_HEADER]
+  for (let i = 0; i < records; i++) {
+    const gene = `G${rnd(300)}`
+    const cons = CONSEQUENCES[rnd(CONSEQUENCES.length)] as string
+    const indel = rnd(10) === 0
+    const ref = indel ? 'AT' : 'A'
+    const alt = rnd(15) === 0 ? 'C,G' : indel ? 'A' : 'T'
+    const entry = (a: string) => `${a}|${cons}|MODERATE|${gene}|ENSG${gene}|Transcript|ENST${gene}|protein_coding|c.${i}A>T|p.His${i}Arg|YES`
+    const csq = alt.split(',').map((a) => entry(indel ? '-' : a)).join(',')
+    const filter = rnd(12) === 0 ? 'LowQual' : 'PASS'
+    out.push(`chr${1 + rnd(22)}\t${1000 + i * 7}\t.\t${ref}\t${alt}\t50\t${filter}\tDP=${20 + rnd(80)};CSQ=${csq}\tGT:AD:DP\t0/0:30,0:30\t0/1:${10 + rnd(20)},${5 + rnd(20)}:40`)
+  }
+  return out
+}
+const vcfText = (lines: string[]) => lines.join('\n') + '\n'
+
+describe.runIf(built)('VCF read by two threads = read by one', () => {
+  it('a generated VEP VCF, at every split (rows merged from the worker)', async () => {
+    const { splitOutcomes } = await load<typeof ParallelModule>('input/parallel.js')
+    const p = tmpFile('vep.vcf', vcfText(vepVcf(20_000)))
+    const one = await readVcf(p, 1)
+    expect(one.records?.length).toBeGreaterThan(15_000)
+    const merged = splitOutcomes.merged
+    for (const split of SPLITS) expect(await readVcf(p, 2, {}, split), `split ${split}`).toEqual(one)
+    expect(splitOutcomes.merged - merged).toBe(SPLITS.length)
+  }, 60_000)
+
+  it('what the worker must not merge: an undeclared INFO key, breakends, a dialect learned from records', async () => {
+    const lines = vepVcf(400)
+    lines[350] = (lines[350] as string).replace('\tDP=', '\tXK=1;DP=') // warned once, with its line
+    const undeclared = tmpFile('undeclared.vcf', vcfText(lines))
+    const bnd = [...vepVcf(400)]
+    bnd.splice(300, 0, 'chr2\t5000\tbnd1\tA\tA[chr5:9000[\t50\tPASS\tSVTYPE=BND;MATEID=bnd2;CSQ=A[chr5:9000[|feature_truncation|HIGH|ALK|ENSGALK|Transcript|ENSTALK|protein_coding|||YES\tGT:AD:DP\t0/0:30,0:30\t0/1:10,5:15')
+    bnd.splice(380, 0, 'chr5\t9000\tbnd2\tG\t]chr2:5000]G\t50\tPASS\tSVTYPE=BND;MATEID=bnd1;CSQ=]chr2:5000]G|feature_truncation|HIGH|EML4|ENSGEML4|Transcript|ENSTEML4|protein_coding|||YES\tGT:AD:DP\t0/0:30,0:30\t0/1:10,5:15')
+    const breakends = tmpFile('bnd.vcf', vcfText(bnd))
+    const ann = vcfText(['##fileformat=VCFv4.2', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO', ...Array.from({ length: 300 }, (_, i) => `1\t${100 + i}\t.\tA\tT\t.\tPASS\tANN=T|missense_variant|MODERATE|KRAS|KRAS|transcript|T1|protein_coding|2/5|c.35G>T|p.Gly12Val|||||`)])
+    const learned = tmpFile('ann.vcf', ann)
+    const { splitOutcomes } = await load<typeof ParallelModule>('input/parallel.js')
+    for (const p of [undeclared, breakends, learned]) {
+      const readHere = splitOutcomes.readHere
+      const one = await readVcf(p, 1)
+      expect(one.error, p).toBeUndefined()
+      expect(one.records?.length, p).toBeGreaterThan(250)
+      for (const split of SPLITS) expect(await readVcf(p, 2, {}, split), `${p} split ${split}`).toEqual(one)
+      expect(splitOutcomes.readHere - readHere, p).toBeGreaterThan(0)
+    }
+  }, 60_000)
+
+  it('an error in the second part is the one-thread error; lenient mode counts the same', async () => {
+    const lines = vepVcf(300)
+    lines[280] = (lines[280] as string).replace(/\t\d+\t\.\t/, '\t12x\t.\t')
+    const p = tmpFile('bad.vcf', vcfText(lines))
+    const one = await readVcf(p, 1)
+    expect(one.error).toMatch(/bad\.vcf:281:2: /)
+    expect(await readVcf(p, 2)).toEqual(one)
+    const lenient = await readVcf(p, 1, { lenient: true })
+    expect(lenient.report?.rowsRead).toBe(300)
+    for (const split of SPLITS) expect(await readVcf(p, 2, { lenient: true }, split)).toEqual(lenient)
+  })
+
+  it('the VCF fixtures (every annotator dialect we read), at every split', async () => {
+    const files: string[] = []
+    const walk = (d: string) => {
+      for (const f of readdirSync(d)) {
+        const p = join(d, f)
+        if (statSync(p).isDirectory()) walk(p)
+        else if (f.endsWith('.vcf')) files.push(p)
+      }
+    }
+    walk(join(FIXTURES, 'vcf'))
+    expect(files.length).toBeGreaterThan(10)
+    for (const p of files) {
+      const one = await readVcf(p, 1)
+      for (const split of [0.3, 0.7]) expect(await readVcf(p, 2, {}, split), `${p} split ${split}`).toEqual(one)
+    }
+  }, 120_000)
 })

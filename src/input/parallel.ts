@@ -28,10 +28,9 @@ import { isInputError } from '../errors.js'
 import { currentMaxLineLength, displayName } from '../io/lines.js'
 import type { TableHeader } from '../io/table.js'
 import { EventTable, type TablePart } from '../model/events.js'
-import { feedBytes, UseTextPath } from '../maf/bytes.js'
 import { MafParser, type MafOptions, type MafPartCounts } from '../maf/parser.js'
 import { readMafInto, readMafText, type MafReadResult } from '../maf/read.js'
-import { feedByteLines, UseTextPath as UseVcfText } from '../io/byte-lines.js'
+import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { readVcfInto, readVcfText } from '../vcf/read.js'
 import { VcfParser, type VcfPartCounts, type VcfResult } from '../vcf/reader.js'
@@ -153,7 +152,7 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   }
   const { answer, stop } = runWorker(plan)
   try {
-    const next = await feedBytes(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
+    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
     const a = await answer
     stop() // its heap goes now, before the rows are appended here
     if (a.kind === 'text') throw new UseTextPath()
@@ -162,7 +161,7 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
       splitOutcomes.merged++
     } else {
       splitOutcomes.readHere++
-      await feedBytes(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
     }
     return true
   } finally {
@@ -235,7 +234,7 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
     const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
     const a = await answer
     stop() // its heap goes now, before the rows are appended here
-    if (a.kind === 'text') throw new UseVcfText()
+    if (a.kind === 'text') throw new UseTextPath()
     if (a.kind === 'vcf' && VcfParser.mergeable(a.counts)) {
       p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
       splitOutcomes.merged++
@@ -246,7 +245,7 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
     const { report, samples } = p.finish()
     return { report, samples }
   } catch (e) {
-    if (!(e instanceof UseVcfText) && !isInputError(e)) throw e
+    if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
     // As readVcfInto does: the text path reads the file from the start and gives its own error.
     table.truncate(n0)
     return readVcfText(path, table, opts)

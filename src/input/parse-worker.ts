@@ -4,10 +4,9 @@
  * the part's counts. Line numbers start at 1 here; the main thread shifts them.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { feedByteLines, UseTextPath as UseVcfText } from '../io/byte-lines.js'
+import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
 import { withMaxLineLength } from '../io/lines.js'
 import { EventTable } from '../model/events.js'
-import { feedBytes, UseTextPath } from '../maf/bytes.js'
 import { MafParser } from '../maf/parser.js'
 import { VcfParser } from '../vcf/reader.js'
 import type { WorkerAnswer, WorkerInput } from './parallel.js'
@@ -17,7 +16,7 @@ async function read(d: WorkerInput, table: EventTable): Promise<WorkerAnswer> {
   if (d.format === 'maf') {
     const p = new MafParser(d.file, d.opts, table)
     p.adoptHeader(d.header)
-    await withMaxLineLength(d.maxLineLength, () => feedBytes(d.path, p, range))
+    await withMaxLineLength(d.maxLineLength, () => feedByteLines(d.path, p, range))
     return { kind: 'maf', part: table.toPart().part, counts: p.partCounts() }
   }
   const p = new VcfParser(d.file, d.opts, 'fast', table)
@@ -35,7 +34,7 @@ if (port !== null) {
   try {
     answer = await read(d, new EventTable())
   } catch (e) {
-    answer = { kind: e instanceof UseTextPath || e instanceof UseVcfText ? 'text' : 'failed' }
+    answer = { kind: e instanceof UseTextPath ? 'text' : 'failed' }
   }
   const transfer: ArrayBuffer[] = []
   if (answer.kind === 'maf' || answer.kind === 'vcf') for (const v of Object.values(answer.part)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer)

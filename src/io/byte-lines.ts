@@ -1,6 +1,8 @@
 /**
  * The byte edge beside lines.ts: a regular file (plain or gzip/BGZF) → its lines as byte ranges
- * of one reused buffer, for readers with a byte fast path (the VCF table path, src/vcf/read.ts).
+ * of one reused buffer, for readers with a byte fast path (the MAF and VCF table paths,
+ * src/maf/read.ts, src/vcf/read.ts), or the lines of one byte range of a plain file (the
+ * two-thread readers, src/input/parallel.ts).
  *
  * The lines are exactly the ones readLineBatches would give, or the feed stops with UseTextPath
  * before handing over a line that could differ: lines end at LF (a CR before it is dropped); a CR
@@ -12,8 +14,7 @@
  * Why not lines.ts: decoding every 64 KB chunk and slicing a string per line costs a string per
  * line and an async step per chunk; a reader that looks at a few fields needs neither. A plain file
  * is read with one reused 4 MB buffer and synchronous reads (no allocation per chunk); a gzip file
- * streams through zlib. (src/maf/bytes.ts keeps its own copy of this loop, tied to MafParser and
- * to byte ranges for its two-thread reader; this one takes any sink and adds a per-block callback.)
+ * streams through zlib.
  *
  * Complexity: O(bytes); memory the buffer plus the longest line.
  */

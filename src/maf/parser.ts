@@ -439,6 +439,20 @@ export class MafParser {
     this.seen?.reserve(rows)
   }
 
+  private sized = false
+
+  /**
+   * After each block of lines fed as bytes (../io/byte-lines.ts): once, size the table for the
+   * whole file from the rows the first block gave (no growth copies; a gzip file's estimate is
+   * low, and the table then grows as usual).
+   */
+  block(fed: number, fileSize: number): void {
+    if (this.sized) return
+    this.sized = true
+    const rows = this.table.length - this.firstRow
+    if (rows > 0 && fileSize > 4 * fed) this.reserve(Math.ceil((fileSize / fed) * rows * 1.02) - rows)
+  }
+
   private pushText(buf: Buffer, s: number, e: number, line: number): number {
     return this.pushRow(buf.toString('utf8', s, e), line)
   }

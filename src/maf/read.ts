@@ -1,5 +1,6 @@
 /**
- * The streaming edge for MAF files: bytes → lines → MafParser → rows of an EventTable.
+ * The streaming edge for MAF files: bytes → lines (../io/byte-lines.ts; the text line source
+ * when the bytes hold anything it treats specially) → MafParser → rows of an EventTable.
  * - `readMafInto` appends kept rows to the caller's table (loadCohort: one table for the cohort,
  *   no record object per row).
  * - `readMaf` returns records; with `onRecord` they are handed over batch by batch and not kept
@@ -10,7 +11,7 @@ import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import { MafParser, type MafOptions } from './parser.js'
-import { feedBytes, UseTextPath } from './bytes.js'
+import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
 
 export interface MafReadResult {
   readonly alterations: Alteration[]
@@ -27,7 +28,7 @@ export async function readMafInto(path: string, table: EventTable, opts: MafOpti
     const n0 = table.length
     const fast = new MafParser(displayName(path), opts, table)
     try {
-      await feedBytes(path, fast)
+      await feedByteLines(path, fast)
       const report = fast.finish()
       return { report, samples: sorted(fast.samples) }
     } catch (e) {

@@ -26,10 +26,10 @@ const hasDataTable = has('Rscript', ['-e', 'suppressMessages(library(data.table)
 const hasBcftools = has('bcftools')
 
 /** Run one command under /usr/bin/time; best of `reps` wall times, with that run's user CPU and max RSS (wall is noisy on a shared machine; user CPU is not). */
-function measure(label, cmd, args, reps = 2) {
+function measure(label, cmd, args, reps = 2, env = {}) {
   let best
   for (let i = 0; i < reps; i++) {
-    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'] })
+    const r = spawnSync('/usr/bin/time', ['-f', '%e %U %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } })
     const last = r.stderr.trim().split('\n').pop() ?? ''
     const [wall, user, rssKb] = last.split(' ').map(Number)
     if (r.status !== 0) {
@@ -62,6 +62,8 @@ if (hasDataTable) {
 }
 const summary = measure('biomarkit summary maf', 'node', [...cli, 'summary', maf, '--json', '-o', '/dev/null'])
 add(summary, fread ?? cat)
+// The same with one thread (big plain files are otherwise read by two: src/input/parallel.ts).
+add(measure('biomarkit summary maf (BIOMARKIT_THREADS=1)', 'node', [...cli, 'summary', maf, '--json', '-o', '/dev/null'], 2, { BIOMARKIT_THREADS: '1' }), fread ?? cat)
 add(measure('biomarkit scan maf --endpoint orr', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'orr', '-o', '/dev/null']), summary)
 add(measure('biomarkit scan maf --endpoint pfs', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'pfs', '-o', '/dev/null']), summary)
 add(measure('biomarkit interactions maf --top 25', 'node', [...cli, 'interactions', maf, '--top', '25', '-o', '/dev/null']), summary)
@@ -83,5 +85,6 @@ if (hasBcftools) {
 }
 add(measure('cat vcf > /dev/null', 'sh', ['-c', `cat ${vcf} > /dev/null`]))
 add(measure('biomarkit summary vcf', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null']), bq)
+add(measure('biomarkit summary vcf (BIOMARKIT_THREADS=1)', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null'], 2, { BIOMARKIT_THREADS: '1' }), bq)
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ rows: ROWS, samples: SAMPLES, vcfRecords: VCF, node: process.version, cpus: cpus().length, results }, null, 2) + '\n')
 process.stdout.write(`\nwritten ${join(OUT, 'results.json')}\n`)

@@ -4,8 +4,9 @@
  * alterations (one column-stored EventTable for the cohort), one read report per file, and the sample universe:
  *   universe = samples seen in genomic inputs ∪ samples a manifest or --samples file declares.
  *
- * Complexity: O(total input rows); memory ~85 bytes per kept alteration (../model/events.ts) plus
- * the distinct strings. MAF rows go straight into the table; other readers' records are appended.
+ * Complexity: O(total input rows); memory ~75 bytes per kept alteration (../model/events.ts) plus
+ * the distinct strings. MAF rows and VCF small variants go straight into the table (big plain
+ * files read by two threads: ./parallel.ts); other readers' records are appended.
  */
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'

@@ -54,7 +54,7 @@ export class NumList {
 }
 
 export function collectCells(c: CollectInput): Collected {
-  const { n, G, R } = c
+  const { n } = c
   const M = Math.max(1, c.M)
   if (c.features * n * M >= Number.MAX_SAFE_INTEGER) {
     throw new InputError('LIMIT', `too large to index: ${c.features} features × ${n} samples × ${c.M} events`)
@@ -65,16 +65,7 @@ export function collectCells(c: CollectInput): Collected {
   // list, so a stable sort by cell alone leaves a cell's events in event order.
   if (c.features * n <= 0x100000000 && ascending(c.gEv) && ascending(c.rEv) && ascending(c.pEv)) return radixCells(c, total)
   const comp = new Float64Array(total)
-  let k = 0
-  for (let i = 0; i < c.gKey.length; i++) {
-    const key = c.gKey[i] as number
-    const gi = Math.floor(key / n)
-    const row = c.geneRow[gi] as number
-    if (row < 0) continue
-    comp[k++] = (row * n + (key - gi * n)) * M + (c.gEv[i] as number)
-  }
-  for (let i = 0; i < c.rKey.length; i++) comp[k++] = (G * n + (c.rKey[i] as number)) * M + (c.rEv[i] as number)
-  for (let i = 0; i < c.pKey.length; i++) comp[k++] = ((G + R) * n + (c.pKey[i] as number)) * M + (c.pEv[i] as number)
+  const k = forEachPair(c, (j, cell, ev) => (comp[j] = cell * M + ev))
   const sorted = comp.subarray(0, k).sort()
   const cellIdx = new Float64Array(k)
   const starts = new Uint32Array(k + 1)
@@ -104,6 +95,21 @@ export function collectCells(c: CollectInput): Collected {
   return { cellIdx: cellIdx.slice(0, cells), starts: starts.slice(0, cells + 1), events }
 }
 
+/** Each pair as (position j, cell index, event), gene pairs of non-feature genes left out; returns the count. */
+function forEachPair(c: CollectInput, put: (j: number, cell: number, ev: number) => void): number {
+  const { n, G, R } = c
+  let k = 0
+  for (let i = 0; i < c.gKey.length; i++) {
+    const key = c.gKey[i] as number
+    const gi = Math.floor(key / n)
+    const row = c.geneRow[gi] as number
+    if (row >= 0) put(k++, row * n + (key - gi * n), c.gEv[i] as number)
+  }
+  for (let i = 0; i < c.rKey.length; i++) put(k++, G * n + (c.rKey[i] as number), c.rEv[i] as number)
+  for (let i = 0; i < c.pKey.length; i++) put(k++, (G + R) * n + (c.pKey[i] as number), c.pEv[i] as number)
+  return k
+}
+
 function ascending(a: ArrayLike<number>): boolean {
   for (let i = 1; i < a.length; i++) if ((a[i] as number) < (a[i - 1] as number)) return false
   return true
@@ -111,26 +117,12 @@ function ascending(a: ArrayLike<number>): boolean {
 
 /** collectCells for cell indices < 2^32: LSD radix sort (≤ 12 bits a pass) of (cell, event) pairs by cell. O(P). */
 function radixCells(c: CollectInput, total: number): Collected {
-  const { n, G, R } = c
   let cell = new Uint32Array(total)
   let ev = new Uint32Array(total)
-  let k = 0
-  for (let i = 0; i < c.gKey.length; i++) {
-    const key = c.gKey[i] as number
-    const gi = Math.floor(key / n)
-    const row = c.geneRow[gi] as number
-    if (row < 0) continue
-    cell[k] = row * n + (key - gi * n)
-    ev[k++] = c.gEv[i] as number
-  }
-  for (let i = 0; i < c.rKey.length; i++) {
-    cell[k] = G * n + (c.rKey[i] as number)
-    ev[k++] = c.rEv[i] as number
-  }
-  for (let i = 0; i < c.pKey.length; i++) {
-    cell[k] = (G + R) * n + (c.pKey[i] as number)
-    ev[k++] = c.pEv[i] as number
-  }
+  const k = forEachPair(c, (j, cl, e) => {
+    cell[j] = cl
+    ev[j] = e
+  })
   let top = 0
   for (let i = 0; i < k; i++) if ((cell[i] as number) > top) top = cell[i] as number
   // As few passes as digits of ≤ 12 bits allow (a 5M-cell cohort: two passes of 12 bits).

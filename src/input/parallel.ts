@@ -30,7 +30,7 @@ import type { TableHeader } from '../io/table.js'
 import { EventTable, type TablePart } from '../model/events.js'
 import { MafParser, type MafOptions, type MafPartCounts } from '../maf/parser.js'
 import { readMafInto, readMafText, type MafReadResult } from '../maf/read.js'
-import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
+import { feedByteLines, UseTextPath, type ByteLineSink } from '../io/byte-lines.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { readVcfInto, readVcfText } from '../vcf/read.js'
 import { VcfParser, type VcfPartCounts, type VcfResult } from '../vcf/reader.js'
@@ -123,6 +123,37 @@ function runWorker(input: WorkerInput): { answer: Promise<WorkerAnswer>; stop: (
 }
 
 /**
+ * The split read itself: the worker reads [plan.from, plan.to) while this thread feeds `p` the
+ * lines before; then the worker's rows are appended (when `accept` takes its answer) or this thread
+ * reads the second part itself, as one pass would. Throws UseTextPath when the worker met bytes
+ * only the text path reads.
+ */
+async function readTwoParts<C>(
+  path: string,
+  p: ByteLineSink & { absorb(part: EventTable, counts: C, lineOffset: number): void },
+  plan: WorkerInput,
+  accept: (a: WorkerAnswer) => { readonly part: TablePart; readonly counts: C } | undefined,
+): Promise<void> {
+  const { answer, stop } = runWorker(plan)
+  try {
+    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
+    const a = await answer
+    stop() // its heap goes now, before the rows are appended here
+    if (a.kind === 'text') throw new UseTextPath()
+    const got = accept(a)
+    if (got !== undefined) {
+      p.absorb(EventTable.fromPart(got.part), got.counts, next - 1)
+      splitOutcomes.merged++
+    } else {
+      splitOutcomes.readHere++
+      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+    }
+  } finally {
+    stop()
+  }
+}
+
+/**
  * Read `path` into `p` with two threads; false when the file is not one to split (the caller
  * reads it in one pass). Throws what the one-pass byte reader throws (InputError, UseTextPath).
  */
@@ -150,23 +181,8 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   } finally {
     closeSync(fd)
   }
-  const { answer, stop } = runWorker(plan)
-  try {
-    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
-    const a = await answer
-    stop() // its heap goes now, before the rows are appended here
-    if (a.kind === 'text') throw new UseTextPath()
-    if (a.kind === 'maf' && MafParser.mergeable(a.counts)) {
-      p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
-      splitOutcomes.merged++
-    } else {
-      splitOutcomes.readHere++
-      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
-    }
-    return true
-  } finally {
-    stop()
-  }
+  await readTwoParts(path, p, plan, (a) => (a.kind === 'maf' && MafParser.mergeable(a.counts) ? a : undefined))
+  return true
 }
 
 /**
@@ -228,20 +244,9 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
   const plan = path === '-' ? undefined : vcfPlan(path, opts, tuning)
   if (plan === undefined) return readVcfInto(path, table, opts)
   const n0 = table.length
-  const { answer, stop } = runWorker(plan)
   try {
     const p = new VcfParser(plan.file, opts, 'fast', table)
-    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
-    const a = await answer
-    stop() // its heap goes now, before the rows are appended here
-    if (a.kind === 'text') throw new UseTextPath()
-    if (a.kind === 'vcf' && VcfParser.mergeable(a.counts)) {
-      p.absorb(EventTable.fromPart(a.part), a.counts, next - 1)
-      splitOutcomes.merged++
-    } else {
-      splitOutcomes.readHere++
-      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
-    }
+    await readTwoParts(path, p, plan, (a) => (a.kind === 'vcf' && VcfParser.mergeable(a.counts) ? a : undefined))
     const { report, samples } = p.finish()
     return { report, samples }
   } catch (e) {
@@ -249,8 +254,6 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
     // As readVcfInto does: the text path reads the file from the start and gives its own error.
     table.truncate(n0)
     return readVcfText(path, table, opts)
-  } finally {
-    stop()
   }
 }
 

@@ -24,7 +24,6 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { isInputError } from '../errors.js'
 import { currentMaxLineLength, displayName } from '../io/lines.js'
 import type { TableHeader } from '../io/table.js'
 import { EventTable, type TablePart } from '../model/events.js'
@@ -32,7 +31,7 @@ import { MafParser, type MafOptions, type MafPartCounts } from '../maf/parser.js
 import { readMafInto, readMafText, type MafReadResult } from '../maf/read.js'
 import { feedByteLines, UseTextPath, type ByteLineSink } from '../io/byte-lines.js'
 import type { VcfReadOptions } from '../vcf/options.js'
-import { readVcfInto, readVcfText } from '../vcf/read.js'
+import { readVcfAgainAsText, readVcfInto } from '../vcf/read.js'
 import { VcfParser, type VcfPartCounts, type VcfResult } from '../vcf/reader.js'
 
 export interface ParallelTuning {
@@ -250,10 +249,7 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
     const { report, samples } = p.finish()
     return { report, samples }
   } catch (e) {
-    if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
-    // As readVcfInto does: the text path reads the file from the start and gives its own error.
-    table.truncate(n0)
-    return readVcfText(path, table, opts)
+    return readVcfAgainAsText(e, path, table, n0, opts) // as readVcfInto does
   }
 }
 

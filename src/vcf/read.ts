@@ -47,12 +47,20 @@ export async function readVcfInto(path: string, table: EventTable, opts: VcfRead
       const { report, samples } = p.finish()
       return { report, samples }
     } catch (e) {
-      // UseTextPath, or an error: the text path reads the file from the start and gives its own
-      // lines, records and error (e.g. an ENCODING error before a record error its chunk holds).
-      if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
-      table.truncate(n0)
+      return readVcfAgainAsText(e, path, table, n0, opts)
     }
   }
+  return readVcfText(path, table, opts)
+}
+
+/**
+ * After a byte read failed with `e`: UseTextPath, or an input error, means the text path reads the
+ * file again from the start (the rows from n0 on removed) and gives its own lines, records and
+ * error (e.g. an ENCODING error before a record error its chunk holds); anything else is rethrown.
+ */
+export function readVcfAgainAsText(e: unknown, path: string, table: EventTable, n0: number, opts: VcfReadOptions): Promise<Omit<VcfResult, 'alterations'>> {
+  if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
+  table.truncate(n0)
   return readVcfText(path, table, opts)
 }
 

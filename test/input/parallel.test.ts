@@ -16,6 +16,7 @@ import type * as ParserModule from '../../src/maf/parser.js'
 import type * as EventsModule from '../../src/model/events.js'
 import type { MafOptions } from '../../src/maf/parser.js'
 import type { VcfReadOptions } from '../../src/vcf/options.js'
+import type { ReadReport } from '../../src/model/report.js'
 import { FIXTURES, ROOT, tmpFile } from '../helpers.js'
 import { CRAFTED, HEADER, ROW } from '../maf/crafted.js'
 
@@ -25,18 +26,24 @@ if (!built) console.warn('skipping test/input/parallel.test.ts: dist/src/input/p
 
 const load = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(join(DIST, rel)).href)) as T
 
-async function read(path: string, threads: 1 | 2, opts: MafOptions = {}, split = 0.5) {
-  const { readMafSplit } = await load<typeof ParallelModule>('input/parallel.js')
+type SplitReader = (path: string, table: InstanceType<typeof EventsModule.EventTable>, tuning: ParallelModule.ParallelTuning) => Promise<{ report: ReadReport; samples: string[] }>
+
+/** One file read through a split reader of the built library, with 1 or 2 threads: what it gives, or its error. */
+async function readWith(reader: (m: typeof ParallelModule) => SplitReader, path: string, threads: 1 | 2, split: number | undefined) {
   const { EventTable } = await load<typeof EventsModule>('model/events.js')
+  const go = reader(await load<typeof ParallelModule>('input/parallel.js'))
   process.env['BIOMARKIT_THREADS'] = String(threads)
   const t = new EventTable()
   try {
-    const r = await readMafSplit(path, t, opts, { minBytes: 0, split })
+    const r = await go(path, t, { minBytes: 0, split })
     return { records: t.toArray(), pool: t.pool.values, report: r.report, samples: r.samples }
   } catch (e) {
     return { error: String((e as { format?: () => string }).format?.() ?? e) }
   }
 }
+
+const read = (path: string, threads: 1 | 2, opts: MafOptions = {}, split = 0.5) =>
+  readWith((m) => (p, t, tuning) => m.readMafSplit(p, t, opts, tuning), path, threads, split)
 
 const SPLITS = [0.05, 0.3, 0.5, 0.77, 0.99]
 
@@ -134,18 +141,8 @@ describe.runIf(built)('MAF read by two threads = read by one', () => {
   })
 })
 
-async function readVcf(path: string, threads: 1 | 2, opts: VcfReadOptions = {}, split = 0.5) {
-  const { readVcfSplit } = await load<typeof ParallelModule>('input/parallel.js')
-  const { EventTable } = await load<typeof EventsModule>('model/events.js')
-  process.env['BIOMARKIT_THREADS'] = String(threads)
-  const t = new EventTable()
-  try {
-    const r = await readVcfSplit(path, t, opts, { minBytes: 0, split })
-    return { records: t.toArray(), pool: t.pool.values, report: r.report, samples: r.samples }
-  } catch (e) {
-    return { error: String((e as { format?: () => string }).format?.() ?? e) }
-  }
-}
+const readVcf = (path: string, threads: 1 | 2, opts: VcfReadOptions = {}, split?: number) =>
+  readWith((m) => (p, t, tuning) => m.readVcfSplit(p, t, opts, tuning), path, threads, split)
 
 const CSQ_FORMAT = 'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|HGVSc|HGVSp|CANONICAL'
 const VCF_HEADER = [

@@ -40,7 +40,8 @@ const ONLY = arg('only', undefined)?.split(',')
 const load = (p) => import(join(DIST, p))
 const { InputError } = await load('src/errors.js')
 const { readMaf } = await load('src/maf/read.js')
-const { readVcf } = await load('src/vcf/index.js')
+const { readVcf, readVcfInto } = await load('src/vcf/index.js')
+const { EventTable } = await load('src/model/events.js')
 const { readClinical } = await load('src/clinical/index.js')
 const { readCopyNumber } = await load('src/cna/read.js')
 const { readFusions } = await load('src/fusion/read.js')
@@ -109,6 +110,8 @@ const MANIFEST = 'sample\tfile\trole\nS1\tmaf-valid.maf\tmaf\nS2\tvcf-valid.vcf\
 const READERS = [
   { name: 'MAF', seed: readFileSync(join(BAD, 'maf/valid.maf')), read: (p) => readMaf(p), json: false },
   { name: 'VCF', seed: readFileSync(join(BAD, 'vcf/valid.vcf')), read: (p) => readVcf(p), json: false },
+  // The table path loadCohort uses: small-variant records read from bytes (src/vcf/rows.ts).
+  { name: 'VCF.table', seed: readFileSync(join(BAD, 'vcf/valid.vcf')), read: (p) => readVcfInto(p, new EventTable()), json: false },
   // Mutating the compressed bytes exercises the gunzip error paths (CRC, bad block, truncation).
   { name: 'MAF.gz', seed: gzipSync(readFileSync(join(BAD, 'maf/valid.maf'))), read: (p) => readMaf(p), json: false },
   { name: 'clinical', seed: readFileSync(join(BAD, 'clinical/valid.tsv')), read: (p) => readClinical(p), json: false },

@@ -1,24 +1,27 @@
 /**
- * A big plain MAF file read by two threads (loadCohort's reader for MAF files; ../maf/read.ts
- * `readMafInto` is the one-thread reader): a worker thread (./parse-worker.ts) reads the second
- * half of the file into its own EventTable while this thread reads the first half; the worker's
- * columns then move here (transferred, not copied) and are appended behind the first half's rows
- * (`MafParser.absorb`: its strings interned here in its order, line numbers shifted, rows that
- * duplicate a first-half row dropped). The result — rows, their order, the string pool's order,
- * the read report — is what reading the file in one thread gives (test/input/parallel.test.ts runs
- * both on the fixtures, crafted files and a generated cohort).
+ * Big plain MAF and VCF files read by two threads (loadCohort's readers; ../maf/read.ts
+ * `readMafInto` and ../vcf/read.ts `readVcfInto` are the one-thread readers): a worker thread
+ * (./parse-worker.ts) reads the second part of the file into its own EventTable while this thread
+ * reads the first; the worker's columns then move here (transferred, not copied) and are appended
+ * behind the first part's rows (`MafParser.absorb` / `VcfParser.absorb`: its strings interned here
+ * in its order, line numbers shifted, counts added; MAF duplicates across the parts go with the
+ * others at finish). The result — rows, their order, the string pool's order, the read report, an
+ * error and its line — is what reading the file in one thread gives (test/input/parallel.test.ts
+ * compares both on generated files, the fixtures and crafted edge cases, at five split points).
  *
- * Only where that is certain: when the second half holds anything whose outcome depends on what
- * came before (lenient mode's bad rows) or that fails (an error, which must name the right line
- * and come after any error of the first half), this thread reads the second half itself after the
- * first, exactly as in one pass; when the worker meets something only the text path reads (a lone
- * CR, bad UTF-8), the whole file goes to the text path as before.
+ * Only where that is certain: when the second part holds anything whose outcome could depend on
+ * what came before — lenient mode's dropped rows, a VCF warning (given once per key, with its
+ * line), VCF breakends (pairs span records), a VCF dialect learned from records — or that fails (an
+ * error must name the right line and come after any error of the first part), this thread reads
+ * the second part itself after the first, exactly as one pass does; when the worker meets bytes
+ * only the text path reads (a lone CR, bad UTF-8), the file goes to the text path as before.
  *
  * Used for regular, uncompressed files of at least 32 MB when two cores are available and the
  * compiled worker exists (the TypeScript sources run by vitest have none: tests drive this through
- * dist/). `BIOMARKIT_THREADS=1` turns it off. Measured on bench/out/cohort.maf (1M rows): see
- * README, Performance. Complexity: O(bytes) split over two threads, plus O(rows of the second
- * half) to append them here; memory: the second half's rows are briefly held twice.
+ * dist/). `BIOMARKIT_THREADS=1` turns it off. Measured on the bench MAF and VCF: see README,
+ * Performance. Complexity: O(bytes) split over two threads, plus O(rows of the second part) to
+ * append them here; memory: the worker's heap while it runs, and the second part's rows held
+ * twice while they are appended.
  */
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'

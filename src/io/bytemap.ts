@@ -95,18 +95,25 @@ export class ByteMap {
   }
 
   private rehash(): void {
-    const old = this.slots
-    const slots = new Int32Array(old.length * 2)
-    const mask = (slots.length >> 1) - 1
-    for (let j = 0; j < old.length; j += 2) {
-      const r = old[j] as number
-      if (r === 0) continue
-      const h = old[j + 1] as number
-      let slot = h & mask
-      while (slots[2 * slot] !== 0) slot = (slot + 1) & mask
-      slots[2 * slot] = r
-      slots[2 * slot + 1] = h
-    }
-    this.slots = slots
+    this.slots = rehashSlots(this.slots, this.slots.length * 2)
   }
+}
+
+/**
+ * An open-addressing slot table of [entry + 1 (0 = empty), hash] pairs moved into a new one of
+ * `length` / 2 slots (a power of two), by the stored hashes (ByteMap, ../maf/dedup.ts).
+ */
+export function rehashSlots(old: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(length)
+  const mask = (length >> 1) - 1
+  for (let j = 0; j < old.length; j += 2) {
+    const r = old[j] as number
+    if (r === 0) continue
+    const h = old[j + 1] as number
+    let slot = h & mask
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask
+    slots[2 * slot] = r
+    slots[2 * slot + 1] = h
+  }
+  return slots
 }

@@ -17,6 +17,8 @@
  * 28 bytes of key columns + 16 of slots per row.
  */
 
+import { rehashSlots } from '../io/bytemap.js'
+
 const NO_START = -1
 
 export class DuplicateIndex {
@@ -90,19 +92,7 @@ export class DuplicateIndex {
 
   /** Move every key into a slot table of `length` / 2 slots (a power of two). */
   private rehash(length: number): void {
-    const old = this.table
-    const table = new Int32Array(length)
-    const mask = (table.length >> 1) - 1
-    for (let k = 0; k < old.length; k += 2) {
-      const r = old[k] as number
-      if (r === 0) continue
-      const h = old[k + 1] as number
-      let slot = h & mask
-      while (table[2 * slot] !== 0) slot = (slot + 1) & mask
-      table[2 * slot] = r
-      table[2 * slot + 1] = h
-    }
-    this.table = table
+    this.table = rehashSlots(this.table, length)
   }
 }
 

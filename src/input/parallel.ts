@@ -23,6 +23,7 @@
  * append them here; memory: the worker's heap while it runs, and the second part's rows held
  * twice while they are appended.
  */
+import { isUtf8 } from 'node:buffer'
 import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -77,28 +78,59 @@ export function parseThreads(): number {
   return Number.isInteger(n) && n >= 1 ? n : Math.min(2, availableParallelism())
 }
 
-/** The header as the parser reads it, and the byte offset after its line; undefined: not found in the first MB, or unusual bytes. */
-function readHeader(fd: number, size: number, file: string, opts: MafOptions): { header: TableHeader; end: number } | undefined {
-  const buf = Buffer.allocUnsafe(Math.min(HEAD_BYTES, size))
-  const n = readSync(fd, buf, 0, buf.length, 0)
-  const probe = new MafParser(file, opts)
-  let pos = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
-  let line = 1
-  while (pos < n) {
-    const nl = buf.indexOf(10, pos)
-    if (nl < 0 || nl >= n) return undefined
-    const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl
-    const bytes = buf.subarray(pos, end)
-    if (bytes.includes(13) || !Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) return undefined
-    try {
-      probe.pushRow(bytes.toString('utf8'), line++)
-    } catch {
-      return undefined // the one-thread read reports it
-    }
-    pos = nl + 1
-    if (probe.header !== undefined) return { header: probe.header, end: pos }
+/** A header line as read from the head of the file (1-based line number). */
+interface HeadLine {
+  readonly text: string
+  readonly line: number
+}
+
+/**
+ * Where a plain file splits for two threads: its header lines (read until `done` says the header
+ * is complete), and the worker's byte range. Undefined when the file is not one to split — one
+ * thread wanted or no compiled worker, not a regular file, under `minBytes`, gzip, a header not in
+ * the first `headLimit` bytes, bytes the text path reads (a lone CR, bad UTF-8), or `done` giving
+ * up (undefined: the one-thread read reports the problem).
+ */
+function planSplit(
+  path: string,
+  tuning: ParallelTuning,
+  defaultSplit: number,
+  headLimit: number,
+  done: (h: HeadLine) => boolean | undefined,
+): { lines: HeadLine[]; from: number; to: number } | undefined {
+  if (path === '-' || parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return undefined
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch {
+    return undefined
   }
-  return undefined
+  try {
+    const st = fstatSync(fd)
+    const size = st.size
+    if (!st.isFile() || size < (tuning.minBytes ?? MIN_BYTES) || size < 2) return undefined
+    const buf = Buffer.allocUnsafe(Math.min(headLimit, size))
+    const n = readSync(fd, buf, 0, buf.length, 0)
+    if (buf[0] === 0x1f && buf[1] === 0x8b) return undefined
+    const lines: HeadLine[] = []
+    let pos = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
+    for (;;) {
+      const nl = buf.indexOf(10, pos)
+      if (nl < 0 || nl >= n) return undefined
+      const bytes = buf.subarray(pos, nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl)
+      if (bytes.includes(13) || !isUtf8(bytes)) return undefined
+      const h = { text: bytes.toString('utf8'), line: lines.length + 1 }
+      lines.push(h)
+      pos = nl + 1
+      const complete = done(h)
+      if (complete === undefined) return undefined
+      if (complete) break
+    }
+    const from = lineStart(fd, Math.max(pos, Math.floor(size * (tuning.split ?? defaultSplit))), size)
+    return from <= pos || from >= size ? undefined : { lines, from, to: size }
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /** First line start at or after `at` (size when there is none). */
@@ -160,29 +192,19 @@ async function readTwoParts<C>(
  * reads it in one pass). Throws what the one-pass byte reader throws (InputError, UseTextPath).
  */
 export async function feedInParallel(path: string, p: MafParser, opts: MafOptions, tuning: ParallelTuning = {}): Promise<boolean> {
-  if (opts.keepExtra || parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return false
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return false
-  }
-  let plan: WorkerInput & { format: 'maf' }
-  try {
-    const st = fstatSync(fd)
-    const size = st.size
-    if (!st.isFile() || size < (tuning.minBytes ?? MIN_BYTES) || size < 2) return false
-    const magic = Buffer.alloc(2)
-    readSync(fd, magic, 0, 2, 0)
-    if (magic[0] === 0x1f && magic[1] === 0x8b) return false
-    const head = readHeader(fd, size, p.file, opts)
-    if (head === undefined || head.header.delimiter !== '\t') return false
-    const from = lineStart(fd, Math.max(head.end, Math.floor(size * (tuning.split ?? 0.5))), size)
-    if (from <= head.end || from >= size) return false
-    plan = { format: 'maf', path, file: p.file, from, to: size, header: head.header, opts, maxLineLength: currentMaxLineLength() }
-  } finally {
-    closeSync(fd)
-  }
+  if (opts.keepExtra) return false
+  const probe = new MafParser(p.file, opts)
+  const split = planSplit(path, tuning, 0.5, HEAD_BYTES, (h) => {
+    try {
+      probe.pushRow(h.text, h.line)
+    } catch {
+      return undefined // the one-thread read reports it
+    }
+    return probe.header !== undefined
+  })
+  const header = probe.header
+  if (split === undefined || header === undefined || header.delimiter !== '\t') return false
+  const plan: WorkerInput = { format: 'maf', path, file: p.file, from: split.from, to: split.to, header, opts, maxLineLength: currentMaxLineLength() }
   await readTwoParts(path, p, plan, (a) => (a.kind === 'maf' && MafParser.mergeable(a.counts) ? a : undefined))
   return true
 }
@@ -213,27 +235,6 @@ export async function readMafSplit(
   return readMafInto(path, table, opts)
 }
 
-/** A VCF's header lines (through #CHROM) and the byte offset after them; undefined: not in the first 16 MB, or unusual bytes. */
-function readVcfHeader(fd: number, size: number): { lines: { text: string; line: number }[]; end: number } | undefined {
-  const buf = Buffer.allocUnsafe(Math.min(16 * HEAD_BYTES, size))
-  const n = readSync(fd, buf, 0, buf.length, 0)
-  const lines: { text: string; line: number }[] = []
-  let pos = n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0
-  while (pos < n) {
-    const nl = buf.indexOf(10, pos)
-    if (nl < 0 || nl >= n) return undefined
-    const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl
-    const bytes = buf.subarray(pos, end)
-    const text = bytes.toString('utf8')
-    if (bytes.includes(13) || !Buffer.from(text, 'utf8').equals(bytes)) return undefined
-    lines.push({ text, line: lines.length + 1 })
-    pos = nl + 1
-    if (text.startsWith('#CHROM')) return { lines, end: pos }
-    if (!text.startsWith('#') && text.trim() !== '') return undefined // a record before #CHROM: the one-pass read reports it
-  }
-  return undefined
-}
-
 /**
  * A VCF file into `table` as `readVcfInto` reads it, by two threads when the file is big enough
  * (plain, ≥ 32 MB, two cores): the worker reads the second half with a parser given the same
@@ -243,43 +244,22 @@ function readVcfHeader(fd: number, size: number): { lines: { text: string; line:
  * error or text-only byte sends the file to `readVcfInto`'s own fallbacks from the start.
  */
 export async function readVcfSplit(path: string, table: EventTable, opts: VcfReadOptions = {}, tuning: ParallelTuning = {}): Promise<Omit<VcfResult, 'alterations'>> {
-  const plan = path === '-' ? undefined : vcfPlan(path, opts, tuning)
-  if (plan === undefined) return readVcfInto(path, table, opts)
+  // The worker takes the last 45% (split 0.55): it starts later (its thread loads the VCF reader
+  // and parses the header again), and measured on the bench VCF both parts then end together.
+  // The header ends at #CHROM; a record line before it is left to the one-thread read to report.
+  const split = planSplit(path, tuning, 0.55, 16 * HEAD_BYTES, (h) =>
+    h.text.startsWith('#CHROM') ? true : !h.text.startsWith('#') && h.text.trim() !== '' ? undefined : false,
+  )
+  if (split === undefined) return readVcfInto(path, table, opts)
+  const file = opts.displayName ?? displayName(path)
+  const plan: WorkerInput = { format: 'vcf', path, file, from: split.from, to: split.to, headerLines: split.lines, opts, maxLineLength: currentMaxLineLength() }
   const n0 = table.length
   try {
-    const p = new VcfParser(plan.file, opts, 'fast', table)
+    const p = new VcfParser(file, opts, 'fast', table)
     await readTwoParts(path, p, plan, (a) => (a.kind === 'vcf' && VcfParser.mergeable(a.counts) ? a : undefined))
     const { report, samples } = p.finish()
     return { report, samples }
   } catch (e) {
     return readVcfAgainAsText(e, path, table, n0, opts) // as readVcfInto does
-  }
-}
-
-function vcfPlan(path: string, opts: VcfReadOptions, tuning: ParallelTuning): (WorkerInput & { format: 'vcf' }) | undefined {
-  if (parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return undefined
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return undefined
-  }
-  try {
-    const st = fstatSync(fd)
-    const size = st.size
-    if (!st.isFile() || size < (tuning.minBytes ?? MIN_BYTES) || size < 2) return undefined
-    const magic = Buffer.alloc(2)
-    readSync(fd, magic, 0, 2, 0)
-    if (magic[0] === 0x1f && magic[1] === 0x8b) return undefined
-    const head = readVcfHeader(fd, size)
-    if (head === undefined) return undefined
-    // The worker takes the last 45%: it starts later (its thread loads the VCF reader and parses the
-    // header again), and measured on the bench VCF both halves then end together.
-    const from = lineStart(fd, Math.max(head.end, Math.floor(size * (tuning.split ?? 0.55))), size)
-    if (from <= head.end || from >= size) return undefined
-    const file = opts.displayName ?? displayName(path)
-    return { format: 'vcf', path, file, from, to: size, headerLines: head.lines, opts, maxLineLength: currentMaxLineLength() }
-  } finally {
-    closeSync(fd)
   }
 }

@@ -11,32 +11,33 @@ import { MafParser } from '../maf/parser.js'
 import { VcfParser } from '../vcf/reader.js'
 import type { WorkerAnswer, WorkerInput } from './parallel.js'
 
-async function read(d: WorkerInput, table: EventTable): Promise<WorkerAnswer> {
+/** The answer, and the column buffers to move with it (EventTable.toPart). */
+async function read(d: WorkerInput, table: EventTable): Promise<{ answer: WorkerAnswer; transfer: ArrayBuffer[] }> {
   const range = { from: d.from, to: d.to, firstLine: 1 }
   if (d.format === 'maf') {
     const p = new MafParser(d.file, d.opts, table)
     p.adoptHeader(d.header)
     await withMaxLineLength(d.maxLineLength, () => feedByteLines(d.path, p, range))
-    return { kind: 'maf', part: table.toPart().part, counts: p.partCounts() }
+    const { part, transfer } = table.toPart()
+    return { answer: { kind: 'maf', part, counts: p.partCounts() }, transfer }
   }
   const p = new VcfParser(d.file, d.opts, 'fast', table)
   for (const h of d.headerLines) p.push(h.text, h.line)
-  if (p.dialectFromRecords) return { kind: 'failed' }
+  if (p.dialectFromRecords) return { answer: { kind: 'failed' }, transfer: [] }
   const headerWarnings = p.report.warnings.length
   await withMaxLineLength(d.maxLineLength, () => feedByteLines(d.path, p, range))
-  return { kind: 'vcf', part: table.toPart().part, counts: p.partCounts(headerWarnings) }
+  const { part, transfer } = table.toPart()
+  return { answer: { kind: 'vcf', part, counts: p.partCounts(headerWarnings) }, transfer }
 }
 
 const d = workerData as WorkerInput
 const port = parentPort
 if (port !== null) {
-  let answer: WorkerAnswer
+  let out: { answer: WorkerAnswer; transfer: ArrayBuffer[] }
   try {
-    answer = await read(d, new EventTable())
+    out = await read(d, new EventTable())
   } catch (e) {
-    answer = { kind: e instanceof UseTextPath ? 'text' : 'failed' }
+    out = { answer: { kind: e instanceof UseTextPath ? 'text' : 'failed' }, transfer: [] }
   }
-  const transfer: ArrayBuffer[] = []
-  if (answer.kind === 'maf' || answer.kind === 'vcf') for (const v of Object.values(answer.part)) if (ArrayBuffer.isView(v)) transfer.push(v.buffer as ArrayBuffer)
-  port.postMessage(answer, transfer)
+  port.postMessage(out.answer, out.transfer)
 }

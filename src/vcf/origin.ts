@@ -7,6 +7,9 @@
 import type { InfoValue } from '@gmod/vcf'
 import type { Origin } from '../model/alteration.js'
 
+/** INFO keys originFromInfo reads, in its order of precedence (the readers ask for these). */
+export const ORIGIN_KEYS: readonly string[] = ['SOMATIC', 'GERMLINE', 'STATUS', 'SS']
+
 /** VarDict INFO/STATUS values (VarDict var2vcf_paired.pl). */
 export const VARDICT_STATUS: Readonly<Record<string, Origin>> = {
   StrongSomatic: 'somatic',

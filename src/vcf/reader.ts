@@ -49,9 +49,9 @@ import { fastTargets, gmodTargets } from './targets.js'
 import { smallVariant } from './small.js'
 import { alleleShape, GeneIndex } from './structural.js'
 import { SvHandler } from './sv.js'
-import { originFromInfo } from './origin.js'
+import { ORIGIN_KEYS, originFromInfo } from './origin.js'
 import type { EventTable } from '../model/events.js'
-import { RowReader } from './rows.js'
+import { CONTIG_NAME, RowReader } from './rows.js'
 
 export interface VcfResult {
   readonly alterations: Alteration[]
@@ -66,8 +66,6 @@ const REASON_BY_CODE: Readonly<Record<string, string>> = {
   FORMAT: 'invalid: malformed record',
 }
 
-/** INFO keys originFromInfo reads. */
-const ORIGIN_KEYS: readonly string[] = ['SOMATIC', 'GERMLINE', 'STATUS', 'SS']
 /** Their InfoScan slots: the reader asks for the origin keys first. */
 const ORIGIN_SLOTS: readonly number[] = [0, 1, 2, 3]
 
@@ -77,8 +75,6 @@ const ORIGIN_SLOTS: readonly number[] = [0, 1, 2, 3]
  */
 export type RecordEngine = 'fast' | 'gmod'
 
-/** VCF 4.3 §1.4.7 contig name. */
-const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$/
 
 /** See VcfParser.partCounts. */
 export interface VcfPartCounts {

@@ -41,7 +41,7 @@ import { SLOT, type EntryLayout } from './annotation.js'
 import { EntryBytes, GIVE_UP, NONE, shapeOf } from './entry-bytes.js'
 import { hgvspShort, shortProteinInto, type ProteinInputs } from './hgvsp.js'
 import { SampleBytes, UNKNOWN } from './sample-bytes.js'
-import { VARDICT_STATUS, VARSCAN_SS } from './origin.js'
+import { ORIGIN_KEYS, VARDICT_STATUS, VARSCAN_SS } from './origin.js'
 import type { SampleRoles } from './samples.js'
 
 /** What the parser decided from the header. */
@@ -63,10 +63,8 @@ export interface RowSettings {
   readonly settled: (key: string) => boolean
 }
 
-/** VCF 4.3 §1.4.7 contig name (as reader.ts). */
-const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$/
-/** origin.ts's INFO keys, in its order of precedence (key code ORIGIN + index). */
-const ORIGIN_KEYS: readonly string[] = ['SOMATIC', 'GERMLINE', 'STATUS', 'SS']
+/** VCF 4.3 §1.4.7 contig name (reader.ts checks the text path's records with it too). */
+export const CONTIG_NAME = /^[0-9A-Za-z!#$%&+./:;?@^_|~-][0-9A-Za-z!#$%&*+./:;=?@^_|~-]*$/
 
 /** Byte classes in INFO: 0 other printable, then '=', '%', and the ends of a value (';', tab), then anything else. */
 const EQ = 1

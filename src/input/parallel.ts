@@ -222,7 +222,7 @@ export async function readMafSplit(
   const n0 = table.length
   const p = new MafParser(displayName(path), opts, table)
   try {
-    if (path !== '-' && !opts.keepExtra && (await feedInParallel(path, p, opts, tuning))) {
+    if (await feedInParallel(path, p, opts, tuning)) {
       const report = p.finish()
       return { report, samples: [...p.samples].sort() }
     }
@@ -231,8 +231,7 @@ export async function readMafSplit(
     table.truncate(n0)
     return readMafText(path, table, opts)
   }
-  table.truncate(n0)
-  return readMafInto(path, table, opts)
+  return readMafInto(path, table, opts) // not split: nothing was read
 }
 
 /**

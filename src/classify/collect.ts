@@ -5,7 +5,8 @@
  * in event order). Larger: each pair becomes one double `cellIndex * M + eventId` (M = number of
  * events) and a Float64Array sort orders them; exact while cells × M < 2^53, checked.
  * Complexity: O(P) for P pairs with a radix sort by cell when cells < 2^32 (every real cohort);
- * otherwise O(P log P) (typed-array sort; ~0.1-0.2 s for 1.5M pairs).
+ * otherwise O(P log P) (typed-array sort; ~0.1-0.2 s for 1.5M pairs). Memory: 16 bytes per pair
+ * for the radix sort (cells and events, twice) beside the 8 bytes per pair of the input lists.
  */
 import { InputError } from '../errors.js'
 
@@ -32,23 +33,28 @@ export interface Collected {
   readonly events: Uint32Array
 }
 
-/** A growable typed array of numbers (pairs are collected by the million). */
+/**
+ * A growable typed array of non-negative integers (pairs are collected by the million): 4 bytes a
+ * number while every number fits 32 bits (cell keys and table rows of every real cohort), moving
+ * to 8-byte doubles the first time one does not.
+ */
 export class NumList {
-  private a: Float64Array
+  private a: Uint32Array | Float64Array
   length = 0
   constructor(capacity = 1024) {
-    this.a = new Float64Array(Math.max(16, capacity))
+    this.a = new Uint32Array(Math.max(16, capacity))
   }
   push(v: number): void {
-    if (this.length === this.a.length) {
-      const b = new Float64Array(this.a.length * 2)
-      b.set(this.a)
-      this.a = b
+    let a = this.a
+    if (this.length === a.length || (v > 0xffffffff && a instanceof Uint32Array)) {
+      const b = v > 0xffffffff || a instanceof Float64Array ? new Float64Array(a.length * 2) : new Uint32Array(a.length * 2)
+      b.set(a.subarray(0, this.length))
+      this.a = a = b
     }
-    this.a[this.length++] = v
+    a[this.length++] = v
   }
   /** The numbers pushed so far (a view, not a copy). */
-  view(): Float64Array {
+  view(): Uint32Array | Float64Array {
     return this.a.subarray(0, this.length)
   }
 }

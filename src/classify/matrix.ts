@@ -20,7 +20,8 @@
  * per gene), building a record only for rules, panel checks and copy-number states; plus
  * O(rules + pathways touching the gene) per event; O(P log P) to group the P (cell, event) pairs
  * (./collect.ts); O(F × S) to fill the Uint8Array state. Cells hold table rows; records are built
- * on access (./cellStore.ts). Memory O(F × S) bytes + 4 bytes per table row + 16 bytes per pair.
+ * on access (./cellStore.ts). Memory O(F × S) bytes + 4 bytes per table row + 8 bytes per pair (4 + 4 while
+ * cell keys fit 32 bits) while collecting, plus the grouping in ./collect.ts.
  * test/classify/scale.test.ts builds 10,000 samples × 500 genes from 1,000,000 events (and logs
  * the time; no timing assertion).
  */

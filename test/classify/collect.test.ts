@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { collectCells, type CollectInput } from '../../src/classify/collect.js'
+import { NumList, collectCells, type CollectInput } from '../../src/classify/collect.js'
 
 /** The grouping by definition: pairs sorted by (cell, event), cells listed once. */
 function naive(c: CollectInput) {
@@ -66,5 +66,18 @@ describe('collectCells', () => {
   it('the same past 2^32 cells (the double-key path)', () => {
     const c = { ...input(200_000, 30, 1, 1, 3000, 9), features: 30_000 } // 6e9 cells: most rows empty
     expect(plain(collectCells(c))).toEqual(naive(c))
+  })
+
+  it('NumList keeps 32-bit numbers in 4 bytes and moves to doubles, values intact, when one is larger', () => {
+    const l = new NumList(2)
+    const want = [0, 1, 0xffffffff, 7, 2 ** 40 + 3, 5, 2 ** 52 + 1]
+    want.slice(0, 4).forEach((v) => l.push(v))
+    expect(l.view()).toBeInstanceOf(Uint32Array)
+    want.slice(4).forEach((v) => l.push(v))
+    expect(l.view()).toBeInstanceOf(Float64Array)
+    expect([...l.view()]).toEqual(want)
+    for (let i = 0; i < 100; i++) l.push(i)
+    expect(l.length).toBe(want.length + 100)
+    expect(l.view()[want.length + 99]).toBe(99)
   })
 })

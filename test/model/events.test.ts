@@ -54,6 +54,21 @@ describe('EventTable', () => {
     expect(back.toArray()).toEqual(records)
   })
 
+  it('sends columns whole when they are nearly full, cut when not; either way the rows come back and can grow', () => {
+    for (const spare of [1, 5000]) {
+      const t = new EventTable()
+      t.reserve(1024 * 16 + spare)
+      const many = Array.from({ length: 1024 * 16 }, (_, i) => records[i % records.length] as Alteration)
+      for (const r of many) t.push(r)
+      const { part } = t.toPart()
+      expect(part.sample.length).toBe(spare === 1 ? 1024 * 16 + 1 : 1024 * 16)
+      const back = EventTable.fromPart(structuredClone(part))
+      expect(back.toArray()).toEqual(many)
+      for (const r of records) back.push(r)
+      expect(back.toArray()).toEqual([...many, ...records])
+    }
+  })
+
   it('appends another table with its ids translated and its lines shifted, sparse fields included', () => {
     const first = EventTable.from(records.slice(0, 2))
     const second = EventTable.from([...records.slice(2), ...records.slice(0, 2)])

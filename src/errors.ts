@@ -3,7 +3,8 @@
  * lenient mode); only cli/main.ts turns them into text and an exit code.
  *
  * Locations are 1-based: `line` is the physical line in the (decompressed) input, `column` the
- * 1-based tab-separated field index (or character offset for single-field formats).
+ * 1-based tab-separated field index (or character offset for single-field formats, encoding
+ * errors and JSON files: characters as JavaScript counts them, UTF-16 code units).
  */
 
 export type ErrorCode =

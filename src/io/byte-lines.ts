@@ -9,7 +9,8 @@
  * not followed by LF (CR-only files), invalid UTF-8, a line over the length cap, and a last line
  * without a break that holds a CR all throw UseTextPath, and so do pipes, devices, folders and
  * missing files (the text path streams them or names the problem). A leading UTF-8 BOM is skipped,
- * as the text decoder does. The caller then reads the file again as text.
+ * as the text path does, also when gzip hands it over in two pieces. Lines are cut at LF only, so a
+ * character (or an invalid sequence) a block edge cuts is checked whole, with the line it is on. The caller then reads the file again as text.
  *
  * Why not lines.ts: decoding every 64 KB chunk and slicing a string per line costs a string per
  * line and an async step per chunk; a reader that looks at a few fields needs neither. A plain file
@@ -145,6 +146,12 @@ async function feedStream(path: string, out: Lines): Promise<void> {
   for await (const chunk of decompressed(path, displayName(path))) {
     let buf = carry === undefined ? chunk : Buffer.concat([carry, chunk])
     if (first) {
+      // gunzip may hand over fewer than 3 bytes first (a member ending in the first 64 KB read):
+      // wait for three before deciding on a BOM, or a BOM cut in two would reach the sink.
+      if (buf.length < 3 && isBomStart(buf)) {
+        carry = buf
+        continue
+      }
       first = false
       if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3)
     }
@@ -159,3 +166,6 @@ async function feedStream(path: string, out: Lines): Promise<void> {
   }
   if (carry !== undefined) out.tail(carry)
 }
+
+/** buf (shorter than 3 bytes) is the start of a UTF-8 BOM (EF BB BF). */
+const isBomStart = (buf: Buffer): boolean => (buf.length < 1 || buf[0] === 0xef) && (buf.length < 2 || buf[1] === 0xbb)

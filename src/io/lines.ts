@@ -7,7 +7,10 @@
  *   no final newline;
  * - chunked: each 64 KB chunk is decoded once (an ASCII chunk is copied as latin1 instead, see
  *   decode) and split with indexOf, instead of a decoder call per line; lines are yielded in
- *   batches so consumers pay one `await` per chunk, not per line;
+ *   batches so consumers pay one `await` per chunk, not per line; the first bytes of a character a
+ *   chunk cuts off are put before the next chunk, so every chunk decodes on its own;
+ * - invalid UTF-8 is an error naming its line and column (1-based; characters as JavaScript and
+ *   --max-line-length count them, UTF-16 code units), wherever the chunk edges fall;
  * - streaming: memory is bounded by the chunk size plus the longest line (capped, default 64 MB).
  *
  * Line numbers are 1-based physical lines of the decompressed text.
@@ -21,6 +24,7 @@ import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import type { Readable } from 'node:stream'
 import { InputError } from '../errors.js'
+import { firstInvalidUtf8, unfinishedTail } from './utf8.js'
 
 export interface LineBatch {
   /** Line number of lines[0]. */
@@ -132,12 +136,15 @@ export async function* decompressed(path: string, name: string): AsyncGenerator<
 export async function* readLineBatches(path: string, opts: LineSourceOptions = {}): AsyncGenerator<LineBatch> {
   const name = opts.displayName ?? displayName(path)
   const maxLen = opts.maxLineLength ?? lineLimit.getStore() ?? DEFAULT_MAX_LINE_LENGTH
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+  // One call per chunk, never `stream: true`: the chunk edges are handled by `held` below (and
+  // Node decodes a non-streaming call with its faster UTF-8 path). The BOM is stripped by hand,
+  // once, as a non-streaming decoder would strip it from every chunk.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  let held: Buffer | undefined // first bytes of a character the last chunk cut off (1-3)
+  let atStart = true // no text decoded yet: a BOM may still come
   let carry = '' // text after the last line break seen
   let lineNo = 1 // number of the next line to emit
   let pendingCR = false // previous chunk ended in \r: a leading \n now belongs to it
-  let sawAny = false
-  let decoderUsed = false
   // Chunks of one unfinished line, joined once its end arrives: joining and re-scanning the carry at
   // every chunk made one long line quadratic (a 10 MB line without a break took 7 s; now linear).
   let parts: string[] = []
@@ -206,35 +213,64 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     return out
   }
 
-  const decode = (chunk: Buffer | undefined): string => {
+  const decode = (chunk: Buffer): string => {
+    const bytes = held === undefined ? chunk : Buffer.concat([held, chunk])
+    held = undefined
+    let text: string
     // Pure ASCII chunks (nearly every genomics file) need no UTF-8 decoding: a latin1 copy is the
     // same text, 5× cheaper (TextDecoder 1.4 ns/byte vs isAscii + latin1 0.3 ns/byte, bench VCF).
-    // Only until the decoder has seen a chunk: it may hold the start of a split character.
-    if (chunk !== undefined && !decoderUsed && isAscii(chunk)) return chunk.toString('latin1')
-    decoderUsed = true
-    try {
-      return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true })
-    } catch {
-      // Rare path: find the offending byte to name its line (the chunk's earlier lines were not
-      // emitted yet, so count their breaks from the bytes).
-      const bad = chunk === undefined ? 0 : firstInvalidUtf8(chunk)
-      throw new InputError('ENCODING', 'invalid UTF-8 byte sequence', {
-        file: name,
-        line: lineNo + (chunk === undefined ? 0 : countBreaks(chunk, bad, pendingCR)),
-        suggestion: 're-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)',
-      })
+    if (isAscii(bytes)) text = bytes.toString('latin1')
+    else {
+      const end = bytes.length - unfinishedTail(bytes)
+      if (end < bytes.length) held = Buffer.from(bytes.subarray(end))
+      try {
+        text = decoder.decode(bytes.subarray(0, end))
+      } catch {
+        throw encodingError(bytes)
+      }
     }
+    if (atStart && text.length > 0) {
+      atStart = false
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    }
+    return text
+  }
+
+  // Rare path: the chunk's lines are not emitted yet, so the bad byte's line and column are counted
+  // from the bytes, on from the last line emitted (lineNo, whose start is in carry and parts).
+  const encodingError = (bytes: Buffer): InputError => {
+    const bad = firstInvalidUtf8(bytes)
+    let line = lineNo
+    let start = 0 // where the bad byte's line starts in bytes, or where bytes start
+    if (atStart && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3
+    else if (pendingCR && bytes[0] === 10) start = 1 // the LF of a CRLF the last chunk cut
+    let before = carry.length + partsLength // characters of the line before `start`
+    for (let i = start; i < bad; i++) {
+      const c = bytes[i]
+      if (c === 10 || c === 13) {
+        if (c === 13 && bytes[i + 1] === 10) i++
+        line++
+        start = i + 1
+        before = 0
+      }
+    }
+    return new InputError('ENCODING', 'invalid UTF-8 byte sequence', {
+      file: name,
+      line,
+      column: before + decoder.decode(bytes.subarray(start, bad)).length + 1,
+      suggestion: 're-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)',
+    })
   }
 
   for await (const chunk of decompressed(path, name)) {
-    sawAny = true
     const lines = split(decode(chunk), false)
     if (lines.length > 0) {
       yield { firstLine: lineNo, lines }
       lineNo += lines.length
     }
   }
-  const rest = split(sawAny ? decode(undefined) : '', true)
+  if (held !== undefined) throw encodingError(held) // the file ends inside a character
+  const rest = split('', true)
   if (rest.length > 0) yield { firstLine: lineNo, lines: rest }
 }
 
@@ -260,34 +296,4 @@ export async function peekText(path: string, maxChars = 64 * 1024): Promise<stri
     }
   }
   return out
-}
-
-/** Byte offset of the first invalid UTF-8 sequence (or buf.length). */
-function firstInvalidUtf8(buf: Uint8Array): number {
-  let i = 0
-  while (i < buf.length) {
-    const b = buf[i] as number
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1
-    if (n < 0) return i
-    for (let k = 1; k <= n; k++) {
-      if (i + k >= buf.length) return buf.length // truncated at chunk end: decoder keeps it for the next chunk
-      if (((buf[i + k] as number) & 0xc0) !== 0x80) return i
-    }
-    i += n + 1
-  }
-  return buf.length
-}
-
-/** Line breaks (LF, CRLF, CR) in buf[0, end). */
-function countBreaks(buf: Uint8Array, end: number, skipLeadingLF: boolean): number {
-  let n = 0
-  for (let i = skipLeadingLF && buf[0] === 10 ? 1 : 0; i < end; i++) {
-    const b = buf[i]
-    if (b === 10) n++
-    else if (b === 13) {
-      n++
-      if (buf[i + 1] === 10) i++
-    }
-  }
-  return n
 }

@@ -59,7 +59,7 @@ describe('line source', () => {
   it('rejects a non-UTF-8 byte after ASCII chunks with its line', async () => {
     const head = `${'x'.repeat(99)}\n`.repeat(2000) // 200,000 ASCII bytes: three chunks
     const p = tmpFile('late-latin1.txt', Buffer.concat([Buffer.from(head), Buffer.from([0x62, 0xe9, 0x0a])]))
-    await expect(collect(p)).rejects.toMatchObject({ code: 'ENCODING', line: 2001 })
+    await expect(collect(p)).rejects.toMatchObject({ code: 'ENCODING', line: 2001, column: 2 })
   })
 
   it('reports a truncated gzip stream as input, not as a crash', async () => {
@@ -68,11 +68,11 @@ describe('line source', () => {
     await expect(collect(p)).rejects.toMatchObject({ code: 'TRUNCATED', file: p })
   })
 
-  it('rejects non-UTF-8 bytes with the line they are on', async () => {
+  it('rejects non-UTF-8 bytes with the line and column they are on', async () => {
     const p = tmpFile('latin1.txt', Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x0a]))
     const err = await collect(p).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(InputError)
-    expect((err as InputError).format()).toContain(`${p}:2: invalid UTF-8`)
+    expect((err as InputError).format()).toContain(`${p}:2:2: invalid UTF-8`)
   })
 
   it('rejects a line longer than the cap instead of running out of memory', async () => {

@@ -40,8 +40,8 @@ const CASES: readonly Case[] = [
   { name: 'truncated gzip', file: 'maf/gzip-truncated.maf.gz', argv: summary, code: 1, err: 'biomarkit: {F}: gzip stream is truncated (unexpected end of file)\n' + GZIP_HINT },
   { name: 'truncated BGZF (cut inside the second member)', file: 'maf/bgzf-truncated.maf.gz', argv: convert, code: 1, err: 'biomarkit: {F}: gzip stream is truncated (unexpected end of file)\n' + GZIP_HINT },
   { name: 'truncated gzip VCF', file: 'vcf/gzip-truncated.vcf.gz', argv: summary, code: 1, err: 'biomarkit: {F}: gzip stream is truncated (unexpected end of file)\n' + GZIP_HINT },
-  { name: 'binary garbage', file: 'maf/binary-garbage.maf', argv: convert, code: 1, err: 'biomarkit: {F}:1: invalid UTF-8 byte sequence\n' + UTF8_HINT },
-  { name: 'a Latin-1 byte on line 3', file: 'maf/latin1.maf', argv: summary, code: 1, err: 'biomarkit: {F}:3: invalid UTF-8 byte sequence\n' + UTF8_HINT },
+  { name: 'binary garbage', file: 'maf/binary-garbage.maf', argv: convert, code: 1, err: 'biomarkit: {F}:1:1: invalid UTF-8 byte sequence\n' + UTF8_HINT },
+  { name: 'a Latin-1 byte on line 3', file: 'maf/latin1.maf', argv: summary, code: 1, err: 'biomarkit: {F}:3:7: invalid UTF-8 byte sequence\n' + UTF8_HINT },
   // --- MAF structure
   { name: 'empty file', file: 'maf/empty.maf', argv: convert, code: 1, err: 'biomarkit: {F}: file is empty: no header line and no records\n' },
   {

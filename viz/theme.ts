@@ -3,9 +3,9 @@
  * zod at the edge. Glyph colours are keyed by glyph key ("mut:Missense_Mutation", "cna:amp"), bare
  * key ("Missense_Mutation", "amp") or legend label ("Amplification").
  */
-import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
+import { readText } from '../src/io/lines.js'
 
 const Color = z
   .string()
@@ -92,16 +92,12 @@ export function parseTheme(text: string, file: string): Theme {
   return resolveTheme(r.data)
 }
 
-/** Read and validate a theme file (`--theme FILE`). */
+/**
+ * Read and validate a theme file (`--theme FILE`), through the line source like every input (a BOM,
+ * gzip, invalid UTF-8 as file:line:column, the line cap; readFile's 'utf8' made bad bytes U+FFFD).
+ */
 export async function readTheme(path: string): Promise<Theme> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new InputError('NOT_FOUND', `cannot read theme (${code ?? 'error'})`, { file: path, suggestion: 'check the --theme path' })
-  }
-  return parseTheme(text, path)
+  return parseTheme(await readText(path), path)
 }
 
 /** JSON Schema of the theme file, generated from the zod schema (never hand-synchronised). */

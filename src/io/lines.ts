@@ -286,6 +286,18 @@ export function* linesFromArray(lines: readonly string[], firstLine = 1): Genera
   for (let i = 0; i < lines.length; i++) yield { text: lines[i] as string, line: firstLine + i }
 }
 
+/**
+ * A whole small file as one string, its lines joined by LF (JSON panels, rules, pathway sets, the
+ * oncoplot theme): read like every other input, so gzip, a BOM, invalid UTF-8 (file:line:column)
+ * and the line-length cap are handled here once. Line numbers and columns of the joined text are
+ * those of the file, whatever its line breaks.
+ */
+export async function readText(path: string, opts: LineSourceOptions = {}): Promise<string> {
+  const lines: string[] = []
+  for await (const b of readLineBatches(path, opts)) for (const l of b.lines) lines.push(l)
+  return lines.join('\n')
+}
+
 /** Read the first bytes of a file (decompressed) as text, for format sniffing. */
 export async function peekText(path: string, maxChars = 64 * 1024): Promise<string> {
   let out = ''

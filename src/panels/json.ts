@@ -1,11 +1,14 @@
 /**
  * JSON files validated by a zod schema, with errors that say where: file, line and column of a
  * syntax error, or the JSON path of a schema error (`panels/x.json: genes[3].assay.copyNumbr:
- * unknown key`). Shared by panels, pathway sets, alias tables and biomarker rule files.
+ * unknown key`). Shared by panels, pathway sets, alias tables and biomarker rule files, which are
+ * read by the line source (so gzip, invalid UTF-8 and the line cap are handled as for any input).
+ *
+ * Complexity: O(length of the file).
  */
-import { readFile } from 'node:fs/promises'
 import type { z } from 'zod'
 import { InputError } from '../errors.js'
+import { readText } from '../io/lines.js'
 import { jsonErrorOffset } from './jsonLocate.js'
 import { jsonPathOffset } from './jsonPathLocate.js'
 
@@ -82,14 +85,12 @@ export function validateJson<S extends z.ZodType>(schema: S, value: unknown, fil
   })
 }
 
-/** Read, parse and validate a JSON file. */
+/**
+ * Read, parse and validate a JSON file. Read through the line source (readText), not readFile's
+ * 'utf8', which turned invalid bytes into U+FFFD silently: a Latin-1 é in a gene symbol or a rule
+ * label is now an error at its line and column.
+ */
 export async function readJsonFile<S extends z.ZodType>(schema: S, path: string, what: string): Promise<z.output<S>> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch {
-    throw new InputError('NOT_FOUND', 'cannot open: no such file', { file: path })
-  }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const body = await readText(path)
   return validateJson(schema, parseJsonText(body, path), path, what, body)
 }

@@ -46,6 +46,6 @@ describe('glyph table', () => {
   })
   it('publishes the theme JSON Schema and reports a missing theme file', async () => {
     expect(JSON.stringify(themeJsonSchema())).toContain('wildType')
-    await expect(readTheme('/nonexistent/theme.json')).rejects.toThrow(/cannot read theme/)
+    await expect(readTheme('/nonexistent/theme.json')).rejects.toMatchObject({ code: 'NOT_FOUND', file: '/nonexistent/theme.json' })
   })
 })

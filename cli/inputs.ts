@@ -1,5 +1,6 @@
 /**
- * The input options every analysis command shares, one zod schema, and the adapter to loadCohort.
+ * The input options every analysis command shares, one zod schema, and the adapter to loadCohort;
+ * `inputAction` runs a command's whole action inside the --max-line-length scope.
  */
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
@@ -41,6 +42,16 @@ export const InputOptionsSchema = z.object({
   maxLineLength: z.coerce.number().int().positive().optional(),
 })
 export type InputOptions = z.infer<typeof InputOptionsSchema>
+
+/**
+ * A command action run inside the --max-line-length scope (withMaxLineLength), so every file the
+ * command reads honours the cap: --clinical, --panel, --sample-panels, --rules, --pathways,
+ * --sample-order and --theme are read after loadInputs returns, and scoping only loadInputs left
+ * them uncapped.
+ */
+export function inputAction(action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
+  return (inputs, raw) => withMaxLineLength(parseOptions(InputOptionsSchema, raw).maxLineLength, () => action(inputs, raw))
+}
 
 export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {
   const o = parseOptions(InputOptionsSchema, raw)

@@ -6,7 +6,7 @@ import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { isMafWritable, mafLines } from '../../src/maf/write.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, loadInputs } from '../inputs.js'
+import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
@@ -17,7 +17,7 @@ export function convertCommand(io: CliIO): Command {
   addInputOptions(cmd)
     .addOption(new Option('--to <format>', 'output format').choices(['maf', 'json']).default('maf'))
     .option('-o, --output <file>', 'output file (default: stdout)')
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io, { keepExtra: o.to === 'maf' })
       const alterations = cohort.events.toArray()
@@ -34,6 +34,6 @@ export function convertCommand(io: CliIO): Command {
         const dropped = Object.entries(r.dropped)
         if (dropped.length > 0) io.stderr(`${r.file}: read ${r.rowsRead}, kept ${r.kept}; dropped ${dropped.map(([k, v]) => `${v} ${k}`).join(', ')}\n`)
       }
-    })
+    }))
   return cmd
 }

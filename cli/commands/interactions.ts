@@ -10,7 +10,7 @@ import { interactions } from '../../src/scan/interactions.js'
 import { formatSignificant } from '../../src/stats/format.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, loadInputs } from '../inputs.js'
+import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 import { pickFeatures } from './oncoplot.js'
@@ -29,7 +29,7 @@ export function interactionsCommand(io: CliIO): Command {
     .option('--genes <list>', 'these genes instead of the top N', parseList)
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
     .option('-o, --output <file>', 'output file (default: stdout)')
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const matrix = await classifyCohort(cohort, classifyOptions(raw))
@@ -51,6 +51,6 @@ export function interactionsCommand(io: CliIO): Command {
         text = lines.join('\n') + '\n'
       }
       await emit(io, text, o.output, cohort.files)
-    })
+    }))
   return cmd
 }

@@ -14,7 +14,7 @@ import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { layoutOrdered, matrixTsv, orderMatrix, pairedEventColumn, readTheme, renderPng, toSvg, type OncoplotOptions, type TrackSpec } from '../../viz/index.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, loadInputs } from '../inputs.js'
+import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -89,7 +89,7 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)')
     .option('--png', 'also write a PNG next to the SVG (same name, .png)')
     .option('--sample-column <name>', 'sample-ID column of the clinical table')
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
@@ -118,7 +118,7 @@ export function oncoplotCommand(io: CliIO): Command {
       await writeFileAtomic(o.output, svg, inputsUsed)
       if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputsUsed)
       if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
-    })
+    }))
   return cmd
 }
 

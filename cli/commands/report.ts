@@ -11,7 +11,7 @@ import { renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../analysis-run.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, loadInputs } from '../inputs.js'
+import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -40,7 +40,7 @@ export function reportCommand(io: CliIO): Command {
     .option('--title <text>', 'report title')
     .option('--sample-column <name>', 'sample-ID column of the clinical table')
     .option('--response-column <name>', 'best-response column of the clinical table')
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
@@ -72,6 +72,6 @@ export function reportCommand(io: CliIO): Command {
         }),
       )
       await writeFileAtomic(o.output, html, [...cohort.files, o.clinical])
-    })
+    }))
   return cmd
 }

@@ -11,7 +11,7 @@ import { groupRowsTsv, scanGroups, scanSurvival, selectFeatures, survivalRowsTsv
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, loadInputs } from '../inputs.js'
+import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
@@ -66,7 +66,7 @@ export function scanCommand(io: CliIO): Command {
     .option('--response-column <name>', 'best-response column of the clinical table')
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
     .option('-o, --output <file>', 'output file (default: stdout)')
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
@@ -107,6 +107,6 @@ export function scanCommand(io: CliIO): Command {
       }
       await emit(io, text, o.output, [...cohort.files, o.clinical])
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
-    })
+    }))
   return cmd
 }

@@ -8,7 +8,7 @@ import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { summaryJson, summaryText } from '../../src/pipeline/summary-report.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, loadInputs } from '../inputs.js'
+import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
@@ -20,7 +20,7 @@ export function summaryCommand(io: CliIO): Command {
     .option('--top <n>', 'show only the N most altered genes in the text view')
     .option('--json', 'machine-readable output')
     .option('-o, --output <file>', 'output file (default: stdout)')
-    .action(async (inputs: string[], raw: Record<string, unknown>) => {
+    .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw, { withPathways: true })
@@ -29,6 +29,6 @@ export function summaryCommand(io: CliIO): Command {
       const input = { matrix, reports: cohort.reports, countedClasses: counted }
       const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
       await emit(io, text, o.output, cohort.files)
-    })
+    }))
   return cmd
 }

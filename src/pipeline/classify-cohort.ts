@@ -2,10 +2,12 @@
  * Cohort → classified matrix: resolves panels (shipped id or file; cBioPortal panel files and the
  * sample → panel matrix), rules, pathways, counted classes and aliases, then builds the matrix.
  * The one place commands share, so `summary`, `scan`, `oncoplot` and `report` count the same way.
+ * The user's --max-line-length applies to their files, not to the shipped ones (readData).
  */
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
-import { peekText, readLines } from '../io/lines.js'
+import { DEFAULT_MAX_LINE_LENGTH, peekText, readLines, withMaxLineLength } from '../io/lines.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
 import { buildMatrix, type BuiltMatrix } from '../classify/matrix.js'
@@ -18,7 +20,7 @@ import { parseGenePanelFile, parsePanelMatrix, type CbioGenePanel } from '../pan
 import { loadPanel, panelFromGenes } from '../panels/load.js'
 import { loadPathwaySet, type Pathway } from '../panels/pathways.js'
 import type { Panel } from '../panels/schema.js'
-import { shippedPath } from '../panels/shipped.js'
+import { shippedDir, shippedPath } from '../panels/shipped.js'
 
 export interface ClassifyOptions {
   /** Panel ids (shipped) or files: JSON panel, cBioPortal data_gene_panel_*.txt. */
@@ -51,15 +53,25 @@ export function resolveData(spec: string, prefix: string): string {
   })
 }
 
-async function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {
-  const path = resolveData(spec, 'panel-')
-  const head = await peekText(path, 2048)
-  if (/^\s*stable_id\s*:/m.test(head)) {
-    const lines = []
-    for await (const l of readLines(path)) lines.push(l)
-    return { cbio: parseGenePanelFile(lines, path) }
-  }
-  return { panel: await loadPanel(path) }
+/**
+ * `read(path)`, outside the user's --max-line-length when `path` is one of the package's own data
+ * files: the cap guards against bad inputs, and gene-aliases.json (read by every analysis) has
+ * 297-character lines, so a cap of 250 meant for a clinical table would stop every command.
+ */
+function readData<T>(path: string, read: (path: string) => Promise<T>): Promise<T> {
+  return resolve(path).startsWith(shippedDir()) ? withMaxLineLength(DEFAULT_MAX_LINE_LENGTH, () => read(path)) : read(path)
+}
+
+function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {
+  return readData(resolveData(spec, 'panel-'), async (path) => {
+    const head = await peekText(path, 2048)
+    if (/^\s*stable_id\s*:/m.test(head)) {
+      const lines = []
+      for await (const l of readLines(path)) lines.push(l)
+      return { cbio: parseGenePanelFile(lines, path) }
+    }
+    return { panel: await loadPanel(path) }
+  })
 }
 
 async function assignPanels(opts: ClassifyOptions, samples: readonly string[]): Promise<PanelAssignment | undefined> {
@@ -97,12 +109,12 @@ function parseClasses(list: readonly string[]): VariantClass[] {
 }
 
 export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
-  const aliases = await loadAliases(shippedPath('gene-aliases.json'))
+  const aliases = await readData(shippedPath('gene-aliases.json'), loadAliases)
   let pathways: Pathway[] = []
   if (opts.withPathways || opts.pathways !== undefined || opts.rules !== undefined) {
-    pathways = await loadPathwaySet(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), aliases)
+    pathways = await readData(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), (p) => loadPathwaySet(p, aliases))
   }
-  const rules = opts.rules !== undefined ? compileRules(await loadRules(resolveData(opts.rules, 'biomarkers-')), opts.rules, { pathways, aliases }) : []
+  const rules = opts.rules !== undefined ? compileRules(await readData(resolveData(opts.rules, 'biomarkers-'), loadRules), opts.rules, { pathways, aliases }) : []
   const panels = await assignPanels(opts, cohort.samples)
   return buildMatrix(cohort.events, {
     samples: cohort.samples,

@@ -221,8 +221,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
       gEv.push(i)
       const pws = genePathways[gi]
       if (pws) {
-        for (const p of pws) {
-          pKey.push(p * n + s)
+        for (let k = 0; k < pws.length; k++) {
+          pKey.push((pws[k] as number) * n + s)
           pEv.push(i)
         }
       }
@@ -285,7 +285,9 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const state = new Uint8Array(features.length * n)
   for (let f = 0; f < features.length; f++) {
     const row = f * n
-    for (let s = 0; s < n; s++) state[row + s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
+    // One panel (or none): the whole row has one state.
+    if (P === 1) state.fill(assayed[f] ? WILD_TYPE : NOT_ASSAYED, row, row + n)
+    else for (let s = 0; s < n; s++) state[row + s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
   }
 
   const geneRow = new Int32Array(geneNames.length).fill(-1)

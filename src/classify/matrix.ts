@@ -196,7 +196,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     const kind = table.kindCode(i)
     let rec: Alteration | undefined
     if (kind === KIND_CODE.cna) sawCopyNumber = true
-    const panel = panelOf[s]
+    const panel = opts.panels === undefined ? undefined : panelOf[s]
     if (panel !== undefined) {
       rec = table.get(i)
       const partner = rec.partner === undefined ? undefined : (aliases?.resolve(rec.partner, 'data') ?? rec.partner)

@@ -15,7 +15,7 @@
  */
 import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
 import { CLASS_CODE, CN_STATES, KIND_CODE } from '../model/events.js'
-import { ALTERED, NOT_ASSAYED, featureCounts, type CohortMatrix, type FeatureType } from '../matrix/types.js'
+import { ALTERED, countsFromTotals, stateTotals, type CohortMatrix, type FeatureType, type StateTotals } from '../matrix/types.js'
 import { CellStore } from './cellStore.js'
 import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
 
@@ -121,7 +121,8 @@ class Tally<K extends string> {
   }
 }
 
-export function geneSummary(m: CohortMatrix): GeneSummaryRow[] {
+/** `totals`: stateTotals(m), when the caller already has them (one pass serves every summary). */
+export function geneSummary(m: CohortMatrix, totals: StateTotals = stateTotals(m)): GeneSummaryRow[] {
   const rows: GeneSummaryRow[] = []
   m.features.forEach((f, fi) => {
     if (f.type !== 'gene') return
@@ -149,7 +150,7 @@ export function geneSummary(m: CohortMatrix): GeneSummaryRow[] {
       // A cell's classes in MAF_CLASSES order, as AlteredCell.classes lists them.
       for (let ci = 0; seen !== 0; ci++, seen >>>= 1) if ((seen & 1) !== 0) samplesByClass.bump(ci)
     })
-    const { assayed, notAssayed } = featureCounts(m, fi)
+    const { assayed, notAssayed } = countsFromTotals(m, totals, fi)
     rows.push({ gene: f.id, classCounts: classCounts.record(), samplesByClass: samplesByClass.record(), total, cnvTotal, mutatedSamples, alteredSamples, assayed, notAssayed })
   })
   return rows.sort((a, b) => b.mutatedSamples - a.mutatedSamples || b.total - a.total || byCodeUnit(a.gene, b.gene))
@@ -169,9 +170,9 @@ export interface FeatureSummaryRow {
 }
 
 /** n/N per feature, in feature order. */
-export function featureSummary(m: CohortMatrix): FeatureSummaryRow[] {
+export function featureSummary(m: CohortMatrix, totals: StateTotals = stateTotals(m)): FeatureSummaryRow[] {
   return m.features.map((f, fi) => {
-    const c = featureCounts(m, fi)
+    const c = countsFromTotals(m, totals, fi)
     const tally = new Tally(COLLAPSED_CLASSES)
     forEachAltered(m, fi, (_s, ev) => {
       let seen = 0 // bit k: collapsed class k already counted for this sample
@@ -217,21 +218,13 @@ export interface SampleSummaryRow {
  * state array is read sequentially and each row's cells in one pass; a sample's class keys still
  * appear in gene-row then event order, as before.
  */
-export function sampleSummary(m: CohortMatrix): SampleSummaryRow[] {
+export function sampleSummary(m: CohortMatrix, totals: StateTotals = stateTotals(m)): SampleSummaryRow[] {
   const n = m.samples.length
   const F = m.features.length
-  const alteredGenes = new Uint32Array(n)
-  const notAssayedGenes = new Uint32Array(n)
+  const alteredGenes = totals.geneAltered
+  const notAssayedGenes = totals.geneNotAssayed
   const isGene = Uint8Array.from(m.features, (f) => (f.type === 'gene' ? 1 : 0))
   const state = m.state
-  for (let fi = 0; fi < F; fi++) {
-    if (isGene[fi] !== 1) continue
-    for (let s = 0, idx = fi * n; s < n; s++, idx++) {
-      const st = state[idx]
-      if (st === NOT_ASSAYED) notAssayedGenes[s] = (notAssayedGenes[s] as number) + 1
-      else if (st === ALTERED) alteredGenes[s] = (alteredGenes[s] as number) + 1
-    }
-  }
   // Class counts per sample in flat arrays (C per sample), with each sample's first-seen order.
   const C = MAF_CLASSES.length
   const counts = new Uint32Array(n * C)

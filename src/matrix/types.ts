@@ -78,3 +78,61 @@ export function featureCounts(m: CohortMatrix, feature: number): FeatureCounts {
   }
   return { altered, assayed: n - notAssayed, notAssayed }
 }
+
+/** Counts of every feature row and, over gene features, of every sample column (see stateTotals). */
+export interface StateTotals {
+  /** Per feature: ALTERED and NOT_ASSAYED cells. */
+  readonly altered: Uint32Array
+  readonly notAssayed: Uint32Array
+  /** Per sample, over gene features only: ALTERED and NOT_ASSAYED cells. */
+  readonly geneAltered: Uint32Array
+  readonly geneNotAssayed: Uint32Array
+}
+
+/**
+ * Row and column counts of the whole state in one sequential pass, without branches (ALTERED = 1
+ * and NOT_ASSAYED = 2 are the two bits of a state byte). Summaries that need n/N for every
+ * feature and per-sample counts share one pass instead of one per use: at 200,000 samples × 540
+ * features (108M cells) three passes were ~0.9 s of `summary`. O(features × samples).
+ */
+export function stateTotals(m: CohortMatrix): StateTotals {
+  const n = m.samples.length
+  const F = m.features.length
+  const st = m.state
+  const altered = new Uint32Array(F)
+  const notAssayed = new Uint32Array(F)
+  const geneAltered = new Uint32Array(n)
+  const geneNotAssayed = new Uint32Array(n)
+  for (let f = 0; f < F; f++) {
+    let a = 0
+    let na = 0
+    const row = f * n
+    if (m.features[f]?.type === 'gene') {
+      for (let s = 0; s < n; s++) {
+        const v = st[row + s] as number
+        const x = v & ALTERED
+        const y = v >> 1
+        a += x
+        na += y
+        geneAltered[s] = (geneAltered[s] as number) + x
+        geneNotAssayed[s] = (geneNotAssayed[s] as number) + y
+      }
+    } else {
+      for (let s = 0; s < n; s++) {
+        const v = st[row + s] as number
+        a += v & ALTERED
+        na += v >> 1
+      }
+    }
+    altered[f] = a
+    notAssayed[f] = na
+  }
+  return { altered, notAssayed, geneAltered, geneNotAssayed }
+}
+
+/** featureCounts read from totals made by stateTotals. O(1). */
+export function countsFromTotals(m: CohortMatrix, t: StateTotals, feature: number): FeatureCounts {
+  const notAssayed = t.notAssayed[feature] as number
+  return { altered: t.altered[feature] as number, assayed: m.samples.length - notAssayed, notAssayed }
+}
+

@@ -5,6 +5,7 @@
 import type { BuiltMatrix } from '../classify/matrix.js'
 import { featureSummary, geneSummary, sampleSummary } from '../classify/summary.js'
 import { MAF_CLASSES } from '../model/alteration.js'
+import { stateTotals } from '../matrix/types.js'
 import type { ReadReport } from '../model/report.js'
 import { totalDropped } from '../model/report.js'
 
@@ -16,12 +17,13 @@ export interface SummaryInput {
 
 export function summaryJson(input: SummaryInput): unknown {
   const { matrix } = input
+  const totals = stateTotals(matrix)
   return {
     samples: matrix.samples.length,
     countedClasses: input.countedClasses,
-    features: featureSummary(matrix),
-    genes: geneSummary(matrix),
-    perSample: sampleSummary(matrix),
+    features: featureSummary(matrix, totals),
+    genes: geneSummary(matrix, totals),
+    perSample: sampleSummary(matrix, totals),
     readReports: input.reports,
     notes: matrix.notes,
   }
@@ -45,19 +47,13 @@ export function summaryText(input: SummaryInput, top?: number): string {
   const rows = input.reports.reduce((s, r) => s + r.rowsRead, 0)
   out.push(`${n} samples sequenced; ${rows} input rows in ${input.reports.length} file(s)`)
   out.push(`counted classes: ${input.countedClasses.join(', ')}`)
-  let anyAltered = 0
-  for (let s = 0; s < n; s++) {
-    for (let f = 0; f < matrix.features.length; f++) {
-      if (matrix.features[f]?.type === 'gene' && matrix.state[f * n + s] === 1) {
-        anyAltered++
-        break
-      }
-    }
-  }
+  const totals = stateTotals(matrix)
+  let anyAltered = 0 // samples with an altered gene feature
+  for (let s = 0; s < n; s++) if ((totals.geneAltered[s] as number) > 0) anyAltered++
   out.push(`altered in ${anyAltered} of ${n} samples (${pct(anyAltered, n)})`, '')
-  const genes = new Map(geneSummary(matrix).map((g) => [g.gene, g]))
+  const genes = new Map(geneSummary(matrix, totals).map((g) => [g.gene, g]))
   const typeOrder = { gene: 0, rule: 1, pathway: 2 } as const
-  const feats = featureSummary(matrix)
+  const feats = featureSummary(matrix, totals)
     .slice()
     .sort((a, b) => typeOrder[a.type] - typeOrder[b.type] || b.altered - a.altered || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const genesOnly = feats.filter((f) => f.type === 'gene')

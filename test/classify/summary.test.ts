@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildMatrix } from '../../src/classify/matrix.js'
 import { featureSummary, geneSummary, sampleSummary } from '../../src/classify/summary.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, countsFromTotals, featureCounts, stateTotals, type CohortMatrix } from '../../src/matrix/types.js'
 import { alt } from './helpers.js'
 
 describe('summaries', () => {
@@ -47,5 +48,27 @@ describe('summaries', () => {
     ])
     expect(s[0]?.tmb).toBeUndefined()
     expect(s[0]?.classCounts).toEqual({ Missense_Mutation: 2, Nonsense_Mutation: 1 })
+  })
+})
+
+describe('stateTotals', () => {
+  it('counts every row and every gene column as featureCounts and a per-cell walk do', () => {
+    const samples = Array.from({ length: 37 }, (_, i) => `S${String(i).padStart(2, '0')}`)
+    const types = ['gene', 'gene', 'rule', 'gene', 'pathway', 'gene'] as const
+    const features = types.map((type, i) => ({ id: `F${i}`, label: `F${i}`, type, genes: [`G${i}`] }))
+    let x = 12345
+    const state = Uint8Array.from({ length: features.length * samples.length }, () => {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0
+      return [WILD_TYPE, ALTERED, NOT_ASSAYED][x % 3] as number
+    })
+    const m: CohortMatrix = { samples, features, state, cells: new Map(), samplePanel: samples.map(() => undefined), panelMb: samples.map(() => undefined), burden: new Uint32Array(samples.length) }
+    const t = stateTotals(m)
+    features.forEach((_, f) => expect(countsFromTotals(m, t, f)).toEqual(featureCounts(m, f)))
+    samples.forEach((_, s) => {
+      const col = features.flatMap((f, i) => (f.type === 'gene' ? [state[i * samples.length + s]] : []))
+      expect([t.geneAltered[s], t.geneNotAssayed[s]]).toEqual([col.filter((v) => v === ALTERED).length, col.filter((v) => v === NOT_ASSAYED).length])
+    })
+    expect(Math.min(...t.altered)).toBeGreaterThan(0)
+    expect(Math.min(...t.notAssayed)).toBeGreaterThan(0)
   })
 })

@@ -15,7 +15,7 @@
  */
 import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
 import { CLASS_CODE, CN_STATES, KIND_CODE } from '../model/events.js'
-import { ALTERED, countsFromTotals, stateTotals, type CohortMatrix, type FeatureType, type StateTotals } from '../matrix/types.js'
+import { ALTERED, type CohortMatrix, type FeatureCounts, type FeatureType } from '../matrix/types.js'
 import { CellStore } from './cellStore.js'
 import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
 
@@ -119,6 +119,97 @@ class Tally<K extends string> {
     }
     return r
   }
+}
+
+/** Counts of every feature row and, over gene features, of every sample column (see stateTotals). */
+export interface StateTotals {
+  /** Per feature: ALTERED and NOT_ASSAYED cells. */
+  readonly altered: Uint32Array
+  readonly notAssayed: Uint32Array
+  /** Per sample, over gene features only: ALTERED and NOT_ASSAYED cells. */
+  readonly geneAltered: Uint32Array
+  readonly geneNotAssayed: Uint32Array
+}
+
+/**
+ * Row and column counts of the state, shared by the summaries (one sweep instead of one per
+ * summary and a strided one per sample): a branchless sweep per row, four cells a word (ALTERED = 1
+ * and NOT_ASSAYED = 2 are the two bits of a state byte); per-sample NOT_ASSAYED counts sweep again only
+ * the gene rows that have any; per-sample ALTERED counts walk a CellStore's altered cells. At
+ * 200,000 samples × 540 features (108M cells) the summaries' three full sweeps took ~0.9 s, a
+ * sweep with per-sample counters ~0.7 s. O(features × samples) byte reads + O(altered cells).
+ */
+export function stateTotals(m: CohortMatrix): StateTotals {
+  const n = m.samples.length
+  const F = m.features.length
+  const st = m.state
+  const altered = new Uint32Array(F)
+  const notAssayed = new Uint32Array(F)
+  const geneAltered = new Uint32Array(n)
+  const geneNotAssayed = new Uint32Array(n)
+  const store = m.cells instanceof CellStore ? m.cells : undefined
+  const words = (st.byteOffset & 3) === 0 ? new Uint32Array(st.buffer, st.byteOffset, st.length >>> 2) : new Uint32Array(0)
+  const bits = [0, 0]
+  for (let f = 0; f < F; f++) {
+    const row = f * n
+    rowBits(st, words, row, row + n, bits)
+    const a = bits[0] as number
+    const na = bits[1] as number
+    altered[f] = a
+    notAssayed[f] = na
+    if (m.features[f]?.type !== 'gene') continue
+    if (na > 0) for (let s = 0; s < n; s++) geneNotAssayed[s] = (geneNotAssayed[s] as number) + ((st[row + s] as number) >> 1)
+    if (a === 0) continue
+    if (store) {
+      store.forEachCell(row, row + n, (idx) => {
+        if (st[idx] === ALTERED) geneAltered[idx - row] = (geneAltered[idx - row] as number) + 1
+      })
+    } else for (let s = 0; s < n; s++) geneAltered[s] = (geneAltered[s] as number) + ((st[row + s] as number) & ALTERED)
+  }
+  return { altered, notAssayed, geneAltered, geneNotAssayed }
+}
+
+/**
+ * ALTERED and NOT_ASSAYED cells in st[from, to) into out[0], out[1]: four cells at a time through
+ * `words` (st's bytes as 32-bit words, empty when st is not 4-byte aligned), each byte lane of
+ * the two accumulators counting up to 127 before they are summed.
+ */
+function rowBits(st: Uint8Array, words: Uint32Array, from: number, to: number, out: number[]): void {
+  let a = 0
+  let na = 0
+  let i = from
+  const head = words.length === 0 ? to : Math.min(to, (from + 3) & ~3)
+  for (; i < head; i++) {
+    const v = st[i] as number
+    a += v & 1
+    na += v >> 1
+  }
+  const lastWord = words.length === 0 ? i >> 2 : to >> 2
+  for (let w = i >> 2; w < lastWord; ) {
+    const stop = Math.min(lastWord, w + 127)
+    let x = 0
+    let y = 0
+    for (; w < stop; w++) {
+      const v = words[w] as number
+      x += v & 0x01010101
+      y += (v >>> 1) & 0x01010101
+    }
+    a += (x & 0xff) + ((x >>> 8) & 0xff) + ((x >>> 16) & 0xff) + (x >>> 24)
+    na += (y & 0xff) + ((y >>> 8) & 0xff) + ((y >>> 16) & 0xff) + (y >>> 24)
+  }
+  for (i = Math.max(i, lastWord << 2); i < to; i++) {
+    const v = st[i] as number
+    a += v & 1
+    na += v >> 1
+  }
+  out[0] = a
+  out[1] = na
+}
+
+/** A feature's n/N from stateTotals (what featureCounts counts). O(1). */
+export function countsFromTotals(m: CohortMatrix, t: StateTotals, feature: number): FeatureCounts {
+  const notAssayed = t.notAssayed[feature] as number
+  return { altered: t.altered[feature] as number, assayed: m.samples.length - notAssayed, notAssayed }
 }
 
 /** `totals`: stateTotals(m), when the caller already has them (one pass serves every summary). */

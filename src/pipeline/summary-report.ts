@@ -3,9 +3,8 @@
  * report — as aligned text for people or JSON for programs.
  */
 import type { BuiltMatrix } from '../classify/matrix.js'
-import { featureSummary, geneSummary, sampleSummary } from '../classify/summary.js'
+import { featureSummary, geneSummary, sampleSummary, stateTotals } from '../classify/summary.js'
 import { MAF_CLASSES } from '../model/alteration.js'
-import { stateTotals } from '../matrix/types.js'
 import type { ReadReport } from '../model/report.js'
 import { totalDropped } from '../model/report.js'
 

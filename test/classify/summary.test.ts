@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { buildMatrix } from '../../src/classify/matrix.js'
-import { featureSummary, geneSummary, sampleSummary } from '../../src/classify/summary.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, countsFromTotals, featureCounts, stateTotals, type CohortMatrix } from '../../src/matrix/types.js'
+import { countsFromTotals, featureSummary, geneSummary, sampleSummary, stateTotals } from '../../src/classify/summary.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
+import { assignAll } from '../../src/panels/assign.js'
+import { panelFromGenes } from '../../src/panels/load.js'
 import { alt } from './helpers.js'
 
 describe('summaries', () => {
@@ -51,24 +53,49 @@ describe('summaries', () => {
   })
 })
 
+/** stateTotals against featureCounts and a walk down each sample's gene cells. */
+function agrees(m: CohortMatrix): ReturnType<typeof stateTotals> {
+  const t = stateTotals(m)
+  const n = m.samples.length
+  m.features.forEach((_, f) => expect(countsFromTotals(m, t, f)).toEqual(featureCounts(m, f)))
+  m.samples.forEach((_, s) => {
+    const col = m.features.flatMap((f, i) => (f.type === 'gene' ? [m.state[i * n + s]] : []))
+    expect([t.geneAltered[s], t.geneNotAssayed[s]]).toEqual([col.filter((v) => v === ALTERED).length, col.filter((v) => v === NOT_ASSAYED).length])
+  })
+  return t
+}
+
 describe('stateTotals', () => {
   it('counts every row and every gene column as featureCounts and a per-cell walk do', () => {
-    const samples = Array.from({ length: 37 }, (_, i) => `S${String(i).padStart(2, '0')}`)
-    const types = ['gene', 'gene', 'rule', 'gene', 'pathway', 'gene'] as const
-    const features = types.map((type, i) => ({ id: `F${i}`, label: `F${i}`, type, genes: [`G${i}`] }))
-    let x = 12345
-    const state = Uint8Array.from({ length: features.length * samples.length }, () => {
-      x = (Math.imul(x, 1103515245) + 12345) >>> 0
-      return [WILD_TYPE, ALTERED, NOT_ASSAYED][x % 3] as number
-    })
-    const m: CohortMatrix = { samples, features, state, cells: new Map(), samplePanel: samples.map(() => undefined), panelMb: samples.map(() => undefined), burden: new Uint32Array(samples.length) }
-    const t = stateTotals(m)
-    features.forEach((_, f) => expect(countsFromTotals(m, t, f)).toEqual(featureCounts(m, f)))
-    samples.forEach((_, s) => {
-      const col = features.flatMap((f, i) => (f.type === 'gene' ? [state[i * samples.length + s]] : []))
-      expect([t.geneAltered[s], t.geneNotAssayed[s]]).toEqual([col.filter((v) => v === ALTERED).length, col.filter((v) => v === NOT_ASSAYED).length])
-    })
-    expect(Math.min(...t.altered)).toBeGreaterThan(0)
-    expect(Math.min(...t.notAssayed)).toBeGreaterThan(0)
+    for (const size of [1, 3, 37, 1003]) {
+      const samples = Array.from({ length: size }, (_, i) => `S${String(i).padStart(4, '0')}`)
+      const types = ['gene', 'gene', 'rule', 'gene', 'pathway', 'gene'] as const
+      const features = types.map((type, i) => ({ id: `F${i}`, label: `F${i}`, type, genes: [`G${i}`] }))
+      let x = 12345
+      const state = Uint8Array.from({ length: features.length * samples.length }, () => {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0
+        return [WILD_TYPE, ALTERED, NOT_ASSAYED][x % 3] as number
+      })
+      const m: CohortMatrix = { samples, features, state, cells: new Map(), samplePanel: samples.map(() => undefined), panelMb: samples.map(() => undefined), burden: new Uint32Array(samples.length) }
+      const t = agrees(m)
+      if (size >= 37) {
+        expect(Math.min(...t.altered)).toBeGreaterThan(0)
+        expect(Math.min(...t.notAssayed)).toBeGreaterThan(0)
+      }
+      // An unaligned state (a view from byte 1) takes the byte path.
+      const shifted = new Uint8Array(state.length + 1).subarray(1)
+      shifted.set(state)
+      agrees({ ...m, state: shifted })
+    }
+  })
+
+  it('the same for a built matrix (altered cells read from its CellStore) with a panel leaving a gene unassayed', () => {
+    const samples = ['A', 'B', 'C', 'D']
+    const panel = panelFromGenes('P', 'P', ['KRAS', 'TP53'], { mutations: 'exons', hotspots: [], copyNumber: true, fusions: true })
+    const alts = [alt('A', 'KRAS', 'Missense_Mutation'), alt('B', 'TP53', 'Nonsense_Mutation'), alt('B', 'KRAS', 'Missense_Mutation'), alt('D', 'TP53', 'Silent')]
+    const m = buildMatrix(alts, { samples, genes: ['KRAS', 'TP53', 'MYC'], panels: assignAll(panel, samples) })
+    const t = agrees(m)
+    expect([...t.geneAltered]).toEqual([1, 2, 0, 0])
+    expect([...t.geneNotAssayed]).toEqual([1, 1, 1, 1])
   })
 })

@@ -34,9 +34,9 @@ export interface Collected {
 }
 
 /**
- * A growable typed array of non-negative integers (pairs are collected by the million): 4 bytes a
- * number while every number fits 32 bits (cell keys and table rows of every real cohort), moving
- * to 8-byte doubles the first time one does not.
+ * A growable typed array of integers (pairs are collected by the million): 4 bytes a number while
+ * every number fits unsigned 32 bits (cell keys and table rows of every real cohort), moving to
+ * 8-byte doubles the first time one does not.
  */
 export class NumList {
   private a: Uint32Array | Float64Array
@@ -46,8 +46,9 @@ export class NumList {
   }
   push(v: number): void {
     let a = this.a
-    if (this.length === a.length || (v > 0xffffffff && a instanceof Uint32Array)) {
-      const b = v > 0xffffffff || a instanceof Float64Array ? new Float64Array(a.length * 2) : new Uint32Array(a.length * 2)
+    const wide = v > 0xffffffff || v < 0
+    if (this.length === a.length || (wide && a instanceof Uint32Array)) {
+      const b = wide || a instanceof Float64Array ? new Float64Array(a.length * 2) : new Uint32Array(a.length * 2)
       b.set(a.subarray(0, this.length))
       this.a = a = b
     }

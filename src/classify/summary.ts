@@ -178,14 +178,15 @@ function rowBits(st: Uint8Array, words: Uint32Array, from: number, to: number, o
   let a = 0
   let na = 0
   let i = from
-  const head = words.length === 0 ? to : Math.min(to, (from + 3) & ~3)
+  // Indices may pass 2^31 (a state of over 2 GB): >>> and & 3 keep to unsigned 32-bit arithmetic.
+  const head = words.length === 0 ? to : Math.min(to, from + ((4 - (from & 3)) & 3))
   for (; i < head; i++) {
     const v = st[i] as number
     a += v & 1
     na += v >> 1
   }
-  const lastWord = words.length === 0 ? i >> 2 : to >> 2
-  for (let w = i >> 2; w < lastWord; ) {
+  const lastWord = words.length === 0 ? i >>> 2 : to >>> 2
+  for (let w = i >>> 2; w < lastWord; ) {
     const stop = Math.min(lastWord, w + 127)
     let x = 0
     let y = 0
@@ -197,7 +198,7 @@ function rowBits(st: Uint8Array, words: Uint32Array, from: number, to: number, o
     a += (x & 0xff) + ((x >>> 8) & 0xff) + ((x >>> 16) & 0xff) + (x >>> 24)
     na += (y & 0xff) + ((y >>> 8) & 0xff) + ((y >>> 16) & 0xff) + (y >>> 24)
   }
-  for (i = Math.max(i, lastWord << 2); i < to; i++) {
+  for (i = Math.max(i, lastWord * 4); i < to; i++) {
     const v = st[i] as number
     a += v & 1
     na += v >> 1

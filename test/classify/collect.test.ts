@@ -70,7 +70,7 @@ describe('collectCells', () => {
 
   it('NumList keeps 32-bit numbers in 4 bytes and moves to doubles, values intact, when one is larger', () => {
     const l = new NumList(2)
-    const want = [0, 1, 0xffffffff, 7, 2 ** 40 + 3, 5, 2 ** 52 + 1]
+    const want = [0, 1, 0xffffffff, 7, 2 ** 40 + 3, -5, 2 ** 52 + 1]
     want.slice(0, 4).forEach((v) => l.push(v))
     expect(l.view()).toBeInstanceOf(Uint32Array)
     want.slice(4).forEach((v) => l.push(v))
@@ -79,5 +79,9 @@ describe('collectCells', () => {
     for (let i = 0; i < 100; i++) l.push(i)
     expect(l.length).toBe(want.length + 100)
     expect(l.view()[want.length + 99]).toBe(99)
+    const neg = new NumList()
+    neg.push(3)
+    neg.push(-1)
+    expect([...neg.view()]).toEqual([3, -1])
   })
 })

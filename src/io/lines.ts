@@ -76,11 +76,17 @@ async function openRaw(path: string, name: string): Promise<Readable> {
   return createReadStream(path, { highWaterMark: 64 * 1024 })
 }
 
+/** Compressed bytes the inflater had consumed when the last chunk was handed over (0: plain input). */
+export interface GzipMeter {
+  consumed: number
+}
+
 /**
  * Peek at the first bytes to choose plain or gzip, then return a stream of decompressed bytes.
- * Exported for byte-level readers (the MAF fast path); everything else reads lines.
+ * Exported for byte-level readers (the MAF fast path); everything else reads lines. `meter`, when
+ * given, follows the compressed bytes consumed (a reader sizing its table for the whole file).
  */
-export async function* decompressed(path: string, name: string): AsyncGenerator<Buffer> {
+export async function* decompressed(path: string, name: string, meter?: GzipMeter): AsyncGenerator<Buffer> {
   const raw = await openRaw(path, name)
   const it = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
   const first = await it.next()
@@ -116,7 +122,10 @@ export async function* decompressed(path: string, name: string): AsyncGenerator<
     }
   })()
   try {
-    for await (const chunk of gunzip as AsyncIterable<Buffer>) yield chunk
+    for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      if (meter) meter.consumed = gunzip.bytesWritten
+      yield chunk
+    }
   } catch (e) {
     await it.return?.()
     const msg = e instanceof Error ? e.message : String(e)

@@ -110,3 +110,32 @@ describe('MAF byte path = text path', () => {
     }
   }, 120_000)
 })
+
+describe('MAF files read one after another into one table (byte caches shared per table)', () => {
+  it('give each file the rows it gives alone, with its own origin option', async () => {
+    const blank = [HEADER, ROW('S1', 'BRCA1', '43045712', 'Nonsense_Mutation', 'p.Q1756*\t10\t10\t\tPASS'), ROW('S9', 'KRAS', '25245350'), ''].join('\n')
+    const files: [string, MafOptions][] = [
+      [tmpFile('shared-a.maf', blank), { origin: 'germline' }],
+      [tmpFile('shared-b.maf', blank), { origin: 'somatic' }],
+      [tmpFile('shared-c.maf', CRAFTED['germlineStatus'] as string), {}],
+      [tmpFile('shared-d.maf', CRAFTED['spaces'] as string), { origin: 'germline' }],
+      [tmpFile('shared-e.maf', CRAFTED['plain'] as string), {}],
+    ]
+    const together = new EventTable()
+    const from: number[] = []
+    for (const [p, o] of files) {
+      from.push(together.length)
+      await readMafInto(p, together, o)
+    }
+    from.push(together.length)
+    const all = together.toArray()
+    for (const [k, [p, o]] of files.entries()) {
+      const alone = new EventTable()
+      await readMafInto(p, alone, o)
+      expect(all.slice(from[k], from[k + 1]), p).toEqual(alone.toArray())
+    }
+    // A blank Mutation_Status takes the file's origin option; a stated one is kept.
+    expect(all.slice(0, 2).map((a) => a.origin)).toEqual(['germline', 'somatic'])
+    expect(all.slice(from[1], (from[1] as number) + 2).map((a) => a.origin)).toEqual(['somatic', 'somatic'])
+  })
+})

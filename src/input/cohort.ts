@@ -22,7 +22,7 @@ import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { peekText, readLines } from '../io/lines.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from './parallel.js'
-import { looksLikeMaf, sniffFile } from './sniff.js'
+import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
 
 export interface CohortOptions {
   readonly inputs: readonly string[]
@@ -110,9 +110,22 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const seen = new Set<string>(declared)
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   let done = 0
-  for (const job of jobs) {
+  // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
+  // while this thread parses): ~0.5 ms a file, half the read of a thousand 100-row files.
+  const sniffs = jobs.map((): Promise<InputFormat> | undefined => undefined)
+  const sniffAhead = (k: number): void => {
+    const j = jobs[k]
+    if (j === undefined || j.role === 'cna' || j.role === 'fusion' || sniffs[k] !== undefined) return
+    const p = sniffFile(j.path)
+    p.catch(() => undefined) // reported when that file's turn comes, not as an unhandled rejection
+    sniffs[k] = p
+  }
+  for (const [k, job] of jobs.entries()) {
     opts.onFile?.(done, jobs.length, job.path)
-    const r = await readOne(job, opts, columnMap, events)
+    sniffAhead(k)
+    sniffAhead(k + 1)
+    const r = await readOne(job, opts, columnMap, events, sniffs[k])
+    sniffs[k] = undefined
     for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
     reports.push(r.report)
@@ -129,12 +142,12 @@ interface OneResult {
   readonly samples: readonly string[]
 }
 
-async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable): Promise<OneResult> {
+async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable, sniffed: Promise<InputFormat> | undefined): Promise<OneResult> {
   const common = { lenient: opts.lenient, sampleOverride: job.sample }
   if (job.role === 'cna') return readCopyNumber(job.path, common)
   if (job.role === 'fusion') return readFusions(job.path, common)
   const origin: 'somatic' | 'germline' | undefined = job.role === 'germline' ? 'germline' : job.role === 'somatic' ? 'somatic' : opts.origin
-  const format = await sniffFile(job.path)
+  const format = await (sniffed ?? sniffFile(job.path))
   switch (format) {
     case 'vcf':
       // Appended to the table: a VCF's records are never all held as objects.

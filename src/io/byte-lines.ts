@@ -10,7 +10,8 @@
  * without a break that holds a CR all throw UseTextPath, and so do pipes, devices, folders and
  * missing files (the text path streams them or names the problem). A leading UTF-8 BOM is skipped,
  * as the text path does, also when gzip hands it over in two pieces. Lines are cut at LF only, so a
- * character (or an invalid sequence) a block edge cuts is checked whole, with the line it is on. The caller then reads the file again as text.
+ * character (or an invalid sequence) a block edge cuts is checked whole, with the line it is on.
+ * The caller then reads the file again as text.
  *
  * Why not lines.ts: decoding every 64 KB chunk and slicing a string per line costs a string per
  * line and an async step per chunk; a reader that looks at a few fields needs neither. A plain file
@@ -29,8 +30,8 @@ export interface ByteLineSink {
   pushBytes(buf: Buffer, s: number, e: number, line: number): void
   /**
    * After each block of lines (for gzip, once 4 MB have been fed): bytes fed so far, and the bytes
-   * the whole read will feed, as known (a plain file's size or range) or estimated (gzip: the compressed
-   * size times the ratio seen so far).
+   * the whole read will feed, as known (a plain file's size or range) or estimated (gzip: the
+   * compressed size times the ratio seen so far).
    */
   block?(fed: number, fileSize: number): void
 }

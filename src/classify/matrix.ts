@@ -134,6 +134,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const baseMask = classMask(cc.base)
   const acceptOrigin = ORIGINS.map((o) => originAccepts(origin, o))
   const germline = ORIGIN_CODE.germline
+  // Codes as locals: the row loop reads them a million times (an imported object's fields are not folded).
+  const { snv: SNV, indel: INDEL, cna: CNA, fusion: FUSION } = KIND_CODE
   const rowGene = new Int32Array(table.length).fill(-1)
   const gKey = new NumList(table.length)
   const gEv = new NumList(table.length)
@@ -195,7 +197,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     const gene = geneNames[gi] as string
     const kind = table.kindCode(i)
     let rec: Alteration | undefined
-    if (kind === KIND_CODE.cna) sawCopyNumber = true
+    if (kind === CNA) sawCopyNumber = true
     const panel = opts.panels === undefined ? undefined : panelOf[s]
     if (panel !== undefined) {
       rec = table.get(i)
@@ -205,14 +207,14 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
         refused[why] = (refused[why] ?? 0) + 1
         continue
       }
-      if (kind !== KIND_CODE.cna && kind !== KIND_CODE.fusion) {
+      if (kind !== CNA && kind !== FUSION) {
         const ga = panel.genes.get(gene)
         if (ga?.mutations === 'hotspots' && !onPanelHotspot(ga, rec)) offHotspot++
       }
     }
     const cls = table.classCode(i)
     let used = false
-    const counted = kind === KIND_CODE.cna ? counts(cc, gene, (rec ??= table.get(i))) : ((countedMask[gi] as number) >>> cls) & 1
+    const counted = kind === CNA ? counts(cc, gene, (rec ??= table.get(i))) : ((countedMask[gi] as number) >>> cls) & 1
     const oc = table.originCode(i)
     if (counted && acceptOrigin[oc]) {
       used = true
@@ -228,7 +230,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
       }
     }
     // Burden (TMB) counts the base classes only: per-gene extras such as TERT 5'Flank are not coding.
-    if ((kind === KIND_CODE.snv || kind === KIND_CODE.indel) && oc !== germline && ((baseMask >>> cls) & 1) === 1) burden[s] = (burden[s] as number) + 1
+    if ((kind === SNV || kind === INDEL) && oc !== germline && ((baseMask >>> cls) & 1) === 1) burden[s] = (burden[s] as number) + 1
     const rs = geneRules[gi]
     if (rs) {
       rec ??= table.get(i)
@@ -299,7 +301,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     n, G, R, M: table.length, features: features.length,
     gKey: gKey.view(), gEv: gEv.view(), rKey: rKey.view(), rEv: rEv.view(), pKey: pKey.view(), pEv: pEv.view(), geneRow,
   })
-  for (const idx of cells.cellIdx) state[idx] = ALTERED
+  const altered = cells.cellIdx
+  for (let k = 0; k < altered.length; k++) state[altered[k] as number] = ALTERED
   const store = new CellStore(cells.cellIdx, cells.starts, cells.events, table, rowGene, geneNames, G * n)
 
   const warnings: string[] = []

@@ -31,12 +31,12 @@
  * ~1.7-2.2 ns a byte on this machine, so the 190-byte line alone is ~0.4 µs.
  */
 import type { MetaMap } from '@gmod/vcf'
+import { byteClasses } from '../io/byte-class.js'
 import { ByteMap, MISSING } from '../io/bytemap.js'
 import { RecentBytes } from '../io/recent-bytes.js'
 import { drop, type ReadReport } from '../model/report.js'
-import { KIND_CODE, type EventTable, emptyRow } from '../model/events.js'
+import { KIND_CODE, ORIGIN_CODE, type EventTable, emptyRow } from '../model/events.js'
 import { VARIANT_TYPES, type Origin } from '../model/alteration.js'
-import { ORIGIN_CODE } from '../model/events.js'
 import { SLOT, type EntryLayout } from './annotation.js'
 import { EntryBytes, GIVE_UP, NONE, shapeOf } from './entry-bytes.js'
 import { hgvspShort, shortProteinInto, type ProteinInputs } from './hgvsp.js'
@@ -71,17 +71,10 @@ const EQ = 1
 const PCT = 2
 const END = 3
 const BAD = 4
-const INFO_CLASS = new Uint8Array(256).fill(BAD)
-for (let b = 32; b < 127; b++) INFO_CLASS[b] = 0
-INFO_CLASS[61] = EQ
-INFO_CLASS[37] = PCT
-INFO_CLASS[59] = END
-INFO_CLASS[9] = END
+const INFO_CLASS = byteClasses(BAD, { 61: EQ, 37: PCT, 59: END, 9: END }) // '=', '%', ';', tab
 
 /** Byte classes of a line: 0 printable, 1 tab, 2 anything else (the text path reads the line). */
-const LINE_CLASS = new Uint8Array(256).fill(2)
-for (let b = 32; b < 127; b++) LINE_CLASS[b] = 0
-LINE_CLASS[9] = 1
+const LINE_CLASS = byteClasses(2, { 9: 1 })
 
 const TYPE_NP = [1, 1, 2, 3] // VARIANT_TYPES index + 1 of SNP, SNP, DNP, TNP by length
 const TYPE_ONP = VARIANT_TYPES.indexOf('ONP') + 1

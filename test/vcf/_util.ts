@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIXTURES, thrownAsync } from '../helpers.js'
 
@@ -9,6 +10,18 @@ export function fixture(rel: string): string {
 
 /** The InputError a promise rejects with (fails the test if it does not reject with one). */
 export const rejected = (p: Promise<unknown>) => thrownAsync(() => p)
+
+/** Every .vcf / .vcf.gz / .vcf.bgz under dir (sorted, recursive); none when dir is absent. */
+export function vcfFiles(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  const out: string[] = []
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name)
+    if (statSync(p).isDirectory()) out.push(...vcfFiles(p))
+    else if (/\.vcf(\.b?gz)?$/i.test(name)) out.push(p)
+  }
+  return out
+}
 
 export const VEP_FORMAT = 'Allele|Consequence|IMPACT|SYMBOL|Gene|Feature_type|Feature|BIOTYPE|EXON|HGVSc|HGVSp|cDNA_position|Protein_position|Amino_acids|ALLELE_NUM|CANONICAL|PICK'
 

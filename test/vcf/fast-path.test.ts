@@ -5,25 +5,13 @@
  * lenient (so FILTERed and malformed records reach the annotation and sample code too).
  * This is what lets the fast path be trusted: it is an optimisation, never a second behaviour.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { isInputError } from '../../src/errors.js'
 import { readLines } from '../../src/io/lines.js'
 import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
 import type { VcfReadOptions } from '../../src/vcf/options.js'
-import { csq, fixture, shared, VEP_FORMAT } from './_util.js'
-
-function vcfFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  const out: string[] = []
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name)
-    if (statSync(p).isDirectory()) out.push(...vcfFiles(p))
-    else if (/\.vcf(\.b?gz)?$/i.test(name)) out.push(p)
-  }
-  return out
-}
+import { csq, fixture, shared, vcfFiles, VEP_FORMAT } from './_util.js'
 
 type Outcome = { ok: VcfResult } | { error: string }
 

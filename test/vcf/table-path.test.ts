@@ -6,8 +6,7 @@
  * generated records must give the same rows (every field), the same string pool in the same
  * order, the same report and samples, or the same located error.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isInputError } from '../../src/errors.js'
@@ -19,7 +18,7 @@ import type { VcfReadOptions } from '../../src/vcf/options.js'
 import { readVcf, readVcfInto } from '../../src/vcf/read.js'
 import { VcfParser } from '../../src/vcf/reader.js'
 import { tmpFile } from '../helpers.js'
-import { csq, fixture, shared, VEP_FORMAT } from './_util.js'
+import { csq, fixture, shared, vcfFiles, VEP_FORMAT } from './_util.js'
 
 type Outcome = { ok: { rows: Alteration[]; pool: string[]; report: ReadReport; samples: string[] } } | { error: string }
 
@@ -55,17 +54,6 @@ async function tablePathRecords(path: string, opts: VcfReadOptions): Promise<num
     if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
   }
   return p.tablePathRecords
-}
-
-function vcfFiles(dir: string): string[] {
-  if (!existsSync(dir)) return []
-  const out: string[] = []
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name)
-    if (statSync(p).isDirectory()) out.push(...vcfFiles(p))
-    else if (/\.vcf(\.b?gz)?$/i.test(name)) out.push(p)
-  }
-  return out
 }
 
 const SHARED = shared('')

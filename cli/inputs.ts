@@ -57,7 +57,8 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
   const o = parseOptions(InputOptionsSchema, raw)
   const bar = progress(io, 'reading')
   try {
-    const cohort = await withMaxLineLength(o.maxLineLength, () => loadCohort({
+    // The --max-line-length cap is in force here: commands call this inside inputAction.
+    const cohort = await loadCohort({
       inputs,
       manifest: o.manifest,
       cna: o.cna,
@@ -71,7 +72,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       normalId: o.normalId,
       keepExtra: extra.keepExtra,
       onFile: (done, total, file) => bar.update(done, total, file),
-    }))
+    })
     if (o.lenient) {
       let skipped = 0
       for (const r of cohort.reports) for (const [k, v] of Object.entries(r.dropped)) if (k.startsWith('bad row') || k.includes('columns')) skipped += v

@@ -4,7 +4,12 @@
  */
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
+import { InputError } from '../src/errors.js'
+import type { BuiltMatrix } from '../src/classify/matrix.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
+import type { ReadReport } from '../src/model/report.js'
+import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
+import { classifyLowMemory } from '../src/pipeline/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
@@ -79,6 +84,55 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       if (skipped > 0) io.stderr(`biomarkit: --lenient: skipped ${skipped} bad row(s); see the read report for reasons\n`)
     }
     return cohort
+  } finally {
+    bar.done()
+  }
+}
+
+/** --low-memory and --partitions, for the commands that need only cell states and counts (summary, scan, interactions). */
+export function addLowMemoryOptions(cmd: Command): Command {
+  return cmd
+    .option('--low-memory', 'MAF inputs: hold one sample partition\'s rows at a time, not the whole file (peak memory grows with samples × features; same output)')
+    .option('--partitions <n>', 'with --low-memory: number of sample partitions (default one per 32 MB of input)')
+}
+
+const LowMemorySchema = z.object({
+  lowMemory: z.boolean().optional(),
+  partitions: z.coerce.number().int().min(1).max(4096).optional(),
+})
+
+/** What the analysis commands read: the classified matrix, the read reports and the files (for the overwrite guard). */
+export interface Classified {
+  readonly matrix: BuiltMatrix
+  readonly reports: readonly ReadReport[]
+  readonly files: string[]
+}
+
+/** Inputs → classified matrix: the default path (loadInputs, classifyCohort) or, with --low-memory, the partitioned one. */
+export async function classifyInputs(inputs: readonly string[], raw: unknown, io: CliIO, copts: ClassifyOptions): Promise<Classified> {
+  const lm = parseOptions(LowMemorySchema, raw)
+  if (!lm.lowMemory && lm.partitions === undefined) {
+    const cohort = await loadInputs(inputs, raw, io)
+    return { matrix: await classifyCohort(cohort, copts), reports: cohort.reports, files: cohort.files }
+  }
+  const o = parseOptions(InputOptionsSchema, raw)
+  const refused = (
+    [
+      ['--manifest', o.manifest],
+      ['--columns', o.columns],
+      ['--lenient', o.lenient],
+    ] as const
+  ).find(([, v]) => v !== undefined && v !== false)
+  if (refused) {
+    throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it partitions MAF files only`, { suggestion: 'drop --low-memory (the default path reads everything)' })
+  }
+  const bar = progress(io, 'reading')
+  try {
+    const r = await classifyLowMemory(
+      { inputs, cna: o.cna, fusions: o.fusions, samplesFile: o.samples, origin: o.inputOrigin, partitions: lm.partitions, onStep: (d, t, what) => bar.update(d, t, what) },
+      () => prepareClassifier(copts),
+    )
+    return { matrix: r.matrix, reports: r.reports, files: r.files }
   } finally {
     bar.done()
   }

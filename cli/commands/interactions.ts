@@ -5,12 +5,11 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
-import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { interactions } from '../../src/scan/interactions.js'
 import { formatSignificant } from '../../src/stats/format.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 import { pickFeatures } from './oncoplot.js'
@@ -24,15 +23,14 @@ const Schema = z.object({
 
 export function interactionsCommand(io: CliIO): Command {
   const cmd = new Command('interactions').description('pairwise co-occurrence / mutual exclusivity of the most altered genes')
-  addClassifyOptions(addInputOptions(cmd))
+  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
     .option('--top <n>', 'the N most altered genes (by altered / assayed)', '25')
     .option('--genes <list>', 'these genes instead of the top N', parseList)
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
     .option('-o, --output <file>', 'output file (default: stdout)')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
-      const cohort = await loadInputs(inputs, raw, io)
-      const matrix = await classifyCohort(cohort, classifyOptions(raw))
+      const { matrix, files } = await classifyInputs(inputs, raw, io, classifyOptions(raw))
       const ids = pickFeatures(matrix, 'gene', o.top, o.genes)
       const index = new Map(matrix.features.map((f, i) => [f.id, i]))
       const rows = interactions(
@@ -50,7 +48,7 @@ export function interactionsCommand(io: CliIO): Command {
         ]
         text = lines.join('\n') + '\n'
       }
-      await emit(io, text, o.output, cohort.files)
+      await emit(io, text, o.output, files)
     }))
   return cmd
 }

@@ -5,13 +5,12 @@
 import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
-import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { groupRowsTsv, scanGroups, scanSurvival, selectFeatures, survivalRowsTsv, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
@@ -50,7 +49,7 @@ function header(name: string, g: GroupScan | SurvivalScan): string[] {
 
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
-  addClassifyOptions(addInputOptions(cmd))
+  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file)')
     .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
     .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
@@ -68,10 +67,9 @@ export function scanCommand(io: CliIO): Command {
     .option('-o, --output <file>', 'output file (default: stdout)')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
-      const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
       const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
-      const matrix = await classifyCohort(cohort, { ...copts, withPathways: types.includes('pathways') })
+      const { matrix, reports, files } = await classifyInputs(inputs, raw, io, { ...copts, withPathways: types.includes('pathways') })
       const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient })
       const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
       const features = selectFeatures(matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes })
@@ -90,7 +88,7 @@ export function scanCommand(io: CliIO): Command {
               features: features.length,
               groupEndpoints: run.groups.map((g) => ({ endpoint: g.endpoint.name, column: g.endpoint.column, tested: g.tested, excluded: g.excluded, families: g.families, rows: g.rows })),
               survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, tested: s.tested, excluded: s.excluded, rows: s.rows })),
-              readReports: [...cohort.reports, clinical.report],
+              readReports: [...reports, clinical.report],
             },
             (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v),
             1,
@@ -105,7 +103,7 @@ export function scanCommand(io: CliIO): Command {
         }
         text = blocks.join('\n') + '\n'
       }
-      await emit(io, text, o.output, [...cohort.files, o.clinical])
+      await emit(io, text, o.output, [...files, o.clinical])
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
     }))
   return cmd

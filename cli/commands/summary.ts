@@ -4,11 +4,10 @@
 import { Command } from 'commander'
 import { z } from 'zod'
 import { MAFTOOLS_NONSYNONYMOUS } from '../../src/classify/classes.js'
-import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { summaryJson, summaryText } from '../../src/pipeline/summary-report.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
-import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
@@ -16,19 +15,18 @@ const Schema = z.object({ json: z.boolean().optional(), output: z.string().optio
 
 export function summaryCommand(io: CliIO): Command {
   const cmd = new Command('summary').description('per-feature altered/assayed counts, per-sample burden and the read report')
-  addClassifyOptions(addInputOptions(cmd))
+  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
     .option('--top <n>', 'show only the N most altered genes in the text view')
     .option('--json', 'machine-readable output')
     .option('-o, --output <file>', 'output file (default: stdout)')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
-      const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw, { withPathways: true })
-      const matrix = await classifyCohort(cohort, copts)
+      const { matrix, reports, files } = await classifyInputs(inputs, raw, io, copts)
       const counted = [...(copts.classes ?? MAFTOOLS_NONSYNONYMOUS), 'Amp', 'Del', 'Fusion']
-      const input = { matrix, reports: cohort.reports, countedClasses: counted }
+      const input = { matrix, reports, countedClasses: counted }
       const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
-      await emit(io, text, o.output, cohort.files)
+      await emit(io, text, o.output, files)
     }))
   return cmd
 }

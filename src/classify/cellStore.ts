@@ -15,7 +15,26 @@ import type { EventTable } from '../model/events.js'
 import type { AlteredCell } from '../matrix/types.js'
 import { makeCell } from './cell.js'
 
-export class CellStore implements ReadonlyMap<number, AlteredCell> {
+/**
+ * Cells whose events summaries read as codes: a CellStore (one code per event), or a merged
+ * low-memory matrix's CountedCells (one code per distinct event kind of a cell, with its count).
+ */
+export interface CodedCells {
+  /** class | kind << 6 | cnState << 8, per stored entry, in cell then first-seen order. */
+  eventCodes(): Uint16Array
+  /** Events each entry stands for; undefined: one each. */
+  eventCounts(): Uint32Array | undefined
+  /** The cells with from ≤ index < to, in index order, each with its range [a, b) of entries. */
+  forEachCell(from: number, to: number, visit: (idx: number, a: number, b: number) => void): void
+}
+
+/** The cells as CodedCells, when their store is one (a Map of records is not). */
+export function codedCells(cells: ReadonlyMap<number, AlteredCell>): CodedCells | undefined {
+  const c = cells as Partial<CodedCells>
+  return typeof c.eventCodes === 'function' && typeof c.eventCounts === 'function' && typeof c.forEachCell === 'function' ? (cells as unknown as CodedCells) : undefined
+}
+
+export class CellStore implements ReadonlyMap<number, AlteredCell>, CodedCells {
   /**
    * @param cellIdx sorted distinct cell indices
    * @param starts starts[i]..starts[i+1] are cellIdx[i]'s events in `events` (length cellIdx.length + 1)
@@ -93,6 +112,10 @@ export class CellStore implements ReadonlyMap<number, AlteredCell> {
       this.codes = c
     }
     return this.codes
+  }
+
+  eventCounts(): undefined {
+    return undefined
   }
 
   /** Table row of the j-th stored event (j from `forEachCell`'s range). */

@@ -54,6 +54,21 @@ export interface BuildOptions {
   readonly aliases?: AliasResolver | undefined
   /** Alterations of samples not in `samples`: 'error' (default) or 'drop' (counted). */
   readonly outside?: 'error' | 'drop' | undefined
+  /** `genes` are already alias-resolved (and their rewrites counted). */
+  readonly genesResolved?: boolean | undefined
+  /** What a caller merging several builds needs beside the result (../pipeline/low-memory.ts). */
+  readonly hooks?: BuildHooks | undefined
+}
+
+/**
+ * For merging builds of sample partitions: the notes' reason → count records keep first-seen
+ * order, so a merge orders each reason by the input row that first met it.
+ */
+export interface BuildHooks {
+  /** The table row where a refusal reason (`refused`) or a rule's missing evidence first occurs. */
+  first?(what: 'refused' | 'missingEvidence', key: string, row: number): void
+  /** Set to true when the table holds a copy-number event. */
+  sawCopyNumber?: boolean
 }
 
 export interface BuildNotes {
@@ -204,6 +219,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
       const partner = rec.partner === undefined ? undefined : (aliases?.resolve(rec.partner, 'data') ?? rec.partner)
       const why = refusal(panel, gene, rec, partner)
       if (why !== undefined) {
+        if (refused[why] === undefined) opts.hooks?.first?.('refused', why, i)
         refused[why] = (refused[why] ?? 0) + 1
         continue
       }
@@ -241,7 +257,10 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
           used = true
           rKey.push(r * n + s)
           rEv.push(i)
-        } else if (m === NO_EVIDENCE) missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
+        } else if (m === NO_EVIDENCE) {
+          if (missingEvidence[rule.id] === undefined) opts.hooks?.first?.('missingEvidence', rule.id, i)
+          missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
+        }
       }
     }
     if (used) rowGene[i] = gi
@@ -250,7 +269,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
 
   // Gene features: the given list (alias-resolved, de-duplicated) or every gene with a counted event.
   const geneList = opts.genes
-    ? [...new Set(opts.genes.map((g) => (aliases ? aliases.resolve(g, 'data') : g)))]
+    ? [...new Set(opts.genes.map((g) => (aliases && !opts.genesResolved ? aliases.resolve(g, 'data') : g)))]
     : geneNames.filter((_, i) => geneCounted[i]).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const features: Feature[] = [
     ...geneList.map((g): Feature => ({ id: g, label: g, type: 'gene', genes: [g] })),
@@ -305,14 +324,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   for (let k = 0; k < altered.length; k++) state[altered[k] as number] = ALTERED
   const store = new CellStore(cells.cellIdx, cells.starts, cells.events, table, rowGene, geneNames, G * n)
 
-  const warnings: string[] = []
-  if (offHotspot > 0) warnings.push(`${offHotspot} called variant(s) on hotspot-only panel genes are outside the listed hotspots; counted anyway`)
-  for (const r of rules) {
-    if (r.looksAt.copyNumber && !sawCopyNumber && !r.looksAt.mutations && !r.looksAt.fusions) {
-      warnings.push(`rule ${r.id} looks only at copy number, but the input has no copy-number events: its wild-type calls assume copy number was assayed`)
-    }
-  }
-  for (const [id, k] of Object.entries(missingEvidence)) warnings.push(`rule ${id}: ${k} event(s) lacked the VAF/depth its thresholds need and were not counted`)
+  if (opts.hooks && sawCopyNumber) opts.hooks.sawCopyNumber = true
+  const warnings = buildWarnings(offHotspot, rules, sawCopyNumber, missingEvidence)
 
   return {
     samples,
@@ -324,4 +337,17 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     burden,
     notes: { outsideUniverse, refused, offHotspot, missingEvidence, aliases: aliases?.report() ?? [], warnings },
   }
+}
+
+/** The build's notes as sentences (also for a merge of partition builds). */
+export function buildWarnings(offHotspot: number, rules: readonly CompiledRule[], sawCopyNumber: boolean, missingEvidence: Readonly<Record<string, number>>): string[] {
+  const warnings: string[] = []
+  if (offHotspot > 0) warnings.push(`${offHotspot} called variant(s) on hotspot-only panel genes are outside the listed hotspots; counted anyway`)
+  for (const r of rules) {
+    if (r.looksAt.copyNumber && !sawCopyNumber && !r.looksAt.mutations && !r.looksAt.fusions) {
+      warnings.push(`rule ${r.id} looks only at copy number, but the input has no copy-number events: its wild-type calls assume copy number was assayed`)
+    }
+  }
+  for (const [id, k] of Object.entries(missingEvidence)) warnings.push(`rule ${id}: ${k} event(s) lacked the VAF/depth its thresholds need and were not counted`)
+  return warnings
 }

@@ -16,7 +16,7 @@
 import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
 import { CLASS_CODE, CN_STATES, KIND_CODE } from '../model/events.js'
 import { ALTERED, type CohortMatrix, type FeatureCounts, type FeatureType } from '../matrix/types.js'
-import { CellStore } from './cellStore.js'
+import { codedCells } from './cellStore.js'
 import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
 
 export interface GeneSummaryRow {
@@ -44,6 +44,8 @@ class CellCodes {
   kind = new Uint8Array(64)
   /** CN_STATES index + 1; 0 = none. */
   cn = new Uint8Array(64)
+  /** Events the entry stands for: 1, or a CountedCells run's count. */
+  w = new Uint32Array(64)
   reset(size: number): void {
     this.n = 0
     if (size > this.cls.length) {
@@ -51,13 +53,15 @@ class CellCodes {
       this.cls = new Uint8Array(cap)
       this.kind = new Uint8Array(cap)
       this.cn = new Uint8Array(cap)
+      this.w = new Uint32Array(cap)
     }
   }
-  add(cls: number, kind: number, cn: number): void {
+  add(cls: number, kind: number, cn: number, w: number): void {
     const i = this.n++
     this.cls[i] = cls
     this.kind[i] = kind
     this.cn[i] = cn
+    this.w[i] = w
   }
 }
 
@@ -69,15 +73,16 @@ function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, ev: Cell
   const n = m.samples.length
   const base = fi * n
   const ev = new CellCodes()
-  const store = m.cells
-  if (store instanceof CellStore) {
+  const store = codedCells(m.cells)
+  if (store !== undefined) {
     const codes = store.eventCodes()
+    const counts = store.eventCounts()
     store.forEachCell(base, base + n, (idx, a, b) => {
       if (m.state[idx] !== ALTERED) return
       ev.reset(b - a)
       for (let j = a; j < b; j++) {
         const c = codes[j] as number
-        ev.add(c & 63, (c >>> 6) & 3, c >>> 8)
+        ev.add(c & 63, (c >>> 6) & 3, c >>> 8, counts === undefined ? 1 : (counts[j] as number))
       }
       visit(idx - base, ev)
     })
@@ -88,7 +93,7 @@ function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, ev: Cell
     const cell = m.cells.get(base + s)
     if (cell === undefined) continue
     ev.reset(cell.events.length)
-    for (const e of cell.events) ev.add(CLASS_CODE.get(e.variantClass) as number, KIND_CODE[e.kind], e.cnState === undefined ? 0 : CN_STATES.indexOf(e.cnState) + 1)
+    for (const e of cell.events) ev.add(CLASS_CODE.get(e.variantClass) as number, KIND_CODE[e.kind], e.cnState === undefined ? 0 : CN_STATES.indexOf(e.cnState) + 1, 1)
     visit(s, ev)
   }
 }
@@ -107,9 +112,9 @@ class Tally<K extends string> {
   constructor(private readonly names: readonly K[]) {
     this.n = new Uint32Array(names.length)
   }
-  bump(i: number): void {
+  bump(i: number, by = 1): void {
     if (this.n[i] === 0) this.order.push(i)
-    this.n[i] = (this.n[i] as number) + 1
+    this.n[i] = (this.n[i] as number) + by
   }
   record(): Partial<Record<K, number>> {
     const r: Partial<Record<K, number>> = {}
@@ -135,7 +140,7 @@ export interface StateTotals {
  * Row and column counts of the state, shared by the summaries (one sweep instead of one per
  * summary and a strided one per sample): a branchless sweep per row, four cells a word (ALTERED = 1
  * and NOT_ASSAYED = 2 are the two bits of a state byte); per-sample NOT_ASSAYED counts sweep again only
- * the gene rows that have any; per-sample ALTERED counts walk a CellStore's altered cells. At
+ * the gene rows that have any; per-sample ALTERED counts walk the stored altered cells. At
  * 200,000 samples × 540 features (108M cells) the summaries' three full sweeps took ~0.9 s, a
  * sweep with per-sample counters ~0.7 s. O(features × samples) byte reads + O(altered cells).
  */
@@ -147,7 +152,7 @@ export function stateTotals(m: CohortMatrix): StateTotals {
   const notAssayed = new Uint32Array(F)
   const geneAltered = new Uint32Array(n)
   const geneNotAssayed = new Uint32Array(n)
-  const store = m.cells instanceof CellStore ? m.cells : undefined
+  const store = codedCells(m.cells)
   const words = (st.byteOffset & 3) === 0 ? new Uint32Array(st.buffer, st.byteOffset, st.length >>> 2) : new Uint32Array(0)
   const bits = [0, 0]
   for (let f = 0; f < F; f++) {
@@ -230,11 +235,12 @@ export function geneSummary(m: CohortMatrix, totals: StateTotals = stateTotals(m
       let seen = 0 // bit i: class i occurs in this cell (30 classes fit)
       for (let k = 0; k < ev.n; k++) {
         const ci = ev.cls[k] as number
-        classCounts.bump(ci)
+        const w = ev.w[k] as number
+        classCounts.bump(ci, w)
         seen |= 1 << ci
-        if (ev.kind[k] === CNA) cnvTotal++
+        if (ev.kind[k] === CNA) cnvTotal += w
         else {
-          total++
+          total += w
           mutated = true
         }
       }
@@ -322,29 +328,30 @@ export function sampleSummary(m: CohortMatrix, totals: StateTotals = stateTotals
   const counts = new Uint32Array(n * C)
   const order = new Uint8Array(n * C)
   const seenClasses = new Uint8Array(n)
-  const bump = (s: number, cls: number): void => {
+  const bump = (s: number, cls: number, by: number): void => {
     const k = s * C + cls
     if (counts[k] === 0) {
       order[s * C + (seenClasses[s] as number)] = cls
       seenClasses[s] = (seenClasses[s] as number) + 1
     }
-    counts[k] = (counts[k] as number) + 1
+    counts[k] = (counts[k] as number) + by
   }
-  const store = m.cells
-  if (store instanceof CellStore) {
+  const store = codedCells(m.cells)
+  if (store !== undefined) {
     // One pass over every cell: cells come row-major, so each sample meets its classes in gene-row then event order.
     const codes = store.eventCodes()
+    const weights = store.eventCounts()
     store.forEachCell(0, F * n, (idx, a, b) => {
       if (state[idx] !== ALTERED) return
       const fi = Math.floor(idx / n)
       if (isGene[fi] !== 1) return
       const s = idx - fi * n
-      for (let j = a; j < b; j++) bump(s, (codes[j] as number) & 63)
+      for (let j = a; j < b; j++) bump(s, (codes[j] as number) & 63, weights === undefined ? 1 : (weights[j] as number))
     })
   } else {
     for (let fi = 0; fi < F; fi++) {
       if (isGene[fi] === 1) forEachAltered(m, fi, (s, ev) => {
-        for (let k = 0; k < ev.n; k++) bump(s, ev.cls[k] as number)
+        for (let k = 0; k < ev.n; k++) bump(s, ev.cls[k] as number, 1)
       })
     }
   }

@@ -78,7 +78,7 @@ function plainUint(s: string | undefined): number {
 }
 
 /** `s` without surrounding whitespace; the same string (no copy) in the usual case of none. */
-function trimmed(s: string): string {
+export function trimmed(s: string): string {
   const n = s.length
   return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
 }
@@ -230,6 +230,12 @@ export class MafParser {
     const want = new Uint8Array(h.columns.length)
     for (const i of [...used, ...Object.values(opt), ...extra]) want[i] = 1
     return { gene, chrom, start, end, ref, alt2, cls, type, sample, opt, extra, want }
+  }
+
+  /** Index of the Tumor_Sample_Barcode column, once the header is read (a header without the MAF columns throws here). */
+  sampleColumn(): number | undefined {
+    const h = this.tableParser.header
+    return h === undefined ? undefined : (this.cols ??= this.resolve(h)).sample
   }
 
   /** Feed one line; returns the alteration for a kept data row. */
@@ -556,6 +562,14 @@ export class MafParser {
       last = s
     }
     this.table.appendTable(part, ids, lineOffset)
+    this.absorbCounts(c)
+  }
+
+  /**
+   * Add the counts of a part whose rows went elsewhere (../input/partition.ts: a sample partition
+   * of the file, read and de-duplicated on its own). O(reasons).
+   */
+  absorbCounts(c: MafPartCounts): void {
     this.report.rowsRead += c.rowsRead
     this.report.kept += c.kept
     for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
@@ -563,6 +577,16 @@ export class MafParser {
     this.noPosition += c.noPosition
     this.inferredType += c.inferredType
     for (const [word, n] of c.nonStandard) this.nonStandard.set(word, (this.nonStandard.get(word) ?? 0) + n)
+  }
+
+  /**
+   * The end of a part that holds every row of its samples (a sample partition): its duplicates are
+   * dropped now — the key includes the sample, so none can repeat a row of another partition — and
+   * its counts returned for the file's parser to absorb (`absorbCounts`). O(rows of the part).
+   */
+  finishPart(): MafPartCounts {
+    if (this.seen === undefined) this.dropRepeats()
+    return this.partCounts()
   }
 
   /** After the last line: header must exist; rows the table layer skipped are accounted for. */

@@ -10,11 +10,12 @@ import { InputError, quote } from '../errors.js'
 import { DEFAULT_MAX_LINE_LENGTH, peekText, readLines, withMaxLineLength } from '../io/lines.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
-import { buildMatrix, type BuiltMatrix } from '../classify/matrix.js'
+import { buildMatrix, type BuildHooks, type BuiltMatrix } from '../classify/matrix.js'
+import { EventTable } from '../model/events.js'
 import { countedClasses } from '../classify/classes.js'
-import { compileRules, type OriginFilter } from '../classify/ruleMatch.js'
+import { compileRules, type CompiledRule, type OriginFilter } from '../classify/ruleMatch.js'
 import { loadRules } from '../classify/rules.js'
-import { loadAliases } from '../panels/aliases.js'
+import { loadAliases, type AliasResolver } from '../panels/aliases.js'
 import { assignAll, assignFromCbioportal, type PanelAssignment } from '../panels/assign.js'
 import { parseGenePanelFile, parsePanelMatrix, type CbioGenePanel } from '../panels/cbioportal.js'
 import { loadPanel, panelFromGenes } from '../panels/load.js'
@@ -74,7 +75,11 @@ function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePa
   })
 }
 
-async function assignPanels(opts: ClassifyOptions, samples: readonly string[]): Promise<PanelAssignment | undefined> {
+/**
+ * The panel files, read once; the returned function assigns a sample list (a whole cohort, or one
+ * sample partition of it: ./low-memory.ts). Undefined: no panel information.
+ */
+async function readPanels(opts: ClassifyOptions): Promise<((samples: readonly string[]) => PanelAssignment) | undefined> {
   const specs = opts.panels ?? []
   if (specs.length === 0 && opts.samplePanels === undefined) return undefined
   const read = await Promise.all(specs.map(readPanelSpec))
@@ -83,7 +88,7 @@ async function assignPanels(opts: ClassifyOptions, samples: readonly string[]): 
   if (opts.samplePanels === undefined) {
     if (read.length > 1) throw new InputError('USAGE', 'several --panel given: say which sample used which with --sample-panels FILE')
     const one = json[0] ?? (cbio[0] && panelFromGenes(cbio[0].stableId, cbio[0].description, cbio[0].genes, { mutations: 'exons', hotspots: [], copyNumber: true, fusions: true }))
-    return one ? assignAll(one, samples) : undefined
+    return one ? (samples) => assignAll(one, samples) : undefined
   }
   const lines = []
   for await (const l of readLines(opts.samplePanels)) lines.push(l)
@@ -95,9 +100,11 @@ async function assignPanels(opts: ClassifyOptions, samples: readonly string[]): 
     // Keep the JSON panels' own per-gene assays (hotspots, CN) where ids match.
     const panels = new Map(a.panels)
     for (const [id, p] of a.panels) panels.set(id, byId.get(id) ?? p)
-    return { panels, samplePanel: a.samplePanel }
+    const assigned = { panels, samplePanel: a.samplePanel }
+    return () => assigned
   }
-  return assignFromCbioportal(matrix, cbio)
+  const assigned = assignFromCbioportal(matrix, cbio)
+  return () => assigned
 }
 
 function parseClasses(list: readonly string[]): VariantClass[] {
@@ -108,22 +115,41 @@ function parseClasses(list: readonly string[]): VariantClass[] {
   })
 }
 
-export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
+/** The options' files, read once, ready to classify a table (or many: one per sample partition). */
+export interface Classifier {
+  readonly build: (events: EventTable, samples: readonly string[], hooks?: BuildHooks) => BuiltMatrix
+  /** The state a build gives `samples` without events: gene features `genes`, then the rules and pathways (../classify/merge.ts). */
+  readonly fill: (samples: readonly string[], genes: readonly string[]) => Uint8Array
+  readonly rules: readonly CompiledRule[]
+  readonly aliases: AliasResolver
+  /** Gene features were given (--genes). */
+  readonly genesGiven: boolean
+}
+
+/** Read every file the options name (aliases, pathways, rules, panels) once. */
+export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Classifier> {
   const aliases = await readData(shippedPath('gene-aliases.json'), loadAliases)
   let pathways: Pathway[] = []
   if (opts.withPathways || opts.pathways !== undefined || opts.rules !== undefined) {
     pathways = await readData(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), (p) => loadPathwaySet(p, aliases))
   }
   const rules = opts.rules !== undefined ? compileRules(await readData(resolveData(opts.rules, 'biomarkers-'), loadRules), opts.rules, { pathways, aliases }) : []
-  const panels = await assignPanels(opts, cohort.samples)
-  return buildMatrix(cohort.events, {
-    samples: cohort.samples,
-    genes: opts.genes,
+  const assign = await readPanels(opts)
+  const classes = countedClasses(opts.classes ? { classes: parseClasses(opts.classes) } : {})
+  const features = opts.withPathways || opts.pathways !== undefined ? pathways : []
+  // Given genes resolved once here (a rewrite is counted once however many builds follow).
+  const genes = opts.genes?.map((g) => aliases.resolve(g, 'data'))
+  return {
+    build: (events, samples, hooks) =>
+      buildMatrix(events, { samples, genes, genesResolved: true, rules, pathways: features, classes, origin: opts.origin, panels: assign?.(samples), aliases, hooks }),
+    // Names already resolved; no aliases, so the alias report counts only the real builds.
+    fill: (samples, genes) => buildMatrix(new EventTable(), { samples, genes, genesResolved: true, rules, pathways: features, classes, origin: opts.origin, panels: assign?.(samples) }).state,
     rules,
-    pathways: opts.withPathways || opts.pathways !== undefined ? pathways : [],
-    classes: countedClasses(opts.classes ? { classes: parseClasses(opts.classes) } : {}),
-    origin: opts.origin,
-    panels,
     aliases,
-  })
+    genesGiven: opts.genes !== undefined,
+  }
+}
+
+export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
+  return (await prepareClassifier(opts)).build(cohort.events, cohort.samples)
 }

@@ -1,0 +1,268 @@
+/**
+ * MAF rows → sample partitions on disk (the first pass of the low-memory path,
+ * ../pipeline/low-memory.ts).
+ *
+ * Each data line goes, as its bytes, to one of K temporary files chosen by a hash of its
+ * Tumor_Sample_Barcode (the value the parser will read: the field unquoted and trimmed as
+ * MafParser does), so every row of a sample lands in one partition and in input order. A record
+ * is [file index u32][line u32][length u32][bytes], so the second pass reads each row with its
+ * file and line: errors, duplicates and the read report name the input as a one-pass read does.
+ * Lines before the header (comments, the header) go to the file's own MafParser, which keeps the
+ * header and, later, the counts of every partition (`absorbCounts`).
+ *
+ * Lines are read by the byte line source (../io/byte-lines.ts); when it hands a file to the text
+ * path (bad UTF-8, lone CR, stdin), that file's records written so far are cut off and the file is
+ * read again as text, as readMafInto does.
+ *
+ * Complexity: O(bytes); memory: a 256 KB buffer per partition, the line buffer, and one cache
+ * entry per distinct sample. Disk: about the input's uncompressed size.
+ */
+import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
+import { ByteMap, MISSING } from '../io/bytemap.js'
+import { feedByteLines, UseTextPath, type ByteLineSink } from '../io/byte-lines.js'
+import { isMissing } from '../io/fields.js'
+import { readLineBatches } from '../io/lines.js'
+import { splitCsv, splitTsv } from '../io/table.js'
+import type { MafParser} from '../maf/parser.js';
+import { trimmed } from '../maf/parser.js'
+
+const BUFFER = 256 * 1024
+const HEAD = 12
+
+/** A sample's partition: FNV-1a over its UTF-16 code units, mod `count`. Empty or missing IDs go to 0 (their rows are errors). */
+export function partitionOf(sample: string, count: number): number {
+  const v = trimmed(sample)
+  if (v === '' || isMissing(v)) return 0
+  let h = 0x811c9dc5
+  for (let i = 0; i < v.length; i++) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193)
+  return (h >>> 0) % count
+}
+
+/** The partition files, written through one buffer each. */
+export class PartitionWriter {
+  readonly paths: string[]
+  private readonly fds: number[]
+  private readonly bufs: Buffer[]
+  private readonly used: Int32Array
+  private readonly written: Float64Array
+  /** Records per partition. */
+  readonly rows: Float64Array
+
+  constructor(dir: string, readonly count: number) {
+    this.paths = Array.from({ length: count }, (_, p) => join(dir, `part-${p}.bin`))
+    this.fds = this.paths.map((p) => openSync(p, 'w'))
+    this.bufs = this.paths.map(() => Buffer.allocUnsafe(BUFFER))
+    this.used = new Int32Array(count)
+    this.written = new Float64Array(count)
+    this.rows = new Float64Array(count)
+  }
+
+  write(p: number, file: number, line: number, src: Buffer, s: number, e: number): void {
+    const len = e - s
+    let buf = this.bufs[p] as Buffer
+    if ((this.used[p] as number) + HEAD + len > buf.length) {
+      this.flush(p)
+      if (HEAD + len > buf.length) {
+        const head = Buffer.allocUnsafe(HEAD)
+        head.writeUInt32LE(file, 0)
+        head.writeUInt32LE(line, 4)
+        head.writeUInt32LE(len, 8)
+        this.put(p, head, 0, HEAD)
+        this.put(p, src, s, e)
+        this.rows[p] = (this.rows[p] as number) + 1
+        return
+      }
+      buf = this.bufs[p] as Buffer
+    }
+    let u = this.used[p] as number
+    buf.writeUInt32LE(file, u)
+    buf.writeUInt32LE(line, u + 4)
+    buf.writeUInt32LE(len, u + 8)
+    u += HEAD
+    src.copy(buf, u, s, e)
+    this.used[p] = u + len
+    this.rows[p] = (this.rows[p] as number) + 1
+  }
+
+  private put(p: number, src: Buffer, s: number, e: number): void {
+    let at = this.written[p] as number
+    for (let o = s; o < e; ) {
+      const n = writeSync(this.fds[p] as number, src, o, e - o, at)
+      o += n
+      at += n
+    }
+    this.written[p] = at
+  }
+
+  private flush(p: number): void {
+    const u = this.used[p] as number
+    if (u === 0) return
+    this.put(p, this.bufs[p] as Buffer, 0, u)
+    this.used[p] = 0
+  }
+
+  /** Everything written so far is on disk; returns where each partition ends (for `rewind`). */
+  mark(): { readonly bytes: Float64Array; readonly rows: Float64Array } {
+    for (let p = 0; p < this.count; p++) this.flush(p)
+    return { bytes: this.written.slice(), rows: this.rows.slice() }
+  }
+
+  /** Cut every partition back to a mark (a file about to be read again). */
+  rewind(m: { readonly bytes: Float64Array; readonly rows: Float64Array }): void {
+    for (let p = 0; p < this.count; p++) {
+      this.used[p] = 0
+      ftruncateSync(this.fds[p] as number, m.bytes[p])
+      this.written[p] = m.bytes[p] as number
+      this.rows[p] = m.rows[p] as number
+    }
+  }
+
+  close(): void {
+    for (let p = 0; p < this.count; p++) this.flush(p)
+    for (const fd of this.fds) closeSync(fd)
+  }
+}
+
+/** Lines of one MAF file: before the header to its parser, after it to their sample's partition. */
+class Splitter implements ByteLineSink {
+  private col = -1
+  private tab = true
+  private split: (s: string) => string[] = splitTsv
+  private readonly cache = new ByteMap()
+
+  constructor(
+    readonly parser: MafParser,
+    private readonly file: number,
+    private readonly out: PartitionWriter,
+  ) {}
+
+  private afterHeaderLine(): void {
+    const c = this.parser.sampleColumn()
+    if (c === undefined) return
+    this.col = c
+    const d = this.parser.header?.delimiter
+    this.tab = d === '\t'
+    this.split = this.tab ? splitTsv : splitCsv
+  }
+
+  pushBytes(buf: Buffer, s: number, e: number, line: number): void {
+    if (this.col < 0) {
+      this.parser.pushBytes(buf, s, e, line)
+      this.afterHeaderLine()
+      return
+    }
+    this.out.write(this.partOfBytes(buf, s, e), this.file, line, buf, s, e)
+  }
+
+  pushText(text: string, line: number): void {
+    if (this.col < 0) {
+      this.parser.pushRow(text, line)
+      this.afterHeaderLine()
+      return
+    }
+    const b = Buffer.from(text, 'utf8')
+    this.out.write(this.partOfText(text), this.file, line, b, 0, b.length)
+  }
+
+  private partOfText(text: string): number {
+    const f = this.split(text)
+    const v = f[this.col]
+    return v === undefined ? 0 : partitionOf(v, this.out.count)
+  }
+
+  private partOfBytes(buf: Buffer, s: number, e: number): number {
+    if (!this.tab) return this.partOfText(buf.toString('utf8', s, e))
+    // The sample field: after `col` tabs (a line with fewer fields is an error, in partition 0).
+    let a = s
+    for (let k = 0; k < this.col; k++) {
+      while (a < e && buf[a] !== 9) a++
+      if (a === e) return 0
+      a++
+    }
+    let z = a
+    let quoted = false
+    for (; z < e; z++) {
+      const b = buf[z]
+      if (b === 9) break
+      if (b === 34) quoted = true
+    }
+    // A quoted field is unwrapped by the text split (splitTsv), as the parser reads it.
+    if (quoted) return this.partOfText(buf.toString('utf8', s, e))
+    let p = this.cache.get(buf, a, z)
+    if (p === MISSING) {
+      p = partitionOf(buf.toString('utf8', a, z), this.out.count)
+      this.cache.set(buf, a, z, p)
+    }
+    return p
+  }
+}
+
+/**
+ * Split the data lines of a MAF file into the writer's partitions as file number `file`; returns
+ * the parser that read its header (it takes the partitions' counts later). A file without a
+ * header, or whose header lacks the MAF columns, throws as reading it would.
+ */
+export async function partitionMaf(path: string, file: number, out: PartitionWriter, make: () => MafParser): Promise<MafParser> {
+  const start = out.mark()
+  if (path !== '-') {
+    const sp = new Splitter(make(), file, out)
+    try {
+      await feedByteLines(path, sp)
+      return finishHeader(sp.parser)
+    } catch (e) {
+      if (!(e instanceof UseTextPath)) throw e
+      out.rewind(start)
+    }
+  }
+  const sp = new Splitter(make(), file, out)
+  for await (const b of readLineBatches(path)) {
+    const lines = b.lines
+    for (let i = 0; i < lines.length; i++) sp.pushText(lines[i] as string, b.firstLine + i)
+  }
+  return finishHeader(sp.parser)
+}
+
+/** A file that ended before its header: finish() throws the empty-file error a one-pass read gives. */
+function finishHeader(p: MafParser): MafParser {
+  if (p.header === undefined) p.finish()
+  return p
+}
+
+/**
+ * The records of a partition file, in order, through one reused 4 MB buffer (a record longer than
+ * it grows it): visit(buf, file, line, start, end) with the line's bytes at buf[start, end).
+ */
+export function readPartition(path: string, visit: (buf: Buffer, file: number, line: number, s: number, e: number) => void): void {
+  const fd = openSync(path, 'r')
+  try {
+    let buf = Buffer.allocUnsafe(4 * 1024 * 1024)
+    let filled = 0
+    let pos = 0
+    for (;;) {
+      const n = readSync(fd, buf, filled, buf.length - filled, pos)
+      pos += n
+      filled += n
+      let o = 0
+      while (o + HEAD <= filled) {
+        const len = buf.readUInt32LE(o + 8)
+        if (o + HEAD + len > filled) break
+        visit(buf, buf.readUInt32LE(o), buf.readUInt32LE(o + 4), o + HEAD, o + HEAD + len)
+        o += HEAD + len
+      }
+      if (n === 0) {
+        if (o !== filled) throw new Error(`partition file ${path} ends inside a record`)
+        return
+      }
+      buf.copy(buf, 0, o, filled)
+      filled -= o
+      if (filled >= HEAD && HEAD + buf.readUInt32LE(8) > buf.length) {
+        const bigger = Buffer.allocUnsafe(2 * (HEAD + buf.readUInt32LE(8)))
+        buf.copy(bigger, 0, 0, filled)
+        buf = bigger
+      }
+    }
+  } finally {
+    closeSync(fd)
+  }
+}

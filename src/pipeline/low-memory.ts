@@ -1,0 +1,272 @@
+/**
+ * The low-memory path of `summary`, `scan` and `interactions`: memory grows with samples ×
+ * features, not with input rows.
+ *
+ * The default path holds every row (~120 bytes each at its peak): the evidence behind each cell,
+ * which tooltips, --matrix-out, rules and the report need. These three commands need only the
+ * cells' states and event counts. So:
+ *   1. MAF data lines go to K temporary files by a hash of their sample (../input/partition.ts);
+ *      K keeps each near 32 MB of input (at most 256).
+ *   2. Each partition is read into its own table by one MafParser per file (original file and
+ *      line on every row; duplicates dropped within the partition, which is exact because the
+ *      duplicate key includes the sample), classified on its own samples, and compacted to what
+ *      the merge needs (../classify/merge.ts: state bytes and per-cell event counts). Its rows go.
+ *   3. The partitions merge into one matrix, with the read reports and notes of a one-pass read.
+ *
+ * What comes out is what the default path gives: the same matrix states, summaries, scan and
+ * interactions output (test/pipeline/low-memory.test.ts compares them byte for byte on the
+ * fixtures, with 1 to 13 partitions). A bad row stops the run with the error a one-pass read
+ * reports first: after the first error, the remaining partitions are only read for an earlier
+ * (file, line) one.
+ *
+ * Scope: MAF inputs (files, folders, stdin), with --cna, --fusions and --samples (held whole: their
+ * size already grows with samples × genes). VCF, column-mapped tables, manifests and --lenient are
+ * refused with a usage error: their readers are not partitioned.
+ *
+ * Peak memory: the merged state (1 byte per sample × feature) and each partition's (another), the
+ * altered cells' counts (~26 bytes each), one partition's rows while it is read and classified
+ * (~120 bytes a row: K sets it), the write buffers (256 KB per partition). Time: one extra write
+ * and read of the input's bytes. Measured: README, Performance.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { InputError } from '../errors.js'
+import { mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
+import type { BuiltMatrix } from '../classify/matrix.js'
+import { readCopyNumber } from '../cna/index.js'
+import { readFusions } from '../fusion/index.js'
+import { expandInputs } from '../input/cohort.js'
+import { partitionMaf, partitionOf, PartitionWriter, readPartition } from '../input/partition.js'
+import { looksLikeMaf, sniffFile } from '../input/sniff.js'
+import { displayName, peekText, readLines } from '../io/lines.js'
+import { MafParser, type MafOptions } from '../maf/parser.js'
+import type { Alteration } from '../model/alteration.js'
+import { EventTable } from '../model/events.js'
+import type { ReadReport } from '../model/report.js'
+import type { Classifier } from './classify-cohort.js'
+
+export interface LowMemoryOptions {
+  readonly inputs: readonly string[]
+  readonly cna?: readonly string[] | undefined
+  readonly fusions?: readonly string[] | undefined
+  readonly samplesFile?: string | undefined
+  readonly origin?: 'somatic' | 'germline' | undefined
+  /** Partitions (default: one per 32 MB of input, 1–256). */
+  readonly partitions?: number | undefined
+  /** Where the partition files go (default: the OS temporary folder, TMPDIR). */
+  readonly tmpDir?: string | undefined
+  /** Progress: (steps done, steps in all, what). */
+  readonly onStep?: ((done: number, total: number, what: string) => void) | undefined
+}
+
+export interface LowMemoryResult {
+  readonly matrix: BuiltMatrix
+  readonly reports: ReadReport[]
+  readonly samples: readonly string[]
+  readonly files: string[]
+}
+
+const PART_BYTES = 32 * 1024 * 1024
+const MAX_PARTS = 256
+
+/** One partition per 32 MB of input (a gzip file counted at 5× its size; stdin at 1 GB). */
+export function defaultPartitions(paths: readonly string[]): number {
+  let bytes = 0
+  for (const p of paths) {
+    if (p === '-') {
+      bytes += 1024 * 1024 * 1024
+      continue
+    }
+    try {
+      bytes += /\.b?gz$/i.test(p) ? 5 * statSync(p).size : statSync(p).size
+    } catch {
+      /* reported when it is read */
+    }
+  }
+  return Math.max(1, Math.min(MAX_PARTS, Math.ceil(bytes / PART_BYTES)))
+}
+
+/** The first error in input order: (file, line), build-stage errors after every row. */
+interface Pending {
+  readonly file: number
+  readonly line: number
+  readonly error: unknown
+}
+const before = (f: number, l: number, p: Pending | undefined): boolean => p === undefined || f < p.file || (f === p.file && l < p.line)
+
+async function checkMaf(path: string): Promise<void> {
+  const format = await sniffFile(path)
+  if (format === 'maf' || (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024)))) return
+  throw new InputError('USAGE', `--low-memory reads MAF files; this is ${format === 'table' ? 'a table that is not a MAF' : `a ${format.toUpperCase()} file`}`, {
+    file: path,
+    suggestion: 'drop --low-memory for VCF, ANNOVAR and column-mapped inputs, or convert them first: biomarkit convert FILE --to maf',
+  })
+}
+
+/**
+ * `prepare` reads the classification's files (aliases, rules, panels): after the inputs, as the
+ * default path does, so an input error is reported first.
+ */
+export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => Promise<Classifier>): Promise<LowMemoryResult> {
+  const paths = expandInputs(opts.inputs)
+  if (paths.length === 0) throw new InputError('USAGE', 'no inputs: give MAF files or a folder')
+  const K = opts.partitions ?? defaultPartitions(paths)
+  if (!Number.isInteger(K) || K < 1 || K > 4096) throw new InputError('USAGE', `partitions: expected an integer from 1 to 4096, got ${K}`)
+  const step = opts.onStep ?? (() => undefined)
+  const total = paths.length + K + 1
+  const mafOpts = (): MafOptions => ({ origin: opts.origin })
+  const dir = mkdtempSync(join(opts.tmpDir ?? tmpdir(), 'biomarkit-'))
+  try {
+    let pending: Pending | undefined
+    const consider = (file: number, line: number, error: unknown): void => {
+      if (!(error instanceof InputError)) throw error
+      if (before(file, line, pending)) pending = { file, line, error }
+    }
+
+    // Declared samples first, as loadCohort reads them.
+    const declared: string[] = []
+    if (opts.samplesFile !== undefined) {
+      for await (const l of readLines(opts.samplesFile)) {
+        const s = l.text.trim()
+        if (s !== '' && !s.startsWith('#')) declared.push(s)
+      }
+    }
+
+    // 1. Partition the MAF files; a file that fails to read stops the pass (later files come after its error).
+    const out = new PartitionWriter(dir, K)
+    const heads: MafParser[] = []
+    try {
+      for (const [f, path] of paths.entries()) {
+        step(f, total, `partitioning ${displayName(path)}`)
+        try {
+          if (path !== '-') await checkMaf(path)
+          await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())))
+        } catch (e) {
+          consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
+          break
+        }
+      }
+    } finally {
+      out.close()
+    }
+
+    // Copy-number and fusion tables, whole (their rows grow with samples × genes), and declared samples.
+    const extra: { alterations: readonly Alteration[]; report: ReadReport; samples: readonly string[] }[] = []
+    const extraPaths = [...(opts.cna ?? []).map((p) => ({ p, cna: true })), ...(opts.fusions ?? []).map((p) => ({ p, cna: false }))]
+    if (pending === undefined) {
+      for (const [j, x] of extraPaths.entries()) {
+        try {
+          extra.push(x.cna ? await readCopyNumber(x.p, {}) : await readFusions(x.p, {}))
+        } catch (e) {
+          consider(paths.length + j, e instanceof InputError ? (e.line ?? 0) : 0, e)
+          break
+        }
+      }
+    }
+
+    // The classification's files: their errors come after every input row's.
+    let classifier: Classifier | undefined
+    if (pending === undefined) {
+      try {
+        classifier = await prepare()
+      } catch (e) {
+        consider(Number.MAX_SAFE_INTEGER - 1, 0, e)
+      }
+    }
+
+    // 2. Each partition: read, classify, compact.
+    const parts: PartBuild[] = []
+    /** Every sample, for a build-stage error's whole-cohort message. */
+    const universe = new Set<string>()
+    const extraOf = extra.map((x) => x.alterations.map((a) => partitionOf(a.sample, K)))
+    for (let p = 0; p < K; p++) {
+      step(paths.length + p, total, `partition ${p + 1} of ${K}`)
+      const table = new EventTable()
+      if (pending === undefined) table.reserve(out.rows[p] as number)
+      const samples = new Set<string>()
+      /** [first table row, file] per file in this partition, for a row's place in input order. */
+      const starts: number[] = []
+      // A file's records are contiguous (pass 1 wrote the files in turn): its parser finishes
+      // (drops its duplicates, over its own rows only) before the next file's rows are added.
+      let current: MafParser | undefined
+      let currentFile = -1
+      let failedFile = -1
+      const finishFile = (): void => {
+        if (current === undefined) return
+        const c = current.finishPart()
+        if (pending === undefined) (heads[currentFile] as MafParser).absorbCounts(c)
+        for (const s of current.samples) samples.add(s)
+        current = undefined
+      }
+      readPartition(out.paths[p] as string, (buf, f, line, s, e) => {
+        if (f === failedFile || !before(f, line, pending)) return
+        if (f !== currentFile || current === undefined) {
+          finishFile()
+          const head = heads[f] as MafParser
+          starts.push(table.length, f)
+          current = new MafParser(head.file, mafOpts(), table)
+          current.adoptHeader(head.header as NonNullable<MafParser['header']>)
+          currentFile = f
+        }
+        try {
+          current.pushBytes(buf, s, e, line)
+        } catch (err) {
+          consider(f, line, err)
+          failedFile = f
+        }
+      })
+      finishFile()
+      extra.forEach((x, j) => {
+        const of = extraOf[j] as number[]
+        const first = table.length
+        x.alterations.forEach((a, i) => {
+          if (of[i] === p) table.push(a)
+        })
+        if (table.length > first) starts.push(first, paths.length + j)
+        for (const s of x.samples) if (partitionOf(s, K) === p) samples.add(s)
+      })
+      for (const s of declared) if (partitionOf(s, K) === p) samples.add(s)
+      for (const s of samples) universe.add(s)
+      if (pending !== undefined) continue
+      const first = new Map<string, RowOrder>()
+      let rank = 0
+      const fileOfRow = (row: number): number => {
+        let f = starts[1] as number
+        for (let k = 0; k < starts.length && (starts[k] as number) <= row; k += 2) f = starts[k + 1] as number
+        return f
+      }
+      const hooks = {
+        first: (_what: string, key: string, row: number) => first.set(key, { file: fileOfRow(row), line: table.lineOf(row), rank: rank++ }),
+        sawCopyNumber: false,
+      }
+      try {
+        parts.push(partBuild((classifier as Classifier).build(table, [...samples], hooks), first, hooks.sawCopyNumber))
+      } catch (e) {
+        consider(Number.MAX_SAFE_INTEGER, 0, e)
+      }
+    }
+    if (pending !== undefined) {
+      // A build-stage error (a panel missing for samples, say) names samples of one partition:
+      // the whole cohort's check gives the message a one-pass run prints.
+      if (pending.file === Number.MAX_SAFE_INTEGER && classifier !== undefined) classifier.fill([...universe], [])
+      throw pending.error
+    }
+    if (classifier === undefined) throw new Error('classifyLowMemory: no classifier')
+
+    // 3. Merge.
+    step(paths.length + K, total, 'merging')
+    const matrix = mergeBuilds(parts, {
+      template: classifier.build(new EventTable(), []),
+      genesGiven: classifier.genesGiven,
+      rules: classifier.rules,
+      fill: classifier.fill,
+      aliases: classifier.aliases.report(),
+    })
+    step(total, total, '')
+    const reports = [...heads.map((h) => h.finish()), ...extra.map((x) => x.report)]
+    return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * --low-memory on the command line: summary, scan and interactions print what the default path
+ * prints (text and JSON); inputs it does not partition and --lenient/--manifest/--columns are
+ * usage errors (exit 1, no stack trace).
+ */
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { run } from '../../cli/main.js'
+import { memoryIO } from '../../cli/context.js'
+import { FIXTURES, tmpFile } from '../helpers.js'
+
+const LAML = join(FIXTURES, 'maf', 'tcga_laml.maf.gz')
+const CNA = join(FIXTURES, 'cna', 'cntable.tsv')
+const CLIN = join(FIXTURES, 'clinical', 'tcga_laml_annot.tsv')
+
+async function out(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIO()
+  const code = await run(args, io)
+  return { code, out: io.out, err: io.err }
+}
+
+describe('--low-memory', () => {
+  it.each([
+    ['summary', LAML, '--json', '--cna', CNA],
+    ['summary', LAML, '--top', '10'],
+    ['scan', LAML, '--clinical', CLIN, '--endpoint', 'FAB_classification', '--min-altered', '3'],
+    ['scan', LAML, '--clinical', CLIN, '--endpoint', 'days_to_last_followup~Overall_Survival_Status', '--format', 'json'],
+    ['interactions', LAML, '--top', '12'],
+  ])('%s: the default path\'s output, byte for byte', async (...args) => {
+    const want = await out(args)
+    expect(want.code).toBe(0)
+    expect(await out([...args, '--low-memory'])).toEqual(want)
+    expect(await out([...args, '--partitions', '6'])).toEqual(want)
+  })
+
+  it('refuses what it does not partition, with a usage error', async () => {
+    const vcf = tmpFile('lm-cli.vcf', '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')
+    const r1 = await out(['summary', vcf, '--low-memory'])
+    expect(r1.code).toBe(1)
+    expect(r1.err).toContain('--low-memory reads MAF files; this is a VCF file')
+    const r2 = await out(['summary', LAML, '--low-memory', '--lenient'])
+    expect(r2.code).toBe(1)
+    expect(r2.err).toContain('--low-memory does not take --lenient')
+    const r3 = await out(['summary', LAML, '--partitions', '0'])
+    expect(r3.code).toBe(1)
+    expect(r3.err).not.toContain('    at ')
+  })
+})

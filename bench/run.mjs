@@ -64,7 +64,11 @@ const summary = measure('biomarkit summary maf', 'node', [...cli, 'summary', maf
 add(summary, fread ?? cat)
 // The same with one thread (big plain files are otherwise read by two: src/input/parallel.ts).
 add(measure('biomarkit summary maf (BIOMARKIT_THREADS=1)', 'node', [...cli, 'summary', maf, '--json', '-o', '/dev/null'], 2, { BIOMARKIT_THREADS: '1' }), fread ?? cat)
+// Held rows vs sample partitions (src/pipeline/low-memory.ts): same output, memory bounded by samples × features.
+const summaryLow = measure('biomarkit summary maf --low-memory', 'node', [...cli, 'summary', maf, '--json', '--low-memory', '-o', '/dev/null'])
+add(summaryLow, summary)
 add(measure('biomarkit scan maf --endpoint orr', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'orr', '-o', '/dev/null']), summary)
+add(measure('biomarkit scan maf --endpoint orr --low-memory', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'orr', '--low-memory', '-o', '/dev/null']), summary)
 add(measure('biomarkit scan maf --endpoint pfs', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'pfs', '-o', '/dev/null']), summary)
 add(measure('biomarkit interactions maf --top 25', 'node', [...cli, 'interactions', maf, '--top', '25', '-o', '/dev/null']), summary)
 add(measure('biomarkit oncoplot maf --top 30', 'node', [...cli, 'oncoplot', maf, '--top', '30', '-o', join(OUT, 'oncoplot.svg')]), summary)
@@ -86,5 +90,19 @@ if (hasBcftools) {
 add(measure('cat vcf > /dev/null', 'sh', ['-c', `cat ${vcf} > /dev/null`]))
 add(measure('biomarkit summary vcf', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null']), bq)
 add(measure('biomarkit summary vcf (BIOMARKIT_THREADS=1)', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null'], 2, { BIOMARKIT_THREADS: '1' }), bq)
+// Peak memory against rows at a fixed cohort (same samples, ~540 genes): three times the rows.
+// BENCH_SCALE=0 skips it (it generates a second, 3× larger MAF once).
+if (process.env.BENCH_SCALE !== '0') {
+  const dir = join(OUT, `scale-${3 * ROWS}-${SAMPLES}`)
+  const big = join(dir, 'cohort.maf')
+  if (!existsSync(join(dir, '.generated'))) {
+    execFileSync('node', ['bench/generate.mjs', '--rows', String(3 * ROWS), '--samples', String(SAMPLES), '--vcf-records', '1000', '--out', dir], { stdio: 'inherit' })
+    writeFileSync(join(dir, '.generated'), '')
+  }
+  process.stdout.write(`\nmemory against rows: MAF ${3 * ROWS} rows (${(statSync(big).size / 1e6).toFixed(0)} MB), ${SAMPLES} samples\n`)
+  const s3 = measure(`biomarkit summary maf×3`, 'node', [...cli, 'summary', big, '--json', '-o', '/dev/null'], 1)
+  add(s3, summary)
+  add(measure(`biomarkit summary maf×3 --low-memory`, 'node', [...cli, 'summary', big, '--json', '--low-memory', '-o', '/dev/null'], 1), summaryLow)
+}
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ rows: ROWS, samples: SAMPLES, vcfRecords: VCF, node: process.version, cpus: cpus().length, results }, null, 2) + '\n')
 process.stdout.write(`\nwritten ${join(OUT, 'results.json')}\n`)

@@ -18,8 +18,9 @@
  *
  * Complexity: O(events) to compact a partition; O(features × samples + altered cells) to merge,
  * row by row with an O(samples) scatter. Memory: 1 byte per sample × feature (the merged state),
- * ~14 bytes per altered cell held by the partitions and ~18 in the merged cells; an altered cell
- * is a sample × feature pair, so all of it is bounded by samples × features, not by rows.
+ * ~14 bytes per altered cell held by the partitions and ~14 in the merged cells (18 past 2^32
+ * cells); an altered cell is a sample × feature pair, so all of it is bounded by samples ×
+ * features, not by rows.
  */
 import { ALTERED, type AlteredCell } from '../matrix/types.js'
 import type { AliasUse } from '../panels/aliases.js'
@@ -259,7 +260,7 @@ export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): Bu
 
   // Altered cells in row-major order of the merged matrix: row by row, each partition's cells of
   // the row scattered to their samples' columns (O(samples) scratch), then read out in order.
-  const cellIdx = new Float64Array(cellCount)
+  const cellIdx = F * S < 2 ** 32 ? new Uint32Array(cellCount) : new Float64Array(cellCount)
   const starts = new Uint32Array(cellCount + 1)
   const codes = new Uint16Array(entryCount)
   const counts = new Uint32Array(entryCount)

@@ -10,7 +10,8 @@
  *   2. Each partition is read into its own table by one MafParser per file (original file and
  *      line on every row; duplicates dropped within the partition, which is exact because the
  *      duplicate key includes the sample), classified on its own samples, and compacted to what
- *      the merge needs (../classify/merge.ts: state bytes and per-cell event counts). Its rows go.
+ *      the merge needs (../classify/merge.ts: per-cell event counts, burden and panel per
+ *      sample). Its rows go.
  *   3. The partitions merge into one matrix, with the read reports and notes of a one-pass read.
  *
  * What comes out is what the default path gives: the same matrix states, summaries, scan and
@@ -23,10 +24,11 @@
  * size already grows with samples × genes). VCF, column-mapped tables, manifests and --lenient are
  * refused with a usage error: their readers are not partitioned.
  *
- * Peak memory: the merged state (1 byte per sample × feature) and each partition's (another), the
- * altered cells' counts (~26 bytes each), one partition's rows while it is read and classified
- * (~120 bytes a row: K sets it), the write buffers (256 KB per partition). Time: one extra write
- * and read of the input's bytes. Measured: README, Performance.
+ * Peak memory: ~60 MB (Node and the code); one partition's rows while it is read and classified
+ * (~120 bytes a row, for about 32 MB of input); 1 byte per sample × feature (the merged state, and
+ * the same again for one partition's state while it is built); ~28 bytes per altered cell (at most
+ * one per sample × feature); the write buffers (256 KB per partition); the output. Time: one extra
+ * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'

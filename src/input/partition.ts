@@ -22,11 +22,28 @@ import { join } from 'node:path'
 import { feedByteLines, UseTextPath, type ByteLineSink } from '../io/byte-lines.js'
 import { readLineBatches } from '../io/lines.js'
 import { splitCsv, splitTsv } from '../io/table.js'
-import type { MafParser} from '../maf/parser.js';
-import { trimmed } from '../maf/parser.js'
+import { InputError } from '../errors.js'
+import { trimmed, type MafParser } from '../maf/parser.js'
 
 const BUFFER = 256 * 1024
 const HEAD = 12
+
+/** A temporary file that cannot be written or read (a full disk, say): stops the run at once. */
+export function tempFileError(path: string, e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code ?? 'error'
+  return new InputError('OUTPUT', `cannot ${code === 'ENOENT' ? 'create' : 'write'} a temporary partition file (${code})`, {
+    file: path,
+    suggestion: "--low-memory needs room for about the input's uncompressed size: set TMPDIR to a folder on a disk that has it",
+  })
+}
+
+function io<T>(path: string, f: () => T): T {
+  try {
+    return f()
+  } catch (e) {
+    throw tempFileError(path, e)
+  }
+}
 
 /** FNV-1a over bytes [s, e), mod `count`. */
 function hashBytes(buf: Uint8Array, s: number, e: number, count: number): number {
@@ -57,7 +74,7 @@ export class PartitionWriter {
 
   constructor(dir: string, readonly count: number) {
     this.paths = Array.from({ length: count }, (_, p) => join(dir, `part-${p}.bin`))
-    this.fds = this.paths.map((p) => openSync(p, 'w'))
+    this.fds = this.paths.map((p) => io(p, () => openSync(p, 'w')))
     this.bufs = this.paths.map(() => Buffer.allocUnsafe(BUFFER))
     this.used = new Int32Array(count)
     this.written = new Float64Array(count)
@@ -98,8 +115,9 @@ export class PartitionWriter {
 
   private put(p: number, src: Buffer, s: number, e: number): void {
     let at = this.written[p] as number
+    const fd = this.fds[p] as number
     for (let o = s; o < e; ) {
-      const n = writeSync(this.fds[p] as number, src, o, e - o, at)
+      const n = io(this.paths[p] as string, () => writeSync(fd, src, o, e - o, at))
       o += n
       at += n
     }
@@ -123,7 +141,8 @@ export class PartitionWriter {
   rewind(m: { readonly bytes: Float64Array; readonly rows: Float64Array }): void {
     for (let p = 0; p < this.count; p++) {
       this.used[p] = 0
-      ftruncateSync(this.fds[p] as number, m.bytes[p])
+      const fd = this.fds[p] as number
+      io(this.paths[p] as string, () => ftruncateSync(fd, m.bytes[p]))
       this.written[p] = m.bytes[p] as number
       this.rows[p] = m.rows[p] as number
     }
@@ -243,13 +262,13 @@ function finishHeader(p: MafParser): MafParser {
  * it grows it): visit(buf, file, line, start, end) with the line's bytes at buf[start, end).
  */
 export function readPartition(path: string, visit: (buf: Buffer, file: number, line: number, s: number, e: number) => void): void {
-  const fd = openSync(path, 'r')
+  const fd = io(path, () => openSync(path, 'r'))
   try {
     let buf = Buffer.allocUnsafe(4 * 1024 * 1024)
     let filled = 0
     let pos = 0
     for (;;) {
-      const n = readSync(fd, buf, filled, buf.length - filled, pos)
+      const n = io(path, () => readSync(fd, buf, filled, buf.length - filled, pos))
       pos += n
       filled += n
       let o = 0

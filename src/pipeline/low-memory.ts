@@ -39,7 +39,7 @@ import type { BuiltMatrix } from '../classify/matrix.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { expandInputs } from '../input/cohort.js'
-import { partitionMaf, partitionOf, PartitionWriter, readPartition } from '../input/partition.js'
+import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from '../input/partition.js'
 import { looksLikeMaf, sniffFile } from '../input/sniff.js'
 import { displayName, peekText, readLines } from '../io/lines.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
@@ -118,11 +118,18 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
   const step = opts.onStep ?? (() => undefined)
   const total = paths.length + K + 1
   const mafOpts = (): MafOptions => ({ origin: opts.origin })
-  const dir = mkdtempSync(join(opts.tmpDir ?? tmpdir(), 'biomarkit-'))
+  const root = opts.tmpDir ?? tmpdir()
+  let dir: string
+  try {
+    dir = mkdtempSync(join(root, 'biomarkit-'))
+  } catch (e) {
+    throw tempFileError(root, e)
+  }
   try {
     let pending: Pending | undefined
     const consider = (file: number, line: number, error: unknown): void => {
-      if (!(error instanceof InputError)) throw error
+      // Not an input's fault (a temporary file that cannot be written): at once.
+      if (!(error instanceof InputError) || error.code === 'OUTPUT') throw error
       if (before(file, line, pending)) pending = { file, line, error }
     }
 

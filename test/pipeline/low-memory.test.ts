@@ -142,6 +142,11 @@ describe('low-memory path: scope and housekeeping', () => {
     expect(existsSync(tmp) && readdirSync(tmp)).toEqual([])
   })
 
+  it('a temporary folder that cannot be used is a clear error, not a crash', async () => {
+    const missing = join(tmpDir('lm-nodir-'), 'no', 'such')
+    expect(await lowRun({ inputs: [LAML] }, {}, 2, missing)).toMatch(/^error OUTPUT .*no\/such:undefined:undefined cannot create a temporary partition file \(ENOENT\)$/)
+  })
+
   it('n/N come from the merged state as from the one-pass one', async () => {
     const r = await classifyLowMemory({ inputs: [LAML], partitions: 4 }, () => prepareClassifier({}))
     const t = stateTotals(r.matrix)

@@ -9,7 +9,7 @@ import type { BuiltMatrix } from '../src/classify/matrix.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
 import type { ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
-import { classifyLowMemory } from '../src/pipeline/low-memory.js'
+import { classifyLowMemory, lowMemoryWanted } from '../src/pipeline/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
@@ -92,7 +92,8 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
 /** --low-memory and --partitions, for the commands that need only cell states and counts (summary, scan, interactions). */
 export function addLowMemoryOptions(cmd: Command): Command {
   return cmd
-    .option('--low-memory', 'MAF inputs: hold one sample partition\'s rows at a time, not the whole file (peak memory grows with samples × features; same output)')
+    .option('--low-memory', 'MAF inputs: hold one sample partition\'s rows at a time, not the whole file (peak memory grows with samples × features; same output). Chosen by itself when the whole file would take over 60% of memory')
+    .option('--no-low-memory', 'read the inputs whole even when they would take most of the memory')
     .option('--partitions <n>', 'with --low-memory: number of sample partitions (default one per 32 MB of input)')
 }
 
@@ -111,7 +112,16 @@ export interface Classified {
 /** Inputs → classified matrix: the default path (loadInputs, classifyCohort) or, with --low-memory, the partitioned one. */
 export async function classifyInputs(inputs: readonly string[], raw: unknown, io: CliIO, copts: ClassifyOptions): Promise<Classified> {
   const lm = parseOptions(LowMemorySchema, raw)
-  if (!lm.lowMemory && lm.partitions === undefined) {
+  let low = lm.lowMemory === true || (lm.lowMemory === undefined && lm.partitions !== undefined)
+  if (lm.lowMemory === undefined && lm.partitions === undefined) {
+    const o = parseOptions(InputOptionsSchema, raw)
+    const why = o.manifest !== undefined || o.columns !== undefined || o.lenient ? undefined : await lowMemoryWanted(inputs)
+    if (why !== undefined) {
+      io.stderr(`biomarkit: ${why}\n`)
+      low = true
+    }
+  }
+  if (!low) {
     const cohort = await loadInputs(inputs, raw, io)
     return { matrix: await classifyCohort(cohort, copts), reports: cohort.reports, files: cohort.files }
   }

@@ -30,8 +30,8 @@
  * one per sample × feature); the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import { mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
@@ -87,6 +87,65 @@ export function defaultPartitions(paths: readonly string[]): number {
     }
   }
   return Math.max(1, Math.min(MAX_PARTS, Math.ceil(bytes / PART_BYTES)))
+}
+
+/**
+ * The memory the default path may use: BIOMARKIT_MEMORY when set (bytes, or with K/M/G), else the
+ * smaller of the machine's memory and the cgroup's limit (containers).
+ */
+export function memoryBudget(): number {
+  const env = process.env['BIOMARKIT_MEMORY']?.trim()
+  const m = env === undefined ? null : /^(\d+(?:\.\d+)?)\s*([KMG]?)B?$/i.exec(env)
+  if (m) return Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase())
+  let budget = totalmem()
+  for (const f of ['/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes']) {
+    try {
+      const v = Number(readFileSync(f, 'utf8').trim())
+      if (Number.isFinite(v) && v > 0) budget = Math.min(budget, v)
+    } catch {
+      /* no such limit */
+    }
+  }
+  return budget
+}
+
+/** Peak of the default path, from the bench: ~60 MB + ~1.8 bytes per byte of (uncompressed) MAF. */
+export function defaultPathPeak(paths: readonly string[]): number {
+  let bytes = 0
+  for (const p of paths) {
+    try {
+      bytes += /\.b?gz$/i.test(p) ? 5 * statSync(p).size : statSync(p).size
+    } catch {
+      /* reported when it is read */
+    }
+  }
+  return 60 * 2 ** 20 + 1.8 * bytes
+}
+
+/**
+ * Why the inputs should be read in sample partitions though --low-memory was not given: the
+ * default path would need over 60% of the memory budget, and every input is a MAF file the
+ * partitioned path reads. Undefined otherwise (stdin, other formats: the default path).
+ */
+export async function lowMemoryWanted(inputs: readonly string[], budget = memoryBudget()): Promise<string | undefined> {
+  let paths: string[]
+  try {
+    paths = expandInputs(inputs)
+  } catch {
+    return undefined
+  }
+  if (paths.length === 0 || paths.includes('-')) return undefined
+  const need = defaultPathPeak(paths)
+  if (need <= 0.6 * budget) return undefined
+  for (const p of paths) {
+    try {
+      await checkMaf(p)
+    } catch {
+      return undefined
+    }
+  }
+  const gb = (x: number): string => `${(x / 2 ** 30).toFixed(1)} GB`
+  return `these inputs would need about ${gb(need)} of memory read whole (budget ${gb(budget)}): reading them in sample partitions instead (--low-memory; same output; --no-low-memory to read them whole)`
 }
 
 /** The first error in input order: (file, line), build-stage errors after every row. */

@@ -33,6 +33,28 @@ describe('--low-memory', () => {
     expect(await out([...args, '--partitions', '6'])).toEqual(want)
   })
 
+  it('is chosen by itself when the inputs would take most of the memory budget (BIOMARKIT_MEMORY), and says so', async () => {
+    const args = ['summary', LAML, '--json']
+    const want = await out(args)
+    const saved = process.env['BIOMARKIT_MEMORY']
+    process.env['BIOMARKIT_MEMORY'] = '64M'
+    try {
+      const auto = await out(args)
+      expect(auto.out).toBe(want.out)
+      expect(auto.err).toMatch(/^biomarkit: these inputs would need about 0\.1 GB of memory read whole \(budget 0\.1 GB\): reading them in sample partitions instead/)
+      expect(await out([...args, '--no-low-memory'])).toEqual(want)
+      // Not for inputs or options it does not partition: those are read whole, as before.
+      const vcf = join(FIXTURES, 'vcf', 'bcftools', 'split-vep.9.vcf')
+      const v = await out(['summary', vcf, '--json'])
+      expect([v.code, v.err]).toEqual([0, ''])
+      expect((await out([...args, '--lenient'])).err).toBe('')
+    } finally {
+      if (saved === undefined) delete process.env['BIOMARKIT_MEMORY']
+      else process.env['BIOMARKIT_MEMORY'] = saved
+    }
+    expect((await out(args)).err).toBe('')
+  })
+
   it('refuses what it does not partition, with a usage error', async () => {
     const vcf = tmpFile('lm-cli.vcf', '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')
     const r1 = await out(['summary', vcf, '--low-memory'])

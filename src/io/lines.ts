@@ -22,7 +22,6 @@ import { isAscii } from 'node:buffer'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
-import type { Readable } from 'node:stream'
 import { InputError } from '../errors.js'
 import { firstInvalidUtf8, unfinishedTail } from './utf8.js'
 
@@ -61,8 +60,72 @@ export function displayName(path: string): string {
   return path === '-' ? '<stdin>' : path
 }
 
-async function openRaw(path: string, name: string): Promise<Readable> {
-  if (path === '-') return process.stdin
+/**
+ * Standard input, readable from its start more than once while only its head has been read: the
+ * format is sniffed from the first 16 KB, then the reader reads it all. Chunks are kept while
+ * under 1 MB in all (what sniffing and peeking read), so a later reader replays them and goes on
+ * with the stream; past that, stdin streams and is not kept (a third read would find it consumed).
+ * The underlying iterator is never returned early (that would destroy process.stdin), and chunks
+ * are fetched only when a reader asks for one, so a reader that stopped leaves no fetch in flight.
+ */
+class StdinTap {
+  private readonly kept: Buffer[] = []
+  private keptBytes = 0
+  /** Some chunk was handed to a reader without being kept: only that reader can go on. */
+  private lost = false
+  private it: AsyncIterator<Buffer> | undefined
+  private done = false
+  private static readonly KEEP = 1024 * 1024
+
+  constructor(private readonly source: () => AsyncIterable<Buffer>) {}
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    let i = 0
+    let streaming = false
+    for (;;) {
+      if (i < this.kept.length) {
+        yield this.kept[i++] as Buffer
+        continue
+      }
+      if (this.lost && !streaming) {
+        throw new InputError('INPUT', 'standard input was already read by an earlier step', { file: '<stdin>', suggestion: 'give the data as a file instead of on standard input' })
+      }
+      if (this.done) return
+      this.it ??= this.source()[Symbol.asyncIterator]()
+      const r = await this.it.next()
+      if (r.done) {
+        this.done = true
+        return
+      }
+      let chunk = r.value
+      if (!this.lost && this.keptBytes + chunk.length <= StdinTap.KEEP) {
+        // A copy: the stream may reuse a chunk's memory once it has been handed over.
+        chunk = Buffer.from(chunk)
+        this.kept.push(chunk)
+        this.keptBytes += chunk.length
+        i++
+      } else {
+        this.lost = true
+        streaming = true
+      }
+      yield chunk
+    }
+  }
+}
+
+let stdinTap: StdinTap | undefined
+
+/** For tests: read "stdin" from another source (and forget what was read). */
+export function setStdinSource(source: (() => AsyncIterable<Buffer>) | undefined): void {
+  stdinTap = source === undefined ? undefined : new StdinTap(source)
+}
+
+/** The file's raw bytes as an async iterable (stdin through the tap: read only as asked, never ahead). */
+async function openRaw(path: string, name: string): Promise<AsyncIterable<Buffer>> {
+  if (path === '-') {
+    stdinTap ??= new StdinTap(() => process.stdin as AsyncIterable<Buffer>)
+    return stdinTap.chunks()
+  }
   try {
     const s = await stat(path)
     if (s.isDirectory()) throw new InputError('NOT_FOUND', 'is a directory, expected a file', { file: name })
@@ -88,7 +151,7 @@ export interface GzipMeter {
  */
 export async function* decompressed(path: string, name: string, meter?: GzipMeter): AsyncGenerator<Buffer> {
   const raw = await openRaw(path, name)
-  const it = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>
+  const it = raw[Symbol.asyncIterator]()
   const first = await it.next()
   if (first.done) return
   const head: Buffer = first.value

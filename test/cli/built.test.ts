@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { execFileSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { run } from '../../cli/main.js'
 import { memoryIO } from '../../cli/context.js'
@@ -41,5 +42,15 @@ describe.runIf(built)('the built command (dist/bin/biomarkit.js)', () => {
     }
     expect(status).toBe(1)
     expect(stderr).toMatch(/^biomarkit: .*no-such-file\.maf/)
+  })
+
+  it('reads standard input ("-"), gzip or plain, with or without --low-memory', () => {
+    const maf = join(FIXTURES, 'maf', 'tcga_laml.maf.gz')
+    const want = cli('summary', maf, '--json').replaceAll(maf, '<stdin>')
+    const stdin = (input: Buffer, ...args: string[]): string => execFileSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 64 << 20 })
+    const gz = readFileSync(maf)
+    expect(stdin(gz, 'summary', '-', '--json')).toBe(want)
+    expect(stdin(gunzipSync(gz), 'summary', '-', '--json')).toBe(want)
+    expect(stdin(gunzipSync(gz), 'summary', '-', '--json', '--low-memory')).toBe(want)
   })
 })

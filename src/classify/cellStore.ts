@@ -34,6 +34,31 @@ export function codedCells(cells: ReadonlyMap<number, AlteredCell>): CodedCells 
   return typeof c.eventCodes === 'function' && typeof c.eventCounts === 'function' && typeof c.forEachCell === 'function' ? (cells as unknown as CodedCells) : undefined
 }
 
+/**
+ * The cells of sorted `cellIdx` with from ≤ index < to, in index order, each with its entry range
+ * [starts[i], starts[i + 1]): one binary search for `from`, then a walk. Shared by the stores.
+ */
+export function forEachCellIn(
+  cellIdx: Float64Array | Uint32Array,
+  starts: Uint32Array,
+  from: number,
+  to: number,
+  visit: (idx: number, a: number, b: number) => void,
+): void {
+  let lo = 0
+  let hi = cellIdx.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((cellIdx[mid] as number) < from) lo = mid + 1
+    else hi = mid
+  }
+  for (let i = lo; i < cellIdx.length; i++) {
+    const idx = cellIdx[i] as number
+    if (idx >= to) break
+    visit(idx, starts[i] as number, starts[i + 1] as number)
+  }
+}
+
 export class CellStore implements ReadonlyMap<number, AlteredCell>, CodedCells {
   /**
    * @param cellIdx sorted distinct cell indices
@@ -128,18 +153,7 @@ export class CellStore implements ReadonlyMap<number, AlteredCell>, CodedCells {
    * events (`eventRow(j)` gives the table row): no record is built.
    */
   forEachCell(from: number, to: number, visit: (idx: number, a: number, b: number) => void): void {
-    let lo = 0
-    let hi = this.cellIdx.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((this.cellIdx[mid] as number) < from) lo = mid + 1
-      else hi = mid
-    }
-    for (let i = lo; i < this.cellIdx.length; i++) {
-      const idx = this.cellIdx[i] as number
-      if (idx >= to) break
-      visit(idx, this.starts[i] as number, this.starts[i + 1] as number)
-    }
+    forEachCellIn(this.cellIdx, this.starts, from, to, visit)
   }
 
   get(idx: number): AlteredCell | undefined {

@@ -26,7 +26,7 @@ import { ALTERED, type AlteredCell } from '../matrix/types.js'
 import type { AliasUse } from '../panels/aliases.js'
 import type { BuiltMatrix } from './matrix.js'
 import { buildWarnings } from './matrix.js'
-import { codedCells, type CodedCells } from './cellStore.js'
+import { codedCells, forEachCellIn, type CodedCells } from './cellStore.js'
 import type { CompiledRule } from './ruleMatch.js'
 
 /** Where an input row is, in the order the whole-cohort table would hold it. */
@@ -79,18 +79,7 @@ export class CountedCells implements ReadonlyMap<number, AlteredCell>, CodedCell
   }
 
   forEachCell(from: number, to: number, visit: (idx: number, a: number, b: number) => void): void {
-    let lo = 0
-    let hi = this.cellIdx.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((this.cellIdx[mid] as number) < from) lo = mid + 1
-      else hi = mid
-    }
-    for (let i = lo; i < this.cellIdx.length; i++) {
-      const idx = this.cellIdx[i] as number
-      if (idx >= to) break
-      visit(idx, this.starts[i] as number, this.starts[i + 1] as number)
-    }
+    forEachCellIn(this.cellIdx, this.starts, from, to, visit)
   }
 
   has(idx: number): boolean {

@@ -25,7 +25,8 @@
  * refused with a usage error: their readers are not partitioned.
  *
  * Peak memory: ~60 MB (Node and the code); one partition's rows while it is read and classified
- * (~120 bytes a row, for about 32 MB of input); 1 byte per sample × feature (the merged state, and
+ * (~120 bytes a row, for about 32 MB of input; a partition holds whole samples, so at least the
+ * biggest sample's rows); 1 byte per sample × feature (the merged state, and
  * the same again for one partition's state while it is built); ~28 bytes per altered cell (at most
  * one per sample × feature); the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.

@@ -92,7 +92,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
 /** --low-memory and --partitions, for the commands that need only cell states and counts (summary, scan, interactions). */
 export function addLowMemoryOptions(cmd: Command): Command {
   return cmd
-    .option('--low-memory', 'MAF inputs: hold one sample partition\'s rows at a time, not the whole file (peak memory grows with samples × features; same output). Chosen by itself when the whole file would take over 60% of memory')
+    .option('--low-memory', 'MAF and VCF inputs: hold one part of the rows at a time, not every row (peak memory grows with samples × features; same output). Chosen by itself when the inputs would take over 60% of memory')
     .option('--no-low-memory', 'read the inputs whole even when they would take most of the memory')
     .option('--partitions <n>', 'with --low-memory: number of sample partitions (default one per 32 MB of input)')
 }
@@ -134,12 +134,21 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
     ] as const
   ).find(([, v]) => v !== undefined && v !== false)
   if (refused) {
-    throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it partitions MAF files only`, { suggestion: 'drop --low-memory (the default path reads everything)' })
+    throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it reads MAF and VCF files given directly`, { suggestion: 'drop --low-memory (the default path reads everything)' })
   }
   const bar = progress(io, 'reading')
   try {
     const r = await classifyLowMemory(
-      { inputs, cna: o.cna, fusions: o.fusions, samplesFile: o.samples, origin: o.inputOrigin, partitions: lm.partitions, onStep: (d, t, what) => bar.update(d, t, what) },
+      {
+        inputs,
+        cna: o.cna,
+        fusions: o.fusions,
+        samplesFile: o.samples,
+        origin: o.inputOrigin,
+        vcf: { keepFiltered: o.keepFiltered, tumorId: o.tumorId, normalId: o.normalId },
+        partitions: lm.partitions,
+        onStep: (d, t, what) => bar.update(d, t, what),
+      },
       () => prepareClassifier(copts),
     )
     return { matrix: r.matrix, reports: r.reports, files: r.files }

@@ -1,32 +1,37 @@
 /**
- * Builds of sample partitions → one matrix (the low-memory path, ../pipeline/low-memory.ts).
+ * Builds of parts of a cohort → one matrix (the low-memory path, ../pipeline/low-memory.ts). A part
+ * is a sample partition of MAF rows (every row of its samples) or a chunk of a VCF's rows (a
+ * sample's rows may span chunks, files and partitions).
  *
- * Each partition holds every row of its samples, so its build decides its samples' cells exactly
- * as a build of the whole cohort would; what a partition cannot know is the cohort's gene list
- * (genes with a counted event anywhere). The merge takes the union, starts every cell at what a
+ * A part's build decides its cells as a build of the whole cohort would, from its own rows; what it
+ * cannot know is the cohort's gene list (genes with a counted event anywhere) and the events of
+ * its cells held by other parts. The merge takes the union of genes, starts every cell at what a
  * build gives a cell without events (wild type, or not assayed by the sample's panel: `fill`, the
- * same build run on an empty table) and sets the altered ones from the partitions' cells.
+ * same build run on an empty table) and sets the altered ones from the parts' cells; a cell several
+ * parts hold gets their entries in input order.
  *
- * A partition keeps, between its build and the merge, only its samples' burden and panel and, per
+ * A part keeps, between its build and the merge, only its samples' burden and panel and, per
  * altered cell, the distinct event codes (class, kind, copy-number state) in first-seen order with
- * their counts (`CountedCells`) — not its rows, not its state. The summaries read counts where they
- * read one code per event (./summary.ts), so they come out as the whole-cohort build's: per-gene
- * and per-sample class counts and their key order, n/N, burden (test/pipeline/low-memory.test.ts).
+ * their counts and where in the input each was first met (`CountedCells`) — not its rows, not its
+ * state. The summaries read counts where they read one code per event (./summary.ts), so they come
+ * out as the whole-cohort build's: per-gene and per-sample class counts and their key order, n/N,
+ * burden (test/pipeline/low-memory.test.ts). A VCF's chunks are folded as they come (`foldParts`),
+ * so a file holds at most its samples × features cells.
  *
  * Notes: counts add up; the refusal and missing-evidence records keep their keys in the order of
  * the input row that first met each (file, then line), as one build over the whole table does.
  *
- * Complexity: O(events) to compact a partition; O(features × samples + altered cells) to merge,
- * row by row with an O(samples) scatter. Memory: 1 byte per sample × feature (the merged state),
- * ~14 bytes per altered cell held by the partitions and ~14 in the merged cells (18 past 2^32
- * cells); an altered cell is a sample × feature pair, so all of it is bounded by samples ×
- * features, not by rows.
+ * Complexity: O(events) to compact a part; O(features × samples + altered cells) to merge, row by
+ * row with an O(samples) scatter (plus a sort of the entries of cells several parts share).
+ * Memory: 1 byte per sample × feature (the merged state), ~22 bytes per altered cell held by the
+ * parts and ~22 in the merged cells (26 past 2^32 cells); an altered cell is a sample × feature
+ * pair, so all of it is bounded by samples × features, not by rows.
  */
 import { ALTERED, type AlteredCell } from '../matrix/types.js'
 import type { AliasUse } from '../panels/aliases.js'
 import type { BuiltMatrix } from './matrix.js'
 import { buildWarnings } from './matrix.js'
-import { codedCells, forEachCellIn, type CodedCells } from './cellStore.js'
+import { CellStore, forEachCellIn, type CodedCells } from './cellStore.js'
 import type { CompiledRule } from './ruleMatch.js'
 
 /** Where an input row is, in the order the whole-cohort table would hold it. */
@@ -64,7 +69,13 @@ export class CountedCells implements ReadonlyMap<number, AlteredCell>, CodedCell
     private readonly starts: Uint32Array,
     private readonly codes: Uint16Array,
     private readonly counts: Uint32Array,
+    /** Per entry, where in the input its first event was (file × 2^32 + line): the order to merge by. */
+    private readonly firstAt: Float64Array,
   ) {}
+
+  eventKeys(): Float64Array {
+    return this.firstAt
+  }
 
   get size(): number {
     return this.cellIdx.length
@@ -117,45 +128,48 @@ export class CountedCells implements ReadonlyMap<number, AlteredCell>, CodedCell
   }
 }
 
+/** Where a table row is in the input, as one number (file × 2^32 + line): orders events across parts. */
+export type RowKey = (row: number) => number
+
 /** A matrix's cells compacted to distinct codes per cell (first-seen order) with counts. O(events). */
-function countCells(m: BuiltMatrix): CountedCells {
-  const store = codedCells(m.cells)
-  if (store === undefined) throw new Error('countCells: the build has no coded cells')
+function countCells(m: BuiltMatrix, rowKey: RowKey): CountedCells {
+  const store = m.cells
+  if (!(store instanceof CellStore)) throw new Error('countCells: the build has no CellStore')
   const codes = store.eventCodes()
-  const weights = store.eventCounts()
-  const cells = m.cells.size
+  const cells = store.size
   const idx = m.features.length * m.samples.length < 2 ** 32 ? new Uint32Array(cells) : new Float64Array(cells)
   const starts = new Uint32Array(cells + 1)
   const out = new Uint16Array(codes.length)
   const cnt = new Uint32Array(codes.length)
+  const keys = new Float64Array(codes.length)
   let c = 0
   let e = 0
   store.forEachCell(0, m.features.length * m.samples.length, (cell, a, b) => {
     const from = e
     for (let j = a; j < b; j++) {
       const code = codes[j] as number
-      const w = weights === undefined ? 1 : (weights[j] as number)
       let k = from
       while (k < e && out[k] !== code) k++
       if (k === e) {
         out[e] = code
-        cnt[e++] = w
-      } else cnt[k] = (cnt[k] as number) + w
+        keys[e] = rowKey(store.eventRow(j))
+        cnt[e++] = 1
+      } else cnt[k] = (cnt[k] as number) + 1
     }
     idx[c++] = cell
     starts[c] = e
   })
-  return new CountedCells(idx, starts, out.slice(0, e), cnt.slice(0, e))
+  return new CountedCells(idx, starts, out.slice(0, e), cnt.slice(0, e), keys.slice(0, e))
 }
 
 /** Keep what the merge needs of a partition's build (its rows can then go). */
-export function partBuild(m: BuiltMatrix, first: ReadonlyMap<string, RowOrder>, sawCopyNumber: boolean): PartBuild {
+export function partBuild(m: BuiltMatrix, first: ReadonlyMap<string, RowOrder>, sawCopyNumber: boolean, rowKey: RowKey): PartBuild {
   const genes = m.features.filter((f) => f.type === 'gene').map((f) => f.id)
   const { notes } = m
   return {
     samples: m.samples,
     genes,
-    cells: countCells(m),
+    cells: countCells(m, rowKey),
     burden: m.burden,
     samplePanel: m.samplePanel,
     panelMb: m.panelMb,
@@ -203,64 +217,64 @@ function orderedSum(parts: readonly PartBuild[], pick: (p: PartBuild) => Readonl
   return out
 }
 
-export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): BuiltMatrix {
-  const tpl = opts.template
-  const tplGenes = tpl.features.filter((f) => f.type === 'gene')
-  const others = tpl.features.filter((f) => f.type !== 'gene')
-  const geneList = opts.genesGiven ? tplGenes.map((f) => f.id) : [...new Set(parts.flatMap((p) => p.genes))].sort(byCodeUnit)
-  const features = [...geneList.map((g) => ({ id: g, label: g, type: 'gene' as const, genes: [g] })), ...others]
-  const G = geneList.length
-  const F = features.length
-  const samples = parts.flatMap((p) => p.samples).sort(byCodeUnit)
+/** The parts' samples, genes and altered cells on one index (cells several parts hold: merged). */
+interface United {
+  readonly samples: string[]
+  readonly cells: CountedCells
+  readonly burden: Uint32Array
+  readonly samplePanel: (string | undefined)[]
+  readonly panelMb: (number | undefined)[]
+  /** Per part: its samples' indices in `samples`. */
+  readonly globalOf: Int32Array[]
+}
+
+/**
+ * Parts → one index: samples (sorted), features (`geneList`, then the `others` rules and pathways
+ * every part has), cells in row-major order. A cell held by one part keeps its entries; a cell
+ * several parts hold (a sample's rows split between parts: VCF chunks, or a sample in a MAF and a
+ * VCF) gets their entries in order of their keys (where in the input each first occurred), a code
+ * met in several once, with the counts added — as one build over the whole table lists them.
+ * Burden adds up per sample. O(features × samples + entries log entries of shared cells).
+ */
+function unite(parts: readonly PartBuild[], geneList: readonly string[], others: number): United {
+  const samples = [...new Set(parts.flatMap((p) => p.samples))].sort(byCodeUnit)
   const S = samples.length
+  const G = geneList.length
+  const F = G + others
   const at = new Map<string, number>()
   samples.forEach((s, i) => at.set(s, i))
-
-  const state = new Uint8Array(F * S)
   const burden = new Uint32Array(S)
   const samplePanel: (string | undefined)[] = new Array<string | undefined>(S)
   const panelMb: (number | undefined)[] = new Array<number | undefined>(S)
   let cellCount = 0
   let entryCount = 0
-  const globalOf: Int32Array[] = []
-  for (const p of parts) {
-    const n = p.samples.length
+  const globalOf = parts.map((p) => {
     const gs = Int32Array.from(p.samples, (s) => at.get(s) as number)
-    globalOf.push(gs)
-    for (let s = 0; s < n; s++) {
-      const g = gs[s] as number
-      burden[g] = p.burden[s] as number
+    gs.forEach((g, s) => {
+      burden[g] = (burden[g] as number) + (p.burden[s] as number)
       samplePanel[g] = p.samplePanel[s]
       panelMb[g] = p.panelMb[s]
-    }
-    // Every cell as a build without events gives it (wild type, or not assayed by the panel);
-    // the altered ones are set below from the cells.
-    if (n > 0) {
-      const filled = opts.fill(p.samples, geneList)
-      for (let f = 0; f < F; f++) {
-        const row = f * S
-        const from = f * n
-        for (let s = 0; s < n; s++) state[row + (gs[s] as number)] = filled[from + s] as number
-      }
-    }
+    })
     cellCount += p.cells.size
     entryCount += p.cells.eventCodes().length
-  }
-
-  // Altered cells in row-major order of the merged matrix: row by row, each partition's cells of
-  // the row scattered to their samples' columns (O(samples) scratch), then read out in order.
+    return gs
+  })
+  /** Per part: its local row of each merged feature (−1: none). */
+  const localRow = parts.map((p) => {
+    const local = new Map(p.genes.map((g, i) => [g, i]))
+    return Int32Array.from({ length: F }, (_, f) => (f < G ? (local.get(geneList[f] as string) ?? -1) : p.genes.length + (f - G)))
+  })
   const cellIdx = F * S < 2 ** 32 ? new Uint32Array(cellCount) : new Float64Array(cellCount)
   const starts = new Uint32Array(cellCount + 1)
   const codes = new Uint16Array(entryCount)
   const counts = new Uint32Array(entryCount)
+  const keys = new Float64Array(entryCount)
+  // Row by row: each part's cells of the row scattered to their samples' columns (O(samples)
+  // scratch), then read out in column order.
   const fromPart = new Int32Array(S).fill(-1)
   const entryA = new Uint32Array(S)
   const entryB = new Uint32Array(S)
-  /** Per partition: local row of each merged feature (−1: none). */
-  const localRow = parts.map((p) => {
-    const local = new Map(p.genes.map((g, i) => [g, i]))
-    return Int32Array.from(features, (f, fi) => (fi < G ? (local.get(f.id) ?? -1) : p.genes.length + (fi - G)))
-  })
+  let shared: Map<number, [number, number, number][]> | undefined
   let c = 0
   let e = 0
   for (let f = 0; f < F; f++) {
@@ -272,10 +286,17 @@ export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): Bu
       const gs = globalOf[pi] as Int32Array
       p.cells.forEachCell(lf * n, (lf + 1) * n, (idx, a, b) => {
         const g = gs[idx - lf * n] as number
-        fromPart[g] = pi
-        entryA[g] = a
-        entryB[g] = b
         any = true
+        if (fromPart[g] === -1) {
+          fromPart[g] = pi
+          entryA[g] = a
+          entryB[g] = b
+          return
+        }
+        shared ??= new Map()
+        const list = shared.get(g) ?? [[fromPart[g] as number, entryA[g] as number, entryB[g] as number]]
+        list.push([pi, a, b])
+        shared.set(g, list)
       })
     })
     if (!any) continue
@@ -284,19 +305,115 @@ export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): Bu
       const pi = fromPart[g] as number
       if (pi < 0) continue
       fromPart[g] = -1
-      const p = parts[pi] as PartBuild
-      const pc = p.cells.eventCodes()
-      const pn = p.cells.eventCounts()
-      for (let j = entryA[g] as number; j < (entryB[g] as number); j++, e++) {
-        codes[e] = pc[j] as number
-        counts[e] = pn[j] as number
+      const list = shared?.get(g)
+      if (list === undefined) {
+        const p = parts[pi] as PartBuild
+        const pc = p.cells.eventCodes()
+        const pn = p.cells.eventCounts()
+        const pk = p.cells.eventKeys()
+        for (let j = entryA[g] as number; j < (entryB[g] as number); j++, e++) {
+          codes[e] = pc[j] as number
+          counts[e] = pn[j] as number
+          keys[e] = pk[j] as number
+        }
+      } else {
+        shared?.delete(g)
+        const all: { code: number; count: number; key: number }[] = []
+        for (const [qi, a, b] of list) {
+          const q = (parts[qi] as PartBuild).cells
+          for (let j = a; j < b; j++) all.push({ code: q.eventCodes()[j] as number, count: q.eventCounts()[j] as number, key: q.eventKeys()[j] as number })
+        }
+        all.sort((x, y) => x.key - y.key) // stable: a part's own entries keep their order
+        const from = e
+        for (const x of all) {
+          let k = from
+          while (k < e && codes[k] !== x.code) k++
+          if (k === e) {
+            codes[e] = x.code
+            counts[e] = x.count
+            keys[e++] = x.key
+          } else counts[k] = (counts[k] as number) + x.count
+        }
       }
       cellIdx[c++] = row + g
       starts[c] = e
-      state[row + g] = ALTERED
     }
   }
+  const cells = new CountedCells(cellIdx.slice(0, c), starts.slice(0, c + 1), codes.slice(0, e), counts.slice(0, e), keys.slice(0, e))
+  return { samples, cells, burden, samplePanel, panelMb, globalOf }
+}
 
+/** Where each reason was first met, over all parts (the earliest). */
+function earliest(parts: readonly PartBuild[]): Map<string, RowOrder> {
+  const first = new Map<string, RowOrder>()
+  for (const p of parts) {
+    for (const [k, at] of p.first) {
+      const was = first.get(k)
+      if (was === undefined || at.file < was.file || (at.file === was.file && (at.line < was.line || (at.line === was.line && at.rank < was.rank)))) first.set(k, at)
+    }
+  }
+  return first
+}
+
+function geneUnion(parts: readonly PartBuild[]): string[] {
+  return [...new Set(parts.flatMap((p) => p.genes))].sort(byCodeUnit)
+}
+
+/**
+ * Several parts folded into one (a VCF read chunk by chunk: its running total). `others`: how many
+ * rule and pathway features follow the genes; `genesGiven`: the genes were given, every part has
+ * them in the same order.
+ */
+export function foldParts(parts: readonly PartBuild[], others: number, genesGiven: boolean): PartBuild {
+  const genes = genesGiven ? (parts[0]?.genes ?? []) : geneUnion(parts)
+  const u = unite(parts, genes, others)
+  let outsideUniverse = 0
+  let offHotspot = 0
+  let sawCopyNumber = false
+  for (const p of parts) {
+    outsideUniverse += p.outsideUniverse
+    offHotspot += p.offHotspot
+    sawCopyNumber ||= p.sawCopyNumber
+  }
+  return {
+    samples: u.samples,
+    genes,
+    cells: u.cells,
+    burden: u.burden,
+    samplePanel: u.samplePanel,
+    panelMb: u.panelMb,
+    outsideUniverse,
+    offHotspot,
+    refused: orderedSum(parts, (p) => p.refused),
+    missingEvidence: orderedSum(parts, (p) => p.missingEvidence),
+    first: earliest(parts),
+    sawCopyNumber,
+  }
+}
+
+export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): BuiltMatrix {
+  const tpl = opts.template
+  const others = tpl.features.filter((f) => f.type !== 'gene')
+  const geneList = opts.genesGiven ? tpl.features.filter((f) => f.type === 'gene').map((f) => f.id) : geneUnion(parts)
+  const features = [...geneList.map((g) => ({ id: g, label: g, type: 'gene' as const, genes: [g] })), ...others]
+  const F = features.length
+  const u = unite(parts, geneList, others.length)
+  const S = u.samples.length
+  // Every cell as a build without events gives it (wild type, or not assayed by the panel), then
+  // the altered ones.
+  const state = new Uint8Array(F * S)
+  parts.forEach((p, pi) => {
+    const n = p.samples.length
+    if (n === 0) return
+    const gs = u.globalOf[pi] as Int32Array
+    const filled = opts.fill(p.samples, geneList)
+    for (let f = 0; f < F; f++) {
+      const row = f * S
+      const from = f * n
+      for (let s = 0; s < n; s++) state[row + (gs[s] as number)] = filled[from + s] as number
+    }
+  })
+  for (const idx of u.cells.keys()) state[idx] = ALTERED
   let offHotspot = 0
   let outsideUniverse = 0
   let sawCopyNumber = false
@@ -308,13 +425,13 @@ export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): Bu
   const refused = orderedSum(parts, (p) => p.refused)
   const missingEvidence = orderedSum(parts, (p) => p.missingEvidence)
   return {
-    samples,
+    samples: u.samples,
     features,
     state,
-    cells: new CountedCells(cellIdx, starts, codes, counts),
-    samplePanel,
-    panelMb,
-    burden,
+    cells: u.cells,
+    samplePanel: u.samplePanel,
+    panelMb: u.panelMb,
+    burden: u.burden,
     notes: { outsideUniverse, refused, offHotspot, missingEvidence, aliases: opts.aliases, warnings: buildWarnings(offHotspot, opts.rules, sawCopyNumber, missingEvidence) },
   }
 }

@@ -12,7 +12,10 @@
  *      duplicate key includes the sample), classified on its own samples, and compacted to what
  *      the merge needs (../classify/merge.ts: per-cell event counts, burden and panel per
  *      sample). Its rows go.
- *   3. The partitions merge into one matrix, with the read reports and notes of a one-pass read.
+ *   2b. A VCF (no duplicate rule: rows never depend on other rows of their sample) is read by
+ *      readVcfInto's parser into a table emptied every 65,536 rows, each chunk classified and
+ *      folded into the file's running part — one file and line order, no temporary files.
+ *   3. The parts merge into one matrix, with the read reports and notes of a one-pass read.
  *
  * What comes out is what the default path gives: the same matrix states, summaries, scan and
  * interactions output (test/pipeline/low-memory.test.ts compares them byte for byte on the
@@ -20,13 +23,13 @@
  * reports first: after the first error, the remaining partitions are only read for an earlier
  * (file, line) one.
  *
- * Scope: MAF inputs (files, folders, stdin), with --cna, --fusions and --samples (held whole: their
- * size already grows with samples × genes). VCF, column-mapped tables, manifests and --lenient are
- * refused with a usage error: their readers are not partitioned.
+ * Scope: MAF and VCF inputs (files, folders, stdin), with --cna, --fusions and --samples (held
+ * whole: their size already grows with samples × genes). ANNOVAR and column-mapped tables,
+ * manifests and --lenient are refused with a usage error: their readers are not partitioned.
  *
  * Peak memory: ~60 MB (Node and the code); one partition's rows while it is read and classified
  * (~120 bytes a row, for about 32 MB of input; a partition holds whole samples, so at least the
- * biggest sample's rows); 1 byte per sample × feature (the merged state, and
+ * biggest sample's MAF rows), or one VCF chunk; 1 byte per sample × feature (the merged state, and
  * the same again for one partition's state while it is built); ~28 bytes per altered cell (at most
  * one per sample × feature); the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
@@ -34,20 +37,23 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { InputError } from '../errors.js'
-import { mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
+import { InputError, isInputError } from '../errors.js'
+import { foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
 import type { BuiltMatrix } from '../classify/matrix.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from '../input/partition.js'
 import { looksLikeMaf, sniffFile } from '../input/sniff.js'
-import { displayName, peekText, readLines } from '../io/lines.js'
+import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
+import { displayName, peekText, readLineBatches, readLines } from '../io/lines.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import type { Classifier } from './classify-cohort.js'
+import type { VcfReadOptions } from '../vcf/options.js'
+import { VcfParser } from '../vcf/reader.js'
 
 export interface LowMemoryOptions {
   readonly inputs: readonly string[]
@@ -55,6 +61,10 @@ export interface LowMemoryOptions {
   readonly fusions?: readonly string[] | undefined
   readonly samplesFile?: string | undefined
   readonly origin?: 'somatic' | 'germline' | undefined
+  /** VCF reading options (--keep-filtered, --tumor-id, --normal-id). */
+  readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId'> | undefined
+  /** VCF rows classified and folded this many at a time (default 65,536). */
+  readonly vcfChunk?: number | undefined
   /** Partitions (default: one per 32 MB of input, 1–256). */
   readonly partitions?: number | undefined
   /** Where the partition files go (default: the OS temporary folder, TMPDIR). */
@@ -140,7 +150,7 @@ export async function lowMemoryWanted(inputs: readonly string[], budget = memory
   if (need <= 0.6 * budget) return undefined
   for (const p of paths) {
     try {
-      await checkMaf(p)
+      await checkFormat(p)
     } catch {
       return undefined
     }
@@ -157,12 +167,14 @@ interface Pending {
 }
 const before = (f: number, l: number, p: Pending | undefined): boolean => p === undefined || f < p.file || (f === p.file && l < p.line)
 
-async function checkMaf(path: string): Promise<void> {
+/** MAF or VCF, as sniffed; anything else is refused. */
+async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
   const format = await sniffFile(path)
-  if (format === 'maf' || (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024)))) return
-  throw new InputError('USAGE', `--low-memory reads MAF files; this is ${format === 'table' ? 'a table that is not a MAF' : `a ${format.toUpperCase()} file`}`, {
-    file: path,
-    suggestion: 'drop --low-memory for VCF, ANNOVAR and column-mapped inputs, or convert them first: biomarkit convert FILE --to maf',
+  if (format === 'vcf' || format === 'maf') return format
+  if (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024))) return 'maf'
+  throw new InputError('USAGE', `--low-memory reads MAF and VCF files; this is ${format === 'table' ? 'a table that is neither' : `an ${format.toUpperCase()} table`}`, {
+    file: displayName(path),
+    suggestion: 'drop --low-memory for ANNOVAR and column-mapped inputs, or convert them first: biomarkit convert FILE --to maf',
   })
 }
 
@@ -204,13 +216,15 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
 
     // 1. Partition the MAF files; a file that fails to read stops the pass (later files come after its error).
     const out = new PartitionWriter(dir, K)
-    const heads: MafParser[] = []
+    const heads: (MafParser | undefined)[] = []
+    /** VCF files are read in step 2b, chunk by chunk. */
+    const isVcf: boolean[] = []
     try {
       for (const [f, path] of paths.entries()) {
         step(f, total, `partitioning ${displayName(path)}`)
         try {
-          if (path !== '-') await checkMaf(path)
-          await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())))
+          if ((await checkFormat(path)) === 'vcf') isVcf[f] = true
+          else await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())))
         } catch (e) {
           consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
           break
@@ -310,9 +324,28 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
         sawCopyNumber: false,
       }
       try {
-        parts.push(partBuild((classifier as Classifier).build(table, [...samples], hooks), first, hooks.sawCopyNumber))
+        const rowKey = (row: number): number => fileOfRow(row) * 2 ** 32 + table.lineOf(row)
+        parts.push(partBuild((classifier as Classifier).build(table, [...samples], hooks), first, hooks.sawCopyNumber, rowKey))
       } catch (e) {
         consider(Number.MAX_SAFE_INTEGER, 0, e)
+      }
+    }
+
+    // 2b. VCF files: read by readVcfInto's parser into a small table, classified and folded into
+    // the file's running part every `vcfChunk` rows (a sample's rows may span chunks and files:
+    // the merge puts a cell's events back in input order).
+    const vcfRead: ({ report: ReadReport; samples: readonly string[] } | undefined)[] = []
+    const chunkRows = opts.vcfChunk ?? 65536
+    for (const [f, path] of paths.entries()) {
+      if (isVcf[f] !== true || !before(f, 0, pending)) continue
+      step(paths.length + K, total, `reading ${displayName(path)}`)
+      try {
+        const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
+        vcfRead[f] = r
+        for (const s of r.samples) universe.add(s)
+        if (r.part !== undefined) parts.push(r.part)
+      } catch (e) {
+        consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
       }
     }
     if (pending !== undefined) {
@@ -333,9 +366,84 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
       aliases: classifier.aliases.report(),
     })
     step(total, total, '')
-    const reports = [...heads.map((h) => h.finish()), ...extra.map((x) => x.report)]
+    const reports = [...paths.map((_, f) => heads[f]?.finish() ?? (vcfRead[f] as { report: ReadReport }).report), ...extra.map((x) => x.report)]
     return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** A build of `table` (rows of file `file`, a VCF chunk) kept as a part. */
+function vcfPart(classifier: Classifier, table: EventTable, samples: readonly string[], file: number): PartBuild {
+  const first = new Map<string, RowOrder>()
+  let rank = 0
+  const hooks = {
+    first: (_what: string, key: string, row: number) => first.set(key, { file, line: table.lineOf(row), rank: rank++ }),
+    sawCopyNumber: false,
+  }
+  const m = classifier.build(table, samples, hooks)
+  return partBuild(m, first, hooks.sawCopyNumber, (row) => file * 2 ** 32 + table.lineOf(row))
+}
+
+/**
+ * A VCF file read as readVcfInto reads it (bytes, and on a text-only byte or an error, again as
+ * text from the start), into a table emptied every `chunkRows` rows after classifying them; the
+ * parts are folded as they come, so memory holds one chunk and the file's cells. `classifier()`
+ * undefined (an earlier error is pending): rows are read and checked, not classified.
+ */
+async function foldVcf(
+  path: string,
+  file: number,
+  opts: VcfReadOptions,
+  chunkRows: number,
+  classifier: () => Classifier | undefined,
+): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> {
+  const name = displayName(path)
+  const attempt = async (text: boolean): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> => {
+    const chunk = new EventTable()
+    const p = new VcfParser(name, opts, 'fast', chunk)
+    let acc: PartBuild | undefined
+    let others: number | undefined
+    const fold = (samples: readonly string[]): void => {
+      const c = classifier()
+      if (c !== undefined) {
+        const part = vcfPart(c, chunk, samples, file)
+        others ??= c.build(new EventTable(), []).features.filter((x) => x.type !== 'gene').length
+        acc = acc === undefined ? part : foldParts([acc, part], others, c.genesGiven)
+      }
+      chunk.truncate(0)
+    }
+    const flush = (): void => {
+      if (chunk.length >= chunkRows) fold(p.samples)
+    }
+    if (!text) {
+      // Not the parser's `block`: it would size the small table for the whole file.
+      await feedByteLines(path, {
+        pushBytes(buf: Buffer, s: number, e: number, line: number): void {
+          p.pushBytes(buf, s, e, line)
+          flush()
+        },
+      })
+    } else {
+      for await (const b of readLineBatches(path, { displayName: name })) {
+        const lines = b.lines
+        for (let i = 0; i < lines.length; i++) {
+          p.push(lines[i] as string, b.firstLine + i)
+          flush()
+        }
+      }
+    }
+    const r = p.finish()
+    // The last rows, and every sample of the file (wild type where nothing was called).
+    fold(r.samples)
+    return { report: r.report, samples: r.samples, part: acc }
+  }
+  if (path !== '-') {
+    try {
+      return await attempt(false)
+    } catch (e) {
+      if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
+    }
+  }
+  return attempt(true)
 }

@@ -26,6 +26,7 @@ describe('--low-memory', () => {
     ['scan', LAML, '--clinical', CLIN, '--endpoint', 'FAB_classification', '--min-altered', '3'],
     ['scan', LAML, '--clinical', CLIN, '--endpoint', 'days_to_last_followup~Overall_Survival_Status', '--format', 'json'],
     ['interactions', LAML, '--top', '12'],
+    ['summary', join(FIXTURES, 'vcf', 'cyvcf2', 'test-hemi.vcf'), LAML, '--json'],
   ])('%s: the default path\'s output, byte for byte', async (...args) => {
     const want = await out(args)
     expect(want.code).toBe(0)
@@ -43,10 +44,14 @@ describe('--low-memory', () => {
       expect(auto.out).toBe(want.out)
       expect(auto.err).toMatch(/^biomarkit: these inputs would need about 0\.1 GB of memory read whole \(budget 0\.1 GB\): reading them in sample partitions instead/)
       expect(await out([...args, '--no-low-memory'])).toEqual(want)
-      // Not for inputs or options it does not partition: those are read whole, as before.
+      // A VCF too; not inputs or options it does not partition: those are read whole, as before.
       const vcf = join(FIXTURES, 'vcf', 'bcftools', 'split-vep.9.vcf')
       const v = await out(['summary', vcf, '--json'])
-      expect([v.code, v.err]).toEqual([0, ''])
+      expect(v.err).toMatch(/reading them in sample partitions instead/)
+      expect(v.out).toBe((await out(['summary', vcf, '--json', '--no-low-memory'])).out)
+      const table = tmpFile('lm-auto.tsv', 'Patient\tGene\tConsequence\nP1\tTP53\tmissense_variant\n')
+      const t = await out(['summary', table, '--json', '--columns', 'sample=Patient,gene=Gene,class=Consequence'])
+      expect([t.code, t.err]).toEqual([0, ''])
       expect((await out([...args, '--lenient'])).err).toBe('')
     } finally {
       if (saved === undefined) delete process.env['BIOMARKIT_MEMORY']
@@ -56,10 +61,10 @@ describe('--low-memory', () => {
   })
 
   it('refuses what it does not partition, with a usage error', async () => {
-    const vcf = tmpFile('lm-cli.vcf', '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')
-    const r1 = await out(['summary', vcf, '--low-memory'])
+    const table = tmpFile('lm-cli.tsv', 'Patient\tGene\tConsequence\nP1\tTP53\tmissense_variant\n')
+    const r1 = await out(['summary', table, '--low-memory'])
     expect(r1.code).toBe(1)
-    expect(r1.err).toContain('--low-memory reads MAF files; this is a VCF file')
+    expect(r1.err).toContain('--low-memory reads MAF and VCF files; this is a table that is neither')
     const r2 = await out(['summary', LAML, '--low-memory', '--lenient'])
     expect(r2.code).toBe(1)
     expect(r2.err).toContain('--low-memory does not take --lenient')

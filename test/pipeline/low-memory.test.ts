@@ -25,6 +25,7 @@ interface Inputs {
   readonly inputs: string[]
   readonly cna?: string[]
   readonly samplesFile?: string
+  readonly origin?: 'somatic' | 'germline'
 }
 
 async function outcome(run: () => Promise<unknown>): Promise<string> {
@@ -40,25 +41,39 @@ const counted = ['x']
 
 function defaultRun(i: Inputs, copts: ClassifyOptions): Promise<string> {
   return outcome(async () => {
-    const cohort = await loadCohort({ inputs: i.inputs, cna: i.cna, samplesFile: i.samplesFile })
+    const cohort = await loadCohort({ inputs: i.inputs, cna: i.cna, samplesFile: i.samplesFile, origin: i.origin })
     const matrix = await classifyCohort(cohort, copts)
     return { summary: summaryJson({ matrix, reports: cohort.reports, countedClasses: counted }), state: [...matrix.state], features: matrix.features }
   })
 }
 
-function lowRun(i: Inputs, copts: ClassifyOptions, partitions: number, tmp?: string): Promise<string> {
+function lowRun(i: Inputs, copts: ClassifyOptions, partitions: number, tmp?: string, vcfChunk?: number): Promise<string> {
   return outcome(async () => {
-    const r = await classifyLowMemory({ inputs: i.inputs, cna: i.cna, samplesFile: i.samplesFile, partitions, tmpDir: tmp }, () => prepareClassifier(copts))
+    const r = await classifyLowMemory({ inputs: i.inputs, cna: i.cna, samplesFile: i.samplesFile, origin: i.origin, partitions, tmpDir: tmp, vcfChunk }, () => prepareClassifier(copts))
     const matrix = r.matrix
     return { summary: summaryJson({ matrix, reports: r.reports, countedClasses: counted }), state: [...matrix.state], features: matrix.features }
   })
 }
 
-async function same(i: Inputs, copts: ClassifyOptions = {}, parts = [1, 2, 5, 13]): Promise<string> {
+async function same(i: Inputs, copts: ClassifyOptions = {}, parts = [1, 2, 5, 13], vcfChunks: (number | undefined)[] = [undefined]): Promise<string> {
   const want = await defaultRun(i, copts)
-  for (const k of parts) expect(await lowRun(i, copts, k), `${k} partitions`).toBe(want)
+  for (const k of parts) for (const c of vcfChunks) expect(await lowRun(i, copts, k, undefined, c), `${k} partitions, VCF chunks of ${c ?? 'default'}`).toBe(want)
   return want
 }
+
+const VCFS = [
+  'bcftools/split-vep.4.vcf',
+  'bcftools/split-vep.8.vcf',
+  'bcftools/split-vep.9.vcf',
+  'bcftools/indel-stats.vcf',
+  'bcftools/perl-flt.vcf',
+  'gatk/FilterFuncotations.multi-allelic.vcf',
+  'gatk/FilterFuncotations.multi-transcript.vcf',
+  'gatk/PIK3CA_SNPS.oncotatorAnnotated.vcf',
+  'igv.js/S4.funcotator.vcf.gz',
+  'cyvcf2/test-hemi.vcf',
+  'vcf2maf/test.vcf',
+].map((f) => join(FIXTURES, 'vcf', f))
 
 describe('low-memory path = default path', () => {
   it('TCGA LAML: summary, matrix and features, with 1 to 13 partitions', async () => {
@@ -84,6 +99,39 @@ describe('low-memory path = default path', () => {
     const b = tmpFile('lm-b.maf.gz', [lines[head], ...rows.slice(1200), ''].join('\n'), { gzip: true })
     const declared = tmpFile('lm-samples.txt', ['# sequenced', 'TCGA-AB-2802', 'NO-CALLS-1', 'NO-CALLS-2', ''].join('\n'))
     await same({ inputs: [a, b, APL], samplesFile: declared }, { withPathways: true })
+  })
+
+  it.each(VCFS)('VCF %s: read in chunks of 1, 2 and 65,536 rows (errors too)', async (vcf) => {
+    await same({ inputs: [vcf] }, { withPathways: true }, [1, 3], [1, 2, undefined])
+  })
+
+  it('VCF and MAF naming the same samples, in either order: the events of a cell from both, in input order', async () => {
+    const vcf = join(FIXTURES, 'vcf', 'igv.js', 'S4.funcotator.vcf.gz')
+    const pik = join(FIXTURES, 'vcf', 'gatk', 'PIK3CA_SNPS.oncotatorAnnotated.vcf')
+    const maf = tmpFile('lm-s4.maf', [
+      HEADER,
+      ROW('S4', 'TP53', '7675100', 'Nonsense_Mutation'),
+      ROW('S4', 'ERBB3', '100', 'Splice_Site'),
+      ROW('S9', 'TP53', '7675101', 'Frame_Shift_Del'),
+      ROW('PIK3CA_SNPS.oncotatorAnnotated', 'PIK3CA', '179234297', 'In_Frame_Del'),
+      ROW('S4', 'KMT2C', '200', 'Missense_Mutation'),
+      '',
+    ].join('\n'))
+    for (const inputs of [[vcf, maf, pik], [maf, vcf, pik], [pik, maf, vcf]]) {
+      await same({ inputs }, { withPathways: true }, [1, 2], [1, undefined])
+      await same({ inputs, origin: 'germline' }, { origin: 'germline' }, [2], [3])
+    }
+  })
+
+  it('a bad VCF record: the first error in input order, across VCF and MAF files', async () => {
+    const good = gunzipSync(readFileSync(join(FIXTURES, 'vcf', 'igv.js', 'S4.funcotator.vcf.gz'))).toString('utf8').split('\n')
+    const firstRecord = good.findIndex((l) => l !== '' && !l.startsWith('#'))
+    const bad = [...good]
+    bad[firstRecord + 1] = (bad[firstRecord + 1] as string).replace(/^(\S+)\t\d+/, '$1\t12x')
+    const v = tmpFile('lm-bad.vcf', bad.join('\n'))
+    const m = tmpFile('lm-bad2.maf', [HEADER, ROW('S4'), ROW('S5', 'TP53', '9x'), ''].join('\n'))
+    expect(await same({ inputs: [v, m] }, {}, [1, 3], [1, undefined])).toMatch(/^error BAD_NUMBER .*lm-bad\.vcf:/)
+    expect(await same({ inputs: [m, v] }, {}, [1, 3], [1, undefined])).toMatch(/^error BAD_NUMBER .*lm-bad2\.maf:3:3 /)
   })
 
   it.each(Object.keys(CRAFTED))('crafted MAF edge case: %s', async (name) => {
@@ -130,9 +178,9 @@ describe('low-memory path = default path', () => {
 
 describe('low-memory path: scope and housekeeping', () => {
   it('refuses inputs it does not partition, naming the file', async () => {
-    const vcf = tmpFile('lm.vcf', '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n')
-    const e = await lowRun({ inputs: [vcf] }, {}, 2)
-    expect(e).toMatch(/^error USAGE .*lm\.vcf.* --low-memory reads MAF files; this is a VCF file/)
+    const table = tmpFile('lm.tsv', 'Patient\tGene\tConsequence\nP1\tTP53\tmissense_variant\n')
+    const e = await lowRun({ inputs: [table] }, {}, 2)
+    expect(e).toMatch(/^error USAGE .*lm\.tsv.* --low-memory reads MAF and VCF files; this is a table that is neither/)
   })
 
   it('leaves no partition files behind, after success and after an error', async () => {

@@ -367,6 +367,11 @@ function geneUnion(parts: readonly PartBuild[]): string[] {
 export function foldParts(parts: readonly PartBuild[], others: number, genesGiven: boolean): PartBuild {
   const genes = genesGiven ? (parts[0]?.genes ?? []) : geneUnion(parts)
   const u = unite(parts, genes, others)
+  return { samples: u.samples, genes, cells: u.cells, burden: u.burden, samplePanel: u.samplePanel, panelMb: u.panelMb, ...notesOf(parts), first: earliest(parts) }
+}
+
+/** The parts' notes added up (reason records in input order). */
+function notesOf(parts: readonly PartBuild[]): Pick<PartBuild, 'outsideUniverse' | 'offHotspot' | 'sawCopyNumber' | 'refused' | 'missingEvidence'> {
   let outsideUniverse = 0
   let offHotspot = 0
   let sawCopyNumber = false
@@ -375,20 +380,7 @@ export function foldParts(parts: readonly PartBuild[], others: number, genesGive
     offHotspot += p.offHotspot
     sawCopyNumber ||= p.sawCopyNumber
   }
-  return {
-    samples: u.samples,
-    genes,
-    cells: u.cells,
-    burden: u.burden,
-    samplePanel: u.samplePanel,
-    panelMb: u.panelMb,
-    outsideUniverse,
-    offHotspot,
-    refused: orderedSum(parts, (p) => p.refused),
-    missingEvidence: orderedSum(parts, (p) => p.missingEvidence),
-    first: earliest(parts),
-    sawCopyNumber,
-  }
+  return { outsideUniverse, offHotspot, sawCopyNumber, refused: orderedSum(parts, (p) => p.refused), missingEvidence: orderedSum(parts, (p) => p.missingEvidence) }
 }
 
 export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): BuiltMatrix {
@@ -414,16 +406,7 @@ export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): Bu
     }
   })
   for (const idx of u.cells.keys()) state[idx] = ALTERED
-  let offHotspot = 0
-  let outsideUniverse = 0
-  let sawCopyNumber = false
-  for (const p of parts) {
-    offHotspot += p.offHotspot
-    outsideUniverse += p.outsideUniverse
-    sawCopyNumber ||= p.sawCopyNumber
-  }
-  const refused = orderedSum(parts, (p) => p.refused)
-  const missingEvidence = orderedSum(parts, (p) => p.missingEvidence)
+  const { outsideUniverse, offHotspot, sawCopyNumber, refused, missingEvidence } = notesOf(parts)
   return {
     samples: u.samples,
     features,

@@ -339,7 +339,9 @@ function unite(parts: readonly PartBuild[], geneList: readonly string[], others:
       starts[c] = e
     }
   }
-  const cells = new CountedCells(cellIdx.slice(0, c), starts.slice(0, c + 1), codes.slice(0, e), counts.slice(0, e), keys.slice(0, e))
+  // Cut to length only when shared cells made them shorter (no copy in the usual case).
+  const fit = <T extends Float64Array | Uint32Array | Uint16Array>(a: T, n: number): T => (n === a.length ? a : (a.slice(0, n) as T))
+  const cells = new CountedCells(fit(cellIdx, c), fit(starts, c + 1), fit(codes, e), fit(counts, e), fit(keys, e))
   return { samples, cells, burden, samplePanel, panelMb, globalOf }
 }
 
@@ -383,22 +385,26 @@ function notesOf(parts: readonly PartBuild[]): Pick<PartBuild, 'outsideUniverse'
   return { outsideUniverse, offHotspot, sawCopyNumber, refused: orderedSum(parts, (p) => p.refused), missingEvidence: orderedSum(parts, (p) => p.missingEvidence) }
 }
 
-export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): BuiltMatrix {
+/** The merged matrix. Consumes `parts` (emptied once their cells are merged, so they can go before the state is built). */
+export function mergeBuilds(parts: PartBuild[], opts: MergeOptions): BuiltMatrix {
   const tpl = opts.template
   const others = tpl.features.filter((f) => f.type !== 'gene')
   const geneList = opts.genesGiven ? tpl.features.filter((f) => f.type === 'gene').map((f) => f.id) : geneUnion(parts)
   const features = [...geneList.map((g) => ({ id: g, label: g, type: 'gene' as const, genes: [g] })), ...others]
   const F = features.length
   const u = unite(parts, geneList, others.length)
+  const { outsideUniverse, offHotspot, sawCopyNumber, refused, missingEvidence } = notesOf(parts)
+  const sampleLists = parts.map((p) => p.samples)
+  parts.length = 0
   const S = u.samples.length
   // Every cell as a build without events gives it (wild type, or not assayed by the panel), then
   // the altered ones.
   const state = new Uint8Array(F * S)
-  parts.forEach((p, pi) => {
-    const n = p.samples.length
+  sampleLists.forEach((samples, pi) => {
+    const n = samples.length
     if (n === 0) return
     const gs = u.globalOf[pi] as Int32Array
-    const filled = opts.fill(p.samples, geneList)
+    const filled = opts.fill(samples, geneList)
     for (let f = 0; f < F; f++) {
       const row = f * S
       const from = f * n
@@ -406,7 +412,6 @@ export function mergeBuilds(parts: readonly PartBuild[], opts: MergeOptions): Bu
     }
   })
   for (const idx of u.cells.keys()) state[idx] = ALTERED
-  const { outsideUniverse, offHotspot, sawCopyNumber, refused, missingEvidence } = notesOf(parts)
   return {
     samples: u.samples,
     features,

@@ -103,6 +103,12 @@ export class TableParser {
     private readonly opts: TableOptions = {},
   ) {}
 
+  /** Read data lines under a header another parser read (its delimiter too). */
+  adopt(h: TableHeader): void {
+    this.header = h
+    this.split = h.delimiter === '\t' ? splitTsv : splitCsv
+  }
+
   private count(reason: string): void {
     this.skipped[reason] = (this.skipped[reason] ?? 0) + 1
   }

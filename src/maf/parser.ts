@@ -522,7 +522,7 @@ export class MafParser {
    * a worker thread reads the second half of a big file while this thread reads the first).
    */
   adoptHeader(h: TableHeader): void {
-    this.tableParser.header = h
+    this.tableParser.adopt(h)
   }
 
   /** This part's counts (before finish): the rows are in `table`. */

@@ -134,6 +134,15 @@ describe('low-memory path = default path', () => {
     expect(await same({ inputs: [m, v] }, {}, [1, 3], [1, undefined])).toMatch(/^error BAD_NUMBER .*lm-bad2\.maf:3:3 /)
   })
 
+  it('comma-separated MAF (quoted fields too) and lines longer than the byte-by-byte copy', async () => {
+    const csv = [HEADER, ROW('S1'), ROW('"S2"', 'KRAS', '25245350'), ROW('S3', 'TP53', '7675090', 'Missense_Mutation', '"p.R17,H"\t3\t9\tSomatic\tPASS')]
+      .map((l) => l.replaceAll('\t', ','))
+      .join('\n')
+    await same({ inputs: [tmpFile('lm-csv.maf', csv + '\n')] }, {}, [1, 3])
+    const long = [HEADER + '\tNote', ...Array.from({ length: 60 }, (_, i) => ROW(`S${i % 7}`, 'TP53', String(100 + i)) + '\t' + 'n'.repeat(200 + 97 * i))]
+    await same({ inputs: [tmpFile('lm-long.maf', long.join('\n') + '\n')] }, {}, [1, 4])
+  })
+
   it.each(Object.keys(CRAFTED))('crafted MAF edge case: %s', async (name) => {
     const f = tmpFile(`lm-${name}.maf`, CRAFTED[name] as string)
     await same({ inputs: [f] }, {}, [1, 3])

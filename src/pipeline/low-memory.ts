@@ -263,9 +263,14 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     /** Every sample, for a build-stage error's whole-cohort message. */
     const universe = new Set<string>()
     const extraOf = extra.map((x) => x.alterations.map((a) => partitionOf(a.sample, K)))
+    // One table for every partition, emptied in turn: its columns keep their room, so each
+    // partition does not allocate (and the allocator hold on to) a new set. Its string pool keeps
+    // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
+    // caches warm. 3M-row bench MAF: peak 265-274 → 247 MB.
+    const table = new EventTable()
     for (let p = 0; p < K; p++) {
       step(paths.length + p, total, `partition ${p + 1} of ${K}`)
-      const table = new EventTable()
+      table.truncate(0)
       if (pending === undefined) table.reserve(out.rows[p] as number)
       const samples = new Set<string>()
       /** [first table row, file] per file in this partition, for a row's place in input order. */

@@ -112,9 +112,9 @@ export interface Classified {
 /** Inputs → classified matrix: the default path (loadInputs, classifyCohort) or, with --low-memory, the partitioned one. */
 export async function classifyInputs(inputs: readonly string[], raw: unknown, io: CliIO, copts: ClassifyOptions): Promise<Classified> {
   const lm = parseOptions(LowMemorySchema, raw)
+  const o = parseOptions(InputOptionsSchema, raw)
   let low = lm.lowMemory === true || (lm.lowMemory === undefined && lm.partitions !== undefined)
   if (lm.lowMemory === undefined && lm.partitions === undefined) {
-    const o = parseOptions(InputOptionsSchema, raw)
     const why = o.manifest !== undefined || o.columns !== undefined || o.lenient ? undefined : await lowMemoryWanted(inputs)
     if (why !== undefined) {
       io.stderr(`biomarkit: ${why}\n`)
@@ -125,7 +125,6 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
     const cohort = await loadInputs(inputs, raw, io)
     return { matrix: await classifyCohort(cohort, copts), reports: cohort.reports, files: cohort.files }
   }
-  const o = parseOptions(InputOptionsSchema, raw)
   const refused = (
     [
       ['--manifest', o.manifest],

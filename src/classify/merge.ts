@@ -42,6 +42,16 @@ export interface RowOrder {
   readonly rank: number
 }
 
+/** Earlier in the input: file, then line, then the order one build met them in. */
+function earlier(a: RowOrder, b: RowOrder): number {
+  return a.file - b.file || a.line - b.line || a.rank - b.rank
+}
+
+/** The key of `first` for a refusal reason or a rule's missing evidence (a rule id could read like a reason). */
+export function firstKey(what: 'refused' | 'missingEvidence', key: string): string {
+  return `${what}\t${key}`
+}
+
 /** What a partition keeps from its build for the merge. */
 export interface PartBuild {
   readonly samples: readonly string[]
@@ -55,7 +65,7 @@ export interface PartBuild {
   readonly offHotspot: number
   readonly refused: Readonly<Record<string, number>>
   readonly missingEvidence: Readonly<Record<string, number>>
-  /** Where each refusal reason / rule id was first met. */
+  /** Where each refusal reason / rule id was first met (keys: firstKey). */
   readonly first: ReadonlyMap<string, RowOrder>
   readonly sawCopyNumber: boolean
 }
@@ -195,22 +205,16 @@ export interface MergeOptions {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-function orderedSum(parts: readonly PartBuild[], pick: (p: PartBuild) => Readonly<Record<string, number>>): Record<string, number> {
+/** The parts' `what` records added up, keys in the order of the input row that first met each. */
+function orderedSum(parts: readonly PartBuild[], what: 'refused' | 'missingEvidence', first: ReadonlyMap<string, RowOrder>): Record<string, number> {
   const total = new Map<string, number>()
-  const first = new Map<string, RowOrder>()
-  for (const p of parts) {
-    for (const [k, v] of Object.entries(pick(p))) {
-      total.set(k, (total.get(k) ?? 0) + v)
-      const at = p.first.get(k)
-      const was = first.get(k)
-      if (at !== undefined && (was === undefined || at.file < was.file || (at.file === was.file && (at.line < was.line || (at.line === was.line && at.rank < was.rank))))) first.set(k, at)
-    }
-  }
+  for (const p of parts) for (const [k, v] of Object.entries(p[what])) total.set(k, (total.get(k) ?? 0) + v)
+  const at = (k: string): RowOrder | undefined => first.get(firstKey(what, k))
   const keys = [...total.keys()].sort((a, b) => {
-    const x = first.get(a)
-    const y = first.get(b)
+    const x = at(a)
+    const y = at(b)
     if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? 1 : -1
-    return x.file - y.file || x.line - y.line || x.rank - y.rank
+    return earlier(x, y)
   })
   const out: Record<string, number> = {}
   for (const k of keys) out[k] = total.get(k) as number
@@ -351,7 +355,7 @@ function earliest(parts: readonly PartBuild[]): Map<string, RowOrder> {
   for (const p of parts) {
     for (const [k, at] of p.first) {
       const was = first.get(k)
-      if (was === undefined || at.file < was.file || (at.file === was.file && (at.line < was.line || (at.line === was.line && at.rank < was.rank)))) first.set(k, at)
+      if (was === undefined || earlier(at, was) < 0) first.set(k, at)
     }
   }
   return first
@@ -369,11 +373,12 @@ function geneUnion(parts: readonly PartBuild[]): string[] {
 export function foldParts(parts: readonly PartBuild[], others: number, genesGiven: boolean): PartBuild {
   const genes = genesGiven ? (parts[0]?.genes ?? []) : geneUnion(parts)
   const u = unite(parts, genes, others)
-  return { samples: u.samples, genes, cells: u.cells, burden: u.burden, samplePanel: u.samplePanel, panelMb: u.panelMb, ...notesOf(parts), first: earliest(parts) }
+  const first = earliest(parts)
+  return { samples: u.samples, genes, cells: u.cells, burden: u.burden, samplePanel: u.samplePanel, panelMb: u.panelMb, ...notesOf(parts, first), first }
 }
 
 /** The parts' notes added up (reason records in input order). */
-function notesOf(parts: readonly PartBuild[]): Pick<PartBuild, 'outsideUniverse' | 'offHotspot' | 'sawCopyNumber' | 'refused' | 'missingEvidence'> {
+function notesOf(parts: readonly PartBuild[], first = earliest(parts)): Pick<PartBuild, 'outsideUniverse' | 'offHotspot' | 'sawCopyNumber' | 'refused' | 'missingEvidence'> {
   let outsideUniverse = 0
   let offHotspot = 0
   let sawCopyNumber = false
@@ -382,7 +387,7 @@ function notesOf(parts: readonly PartBuild[]): Pick<PartBuild, 'outsideUniverse'
     offHotspot += p.offHotspot
     sawCopyNumber ||= p.sawCopyNumber
   }
-  return { outsideUniverse, offHotspot, sawCopyNumber, refused: orderedSum(parts, (p) => p.refused), missingEvidence: orderedSum(parts, (p) => p.missingEvidence) }
+  return { outsideUniverse, offHotspot, sawCopyNumber, refused: orderedSum(parts, 'refused', first), missingEvidence: orderedSum(parts, 'missingEvidence', first) }
 }
 
 /** The merged matrix. Consumes `parts` (emptied once their cells are merged, so they can go before the state is built). */

@@ -14,8 +14,8 @@
  * path (bad UTF-8, lone CR, stdin), that file's records written so far are cut off and the file is
  * read again as text, as readMafInto does.
  *
- * Complexity: O(bytes); memory: a 256 KB buffer per partition, the line buffer, and one cache
- * entry per distinct sample. Disk: about the input's uncompressed size.
+ * Complexity: O(bytes); memory: a 256 KB buffer per partition and the line buffer (a sample's
+ * partition is hashed from its field's bytes, no lookup). Disk: about the input's uncompressed size.
  */
 import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs'
 import { join } from 'node:path'

@@ -99,7 +99,7 @@ class StdinTap {
       }
       let chunk = r.value
       if (!this.lost && this.keptBytes + chunk.length <= StdinTap.KEEP) {
-        // A copy: the stream may reuse a chunk's memory once it has been handed over.
+        // A copy, so a replayed chunk is what was read even if the source reuses its memory.
         chunk = Buffer.from(chunk)
         this.kept.push(chunk)
         this.keptBytes += chunk.length

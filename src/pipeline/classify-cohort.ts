@@ -10,7 +10,7 @@ import { InputError, quote } from '../errors.js'
 import { DEFAULT_MAX_LINE_LENGTH, peekText, readLines, withMaxLineLength } from '../io/lines.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
-import { buildMatrix, type BuildHooks, type BuiltMatrix } from '../classify/matrix.js'
+import { buildMatrix, type BuildHooks, type BuildOptions, type BuiltMatrix } from '../classify/matrix.js'
 import { EventTable } from '../model/events.js'
 import { countedClasses } from '../classify/classes.js'
 import { compileRules, type CompiledRule, type OriginFilter } from '../classify/ruleMatch.js'
@@ -139,11 +139,20 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
   const features = opts.withPathways || opts.pathways !== undefined ? pathways : []
   // Given genes resolved once here (a rewrite is counted once however many builds follow).
   const genes = opts.genes?.map((g) => aliases.resolve(g, 'data'))
+  const options = (samples: readonly string[], given: readonly string[] | undefined): BuildOptions => ({
+    samples,
+    genes: given,
+    genesResolved: true,
+    rules,
+    pathways: features,
+    classes,
+    origin: opts.origin,
+    panels: assign?.(samples),
+  })
   return {
-    build: (events, samples, hooks) =>
-      buildMatrix(events, { samples, genes, genesResolved: true, rules, pathways: features, classes, origin: opts.origin, panels: assign?.(samples), aliases, hooks }),
+    build: (events, samples, hooks) => buildMatrix(events, { ...options(samples, genes), aliases, hooks }),
     // Names already resolved; no aliases, so the alias report counts only the real builds.
-    fill: (samples, genes) => buildMatrix(new EventTable(), { samples, genes, genesResolved: true, rules, pathways: features, classes, origin: opts.origin, panels: assign?.(samples) }).state,
+    fill: (samples, given) => buildMatrix(new EventTable(), options(samples, given)).state,
     rules,
     aliases,
     genesGiven: opts.genes !== undefined,

@@ -30,15 +30,16 @@
  * Peak memory: ~60 MB (Node and the code); one partition's rows while it is read and classified
  * (~120 bytes a row, for about 32 MB of input; a partition holds whole samples, so at least the
  * biggest sample's MAF rows), or one VCF chunk; 1 byte per sample × feature (the merged state, and
- * the same again for one partition's state while it is built); ~28 bytes per altered cell (at most
- * one per sample × feature); the write buffers (256 KB per partition); the output. Time: one extra
+ * the same again for one partition's state while it is built); ~44 bytes per altered cell (at most
+ * one per sample × feature; ../classify/merge.ts); the distinct values (samples, genes, alleles);
+ * the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { InputError, isInputError } from '../errors.js'
-import { foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
+import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
 import type { BuiltMatrix } from '../classify/matrix.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
@@ -83,8 +84,8 @@ export interface LowMemoryResult {
 const PART_BYTES = 32 * 1024 * 1024
 const MAX_PARTS = 256
 
-/** One partition per 32 MB of input (a gzip file counted at 5× its size; stdin at 1 GB). */
-export function defaultPartitions(paths: readonly string[]): number {
+/** The inputs' bytes as read (a gzip file counted at 5× its size; stdin, unknown, at 1 GB). */
+function inputBytes(paths: readonly string[]): number {
   let bytes = 0
   for (const p of paths) {
     if (p === '-') {
@@ -97,7 +98,12 @@ export function defaultPartitions(paths: readonly string[]): number {
       /* reported when it is read */
     }
   }
-  return Math.max(1, Math.min(MAX_PARTS, Math.ceil(bytes / PART_BYTES)))
+  return bytes
+}
+
+/** One partition per 32 MB of input (1–256). */
+export function defaultPartitions(paths: readonly string[]): number {
+  return Math.max(1, Math.min(MAX_PARTS, Math.ceil(inputBytes(paths) / PART_BYTES)))
 }
 
 /**
@@ -120,23 +126,15 @@ export function memoryBudget(): number {
   return budget
 }
 
-/** Peak of the default path, from the bench: ~60 MB + ~1.8 bytes per byte of (uncompressed) MAF. */
+/** Peak of the default path, from the bench: ~60 MB + ~1.8 bytes per byte of (uncompressed) input. */
 export function defaultPathPeak(paths: readonly string[]): number {
-  let bytes = 0
-  for (const p of paths) {
-    try {
-      bytes += /\.b?gz$/i.test(p) ? 5 * statSync(p).size : statSync(p).size
-    } catch {
-      /* reported when it is read */
-    }
-  }
-  return 60 * 2 ** 20 + 1.8 * bytes
+  return 60 * 2 ** 20 + 1.8 * inputBytes(paths)
 }
 
 /**
  * Why the inputs should be read in sample partitions though --low-memory was not given: the
- * default path would need over 60% of the memory budget, and every input is a MAF file the
- * partitioned path reads. Undefined otherwise (stdin, other formats: the default path).
+ * default path would need over 60% of the memory budget, and every input is a MAF or VCF file the
+ * low-memory path reads. Undefined otherwise (stdin, other formats: the default path).
  */
 export async function lowMemoryWanted(inputs: readonly string[], budget = memoryBudget()): Promise<string | undefined> {
   let paths: string[]
@@ -184,7 +182,7 @@ async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
  */
 export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => Promise<Classifier>): Promise<LowMemoryResult> {
   const paths = expandInputs(opts.inputs)
-  if (paths.length === 0) throw new InputError('USAGE', 'no inputs: give MAF files or a folder')
+  if (paths.length === 0) throw new InputError('USAGE', 'no inputs: give MAF or VCF files or a folder')
   const K = opts.partitions ?? defaultPartitions(paths)
   if (!Number.isInteger(K) || K < 1 || K > 4096) throw new InputError('USAGE', `partitions: expected an integer from 1 to 4096, got ${K}`)
   const step = opts.onStep ?? (() => undefined)
@@ -263,6 +261,9 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     /** Every sample, for a build-stage error's whole-cohort message. */
     const universe = new Set<string>()
     const extraOf = extra.map((x) => x.alterations.map((a) => partitionOf(a.sample, K)))
+    // Each sample's partition once (not once per partition: K × samples hashes).
+    const byPartition = Array.from({ length: K }, (): string[] => [])
+    for (const s of [...extra.flatMap((x) => x.samples), ...declared]) (byPartition[partitionOf(s, K)] as string[]).push(s)
     // One table for every partition, emptied in turn: its columns keep their room, so each
     // partition does not allocate (and the allocator hold on to) a new set. Its string pool keeps
     // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
@@ -312,25 +313,17 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
           if (of[i] === p) table.push(a)
         })
         if (table.length > first) starts.push(first, paths.length + j)
-        for (const s of x.samples) if (partitionOf(s, K) === p) samples.add(s)
       })
-      for (const s of declared) if (partitionOf(s, K) === p) samples.add(s)
+      for (const s of byPartition[p] as string[]) samples.add(s)
       for (const s of samples) universe.add(s)
       if (pending !== undefined) continue
-      const first = new Map<string, RowOrder>()
-      let rank = 0
       const fileOfRow = (row: number): number => {
         let f = starts[1] as number
         for (let k = 0; k < starts.length && (starts[k] as number) <= row; k += 2) f = starts[k + 1] as number
         return f
       }
-      const hooks = {
-        first: (_what: string, key: string, row: number) => first.set(key, { file: fileOfRow(row), line: table.lineOf(row), rank: rank++ }),
-        sawCopyNumber: false,
-      }
       try {
-        const rowKey = (row: number): number => fileOfRow(row) * 2 ** 32 + table.lineOf(row)
-        parts.push(partBuild((classifier as Classifier).build(table, [...samples], hooks), first, hooks.sawCopyNumber, rowKey))
+        parts.push(buildPart(classifier as Classifier, table, [...samples], fileOfRow))
       } catch (e) {
         consider(Number.MAX_SAFE_INTEGER, 0, e)
       }
@@ -378,16 +371,19 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
   }
 }
 
-/** A build of `table` (rows of file `file`, a VCF chunk) kept as a part. */
-function vcfPart(classifier: Classifier, table: EventTable, samples: readonly string[], file: number): PartBuild {
+/**
+ * A build of `table` kept as a part: what the merge needs to put its notes and its cells' events
+ * in input order (`fileOf(row)`: the input file a table row came from).
+ */
+function buildPart(classifier: Classifier, table: EventTable, samples: readonly string[], fileOf: (row: number) => number): PartBuild {
   const first = new Map<string, RowOrder>()
   let rank = 0
   const hooks = {
-    first: (_what: string, key: string, row: number) => first.set(key, { file, line: table.lineOf(row), rank: rank++ }),
+    first: (what: 'refused' | 'missingEvidence', key: string, row: number) => first.set(firstKey(what, key), { file: fileOf(row), line: table.lineOf(row), rank: rank++ }),
     sawCopyNumber: false,
   }
   const m = classifier.build(table, samples, hooks)
-  return partBuild(m, first, hooks.sawCopyNumber, (row) => file * 2 ** 32 + table.lineOf(row))
+  return partBuild(m, first, hooks.sawCopyNumber, (row) => fileOf(row) * 2 ** 32 + table.lineOf(row))
 }
 
 /**
@@ -412,7 +408,7 @@ async function foldVcf(
     const fold = (samples: readonly string[]): void => {
       const c = classifier()
       if (c !== undefined) {
-        const part = vcfPart(c, chunk, samples, file)
+        const part = buildPart(c, chunk, samples, () => file)
         others ??= c.build(new EventTable(), []).features.filter((x) => x.type !== 'gene').length
         acc = acc === undefined ? part : foldParts([acc, part], others, c.genesGiven)
       }

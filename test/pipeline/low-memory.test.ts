@@ -176,6 +176,33 @@ describe('low-memory path = default path', () => {
     await same({ inputs: [tmpFile('lm-cr.maf', cr)] }, {}, [1, 3])
   })
 
+  it('refusal reasons keep the order of the row that first met each, whichever partition holds it', async () => {
+    const panel = tmpFile(
+      'lm-order-panel.json',
+      JSON.stringify({
+        id: 'ORDER',
+        version: '1',
+        name: 'order test',
+        citation: 'biomarkit tests',
+        defaultAssay: { mutations: 'exons', copyNumber: false, fusions: false },
+        genes: ['TP53', { symbol: 'MYC', assay: { mutations: 'none', copyNumber: true } }],
+      }),
+    )
+    const rows = Array.from({ length: 24 }, (_, i) => ROW(`S${i}`, 'TP53', String(100 + i)))
+    for (const [a, b] of [
+      [3, 17],
+      [17, 3],
+    ] as const) {
+      const r = [...rows]
+      r[a] = ROW(`S${a}`, 'MYC', '5')
+      r[b] = ROW(`S${b}`, 'KRAS', '6')
+      const f = tmpFile(`lm-order-${a}.maf`, [HEADER, ...r, ''].join('\n'))
+      const out = await same({ inputs: [f] }, { panels: [panel] }, [1, 2, 3, 5, 7])
+      const refused = (JSON.parse(out) as { summary: { notes: { refused: Record<string, number> } } }).summary.notes.refused
+      expect(Object.keys(refused)).toEqual(a < b ? ['mutations not assayed', 'gene not on panel'] : ['gene not on panel', 'mutations not assayed'])
+    }
+  })
+
   it('panel missing for some samples: the whole cohort is named, as in one pass', async () => {
     const matrixFile = tmpFile('lm-panel-matrix.txt', ['SAMPLE_ID\tmutations', 'S1\tP1', ''].join('\n'))
     const panel = tmpFile('lm-p1.txt', ['stable_id: P1', 'description: one', 'gene_list: TP53\tKRAS', ''].join('\n'))

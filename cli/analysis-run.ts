@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { BuiltMatrix } from '../src/classify/matrix.js'
+import type { BuiltMatrix } from '../src/matrix/build.js'
 import type { Cohort } from '../src/input/cohort.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
 import type { ReadReport } from '../src/model/report.js'

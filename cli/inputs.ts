@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
-import type { BuiltMatrix } from '../src/classify/matrix.js'
+import type { BuiltMatrix } from '../src/matrix/build.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
 import type { ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'

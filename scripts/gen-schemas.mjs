@@ -3,7 +3,7 @@
 // test/panels/schema.test.ts fails when the committed schemas are stale.
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { generateSchemas } from '../dist/src/panels/jsonSchemas.js'
+import { generateSchemas } from '../dist/src/classify/json-schemas.js'
 
 const dir = fileURLToPath(new URL('../panels/', import.meta.url))
 for (const [name, text] of generateSchemas()) {

@@ -1,9 +1,9 @@
 /**
  * biomarkit library: the public API, by stage (re-exports only).
  *
- *   import { maf, vcf, classify, scan, stats } from 'biomarkit'
+ *   import { maf, vcf, matrix, scan, stats } from 'biomarkit'
  *   const { alterations, samples } = await maf.readMaf('cohort.maf.gz')
- *   const m = classify.buildMatrix(alterations, { samples })
+ *   const m = matrix.buildMatrix(alterations, { samples })
  *   const r = stats.fisherExact(1, 5, 8, 14)
  *
  * The oncoplot, KM/forest plots and the HTML report live in viz/ (they render; the library computes).
@@ -16,6 +16,7 @@ export * as cna from './cna/index.js'
 export * as fusion from './fusion/index.js'
 export * as panels from './panels/index.js'
 export * as classify from './classify/index.js'
+export * as matrix from './matrix/index.js'
 export * as scan from './scan/index.js'
 export * as stats from './stats/index.js'
 export { loadCohort, type Cohort, type CohortOptions } from './input/cohort.js'

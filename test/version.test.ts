@@ -19,7 +19,8 @@ describe('package', () => {
   it('exposes the library by stage', () => {
     expect(typeof lib.maf.readMaf).toBe('function')
     expect(typeof lib.vcf.readVcf).toBe('function')
-    expect(typeof lib.classify.buildMatrix).toBe('function')
+    expect(typeof lib.classify.compileRules).toBe('function')
+    expect(typeof lib.matrix.buildMatrix).toBe('function')
     expect(lib.stats.fisherExact(1, 1, 2, 3).oddsRatio).toBeCloseTo(Math.SQRT2, 12)
   })
 

@@ -10,7 +10,7 @@
  *
  * Complexity: O(samples) per row for the ALTERED scan + O(1) per event code.
  */
-import { CellStore } from '../src/classify/cellStore.js'
+import { CellStore } from '../src/matrix/cell-store.js'
 import { MAF_CLASSES, type Alteration } from '../src/model/alteration.js'
 import { CLASS_CODE, CN_STATES, KINDS, KIND_CODE, ORIGINS, ORIGIN_CODE, type EventTable } from '../src/model/events.js'
 import { ALTERED, type CohortMatrix } from '../src/matrix/types.js'

@@ -1,5 +1,5 @@
 /** Shorten a label (with an ellipsis) until its estimated width fits, for the KM and forest plots. */
-import { textWidth, truncate } from '../text.js'
+import { textWidth, truncate } from './text.js'
 
 /** The longest prefix of `s` (ending in '…' when cut) whose estimated width is at most `maxWidth`. */
 export function fitText(s: string, size: number, maxWidth: number): string {

@@ -7,7 +7,7 @@
  */
 import { scaleLog } from 'd3'
 import type { AssociationRow } from '../src/scan/row.js'
-import { orWithCi, sig } from './report/format.js'
+import { orWithCi, sig } from './number-format.js'
 import type { Group, PathCommand, Scene, Shape } from './scene.js'
 import { toSvg } from './svg.js'
 import { textWidth, truncate } from './text.js'

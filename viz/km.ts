@@ -10,9 +10,9 @@
 import { scaleLinear } from 'd3'
 import { firstBelowHalf, type KaplanMeier } from '../src/stats/km.js'
 import type { Group, PathCommand, Scene, Shape } from './scene.js'
-import { sig } from './report/format.js'
+import { sig } from './number-format.js'
 import { toSvg } from './svg.js'
-import { fitText } from './report/fit-text.js'
+import { fitText } from './fit-text.js'
 import { textWidth, truncate } from './text.js'
 
 export interface KmCurve {

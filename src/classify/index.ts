@@ -1,4 +1,4 @@
-/** Classification: counted classes, biomarker rules, the cohort matrix and its summaries. Re-exports only. */
+/** Classification: counted classes, biomarker rules, protein changes, the input JSON schemas. Re-exports only. */
 export { COLLAPSE, COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
 export {
   MAFTOOLS_NONSYNONYMOUS,
@@ -14,6 +14,4 @@ export {
 export { RuleSchema, RuleFileSchema, parseRules, loadRules, type Rule, type RuleFile } from './rules.js'
 export { compileRules, matchRule, originAccepts, MATCH, NO_MATCH, NO_EVIDENCE, type CompiledRule, type OriginFilter } from './ruleMatch.js'
 export { parseProteinChange, compileHotspots, matchesHotspot, type ProteinChange } from './protein.js'
-export { buildMatrix, type BuildOptions, type BuildNotes, type BuiltMatrix } from './matrix.js'
-export { isMultiHit, tmbPerMb, makeCell } from './cell.js'
-export { geneSummary, featureSummary, sampleSummary, type GeneSummaryRow, type FeatureSummaryRow, type SampleSummaryRow } from './summary.js'
+export { generateSchemas } from './json-schemas.js'

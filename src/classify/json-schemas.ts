@@ -4,10 +4,10 @@
  * when a committed copy differs from what this produces.
  */
 import { z } from 'zod'
-import { PanelSchema } from './schema.js'
-import { PathwaySetSchema } from './pathways.js'
-import { AliasFileSchema } from './aliases.js'
-import { RuleFileSchema } from '../classify/rules.js'
+import { PanelSchema } from '../panels/schema.js'
+import { PathwaySetSchema } from '../panels/pathways.js'
+import { AliasFileSchema } from '../panels/aliases.js'
+import { RuleFileSchema } from './rules.js'
 
 const SCHEMAS: readonly (readonly [string, z.ZodType, string])[] = [
   ['panel.schema.json', PanelSchema, 'biomarkit panel'],

@@ -10,7 +10,7 @@ import { displayName, readLineBatches } from '../io/lines.js'
 import { TableParser, findColumn } from '../io/table.js'
 import { kindOfType, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
-import { classifyConsequence, splitTerms } from '../vcf/consequence.js'
+import { classifyConsequence, splitTerms } from '../model/consequence.js'
 import { typeFromAlleles } from './parser.js'
 
 export const MAPPABLE_FIELDS = ['sample', 'gene', 'class', 'protein', 'chrom', 'start', 'end', 'ref', 'alt', 'type', 'vaf', 'depth', 'status'] as const

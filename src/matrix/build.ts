@@ -28,16 +28,16 @@
 import { InputError, quote } from '../errors.js'
 import { MAF_CLASSES, type Alteration, type VariantClass } from '../model/alteration.js'
 import { EventTable, KIND_CODE, ORIGINS, ORIGIN_CODE } from '../model/events.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix, type Feature } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix, type Feature } from './types.js'
 import type { AliasResolver, AliasUse } from '../panels/aliases.js'
 import type { PanelAssignment } from '../panels/assign.js'
 import type { Pathway } from '../panels/pathways.js'
 import type { Panel } from '../panels/schema.js'
-import { allGenesAssayed, geneAssayed, onPanelHotspot, refusal, ruleFullyAssayed } from './assay.js'
-import { CellStore } from './cellStore.js'
-import { NumList, collectCells } from './collect.js'
-import { countedClasses, counts, type CountedClasses } from './classes.js'
-import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from './ruleMatch.js'
+import { allGenesAssayed, geneAssayed, onPanelHotspot, refusal, ruleFullyAssayed } from '../classify/assay.js'
+import { CellStore } from './cell-store.js'
+import { NumList, collectCells } from '../classify/collect.js'
+import { countedClasses, counts, type CountedClasses } from '../classify/classes.js'
+import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from '../classify/ruleMatch.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */

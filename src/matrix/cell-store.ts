@@ -12,7 +12,7 @@
  */
 import type { Alteration } from '../model/alteration.js'
 import type { EventTable } from '../model/events.js'
-import type { AlteredCell } from '../matrix/types.js'
+import type { AlteredCell } from './types.js'
 import { makeCell } from './cell.js'
 
 /**

@@ -3,7 +3,7 @@
  * keep every event), per-sample burden and TMB.
  */
 import { MAF_CLASSES, type Alteration, type Origin, type VariantClass } from '../model/alteration.js'
-import type { AlteredCell, CohortMatrix } from '../matrix/types.js'
+import type { AlteredCell, CohortMatrix } from './types.js'
 
 const CLASS_BIT: ReadonlyMap<VariantClass, number> = new Map(MAF_CLASSES.map((c, i) => [c, 1 << i]))
 if (MAF_CLASSES.length > 31) throw new Error('cell.ts: class bitmask holds 31 classes')

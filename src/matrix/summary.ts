@@ -15,9 +15,9 @@
  */
 import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
 import { CLASS_CODE, CN_STATES, KIND_CODE } from '../model/events.js'
-import { ALTERED, type CohortMatrix, type FeatureCounts, type FeatureType } from '../matrix/types.js'
-import { codedCells } from './cellStore.js'
-import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from './collapse.js'
+import { ALTERED, type CohortMatrix, type FeatureCounts, type FeatureType } from './types.js'
+import { codedCells } from './cell-store.js'
+import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from '../classify/collapse.js'
 
 export interface GeneSummaryRow {
   readonly gene: string

@@ -25,7 +25,13 @@
  *
  * Complexity: static tables; one object-property look-up per bcftools word.
  */
-import type { ClassRule } from './consequence.js'
+import type { VariantClass } from './alteration.js'
+
+/**
+ * A class, or a rule that needs the indel type / frame to decide. Declared here, not in
+ * consequence.ts, because consequence.ts imports these tables (no cycle); consequence.ts re-exports it.
+ */
+export type ClassRule = VariantClass | 'FRAMESHIFT' | 'INFRAME_INS' | 'INFRAME_DEL' | 'PROTEIN_ALTERING' | 'INFRAME'
 
 /** consequence.ts LOWEST_PRIORITY (not imported: consequence.ts imports this file). */
 const UNRANKED = 20

@@ -31,11 +31,10 @@
  * term written with '_').
  */
 import { InputError, quote, type Location } from '../errors.js'
-import type { VariantClass } from '../model/alteration.js'
-import { FUNCOTATOR_CLASSES, ONCOTATOR_CLASSES, type VocabularyRow } from './annotator-terms.js'
+import type { VariantClass } from './alteration.js'
+import { FUNCOTATOR_CLASSES, ONCOTATOR_CLASSES, type ClassRule, type VocabularyRow } from './annotator-terms.js'
 
-/** A class, or a rule that needs the indel type / frame to decide. */
-export type ClassRule = VariantClass | 'FRAMESHIFT' | 'INFRAME_INS' | 'INFRAME_DEL' | 'PROTEIN_ALTERING' | 'INFRAME'
+export type { ClassRule }
 
 export interface TermInfo {
   readonly priority: number

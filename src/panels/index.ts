@@ -15,5 +15,4 @@ export {
 } from './cbioportal.js'
 export { assignFromCbioportal, assignAll, type PanelAssignment, type CbioAssignmentResult } from './assign.js'
 export { shippedDir, shippedPath, loadShippedAliases, loadShippedPathways } from './shipped.js'
-export { generateSchemas } from './jsonSchemas.js'
 export { jsonPath, parseJsonText, validateJson, readJsonFile } from './json.js'

@@ -2,8 +2,8 @@
  * The `summary` output: per-feature n/N with class breakdown, per-sample burden, and the read
  * report — as aligned text for people or JSON for programs.
  */
-import type { BuiltMatrix } from '../classify/matrix.js'
-import { featureSummary, geneSummary, sampleSummary, stateTotals } from '../classify/summary.js'
+import type { BuiltMatrix } from '../matrix/build.js'
+import { featureSummary, geneSummary, sampleSummary, stateTotals } from '../matrix/summary.js'
 import { MAF_CLASSES } from '../model/alteration.js'
 import type { ReadReport } from '../model/report.js'
 import { totalDropped } from '../model/report.js'

@@ -29,10 +29,10 @@
  */
 import { ALTERED, type AlteredCell } from '../matrix/types.js'
 import type { AliasUse } from '../panels/aliases.js'
-import type { BuiltMatrix } from './matrix.js'
-import { buildWarnings } from './matrix.js'
-import { CellStore, forEachCellIn, type CodedCells } from './cellStore.js'
-import type { CompiledRule } from './ruleMatch.js'
+import type { BuiltMatrix } from '../matrix/build.js'
+import { buildWarnings } from '../matrix/build.js'
+import { CellStore, forEachCellIn, type CodedCells } from '../matrix/cell-store.js'
+import type { CompiledRule } from '../classify/ruleMatch.js'
 
 /** Where an input row is, in the order the whole-cohort table would hold it. */
 export interface RowOrder {

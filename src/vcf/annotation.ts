@@ -19,16 +19,14 @@
 import { InputError, quote, type Location } from '../errors.js'
 import type { Dialect } from './dialect.js'
 import type { Effect } from './effect.js'
-import type { RecordFields } from './record.js'
-import { splitTerms } from './consequence.js'
+import type { AnnotationDecoder, DecodeContext, Raw } from './annotation-decoder.js'
+import { splitTerms } from '../model/consequence.js'
 import { bcsqDecoder } from './bcsq.js'
 import { funcotatorDecoder } from './funcotator.js'
 import { oncotatorDecoder } from './oncotator.js'
 
-export type Raw = readonly (string | number | undefined)[]
+export type { AnnotationDecoder, DecodeContext, Raw }
 
-/** What of the record a decoder may need besides the key's values (bcftools matches POS/REF, Funcotator reads raw INFO). */
-export type DecodeContext = Pick<RecordFields, 'pos' | 'ref' | 'infoText'>
 
 function idx(fields: readonly string[], ...names: string[]): number {
   for (const n of names) {
@@ -70,17 +68,6 @@ function rejoin(values: Raw): string[] {
   return out
 }
 
-export interface AnnotationDecoder {
-  readonly key: string
-  /** All entries of one record's annotation INFO value. */
-  decode(values: Raw, where: Location, record: DecodeContext): Effect[]
-  /**
-   * The same from the value as written in the line, text[from, to): what decode would give for
-   * text.slice(from, to).split(','), or undefined to have the caller use decode (rare shapes).
-   * Only for decoders that need nothing of the record but the value (VEP, SnpEff ANN, CSQT).
-   */
-  decodeSpan?(text: string, from: number, to: number, where: Location): Effect[] | undefined
-}
 
 function malformed(what: string, entry: string, got: number, want: number, where: Location): InputError {
   return new InputError('FORMAT', `malformed ${what} entry: ${got} '|'-separated fields, the header declares ${want}: ${quote(entry)}`, {

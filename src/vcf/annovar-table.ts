@@ -18,7 +18,7 @@ import { findColumn, requireColumns, TableParser, type TableHeader } from '../io
 import { kindOfType, type Alteration, type VariantType } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { interpretAnnovar } from './annovar.js'
-import { classifyConsequence } from './consequence.js'
+import { classifyConsequence } from '../model/consequence.js'
 import { VcfReadOptionsSchema, type VcfReadOptions } from './options.js'
 
 export interface AnnovarResult {

@@ -34,8 +34,8 @@
  * Complexity: O(entry bytes) per record; one split('|') per entry, one regex per amino-acid change.
  */
 import { InputError, quote, type Location } from '../errors.js'
-import type { AnnotationDecoder } from './annotation.js'
-import { BCSQ_TERMS } from './annotator-terms.js'
+import type { AnnotationDecoder } from './annotation-decoder.js'
+import { BCSQ_TERMS } from '../model/annotator-terms.js'
 import type { Effect } from './effect.js'
 
 function termsOf(consequence: string): string[] {

@@ -16,7 +16,7 @@
  * (vcf2maf's --custom-enst isoform overrides are not supported.)
  */
 import { biotypePriority } from './biotype.js'
-import { effectPriority } from './consequence.js'
+import { effectPriority } from '../model/consequence.js'
 
 export interface Effect {
   /** Allele as the annotator wrote it (VEP: trimmed, '-' for empty; SnpEff: the ALT). */

@@ -29,7 +29,7 @@ import { MISSING } from '../io/bytemap.js'
 import { RecentBytes } from '../io/recent-bytes.js'
 import { LOWEST_BIOTYPE_PRIORITY, biotypePriority } from './biotype.js'
 import { SLOT, SLOTS, type EntryLayout } from './annotation.js'
-import { classifyConsequence, lookupTerm, splitTerms } from './consequence.js'
+import { classifyConsequence, lookupTerm, splitTerms } from '../model/consequence.js'
 import { CLASS_CODE } from '../model/events.js'
 
 const W = 2 * SLOTS

@@ -24,7 +24,7 @@
  * Complexity: O(INFO bytes) per record: one scan for the FUNCOTATION key, one split('|') per funcotation.
  */
 import { InputError, quote, type Location } from '../errors.js'
-import type { AnnotationDecoder } from './annotation.js'
+import type { AnnotationDecoder } from './annotation-decoder.js'
 import type { Effect } from './effect.js'
 
 const ESCAPE = /_(%[0-9A-Fa-f]{2})_/g

@@ -12,7 +12,7 @@
  *
  * Complexity: O(INFO bytes) per record (one pass per key read; four keys).
  */
-import type { AnnotationDecoder } from './annotation.js'
+import type { AnnotationDecoder } from './annotation-decoder.js'
 import type { Effect } from './effect.js'
 import { rawInfoValue } from './funcotator.js'
 

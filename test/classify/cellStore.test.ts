@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { collectCells } from '../../src/classify/collect.js'
-import type { CellStore } from '../../src/classify/cellStore.js'
-import { buildMatrix } from '../../src/classify/matrix.js'
+import type { CellStore } from '../../src/matrix/cell-store.js'
+import { buildMatrix } from '../../src/matrix/build.js'
 import { alt } from './helpers.js'
 
 describe('collectCells', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countedClasses, counts, MAFTOOLS_NONSYNONYMOUS } from '../../src/classify/classes.js'
-import { buildMatrix } from '../../src/classify/matrix.js'
+import { buildMatrix } from '../../src/matrix/build.js'
 import { MAF_CLASSES, type VariantClass } from '../../src/model/alteration.js'
 import { ALTERED, WILD_TYPE } from '../../src/matrix/types.js'
 import { alt } from './helpers.js'

@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildMatrix, type BuiltMatrix } from '../../src/classify/matrix.js'
+import { buildMatrix, type BuiltMatrix } from '../../src/matrix/build.js'
 import { compileRules } from '../../src/classify/ruleMatch.js'
 import { loadRules } from '../../src/classify/rules.js'
-import { isMultiHit, tmbPerMb } from '../../src/classify/cell.js'
+import { isMultiHit, tmbPerMb } from '../../src/matrix/cell.js'
 import { loadPanel } from '../../src/panels/load.js'
 import { loadShippedAliases, loadShippedPathways, shippedPath } from '../../src/panels/shipped.js'
 import { ALTERED as A, NOT_ASSAYED as N, WILD_TYPE as W, featureCounts } from '../../src/matrix/types.js'

@@ -12,7 +12,7 @@ import { readGeneList } from '../../src/panels/cbioportal.js'
 import { assignAll } from '../../src/panels/assign.js'
 import { panelFromGenes } from '../../src/panels/load.js'
 import { loadShippedAliases } from '../../src/panels/shipped.js'
-import { buildMatrix } from '../../src/classify/matrix.js'
+import { buildMatrix } from '../../src/matrix/build.js'
 import { countedClasses, counts } from '../../src/classify/classes.js'
 import { featureCounts } from '../../src/matrix/types.js'
 

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readMaf } from '../../src/maf/index.js'
-import { buildMatrix, type BuiltMatrix } from '../../src/classify/matrix.js'
-import { geneSummary, featureSummary, sampleSummary } from '../../src/classify/summary.js'
+import { buildMatrix, type BuiltMatrix } from '../../src/matrix/build.js'
+import { geneSummary, featureSummary, sampleSummary } from '../../src/matrix/summary.js'
 import { featureCounts } from '../../src/matrix/types.js'
 
 const MAF = fileURLToPath(new URL('../fixtures/maf/tcga_laml.maf.gz', import.meta.url))

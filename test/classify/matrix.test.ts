@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildMatrix } from '../../src/classify/matrix.js'
+import { buildMatrix } from '../../src/matrix/build.js'
 import { ALTERED, NOT_ASSAYED, WILD_TYPE, cellState, featureCounts } from '../../src/matrix/types.js'
 import { alt } from './helpers.js'
 import { aliasResolverFrom } from '../../src/panels/aliases.js'

@@ -4,7 +4,7 @@
  * alteration accounted for, frequencies ≤ 100%, counts equal to a naive recount.
  */
 import { describe, expect, it } from 'vitest'
-import { buildMatrix } from '../../src/classify/matrix.js'
+import { buildMatrix } from '../../src/matrix/build.js'
 import { compileRules } from '../../src/classify/ruleMatch.js'
 import { parseRules } from '../../src/classify/rules.js'
 import type { GeneAssay, Panel } from '../../src/panels/schema.js'

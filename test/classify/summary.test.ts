@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildMatrix } from '../../src/classify/matrix.js'
-import { countsFromTotals, featureSummary, geneSummary, sampleSummary, stateTotals } from '../../src/classify/summary.js'
+import { buildMatrix } from '../../src/matrix/build.js'
+import { countsFromTotals, featureSummary, geneSummary, sampleSummary, stateTotals } from '../../src/matrix/summary.js'
 import { ALTERED, NOT_ASSAYED, WILD_TYPE, featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
 import { assignAll } from '../../src/panels/assign.js'
 import { panelFromGenes } from '../../src/panels/load.js'

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { generateSchemas } from '../../src/panels/jsonSchemas.js'
+import { generateSchemas } from '../../src/classify/json-schemas.js'
 
 const dir = new URL('../../panels/', import.meta.url)
 

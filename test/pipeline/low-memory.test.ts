@@ -13,7 +13,7 @@ import { loadCohort } from '../../src/input/cohort.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../../src/pipeline/classify-cohort.js'
 import { classifyLowMemory } from '../../src/pipeline/low-memory.js'
 import { summaryJson } from '../../src/pipeline/summary-report.js'
-import { stateTotals } from '../../src/classify/summary.js'
+import { stateTotals } from '../../src/matrix/summary.js'
 import { FIXTURES, tmpDir, tmpFile } from '../helpers.js'
 import { CRAFTED, HEADER, ROW } from '../maf/crafted.js'
 

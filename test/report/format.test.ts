@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { orWithCi, percent, sig } from '../../viz/report/format.js'
+import { orWithCi, percent, sig } from '../../viz/number-format.js'
 
 describe('report number formatting', () => {
   it.each([

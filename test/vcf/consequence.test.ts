@@ -9,8 +9,8 @@ import {
   LOWEST_PRIORITY,
   lookupTerm,
   splitTerms,
-} from '../../src/vcf/consequence.js'
-import { BCSQ_TERMS, FUNCOTATOR_CLASSES, ONCOTATOR_CLASSES } from '../../src/vcf/annotator-terms.js'
+} from '../../src/model/consequence.js'
+import { BCSQ_TERMS, FUNCOTATOR_CLASSES, ONCOTATOR_CLASSES } from '../../src/model/annotator-terms.js'
 
 const cls = (terms: string[], ref = 'A', alt = 'T') => classifyConsequence(terms, ref, alt).variantClass
 

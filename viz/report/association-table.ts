@@ -4,7 +4,7 @@
  * odds ratio, p, q, family, test, power). Sortable in the browser by clicking a header.
  */
 import type { AssociationRow, Rate } from '../../src/scan/row.js'
-import { orWithCi, sig } from './format.js'
+import { orWithCi, sig } from '../number-format.js'
 import { esc, headerRow, numCell, textCell, type Column } from './html.js'
 
 const COLUMNS: readonly Column[] = [

@@ -6,7 +6,7 @@
 import type { Median, SurvivalRow } from '../../src/scan/survival-row.js'
 import type { SurvivalGroupCurves } from '../../src/scan/scan-survival.js'
 import { kmCurve, type KmCurve } from '../km.js'
-import { sig } from './format.js'
+import { sig } from '../number-format.js'
 import { esc, headerRow, numCell, textCell } from './html.js'
 import type { KmSection } from './types.js'
 

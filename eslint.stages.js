@@ -1,0 +1,60 @@
+// The stage order of the code (README "Architecture"), as lint zones: a file may import from its own
+// folder and from earlier stages only. Folders in one stage (the formats) may not import each other.
+// Used by eslint.config.js (import-x/no-restricted-paths) and test/architecture/lint-stages.test.ts.
+
+/** Earliest first. Each entry: one stage, its folders (or single files) relative to the repository root. */
+export const STAGES = [
+  ['src/errors.ts', 'src/version.ts'], // what every stage may throw or print
+  ['src/io'], // bytes, lines, tables, atomic writes
+  ['src/model'], // the vocabulary every reader writes: alteration records, event codes, read reports
+  ['src/maf', 'src/vcf', 'src/cna', 'src/fusion', 'src/clinical', 'src/panels'], // formats: one file type each
+  ['src/input'], // a cohort from a manifest or file list: the formats, in parallel where it pays
+  ['src/classify'], // records → classes, rules, assay (panel) status
+  ['src/matrix'], // the sample × feature matrix: build, cell stores, summaries
+  ['src/scale'], // partitions, worker threads, merge, the memory budget
+  ['src/stats'], // R-exact statistics over plain numbers
+  ['src/scan'], // association tests over the matrix
+  ['viz'], // scenes and renderers: oncoplot, KM, forest
+  ['viz/report'], // the HTML report
+  ['src/pipeline'], // whole analyses: load → classify → matrix → scan → figures
+  ['src/index.ts'], // the library's public surface
+  ['cli'], // argument parsing and printing only
+]
+
+const isFile = (p) => p.endsWith('.ts')
+
+/**
+ * One zone per stage entry: it may not import any other entry of its own stage, nor any of a later one.
+ * A folder holding a later stage's folder (viz holds viz/report) is matched by its direct files only.
+ */
+export function stageZones(stages = STAGES) {
+  const all = stages.flat()
+  return stages.flatMap((stage, i) =>
+    stage.flatMap((target) => {
+      const from = [...stage, ...stages.slice(i + 1).flat()].filter((p) => p !== target).map((p) => `./${p}`)
+      if (from.length === 0) return []
+      const holdsLater = all.some((p) => p !== target && p.startsWith(`${target}/`))
+      return [{ target: isFile(target) ? `./${target}` : holdsLater ? `./${target}/*.ts` : `./${target}/**/*`, from }]
+    }),
+  )
+}
+
+/**
+ * import-x settings for TypeScript sources: without '.ts' among the extensions and a parser for it,
+ * import-x does not read the imported files, and no-cycle sees no cycle at all.
+ */
+export function importSettings(project, createResolver) {
+  return {
+    'import-x/extensions': ['.ts', '.js'],
+    'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    'import-x/resolver-next': [createResolver({ project })],
+  }
+}
+
+/** The two rules: no cycle (type-only imports have no runtime effect and are allowed), no import against the stage order. */
+export function stageRules(basePath) {
+  return {
+    'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    'import-x/no-restricted-paths': ['error', { basePath, zones: stageZones() }],
+  }
+}

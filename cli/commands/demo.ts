@@ -9,17 +9,16 @@ import { fileURLToPath } from 'node:url'
 import { Command } from 'commander'
 import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
-import type { ClinicalTable } from '../../src/model/clinical.js'
 import { InputError } from '../../src/errors.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { writeFileAtomic } from '../../src/io/write.js'
-import { efficacyTable, type EfficacyRow } from '../../src/pipeline/efficacy.js'
+import { efficacyTable, lineOfTherapyCounts, type EfficacyRow } from '../../src/pipeline/efficacy.js'
 import { alignColumns } from '../../src/pipeline/summary-report.js'
 import { groupRowsTsv, survivalRowsTsv } from '../../src/scan/index.js'
 import { formatP } from '../../src/stats/format.js'
 import { matrixTsv, renderPng } from '../../viz/index.js'
 import { kmSvg, renderReport } from '../../viz/report/index.js'
-import { reportInput, runAnalysis } from '../analysis-run.js'
+import { reportInput, runAnalysis } from '../../src/pipeline/analysis-run.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { parseOptions } from '../validate.js'
@@ -47,22 +46,6 @@ export function efficacyText(rows: readonly EfficacyRow[]): string[] {
     t.push([r.group, String(r.patients), r.orr ? pct(r.orr.x, r.orr.n) : 'NA', r.dcr ? pct(r.dcr.x, r.dcr.n) : 'NA', med(r.pfs), med(r.os), r.os ? String(r.os.events) : 'NA'])
   }
   return alignColumns(t)
-}
-
-/** Patients per line of therapy: 1st, 2nd, ≥3rd (the study's grouping). */
-export function lineOfTherapyCounts(table: ClinicalTable): [string, number][] {
-  const bins: [string, number][] = [
-    ['1st', 0],
-    ['2nd', 0],
-    ['≥3rd', 0],
-  ]
-  for (const r of table.rows.values()) {
-    const v = Number(r.values['line_of_therapy'])
-    if (!Number.isFinite(v)) continue
-    const b = bins[v <= 1 ? 0 : v === 2 ? 1 : 2] as [string, number]
-    b[1]++
-  }
-  return bins
 }
 
 export function demoCommand(io: CliIO): Command {

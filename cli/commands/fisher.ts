@@ -5,6 +5,7 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
+import { jsonNumber } from '../../src/io/json-numbers.js'
 import { InputError, quote } from '../../src/errors.js'
 import { ALTERNATIVES, fisherExact, type FisherResult } from '../../src/stats/fisher.js'
 import { formatInterval, formatP, formatRatio } from '../../src/stats/format.js'
@@ -44,14 +45,6 @@ function parse(raw: unknown): z.infer<typeof Schema> {
     throw new InputError('USAGE', `--conf-level: ${issue?.message ?? 'invalid value'}, got ${quote(String(input.confLevel))}`)
   }
   throw new InputError('USAGE', issue?.message ?? 'invalid arguments')
-}
-
-/** JSON cannot hold Infinity or NaN: Infinity → "Inf" (as R prints it), NaN (undefined) → null. */
-function jsonNumber(x: number): number | string | null {
-  if (Number.isNaN(x)) return null
-  if (x === Infinity) return 'Inf'
-  if (x === -Infinity) return '-Inf'
-  return x
 }
 
 function toJson(r: FisherResult): string {

@@ -12,7 +12,8 @@ import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
-import { pickFeatures } from './oncoplot.js'
+import { pickFeatures } from '../../src/pipeline/oncoplot-features.js'
+import { jsonNumbers } from '../../src/io/json-numbers.js'
 
 const Schema = z.object({
   top: z.coerce.number().int().min(2).default(25),
@@ -38,7 +39,7 @@ export function interactionsCommand(io: CliIO): Command {
         ids.map((id) => index.get(id) as number),
       ).sort((a, b) => a.p - b.p || (a.featureA + a.featureB < b.featureA + b.featureB ? -1 : 1))
       let text: string
-      if (o.format === 'json') text = JSON.stringify({ features: ids, pairs: rows.length, rows }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v), 1) + '\n'
+      if (o.format === 'json') text = JSON.stringify({ features: ids, pairs: rows.length, rows }, jsonNumbers, 1) + '\n'
       else {
         const n = (x: number) => formatSignificant(x, 7)
         const lines = [

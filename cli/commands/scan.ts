@@ -8,6 +8,7 @@ import { readClinical } from '../../src/clinical/read.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { groupRowsTsv, scanGroups, scanSurvival, selectFeatures, survivalRowsTsv, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
+import { jsonNumbers } from '../../src/io/json-numbers.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
@@ -90,7 +91,7 @@ export function scanCommand(io: CliIO): Command {
               survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, tested: s.tested, excluded: s.excluded, rows: s.rows })),
               readReports: [...reports, clinical.report],
             },
-            (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v),
+            jsonNumbers,
             1,
           ) + '\n'
       } else {

@@ -114,3 +114,19 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
   }
   return rows
 }
+
+/** Patients per line of therapy: 1st, 2nd, ≥3rd (the study's grouping). */
+export function lineOfTherapyCounts(table: ClinicalTable): [string, number][] {
+  const bins: [string, number][] = [
+    ['1st', 0],
+    ['2nd', 0],
+    ['≥3rd', 0],
+  ]
+  for (const r of table.rows.values()) {
+    const v = Number(r.values['line_of_therapy'])
+    if (!Number.isFinite(v)) continue
+    const b = bins[v <= 1 ? 0 : v === 2 ? 1 : 2] as [string, number]
+    b[1]++
+  }
+  return bins
+}

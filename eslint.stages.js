@@ -8,10 +8,11 @@ export const STAGES = [
   ['src/io'], // bytes, lines, tables, atomic writes
   ['src/model'], // the vocabulary every reader writes: alteration records, event codes, read reports
   ['src/maf', 'src/vcf', 'src/cna', 'src/fusion', 'src/clinical', 'src/panels'], // formats: one file type each
+  ['src/scale/read'], // big files read by two threads; a MAF split by sample into partitions on disk
   ['src/input'], // a cohort from a manifest or file list: the formats, in parallel where it pays
   ['src/classify'], // records → classes, rules, assay (panel) status
   ['src/matrix'], // the sample × feature matrix: build, cell stores, summaries
-  ['src/scale'], // partitions, worker threads, merge, the memory budget
+  ['src/scale'], // the low-memory path: one matrix per sample partition, merged; the memory budget
   ['src/stats'], // R-exact statistics over plain numbers
   ['src/scan'], // association tests over the matrix
   ['viz'], // scenes and renderers: oncoplot, KM, forest
@@ -25,16 +26,18 @@ const isFile = (p) => p.endsWith('.ts')
 
 /**
  * One zone per stage entry: it may not import any other entry of its own stage, nor any of a later one.
- * A folder holding a later stage's folder (viz holds viz/report) is matched by its direct files only.
+ * A folder holding another entry's folder (viz holds viz/report, scale holds scale/read) stands for its
+ * direct files only, so that each of the two keeps its own place in the order.
  */
 export function stageZones(stages = STAGES) {
   const all = stages.flat()
+  const holdsOther = (p) => all.some((q) => q !== p && q.startsWith(`${p}/`))
+  const as = (p, glob) => (isFile(p) ? `./${p}` : holdsOther(p) ? `./${p}/*.ts` : glob ? `./${p}/**/*` : `./${p}`)
   return stages.flatMap((stage, i) =>
     stage.flatMap((target) => {
-      const from = [...stage, ...stages.slice(i + 1).flat()].filter((p) => p !== target).map((p) => `./${p}`)
-      if (from.length === 0) return []
-      const holdsLater = all.some((p) => p !== target && p.startsWith(`${target}/`))
-      return [{ target: isFile(target) ? `./${target}` : holdsLater ? `./${target}/*.ts` : `./${target}/**/*`, from }]
+      // One zone per forbidden entry: import-x refuses a zone whose `from` mixes globs and plain paths.
+      const from = [...stage, ...stages.slice(i + 1).flat()].filter((p) => p !== target)
+      return from.map((p) => ({ target: as(target, true), from: as(p, true) }))
     }),
   )
 }

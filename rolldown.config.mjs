@@ -9,9 +9,9 @@
 import { defineConfig } from 'rolldown'
 
 export default defineConfig({
-  // The MAF reader's worker thread (src/input/parallel.ts) is found as ./parse-worker.js beside the
-  // module that starts it: dist/src/input for the library, dist/bin for the bundle.
-  input: { biomarkit: 'dist/cli/main.js', 'parse-worker': 'dist/src/input/parse-worker.js' },
+  // The MAF reader's worker thread (src/scale/read/parallel.ts) is found as ./parse-worker.js beside the
+  // module that starts it: dist/src/scale/read for the library, dist/bin for the bundle.
+  input: { biomarkit: 'dist/cli/main.js', 'parse-worker': 'dist/src/scale/read/parse-worker.js' },
   platform: 'node',
   logLevel: 'warn',
   external: ['@resvg/resvg-js'],

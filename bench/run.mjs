@@ -62,9 +62,9 @@ if (hasDataTable) {
 }
 const summary = measure('biomarkit summary maf', 'node', [...cli, 'summary', maf, '--json', '-o', '/dev/null'])
 add(summary, fread ?? cat)
-// The same with one thread (big plain files are otherwise read by two: src/input/parallel.ts).
+// The same with one thread (big plain files are otherwise read by two: src/scale/read/parallel.ts).
 add(measure('biomarkit summary maf (BIOMARKIT_THREADS=1)', 'node', [...cli, 'summary', maf, '--json', '-o', '/dev/null'], 2, { BIOMARKIT_THREADS: '1' }), fread ?? cat)
-// Held rows vs sample partitions (src/pipeline/low-memory.ts): same output, memory bounded by samples × features.
+// Held rows vs sample partitions (src/scale/low-memory.ts): same output, memory bounded by samples × features.
 const summaryLow = measure('biomarkit summary maf --low-memory', 'node', [...cli, 'summary', maf, '--json', '--low-memory', '-o', '/dev/null'])
 add(summaryLow, summary)
 add(measure('biomarkit scan maf --endpoint orr', 'node', [...cli, 'scan', maf, '--clinical', clin, '--endpoint', 'orr', '-o', '/dev/null']), summary)

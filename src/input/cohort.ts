@@ -21,7 +21,7 @@ import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { peekText, readLines } from '../io/lines.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
-import { readMafSplit, readVcfSplit } from './parallel.js'
+import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
 
 export interface CohortOptions {

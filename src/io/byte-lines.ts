@@ -2,7 +2,7 @@
  * The byte edge beside lines.ts: a regular file (plain or gzip/BGZF) → its lines as byte ranges
  * of one reused buffer, for readers with a byte fast path (the MAF and VCF table paths,
  * src/maf/read.ts, src/vcf/read.ts), or the lines of one byte range of a plain file (the
- * two-thread readers, src/input/parallel.ts).
+ * two-thread readers, s../scale/read/parallel.ts).
  *
  * The lines are exactly the ones readLineBatches would give, or the feed stops with UseTextPath
  * before handing over a line that could differ: lines end at LF (a CR before it is dropped); a CR
@@ -92,7 +92,7 @@ export interface ByteRange {
 
 /**
  * Feed the lines of the file at `path` (not '-') to `sink`, or only those of `range` (plain files;
- * ../input/parallel.ts reads big files in two parts); returns the number of the line after the
+ * ../scale/read/parallel.ts reads big files in two parts); returns the number of the line after the
  * last complete one. `expect`: the size `block` reports for a plain file (default: the bytes this
  * read covers; a gzip file's is estimated as it is read).
  * Throws UseTextPath (see the file comment).

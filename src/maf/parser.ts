@@ -566,7 +566,7 @@ export class MafParser {
   }
 
   /**
-   * Add the counts of a part whose rows went elsewhere (../input/partition.ts: a sample partition
+   * Add the counts of a part whose rows went elsewhere (../scale/read/partition.ts: a sample partition
    * of the file, read and de-duplicated on its own). O(reasons).
    */
   absorbCounts(c: MafPartCounts): void {

@@ -56,7 +56,7 @@ export interface BuildOptions {
   readonly outside?: 'error' | 'drop' | undefined
   /** `genes` are already alias-resolved (and their rewrites counted). */
   readonly genesResolved?: boolean | undefined
-  /** What a caller merging several builds needs beside the result (../pipeline/low-memory.ts). */
+  /** What a caller merging several builds needs beside the result (../scale/low-memory.ts). */
   readonly hooks?: BuildHooks | undefined
 }
 

@@ -10,12 +10,13 @@ import { InputError, quote } from '../errors.js'
 import { DEFAULT_MAX_LINE_LENGTH, peekText, readLines, withMaxLineLength } from '../io/lines.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
-import { buildMatrix, type BuildHooks, type BuildOptions, type BuiltMatrix } from '../matrix/build.js'
+import { buildMatrix, type BuildOptions, type BuiltMatrix } from '../matrix/build.js'
+import type { Classifier } from '../matrix/classifier.js'
 import { EventTable } from '../model/events.js'
 import { countedClasses } from '../classify/classes.js'
-import { compileRules, type CompiledRule, type OriginFilter } from '../classify/ruleMatch.js'
+import { compileRules, type OriginFilter } from '../classify/ruleMatch.js'
 import { loadRules } from '../classify/rules.js'
-import { loadAliases, type AliasResolver } from '../panels/aliases.js'
+import { loadAliases } from '../panels/aliases.js'
 import { assignAll, assignFromCbioportal, type PanelAssignment } from '../panels/assign.js'
 import { parseGenePanelFile, parsePanelMatrix, type CbioGenePanel } from '../panels/cbioportal.js'
 import { loadPanel, panelFromGenes } from '../panels/load.js'
@@ -115,16 +116,8 @@ function parseClasses(list: readonly string[]): VariantClass[] {
   })
 }
 
-/** The options' files, read once, ready to classify a table (or many: one per sample partition). */
-export interface Classifier {
-  readonly build: (events: EventTable, samples: readonly string[], hooks?: BuildHooks) => BuiltMatrix
-  /** The state a build gives `samples` without events: gene features `genes`, then the rules and pathways (../classify/merge.ts). */
-  readonly fill: (samples: readonly string[], genes: readonly string[]) => Uint8Array
-  readonly rules: readonly CompiledRule[]
-  readonly aliases: AliasResolver
-  /** Gene features were given (--genes). */
-  readonly genesGiven: boolean
-}
+export type { Classifier }
+
 
 /** Read every file the options name (aliases, pathways, rules, panels) once. */
 export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Classifier> {

@@ -5,12 +5,12 @@
  * The default path holds every row (~120 bytes each at its peak): the evidence behind each cell,
  * which tooltips, --matrix-out, rules and the report need. These three commands need only the
  * cells' states and event counts. So:
- *   1. MAF data lines go to K temporary files by a hash of their sample (../input/partition.ts);
+ *   1. MAF data lines go to K temporary files by a hash of their sample (./read/partition.ts);
  *      K keeps each near 32 MB of input (at most 256).
  *   2. Each partition is read into its own table by one MafParser per file (original file and
  *      line on every row; duplicates dropped within the partition, which is exact because the
  *      duplicate key includes the sample), classified on its own samples, and compacted to what
- *      the merge needs (../classify/merge.ts: per-cell event counts, burden and panel per
+ *      the merge needs (./merge.ts: per-cell event counts, burden and panel per
  *      sample). Its rows go.
  *   2b. A VCF (no duplicate rule: rows never depend on other rows of their sample) is read by
  *      readVcfInto's parser into a table emptied every 65,536 rows, each chunk classified and
@@ -31,7 +31,7 @@
  * (~120 bytes a row, for about 32 MB of input; a partition holds whole samples, so at least the
  * biggest sample's MAF rows), or one VCF chunk; 1 byte per sample × feature (the merged state, and
  * the same again for one partition's state while it is built); ~44 bytes per altered cell (at most
- * one per sample × feature; ../classify/merge.ts); the distinct values (samples, genes, alleles);
+ * one per sample × feature; ./merge.ts); the distinct values (samples, genes, alleles);
  * the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
@@ -39,12 +39,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { InputError, isInputError } from '../errors.js'
-import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../scale/merge.js'
+import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from './merge.js'
 import type { BuiltMatrix } from '../matrix/build.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { expandInputs } from '../input/cohort.js'
-import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from '../input/partition.js'
+import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
 import { looksLikeMaf, sniffFile } from '../input/sniff.js'
 import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
 import { displayName, peekText, readLineBatches, readLines } from '../io/lines.js'
@@ -52,7 +52,7 @@ import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
-import type { Classifier } from './classify-cohort.js'
+import type { Classifier } from '../matrix/classifier.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { VcfParser } from '../vcf/reader.js'
 

@@ -1,5 +1,5 @@
 /**
- * Builds of parts of a cohort → one matrix (the low-memory path, ../pipeline/low-memory.ts). A part
+ * Builds of parts of a cohort → one matrix (the low-memory path, ./low-memory.ts). A part
  * is a sample partition of MAF rows (every row of its samples) or a chunk of a VCF's rows (a
  * sample's rows may span chunks, files and partitions).
  *

@@ -290,7 +290,7 @@ export class VcfParser {
   }
 
   /**
-   * What a parser that read one later part of a file (a worker thread, ../input/parallel.ts) hands
+   * What a parser that read one later part of a file (a worker thread, ../scale/read/parallel.ts) hands
    * back beside its table rows; `headerWarnings` is how many warnings its header lines gave.
    */
   partCounts(headerWarnings: number): VcfPartCounts {

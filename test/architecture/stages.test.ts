@@ -31,11 +31,15 @@ const FILES: Record<string, string> = {
   'viz/plot.ts': "import { page } from './report/page.js'\nexport const plot = page\n",
   'viz/report/page.ts': "import { width } from '../width.js'\nexport const page = width\n",
   'viz/width.ts': 'export const width = 3\n',
+  // scale holds scale/read, an earlier stage: the reader may not import scale's own files, which may import it.
+  'src/scale/read/split.ts': "import { half } from './half.js'\nimport { merge } from '../merge.js'\nexport const split = half + merge\n",
+  'src/scale/read/half.ts': 'export const half = 4\n',
+  'src/scale/merge.ts': "import { half } from './read/half.js'\nexport const merge = half\n",
 }
 
 let dir = ''
 let results: ESLint.LintResult[] = []
-const messages = (file: string) => results.find((r) => r.filePath === join(dir, file))?.messages.map((m) => m.ruleId) ?? ['<not linted>']
+const messages = (file: string) => results.find((r) => r.filePath === join(dir, file))?.messages.map((m) => (process.env['DEBUG_STAGES'] ? `${m.ruleId} ${m.message}` : m.ruleId)) ?? ['<not linted>']
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'biomarkit-stages-'))
@@ -79,6 +83,11 @@ describe('stage lint rules', () => {
   it('keeps a nested later stage apart from its parent folder', () => {
     expect(messages('viz/plot.ts')).toEqual(['import-x/no-restricted-paths'])
     expect(messages('viz/report/page.ts')).toEqual([])
+  })
+
+  it('keeps a nested earlier stage apart from its parent folder', () => {
+    expect(messages('src/scale/read/split.ts')).toEqual(['import-x/no-restricted-paths'])
+    expect(messages('src/scale/merge.ts')).toEqual([])
   })
 
   it('is on for every source folder of the repository', async () => {

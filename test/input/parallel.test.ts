@@ -1,5 +1,5 @@
 /**
- * Big MAF and VCF files are read by two threads (src/input/parallel.ts): the result must be what one
+ * Big MAF and VCF files are read by two threads (src/scale/read/parallel.ts): the result must be what one
  * thread reads — same records in the same order, same string pool order, same read report, same
  * error (with the right line) — wherever the file is split. The worker thread runs compiled
  * JavaScript, so this test drives the built library in dist/ (`npm ci` / `npm install` build it;
@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import type * as ParallelModule from '../../src/input/parallel.js'
+import type * as ParallelModule from '../../src/scale/read/parallel.js'
 import type * as ParserModule from '../../src/maf/parser.js'
 import type * as EventsModule from '../../src/model/events.js'
 import type { MafOptions } from '../../src/maf/parser.js'
@@ -21,8 +21,8 @@ import { FIXTURES, ROOT, tmpFile } from '../helpers.js'
 import { CRAFTED, HEADER, ROW } from '../maf/crafted.js'
 
 const DIST = join(ROOT, 'dist', 'src')
-const built = existsSync(join(DIST, 'input', 'parse-worker.js'))
-if (!built) console.warn('skipping test/input/parallel.test.ts: dist/src/input/parse-worker.js is missing (run npm run build)')
+const built = existsSync(join(DIST, 'scale', 'read', 'parse-worker.js'))
+if (!built) console.warn('skipping test/input/parallel.test.ts: dist/src/scale/read/parse-worker.js is missing (run npm run build)')
 
 const load = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(join(DIST, rel)).href)) as T
 
@@ -31,7 +31,7 @@ type SplitReader = (path: string, table: InstanceType<typeof EventsModule.EventT
 /** One file read through a split reader of the built library, with 1 or 2 threads: what it gives, or its error. */
 async function readWith(reader: (m: typeof ParallelModule) => SplitReader, path: string, threads: 1 | 2, split: number | undefined) {
   const { EventTable } = await load<typeof EventsModule>('model/events.js')
-  const go = reader(await load<typeof ParallelModule>('input/parallel.js'))
+  const go = reader(await load<typeof ParallelModule>('scale/read/parallel.js'))
   process.env['BIOMARKIT_THREADS'] = String(threads)
   const t = new EventTable()
   try {
@@ -71,7 +71,7 @@ function cohort(rows: number): string {
 
 describe.runIf(built)('MAF read by two threads = read by one', () => {
   it('really splits a file: the worker reads the second part', async () => {
-    const { feedInParallel } = await load<typeof ParallelModule>('input/parallel.js')
+    const { feedInParallel } = await load<typeof ParallelModule>('scale/read/parallel.js')
     const { MafParser } = await load<typeof ParserModule>('maf/parser.js')
     const p = tmpFile('split.maf', cohort(2000))
     process.env['BIOMARKIT_THREADS'] = '2'
@@ -85,7 +85,7 @@ describe.runIf(built)('MAF read by two threads = read by one', () => {
   })
 
   it('a generated cohort with repeats across the halves, at every split', async () => {
-    const { splitOutcomes } = await load<typeof ParallelModule>('input/parallel.js')
+    const { splitOutcomes } = await load<typeof ParallelModule>('scale/read/parallel.js')
     const p = tmpFile('cohort.maf', cohort(30_000))
     const one = await read(p, 1)
     expect(one.report?.dropped).toHaveProperty(['duplicate (same sample, chromosome, start and alleles)'])
@@ -180,7 +180,7 @@ const vcfText = (lines: string[]) => lines.join('\n') + '\n'
 
 describe.runIf(built)('VCF read by two threads = read by one', () => {
   it('a generated VEP VCF, at every split (rows merged from the worker)', async () => {
-    const { splitOutcomes } = await load<typeof ParallelModule>('input/parallel.js')
+    const { splitOutcomes } = await load<typeof ParallelModule>('scale/read/parallel.js')
     const p = tmpFile('vep.vcf', vcfText(vepVcf(20_000)))
     const one = await readVcf(p, 1)
     expect(one.records?.length).toBeGreaterThan(15_000)
@@ -199,7 +199,7 @@ describe.runIf(built)('VCF read by two threads = read by one', () => {
     const breakends = tmpFile('bnd.vcf', vcfText(bnd))
     const ann = vcfText(['##fileformat=VCFv4.2', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO', ...Array.from({ length: 300 }, (_, i) => `1\t${100 + i}\t.\tA\tT\t.\tPASS\tANN=T|missense_variant|MODERATE|KRAS|KRAS|transcript|T1|protein_coding|2/5|c.35G>T|p.Gly12Val|||||`)])
     const learned = tmpFile('ann.vcf', ann)
-    const { splitOutcomes } = await load<typeof ParallelModule>('input/parallel.js')
+    const { splitOutcomes } = await load<typeof ParallelModule>('scale/read/parallel.js')
     for (const p of [undeclared, breakends, learned]) {
       const readHere = splitOutcomes.readHere
       const one = await readVcf(p, 1)

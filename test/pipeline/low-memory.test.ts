@@ -1,5 +1,5 @@
 /**
- * The low-memory path (src/pipeline/low-memory.ts) gives what the default path gives: the same
+ * The low-memory path (src/scale/low-memory.ts) gives what the default path gives: the same
  * summary JSON (features, genes with their class counts and key order, per-sample rows, read
  * reports, notes), the same matrix, and the same first error, for 1 to 13 sample partitions.
  */
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../../src/errors.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../../src/pipeline/classify-cohort.js'
-import { classifyLowMemory } from '../../src/pipeline/low-memory.js'
+import { classifyLowMemory } from '../../src/scale/low-memory.js'
 import { summaryJson } from '../../src/pipeline/summary-report.js'
 import { stateTotals } from '../../src/matrix/summary.js'
 import { FIXTURES, tmpDir, tmpFile } from '../helpers.js'

@@ -4,11 +4,11 @@
  * the part's counts. Line numbers start at 1 here; the main thread shifts them.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
-import { withMaxLineLength } from '../io/lines.js'
-import { EventTable } from '../model/events.js'
-import { MafParser } from '../maf/parser.js'
-import { VcfParser } from '../vcf/reader.js'
+import { feedByteLines, UseTextPath } from '../../io/byte-lines.js'
+import { withMaxLineLength } from '../../io/lines.js'
+import { EventTable } from '../../model/events.js'
+import { MafParser } from '../../maf/parser.js'
+import { VcfParser } from '../../vcf/reader.js'
 import type { WorkerAnswer, WorkerInput } from './parallel.js'
 
 /** The answer, and the column buffers to move with it (EventTable.toPart). */

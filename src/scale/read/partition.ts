@@ -1,6 +1,6 @@
 /**
  * MAF rows → sample partitions on disk (the first pass of the low-memory path,
- * ../pipeline/low-memory.ts).
+ * ../low-memory.ts).
  *
  * Each data line goes, as its bytes, to one of K temporary files chosen by a hash of its
  * Tumor_Sample_Barcode (the value the parser will read: the field unquoted and trimmed as
@@ -19,11 +19,11 @@
  */
 import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
-import { feedByteLines, UseTextPath, type ByteLineSink } from '../io/byte-lines.js'
-import { readLineBatches } from '../io/lines.js'
-import { splitCsv, splitTsv } from '../io/table.js'
-import { InputError } from '../errors.js'
-import { trimmed, type MafParser } from '../maf/parser.js'
+import { feedByteLines, UseTextPath, type ByteLineSink } from '../../io/byte-lines.js'
+import { readLineBatches } from '../../io/lines.js'
+import { splitCsv, splitTsv } from '../../io/table.js'
+import { InputError } from '../../errors.js'
+import { trimmed, type MafParser } from '../../maf/parser.js'
 
 const BUFFER = 256 * 1024
 const HEAD = 12

@@ -14,7 +14,7 @@
 import type { Alteration } from '../model/alteration.js'
 import type { GeneAssay, Panel } from '../panels/schema.js'
 import { compileHotspots, matchesHotspot, type HotspotSet } from './protein.js'
-import type { CompiledRule } from './ruleMatch.js'
+import type { CompiledRule } from './rule-match.js'
 
 export function geneAssayed(ga: GeneAssay | undefined): boolean {
   return ga !== undefined && (ga.mutations !== 'none' || ga.copyNumber || ga.fusions)

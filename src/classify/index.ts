@@ -12,6 +12,6 @@ export {
   type CountedClassesOptions,
 } from './classes.js'
 export { RuleSchema, RuleFileSchema, parseRules, loadRules, type Rule, type RuleFile } from './rules.js'
-export { compileRules, matchRule, originAccepts, MATCH, NO_MATCH, NO_EVIDENCE, type CompiledRule, type OriginFilter } from './ruleMatch.js'
+export { compileRules, matchRule, originAccepts, MATCH, NO_MATCH, NO_EVIDENCE, type CompiledRule, type OriginFilter } from './rule-match.js'
 export { parseProteinChange, compileHotspots, matchesHotspot, type ProteinChange } from './protein.js'
 export { generateSchemas } from './json-schemas.js'

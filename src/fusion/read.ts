@@ -1,6 +1,6 @@
 /**
  * Fusion / structural-variant calls → Alteration records (kind 'fusion', variantClass 'Fusion',
- * variantType 'SV', origin 'somatic'). Layouts: see layout.ts; labels: fusionName.ts.
+ * variantType 'SV', origin 'somatic'). Layouts: see layout.ts; labels: fusion-name.ts.
  *
  * One row, two genes: a fusion is an alteration of BOTH partner genes (cBioPortal's OncoPrint shows
  * it in both genes' rows), so a two-gene row yields one record per gene: first gene = 5'/site-1
@@ -24,7 +24,7 @@ import { isMissing } from '../io/fields.js'
 import { parseTableLines, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
-import { splitFusionName, type FusionGenes } from './fusionName.js'
+import { splitFusionName, type FusionGenes } from './fusion-name.js'
 import { detectFusionLayout, type FusionLayout } from './layout.js'
 
 export const ReadFusionsOptionsSchema = z.object({

@@ -37,7 +37,7 @@ import { allGenesAssayed, geneAssayed, onPanelHotspot, refusal, ruleFullyAssayed
 import { CellStore } from './cell-store.js'
 import { NumList, collectCells } from '../classify/collect.js'
 import { countedClasses, counts, type CountedClasses } from '../classify/classes.js'
-import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from '../classify/ruleMatch.js'
+import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from '../classify/rule-match.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */

@@ -3,7 +3,7 @@
  * prepareClassifier makes one). Declared in the matrix stage so that the low-memory path
  * (src/scale), which builds one matrix per sample partition, needs nothing from the pipeline.
  */
-import type { CompiledRule } from '../classify/ruleMatch.js'
+import type { CompiledRule } from '../classify/rule-match.js'
 import type { EventTable } from '../model/events.js'
 import type { AliasResolver } from '../panels/aliases.js'
 import type { BuildHooks, BuiltMatrix } from './build.js'

@@ -9,8 +9,8 @@
 import type { z } from 'zod'
 import { InputError } from '../errors.js'
 import { readText } from '../io/lines.js'
-import { jsonErrorOffset } from './jsonLocate.js'
-import { jsonPathOffset } from './jsonPathLocate.js'
+import { jsonErrorOffset } from './json-locate.js'
+import { jsonPathOffset } from './json-path-locate.js'
 
 /** `["genes", 3, "assay"]` → `genes[3].assay`; the root is `(root)`. */
 export function jsonPath(path: readonly PropertyKey[]): string {

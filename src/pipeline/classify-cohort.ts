@@ -14,7 +14,7 @@ import { buildMatrix, type BuildOptions, type BuiltMatrix } from '../matrix/buil
 import type { Classifier } from '../matrix/classifier.js'
 import { EventTable } from '../model/events.js'
 import { countedClasses } from '../classify/classes.js'
-import { compileRules, type OriginFilter } from '../classify/ruleMatch.js'
+import { compileRules, type OriginFilter } from '../classify/rule-match.js'
 import { loadRules } from '../classify/rules.js'
 import { loadAliases } from '../panels/aliases.js'
 import { assignAll, assignFromCbioportal, type PanelAssignment } from '../panels/assign.js'

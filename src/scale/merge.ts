@@ -32,7 +32,7 @@ import type { AliasUse } from '../panels/aliases.js'
 import type { BuiltMatrix } from '../matrix/build.js'
 import { buildWarnings } from '../matrix/build.js'
 import { CellStore, forEachCellIn, type CodedCells } from '../matrix/cell-store.js'
-import type { CompiledRule } from '../classify/ruleMatch.js'
+import type { CompiledRule } from '../classify/rule-match.js'
 
 /** Where an input row is, in the order the whole-cohort table would hold it. */
 export interface RowOrder {

@@ -3,7 +3,7 @@
  *
  * Header lines are collected until #CHROM; then ONE @gmod/vcf parser is built from them (meta lines,
  * INFO/FORMAT declarations, samples) and the annotation dialect and sample roles are decided once.
- * Record lines take the fast path (scan.ts: columns by indexOf, only the INFO values and the target
+ * Record lines take the fast path (line-scan.ts: columns by indexOf, only the INFO values and the target
  * samples' FORMAT fields the reader uses); copy-number, SV and ALT-less records go through
  * @gmod/vcf's parseLine, whose full INFO the SV handler reads. The 'gmod' engine sends every record
  * through parseLine: test/vcf/fast-path.test.ts requires both to agree on every real VCF we hold.
@@ -43,7 +43,7 @@ import type { Effect } from './effect.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
 import type { AlleleResult, RecordContext, RecordFields } from './record.js'
-import { FormatReader, InfoScan, LineColumns } from './scan.js'
+import { FormatReader, InfoScan, LineColumns } from './line-scan.js'
 import { resolveRoles, type SampleRoles } from './samples.js'
 import { fastTargets, gmodTargets } from './targets.js'
 import { smallVariant } from './small.js'
@@ -70,7 +70,7 @@ const REASON_BY_CODE: Readonly<Record<string, string>> = {
 const ORIGIN_SLOTS: readonly number[] = [0, 1, 2, 3]
 
 /**
- * How record lines are read: 'fast' (scan.ts; @gmod/vcf only for copy-number / SV records) or
+ * How record lines are read: 'fast' (line-scan.ts; @gmod/vcf only for copy-number / SV records) or
  * 'gmod' (every record through @gmod/vcf's parseLine: the reference the fast path is tested against).
  */
 export type RecordEngine = 'fast' | 'gmod'

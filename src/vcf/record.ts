@@ -41,7 +41,7 @@ export interface RecordContext {
   readonly effects: readonly Effect[]
 }
 
-/** What either record path (scan.ts or @gmod/vcf) hands the reader's allele dispatch. */
+/** What either record path (line-scan.ts or @gmod/vcf) hands the reader's allele dispatch. */
 export interface RecordFields {
   readonly chrom: string
   readonly pos: number

@@ -1,7 +1,7 @@
 /**
  * A sample's FORMAT values read from a record's bytes, for the table path (rows.ts): GT, AD, DP
  * and AF, the keys of VEP'd Mutect2 / GATK / DeepVariant / bench VCFs. The rules are the text path's
- * (scan.ts FormatReader, samples.ts gtCarries and alleleCounts), restricted to what bytes settle:
+ * (line-scan.ts FormatReader, samples.ts gtCarries and alleleCounts), restricted to what bytes settle:
  * - a FORMAT that declares any other key samples.ts reads (Strelka tiers, VarScan FREQ/RD,
  *   VarDict VD, freebayes AO/RO, CN) is not read here (`format` answers false);
  * - the value of a key is the text between its colons; a sample with fewer fields lacks the later

@@ -2,12 +2,12 @@
  * Which samples of a record may carry its alleles, with their FORMAT values (FORMAT_KEYS only):
  * sites-only → the file's one name; paired / tumour-only → the tumour column; cohort → every column.
  * Two implementations of one rule: through @gmod/vcf's processFormatFields (the reference path) and
- * through scan.ts's FormatReader (the fast path); test/vcf/fast-path.test.ts holds them equal.
+ * through line-scan.ts's FormatReader (the fast path); test/vcf/fast-path.test.ts holds them equal.
  */
 import type { Variant } from '@gmod/vcf'
 import type { SampleTarget } from './record.js'
 import { FORMAT_KEYS, type FormatValues, type SampleRoles } from './samples.js'
-import type { FormatReader, LineColumns } from './scan.js'
+import type { FormatReader, LineColumns } from './line-scan.js'
 
 const FORMAT_KEY_LIST: string[] = [...FORMAT_KEYS]
 

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildMatrix, type BuiltMatrix } from '../../src/matrix/build.js'
-import { compileRules } from '../../src/classify/ruleMatch.js'
+import { compileRules } from '../../src/classify/rule-match.js'
 import { loadRules } from '../../src/classify/rules.js'
 import { isMultiHit, tmbPerMb } from '../../src/matrix/cell.js'
 import { loadPanel } from '../../src/panels/load.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseRules } from '../../src/classify/rules.js'
-import { compileRules, matchRule, MATCH, NO_EVIDENCE, NO_MATCH } from '../../src/classify/ruleMatch.js'
+import { compileRules, matchRule, MATCH, NO_EVIDENCE, NO_MATCH } from '../../src/classify/rule-match.js'
 import { loadRules } from '../../src/classify/rules.js'
 import { loadShippedPathways, shippedPath } from '../../src/panels/shipped.js'
 import { InputError } from '../../src/errors.js'

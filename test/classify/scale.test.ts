@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { buildMatrix } from '../../src/matrix/build.js'
-import { compileRules } from '../../src/classify/ruleMatch.js'
+import { compileRules } from '../../src/classify/rule-match.js'
 import { parseRules } from '../../src/classify/rules.js'
 import type { GeneAssay, Panel } from '../../src/panels/schema.js'
 import type { Alteration, VariantClass } from '../../src/model/alteration.js'

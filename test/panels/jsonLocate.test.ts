@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { jsonErrorOffset } from '../../src/panels/jsonLocate.js'
+import { jsonErrorOffset } from '../../src/panels/json-locate.js'
 
 describe('jsonErrorOffset', () => {
   it('agrees with JSON.parse on validity for arbitrary JSON values and their truncations', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { jsonPathOffset } from '../../src/panels/jsonPathLocate.js'
+import { jsonPathOffset } from '../../src/panels/json-path-locate.js'
 import { readJsonFile } from '../../src/panels/json.js'
 import { PanelSchema } from '../../src/panels/schema.js'
 import { tmpFile } from '../helpers.js'

@@ -1,5 +1,5 @@
 /**
- * The fast record path (src/vcf/scan.ts) against the @gmod/vcf reference path: for every VCF in
+ * The fast record path (src/vcf/line-scan.ts) against the @gmod/vcf reference path: for every VCF in
  * ../shared/data and every VCF fixture, both engines must give deep-equal alterations, reports and
  * samples, or throw the same located error. Run with the default options and with keepFiltered +
  * lenient (so FILTERed and malformed records reach the annotation and sample code too).

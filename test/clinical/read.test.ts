@@ -11,9 +11,9 @@ describe('parseClinicalLines', () => {
     expect(table.sampleColumn).toBe('SAMPLE_ID')
     expect(table.responseColumn).toBe('BOR')
     expect([...table.rows.keys()]).toEqual(['S1', 'S2', 'S3'])
-    expect(table.rows.get('S1')?.values).toEqual({ PATIENT_ID: 'P1', SAMPLE_ID: 'S1', BOR: 'PR', AGE: undefined })
-    expect(table.rows.get('S2')?.values.AGE).toBeUndefined()
-    expect(table.rows.get('S3')?.values.BOR).toBe('SD')
+    expect(Object.fromEntries(table.rows.get('S1')?.values ?? [])).toEqual({ PATIENT_ID: 'P1', SAMPLE_ID: 'S1', BOR: 'PR', AGE: undefined })
+    expect(table.rows.get('S2')?.values.get('AGE')).toBeUndefined()
+    expect(table.rows.get('S3')?.values.get('BOR')).toBe('SD')
     expect(table.rows.get('S3')?.line).toBe(4)
     expect(report).toMatchObject({ format: 'clinical', rowsRead: 3, kept: 3, dropped: {} })
   })
@@ -28,7 +28,7 @@ describe('parseClinicalLines', () => {
       '"Pt, 1",Complete Response',
     ])
     expect(table.sampleColumn).toBe('patient_id')
-    expect(table.rows.get('Pt, 1')?.values.best_response).toBe('Complete Response')
+    expect(table.rows.get('Pt, 1')?.values.get('best_response')).toBe('Complete Response')
   })
 
   it('uses named columns case-insensitively', () => {

@@ -144,6 +144,11 @@ function readingsText(column: string, r: ResponseRead): string {
   return `${column} read as: ${[...r.readings].sort(([a], [b]) => byCodeUnit(a, b)).map(([k, n]) => `${k} ×${n}`).join('; ')}`
 }
 
+/** "BR read as: …" for a response-coded column (oncoplot tracks state their reading too). */
+export function describeResponseColumn(table: ClinicalTable, column: string): string {
+  return readingsText(column, readResponseColumn(table, column, {}, { lenient: true }))
+}
+
 /** Every non-missing value is a response code (and at least one is). */
 export function isResponseColumn(table: ClinicalTable, column: string): boolean {
   if (column === table.responseColumn) return true

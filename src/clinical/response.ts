@@ -142,9 +142,9 @@ export function lookupResponse(raw: string, opts: { map?: ResponseMap | undefine
     const r = lookupResponse(mapped)
     return r.kind === 'response' ? { kind: 'response', code: { ...r.code, coding: 'response map' } } : r
   }
+  if (WORDS.get(key) === null) return { kind: 'none' }
   const hit = WORDS.get(key) ?? combined(key) ?? (opts.columnName !== undefined && RESPONSE_NAMED.test(opts.columnName) ? YES_NO.get(key) : undefined)
-  if (hit === undefined) return { kind: 'unknown' }
-  if (hit === null) return { kind: 'none' }
+  if (hit === undefined || hit === null) return { kind: 'unknown' }
   return { kind: 'response', code: hit }
 }
 

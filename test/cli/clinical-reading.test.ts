@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { memoryIO } from '../../cli/context.js'
 import { run } from '../../cli/main.js'
-import { FIXTURES, hasShared, shared, tmpDir } from '../helpers.js'
+import { FIXTURES, hasShared, shared, tmpDir, tmpFile } from '../helpers.js'
 
 const RIAZ = 'riaz2017-nivolumab'
 const calls = () => [shared(`${RIAZ}/pre_therapy_nonsynonmous_mutations.csv.gz`), '--columns', 'sample=Patient,gene=Hugo Symbol,class=Variant Classification,protein=HGVS_p']
@@ -242,5 +242,60 @@ describe.skipIf(!hasShared(LIU))('one table per TSV file', () => {
     expect(readdirSync(d).sort()).toEqual(['orr.tsv', 'os.tsv'])
     expect(readFileSync(join(d, 'os.tsv'), 'utf8').split('\n')[0]).toMatch(/^feature\tlabel\tfeature_type\tendpoint\tn_altered/)
     expect(existsSync(join(d, 'orr.tsv'))).toBe(true)
+  })
+})
+
+describe('generated pairs (always run)', () => {
+  const pts = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8']
+  const callsFile = () =>
+    tmpFile('calls.tsv', ['Patient\tGene\tConsequence', ...pts.map((p, i) => `${p}\t${i % 2 === 0 ? 'TP53' : 'KRAS'}\tmissense_variant`)].join('\n') + '\n')
+  const map = ['--columns', 'sample=Patient,gene=Gene,class=Consequence']
+
+  it('a clinical value constructor/toString and a column named __proto__ work in scan, oncoplot and report', async () => {
+    const clin = tmpFile('proto.tsv', ['sample\t__proto__\tBOR', ...pts.map((p, i) => `${p}\t${i < 4 ? 'constructor' : 'toString'}\t${i % 3 === 0 ? 'PR' : 'PD'}`)].join('\n') + '\n')
+    const c = callsFile()
+    const d = tmpDir()
+    const io = memoryIO()
+    expect(await run(['scan', c, ...map, '--clinical', clin, '--endpoint', '__proto__', '--min-altered', '1'], io)).toBe(0)
+    const [head, ...rows] = io.out.trim().split('\n').map((l) => l.split('\t'))
+    expect(rows.map((r) => r[head!.indexOf('comparison')])).toEqual(['toString vs constructor', 'toString vs constructor'])
+    expect(io.out).not.toContain('[object')
+    expect(await run(['oncoplot', c, ...map, '--clinical', clin, '--tracks', '__proto__,BOR', '-o', join(d, 'p.svg')], memoryIO())).toBe(0)
+    expect(readFileSync(join(d, 'p.svg'), 'utf8')).toContain('>constructor</text>')
+    expect(await run(['report', c, ...map, '--clinical', clin, '--endpoints', 'orr,__proto__', '--tracks', '__proto__', '--min-altered', '1', '-o', join(d, 'r.html')], memoryIO())).toBe(0)
+  })
+
+  it('near-miss IDs (case) are a warning with counts in scan, oncoplot and the report; an error when nothing else matches', async () => {
+    const c = callsFile()
+    const clin = tmpFile('case.tsv', ['sample\tBOR', ...pts.map((p, i) => `${i < 2 ? p.toLowerCase() : p}\t${i % 2 ? 'PR' : 'PD'}`)].join('\n') + '\n')
+    const w = 'biomarkit: warning: 2 clinical sample ID(s) differ from the calls\' only in case, white space or look-alike characters ("p1" vs "P1", "p2" vs "P2"); they are not merged\n'
+    const d = tmpDir()
+    for (const args of [
+      ['scan', c, ...map, '--clinical', clin, '--endpoint', 'orr', '--min-altered', '1'],
+      ['oncoplot', c, ...map, '--clinical', clin, '--tracks', 'BOR', '-o', join(d, 'p.svg')],
+      ['report', c, ...map, '--clinical', clin, '--endpoints', 'orr', '--min-altered', '1', '-o', join(d, 'r.html')],
+    ]) {
+      const io = memoryIO()
+      expect(await run(args, io), args[0]).toBe(0)
+      expect(io.err, args[0]).toContain(w)
+    }
+    expect(readFileSync(join(d, 'r.html'), 'utf8')).toContain('Warning: 2 clinical sample ID(s) differ from the calls&#39; only in case')
+    const io = memoryIO()
+    expect(await run(['scan', c, ...map, '--clinical', clin, '--endpoint', 'orr', '--format', 'json'], io)).toBe(0)
+    expect(JSON.parse(io.out).clinical.warnings).toEqual([w.slice('biomarkit: warning: '.length, -1)])
+    const allLower = tmpFile('lower.tsv', ['sample\tBOR', ...pts.map((p) => `${p.toLowerCase()}\tPR`)].join('\n') + '\n')
+    const e = memoryIO()
+    expect(await run(['scan', c, ...map, '--clinical', allLower, '--endpoint', 'orr', '-o', join(d, 'none.tsv')], e)).toBe(1)
+    expect(e.err).toContain('no sample in common between the calls and the clinical table\n  hint: 8 clinical sample ID(s) differ from the calls\' only in case')
+    expect(existsSync(join(d, 'none.tsv'))).toBe(false)
+  })
+
+  it('a column the command does not use is not validated (response of Responder/NonResponder, scan of another column)', async () => {
+    const c = callsFile()
+    const clin = tmpFile('unused.tsv', ['sample\tresponse\trandom_binary', ...pts.map((p, i) => `${p}\t${i % 2 ? 'weird' : 'Responder'}\t${i % 3 ? 'a' : 'b'}`)].join('\n') + '\n')
+    expect(await run(['scan', c, ...map, '--clinical', clin, '--endpoint', 'random_binary', '--min-altered', '1'], memoryIO())).toBe(0)
+    const io = memoryIO()
+    expect(await run(['scan', c, ...map, '--clinical', clin, '--endpoint', 'orr', '--min-altered', '1'], io)).toBe(1)
+    expect(io.err.split('\n')[0]).toMatch(/unused\.tsv:3:2: response: unknown best-response value "weird"$/)
   })
 })

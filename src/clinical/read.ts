@@ -77,6 +77,7 @@ function pickSampleColumn(t: ReadTableResult, o: z.output<typeof ReadClinicalOpt
       const named = findFirst(cols, SAMPLE_COLUMN_NAMES) ?? 0
       const tried = cols.filter((c) => findFirst([c], SAMPLE_COLUMN_NAMES) !== undefined).map((column) => ({ column, overlap: 0 }))
       const column = cols[named] as string
+      // matchSamples throws here: no column meets any calls ID, so the overlap is 0.
       matchSamples({ file: header.file, column, chosenBy: 'overlap', tried: tried.length > 0 ? tried : [{ column, overlap: 0 }], clinicalIds: [...(values.get(column) ?? [])], candidates: values }, o.samples)
     } else return { index: cols.indexOf(chosen.column), chosenBy: 'overlap', tried: chosen.tried }
   }

@@ -11,7 +11,8 @@
  * Liu 2019's (comut example); days_to_last_followup + Overall_Survival_Status is maftools'
  * tcga_laml_annot.tsv (the columns maftools' mafSurvival defaults to).
  * Deliberately NOT auto-detected: Riaz 2017's PFS_SOR / OS_SOR, whose 1 means *censored* (all 31 PD
- * patients have PFS_SOR = 0); pass { time: 'PFS', event: 'PFS_SOR', eventMeansCensored: true }.
+ * patients have PFS_SOR = 0); name them with `--event-value 0` (reading.eventValues) or pass
+ * { time: 'PFS', event: 'PFS_SOR', eventMeansCensored: true }.
  * Times are kept in the column's own unit (units.ts resolves and states it), or converted to the
  * display unit when one is asked for.
  * Event coding: `--event-value V…` (table.reading.eventValues) names the values meaning the event;

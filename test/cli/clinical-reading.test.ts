@@ -42,12 +42,17 @@ interface Row {
   timeUnit: string
 }
 
-async function scanJson(extra: string[]): Promise<{ io: ReturnType<typeof memoryIO>; doc: { clinical: { interpretation: string[] }; survivalEndpoints: { timeUnit: string; events: number; tested: number; eventCoding: string; rows: Row[] }[] } }> {
+interface ScanDoc {
+  clinical: { interpretation: string[] }
+  survivalEndpoints: { timeUnit: string; events: number; tested: number; eventCoding: string; rows: Row[] }[]
+}
+
+async function scanJson(extra: string[]): Promise<{ io: ReturnType<typeof memoryIO>; doc: ScanDoc }> {
   const io = memoryIO()
   const code = await run(['scan', ...calls(), ...clinical(), '--endpoint', 'OS~OS_SOR', '--event-value', '0', '--time-unit', 'days', '--genes', 'NF1,BRAF', '--format', 'json', ...extra], io)
   expect(io.err).toBe('')
   expect(code).toBe(0)
-  return { io, doc: JSON.parse(io.out) }
+  return { io, doc: JSON.parse(io.out) as ScanDoc }
 }
 
 const num = (v: unknown) => (v === null || v === 'NA' ? Number.NaN : (v as number))
@@ -282,7 +287,7 @@ describe('generated pairs (always run)', () => {
     expect(readFileSync(join(d, 'r.html'), 'utf8')).toContain('Warning: 2 clinical sample ID(s) differ from the calls&#39; only in case')
     const io = memoryIO()
     expect(await run(['scan', c, ...map, '--clinical', clin, '--endpoint', 'orr', '--format', 'json'], io)).toBe(0)
-    expect(JSON.parse(io.out).clinical.warnings).toEqual([w.slice('biomarkit: warning: '.length, -1)])
+    expect((JSON.parse(io.out) as { clinical: { warnings: string[] } }).clinical.warnings).toEqual([w.slice('biomarkit: warning: '.length, -1)])
     const allLower = tmpFile('lower.tsv', ['sample\tBOR', ...pts.map((p) => `${p.toLowerCase()}\tPR`)].join('\n') + '\n')
     const e = memoryIO()
     expect(await run(['scan', c, ...map, '--clinical', allLower, '--endpoint', 'orr', '-o', join(d, 'none.tsv')], e)).toBe(1)

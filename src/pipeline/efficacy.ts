@@ -104,7 +104,7 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
   for (const col of subgroupColumns) {
     const levels = new Map<string, Set<string>>()
     for (const [s, r] of table.rows) {
-      const v = r.values[col]
+      const v = r.values.get(col)
       if (v === undefined) continue
       const set = levels.get(v) ?? new Set<string>()
       set.add(s)
@@ -123,7 +123,7 @@ export function lineOfTherapyCounts(table: ClinicalTable): [string, number][] {
     ['≥3rd', 0],
   ]
   for (const r of table.rows.values()) {
-    const v = Number(r.values['line_of_therapy'])
+    const v = Number(r.values.get('line_of_therapy'))
     if (!Number.isFinite(v)) continue
     const b = bins[v <= 1 ? 0 : v === 2 ? 1 : 2] as [string, number]
     b[1]++

@@ -13,7 +13,8 @@ import type { ClinicalTable } from '../../src/model/clinical.js'
 import { InputError } from '../../src/errors.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { writeFileAtomic } from '../../src/io/write.js'
-import { efficacyTable, type EfficacyRow } from '../../src/pipeline/efficacy.js'
+import { efficacyTable } from '../../src/pipeline/efficacy.js'
+import { efficacyText, efficacyTsv } from '../../src/tables/efficacy-format.js'
 import { alignColumns } from '../../src/pipeline/summary-report.js'
 import { groupRowsTsv, survivalRowsTsv } from '../../src/scan/index.js'
 import { formatP } from '../../src/stats/format.js'
@@ -39,15 +40,8 @@ export function demoDir(): string {
 const Schema = z.object({ out: z.string().default('biomarkit-demo') })
 
 const pct = (x: number, n: number) => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`
-const med = (m: EfficacyRow['pfs']) => (m === undefined ? 'NA' : Number.isNaN(m.median) ? 'NR' : m.median.toFixed(1))
 
-export function efficacyText(rows: readonly EfficacyRow[]): string[] {
-  const t: string[][] = [['group', 'patients', 'ORR', 'DCR', 'median rwPFS (mo)', 'median OS (mo)', 'deaths']]
-  for (const r of rows) {
-    t.push([r.group, String(r.patients), r.orr ? pct(r.orr.x, r.orr.n) : 'NA', r.dcr ? pct(r.dcr.x, r.dcr.n) : 'NA', med(r.pfs), med(r.os), r.os ? String(r.os.events) : 'NA'])
-  }
-  return alignColumns(t)
-}
+export { efficacyText }
 
 /** Patients per line of therapy: 1st, 2nd, ≥3rd (the study's grouping). */
 export function lineOfTherapyCounts(table: ClinicalTable): [string, number][] {
@@ -96,12 +90,7 @@ export function demoCommand(io: CliIO): Command {
       await w('associations.tsv', [banner, ...groupRowsTsv(a.groups.flatMap((g) => g.rows))].join('\n') + '\n')
       await w('survival.tsv', [banner, ...survivalRowsTsv(a.survival.flatMap((s) => s.rows))].join('\n') + '\n')
       const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])
-      const effTsv = [banner, 'group\tpatients\torr_x\torr_n\torr\tdcr_x\tdcr_n\tdcr\tpfs_median\tpfs_lower\tpfs_upper\tos_median\tos_lower\tos_upper\tos_deaths']
-      for (const r of eff) {
-        const n = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? 'NA' : String(x))
-        effTsv.push([r.group, r.patients, n(r.orr?.x), n(r.orr?.n), n(r.orr?.rate), n(r.dcr?.x), n(r.dcr?.n), n(r.dcr?.rate), n(r.pfs?.median), n(r.pfs?.lower), n(r.pfs?.upper), n(r.os?.median), n(r.os?.lower), n(r.os?.upper), n(r.os?.events)].join('\t'))
-      }
-      await w('efficacy.tsv', effTsv.join('\n') + '\n')
+      await w('efficacy.tsv', [banner, ...efficacyTsv(eff)].join('\n') + '\n')
       const lines = lineOfTherapyCounts(clinical.table)
       await w('cohort.tsv', [banner, 'characteristic\tlevel\tpatients', ...lines.map(([l, n]) => `line_of_therapy\t${l}\t${n}`)].join('\n') + '\n')
       const kmFiles: string[] = []

@@ -1,0 +1,125 @@
+#!/usr/bin/env Rscript
+# Reference values for biomarkit's regression, rank and exact statistics (src/stats), made by R.
+# Run from the repository root:  Rscript scripts/r/stats-reference.R
+# Writes test/fixtures/stats/*.json: each case holds its inputs and R's outputs, numbers printed
+# with 17 significant digits ("Inf"/"-Inf" as strings, NA as null), plus versions.json with the R
+# and package versions. Tests read these files; CI has no R.
+suppressPackageStartupMessages({
+  library(survival); library(pROC); library(brglm2); library(maxstat)
+})
+out_dir <- file.path("test", "fixtures", "stats")
+dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
+
+# ---------------------------------------------------------------- a tiny JSON writer (no jsonlite)
+arr <- function(v) structure(list(v), class = "jarray")  # always an array, even of length 1
+num1 <- function(v) {
+  if (is.logical(v) && !is.na(v)) return(if (v) "true" else "false")
+  if (is.character(v)) return(paste0('"', gsub('"', '\\\\"', v), '"'))
+  if (is.na(v)) return("null")
+  if (is.infinite(v)) return(if (v > 0) '"Inf"' else '"-Inf"')
+  sprintf("%.17g", v)
+}
+to_json <- function(x) {
+  if (inherits(x, "jarray")) return(paste0("[", paste(vapply(x[[1]], num1, ""), collapse = ","), "]"))
+  if (is.list(x)) {
+    if (!is.null(names(x))) return(paste0("{", paste(sprintf('"%s":%s', names(x), vapply(x, to_json, "")), collapse = ","), "}"))
+    return(paste0("[", paste(vapply(x, to_json, ""), collapse = ",\n"), "]"))
+  }
+  if (length(x) == 1) return(num1(x))
+  paste0("[", paste(vapply(x, num1, ""), collapse = ","), "]")
+}
+write_json <- function(x, name) writeLines(to_json(x), file.path(out_dir, name), useBytes = TRUE)
+
+write_json(list(
+  R = R.version.string,
+  survival = as.character(packageVersion("survival")),
+  pROC = as.character(packageVersion("pROC")),
+  brglm2 = as.character(packageVersion("brglm2")),
+  maxstat = as.character(packageVersion("maxstat")),
+  generated_by = "scripts/r/stats-reference.R"
+), "versions.json")
+
+mel <- read.delim(file.path("test", "fixtures", "r", "melanoma-survival.tsv"), stringsAsFactors = FALSE)
+mel$resp <- as.integer(mel$br %in% c("CR", "PR"))
+mel$log10muts <- log10(mel$total_muts)
+
+# ---------------------------------------------------------------- Wilcoxon rank-sum
+set.seed(20261207)
+wcases <- list(
+  list(name = "small-exact", x = c(1.83, 0.50, 1.62, 2.48, 1.68, 1.88, 1.55, 3.06, 1.30), y = c(0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.06, 3.14, 1.29)),
+  list(name = "n1-vs-5", x = c(3.2), y = c(1, 2, 4, 5, 6)),
+  list(name = "n1-vs-1", x = c(2), y = c(1)),
+  list(name = "ties-small", x = c(1, 2, 2, 3, 3, 3), y = c(2, 3, 4, 4, 5)),
+  list(name = "zeros-ties", x = c(0, 0, 0, 1, 5, 9), y = c(0, 0, 0, 0, 0, 2, 3)),
+  list(name = "all-tied", x = c(4, 4, 4), y = c(4, 4)),
+  list(name = "separated-exact", x = 1:12, y = 13:30),
+  list(name = "n49-exact", x = round(rnorm(49), 6), y = round(rnorm(45, 0.4), 6)),
+  list(name = "n50-normal", x = round(rnorm(50), 6), y = round(rnorm(30, 0.3), 6)),
+  list(name = "large-ties", x = rpois(120, 3), y = rpois(80, 4)),
+  list(name = "liu2019-total-muts-by-response", x = mel$total_muts[mel$resp == 1], y = mel$total_muts[mel$resp == 0])
+)
+wrows <- list()
+for (cs in wcases) for (alt in c("two.sided", "less", "greater")) for (ex in list(NULL, FALSE)) for (cor in c(TRUE, FALSE)) {
+  r <- suppressWarnings(wilcox.test(cs$x, cs$y, alternative = alt, exact = ex, correct = cor))
+  wrows[[length(wrows) + 1L]] <- list(name = cs$name, x = arr(cs$x), y = arr(cs$y), alternative = alt,
+    exact = if (is.null(ex)) NA else ex, correct = cor, w = unname(r$statistic), p = r$p.value, method = r$method)
+}
+write_json(wrows, "wilcoxon.json")
+
+# ---------------------------------------------------------------- logistic regression (glm)
+# Profile-likelihood bounds: exact roots of the profile deviance (glm with the coefficient as an
+# offset), found by uniroot to 1e-12; MASS's confint.glm spline-approximates the same roots.
+profile_bounds <- function(y, X, j, fit, level = 0.95) {
+  q <- qchisq(level, 1)
+  b <- coef(fit)[j]; se <- sqrt(diag(vcov(fit)))[j]
+  dev_at <- function(v) {
+    off <- X[, j] * v
+    rest <- X[, -j, drop = FALSE]
+    if (ncol(rest) == 0) { mu <- plogis(off); return(-2 * sum(y * log(mu) + (1 - y) * log(1 - mu))) }
+    glm.fit(rest, y, family = binomial(), offset = off, intercept = FALSE, control = glm.control(epsilon = 1e-14, maxit = 100))$deviance
+  }
+  g <- function(v) dev_at(v) - deviance(fit) - q
+  lo <- b - se; while (g(lo) < 0) lo <- b - 2 * (b - lo)
+  hi <- b + se; while (g(hi) < 0) hi <- b + 2 * (hi - b)
+  c(uniroot(g, c(lo, b), tol = 1e-13)$root, uniroot(g, c(b, hi), tol = 1e-13)$root)
+}
+lcases <- list(
+  list(name = "liu2019-response-log10-total-muts", y = mel$resp, X = cbind(log10_total_muts = mel$log10muts)),
+  list(name = "liu2019-response-muts-male-ldh", y = mel$resp[mel$ldh_elevated != "unknown"],
+       X = cbind(log10_total_muts = mel$log10muts, male = mel$male, ldh = as.numeric(mel$ldh_elevated))[mel$ldh_elevated != "unknown", ]),
+  list(name = "sim-two-numeric", y = NULL, X = NULL),
+  list(name = "small-binary", y = c(1, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1, 0), X = cbind(a = c(1, 1, 1, 0, 0, 0, 1, 0, 1, 0, 1, 0)))
+)
+set.seed(7)
+x1 <- rnorm(80); x2 <- rbinom(80, 1, 0.4); lcases[[3]]$y <- rbinom(80, 1, plogis(-0.3 + 0.8 * x1 - 0.7 * x2)); lcases[[3]]$X <- cbind(x1 = round(x1, 6), x2 = x2)
+lrows <- list()
+for (cs in lcases) {
+  X <- cbind(`(Intercept)` = 1, cs$X)
+  fit <- glm(cs$y ~ cs$X, family = binomial())
+  s <- summary(fit)$coefficients
+  prof <- t(sapply(seq_len(ncol(X)), function(j) profile_bounds(cs$y, X, j, fit)))
+  mass <- suppressMessages(confint(fit))
+  lrows[[length(lrows) + 1L]] <- list(name = cs$name, y = arr(cs$y), X = lapply(seq_len(nrow(cs$X)), function(i) arr(unname(cs$X[i, ]))),
+    names = colnames(cs$X), coef = arr(unname(s[, 1])), se = arr(unname(s[, 2])), z = arr(unname(s[, 3])), p = arr(unname(s[, 4])),
+    wald_lower = arr(unname(confint.default(fit)[, 1])), wald_upper = arr(unname(confint.default(fit)[, 2])),
+    profile_lower = arr(prof[, 1]), profile_upper = arr(prof[, 2]), mass_lower = arr(unname(mass[, 1])), mass_upper = arr(unname(mass[, 2])),
+    deviance = deviance(fit), null_deviance = fit$null.deviance, aic = AIC(fit), iter = fit$iter)
+}
+write_json(lrows, "logistic.json")
+
+# ---------------------------------------------------------------- ROC AUC, DeLong
+rcases <- list(
+  list(name = "liu2019-total-muts-response", s = mel$total_muts, l = mel$resp),
+  list(name = "ties", s = c(1, 2, 2, 3, 3, 3, 4, 5, 5, 6), l = c(0, 0, 1, 0, 1, 1, 0, 1, 1, 1)),
+  list(name = "perfect", s = c(1, 2, 3, 4, 5, 6), l = c(0, 0, 0, 1, 1, 1)),
+  list(name = "inverse", s = c(6, 5, 4, 3, 2, 1, 0.5), l = c(0, 0, 0, 1, 1, 1, 1)),
+  list(name = "random-200", s = round(c(rnorm(90, 0.6), rnorm(110)), 6), l = c(rep(1, 90), rep(0, 110)))
+)
+rrows <- list()
+for (cs in rcases) {
+  r <- roc(cs$l, cs$s, levels = c(0, 1), direction = "<", quiet = TRUE)
+  ci <- ci.auc(r, method = "delong")
+  rrows[[length(rrows) + 1L]] <- list(name = cs$name, scores = arr(cs$s), labels = arr(cs$l), auc = as.numeric(r$auc),
+    variance = var(r, method = "delong"), lower = ci[1], upper = ci[3])
+}
+write_json(rrows, "roc-delong.json")

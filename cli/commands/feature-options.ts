@@ -62,5 +62,11 @@ export function parseReferences(items: readonly string[] | undefined): Record<st
 
 /** JSON with full precision; Infinity → "Inf", NaN → null (JSON has neither). */
 export function jsonText(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v instanceof Map ? Object.fromEntries(v) : v instanceof Set ? [...v] : v), 1) + '\n'
+  const replace = (_k: string, v: unknown): unknown => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf'
+    if (v instanceof Map) return Object.fromEntries(v as Map<string, unknown>)
+    if (v instanceof Set) return [...(v as Set<unknown>)]
+    return v
+  }
+  return JSON.stringify(value, replace, 1) + '\n'
 }

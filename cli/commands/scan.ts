@@ -13,11 +13,13 @@ import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
+import { addFeatureScanOptions, featureScanText, runFeatureScan, wantsFeatureScan, type FeatureScanRun } from '../feature-scan.js'
+import { parseFeatureWords } from './feature-options.js'
 
 const Schema = z.object({
   clinical: z.string({ message: 'required: the clinical table' }),
   endpoint: z.array(z.string()).min(1, 'name at least one endpoint'),
-  features: z.array(z.enum(['genes', 'rules', 'pathways'])).optional(),
+  features: z.array(z.string()).optional(),
   genes: z.array(z.string()).optional(),
   minAltered: z.coerce.number().int().nonnegative().optional(),
   alternative: z.enum(['two-sided', 'less', 'greater']).default('two-sided'),
@@ -52,7 +54,7 @@ export function scanCommand(io: CliIO): Command {
   addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file)')
     .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
-    .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
+    .option('--features <list>', 'what to test: genes,rules,pathways (default genes, plus rules/pathways when given), tmb, mutation_count, clinical:COL[,COL…]', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
     .option('--genes <list>', 'test only these genes', parseList)
     .option('--min-altered <n>', 'test genes altered in at least N assayed samples (default 6: maftools minMut 5 = more than 5)')
     .addOption(new Option('--alternative <side>', 'side of the Fisher test').choices(['two-sided', 'less', 'greater']).default('two-sided'))
@@ -65,18 +67,27 @@ export function scanCommand(io: CliIO): Command {
     .option('--response-column <name>', 'best-response column of the clinical table')
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
     .option('-o, --output <file>', 'output file (default: stdout)')
+  addFeatureScanOptions(cmd)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const copts = classifyOptions(raw)
-      const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
-      const { matrix, reports, files } = await classifyInputs(inputs, raw, io, { ...copts, withPathways: types.includes('pathways') })
+      const words = parseFeatureWords(o.features ?? [])
+      const types = o.features ? words.genomic : ['genes' as const, ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
       const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient })
+      const endpoints = o.endpoint.map((word) => parseEndpoint(word, o.time, o.event))
+      // Clinical features alone need no calls: scan runs on the clinical table by itself.
+      const needCalls = types.length > 0 || words.tmb || words.mutationCount || inputs.length > 0 || raw['manifest'] !== undefined
+      const classified = needCalls ? await classifyInputs(inputs, raw, io, { ...copts, withPathways: types.includes('pathways') }) : undefined
       const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
-      const features = selectFeatures(matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes })
-      const table = new LogFactorialTable(matrix.samples.length + 1)
+      const features = classified ? selectFeatures(classified.matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes }) : []
+      const extra: FeatureScanRun | undefined = wantsFeatureScan(words, raw) ? runFeatureScan(raw, words, clinical.table, endpoints, classified?.matrix, features, (copts.classes ?? ["maftools' nine non-synonymous classes"]).join(', ')) : undefined
+      const reports = classified?.reports ?? []
+      const files = classified?.files ?? []
       const run: ScanRun = { groups: [], survival: [] }
-      for (const word of o.endpoint) {
-        const ep = parseEndpoint(word, o.time, o.event)
+      const matrix = featureTypes.length > 0 ? classified?.matrix : undefined
+      for (const ep of endpoints) {
+        if (!matrix) break
+        const table = new LogFactorialTable(matrix.samples.length + 1)
         if (ep.kind === 'group') run.groups.push(scanGroups(matrix, clinical.table, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }))
         else run.survival.push(scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }))
       }
@@ -86,6 +97,7 @@ export function scanCommand(io: CliIO): Command {
           JSON.stringify(
             {
               features: features.length,
+              ...(extra ? { featureVectors: [...extra.vectors, ...extra.covariates].map((v) => ({ id: v.id, kind: v.kind, interpretation: v.interpretation, missing: v.missing })), featureEndpoints: extra.endpoints } : {}),
               groupEndpoints: run.groups.map((g) => ({ endpoint: g.endpoint.name, column: g.endpoint.column, tested: g.tested, excluded: g.excluded, families: g.families, rows: g.rows })),
               survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, tested: s.tested, excluded: s.excluded, rows: s.rows })),
               readReports: [...reports, clinical.report],
@@ -94,17 +106,21 @@ export function scanCommand(io: CliIO): Command {
             1,
           ) + '\n'
       } else {
-        const blocks: string[] = [`# biomarkit scan: ${features.length} feature(s) × ${o.endpoint.length} endpoint(s)`]
+        const blocks: string[] = [`# biomarkit scan: ${features.length + (extra?.vectors.length ?? 0)} feature(s) × ${o.endpoint.length} endpoint(s)`]
         const groupRows = run.groups.flatMap((g) => g.rows)
         if (run.groups.length > 0) blocks.push(...run.groups.flatMap((g) => header(g.endpoint.name, g)), ...groupRowsTsv(groupRows))
         if (run.survival.length > 0) {
           if (run.groups.length > 0) blocks.push('')
           blocks.push(...run.survival.flatMap((s) => header(s.endpoint, s)), ...survivalRowsTsv(run.survival.flatMap((s) => s.rows)))
         }
+        if (extra) {
+          if (run.groups.length + run.survival.length > 0) blocks.push('')
+          blocks.push(...featureScanText(extra))
+        }
         text = blocks.join('\n') + '\n'
       }
       await emit(io, text, o.output, [...files, o.clinical])
-      if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
+      if (features.length === 0 && featureTypes.length > 0 && classified) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
     }))
   return cmd
 }

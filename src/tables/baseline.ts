@@ -69,7 +69,7 @@ export function baselineTable(table: ClinicalTable, columns: readonly string[], 
   const groupColumn = opts.by === undefined ? undefined : col(opts.by)
   const forced = new Set((opts.categorical ?? []).map((c) => col(c)))
   const patients = [...table.rows.values()]
-  const groupLevels = groupColumn === undefined ? [] : sortLevels([...new Set(patients.flatMap((r) => (r.values[groupColumn] === undefined ? [] : [r.values[groupColumn] as string])))])
+  const groupLevels = groupColumn === undefined ? [] : sortLevels([...new Set(patients.flatMap((r) => (r.values[groupColumn] === undefined ? [] : [r.values[groupColumn]])))])
   const members: (typeof patients)[] = [patients, ...groupLevels.map((g) => patients.filter((r) => r.values[groupColumn as string] === g))]
   const ungrouped = groupColumn === undefined ? 0 : patients.filter((r) => r.values[groupColumn] === undefined).length
   const notes: string[] = []
@@ -78,7 +78,7 @@ export function baselineTable(table: ClinicalTable, columns: readonly string[], 
   for (const name of columns) {
     const c = col(name)
     if (c === groupColumn) throw new InputError('USAGE', `baseline: ${quote(c)} is the grouping column; it cannot also be a row`)
-    const present = patients.flatMap((r) => (r.values[c] === undefined ? [] : [r.values[c] as string]))
+    const present = patients.flatMap((r) => (r.values[c] === undefined ? [] : [r.values[c]]))
     if (present.length === 0) {
       notes.push(`${c}: no values`)
       continue

@@ -64,6 +64,8 @@ export function runFeatureScan(
   matrix: CohortMatrix | undefined,
   genomicFeatures: readonly number[],
   classes: string,
+  /** Test the genomic features as vectors too (km, forest); scan does so only in the multivariable model. */
+  genomicAsVectors = false,
 ): FeatureScanRun {
   const o = parseOptions(Schema, raw)
   const refs = parseReferences(o.reference)
@@ -75,7 +77,7 @@ export function runFeatureScan(
     if (words.tmb) vectors.push(tmbVector(matrix, classes, { exomeMb: o.exomeMb }))
     if (words.mutationCount) vectors.push(mutationCountVector(matrix, classes))
   }
-  if (o.multivariable && matrix) {
+  if ((o.multivariable || genomicAsVectors) && matrix) {
     if (genomicFeatures.length > 20) {
       throw new InputError('USAGE', `--multivariable: ${genomicFeatures.length} genomic features selected; a model needs a few named terms`, { suggestion: 'name them with --genes, or use --features rules / clinical:COL' })
     }

@@ -10,7 +10,8 @@ import { interactionsCommand } from './interactions.js'
 import { reportCommand } from './report.js'
 import { demoCommand } from './demo.js'
 import { tableCommand } from './table.js'
+import { forestCommand, kmCommand } from './figures.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, reportCommand, tableCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, reportCommand, tableCommand, kmCommand, forestCommand, fisherCommand]

@@ -46,6 +46,8 @@ export interface SurvivalTermRow {
   q: number
   readonly covariates: readonly string[]
   readonly note: string
+  /** Cut-off rows: the split point in the feature's raw unit (high is ≥). */
+  readonly cutoff?: number | undefined
 }
 
 /** One term × a binary response endpoint. */

@@ -114,7 +114,7 @@ export function cutoffRow(v: NumericVector, ep: SurvivalEndpoint, samples: reado
     n: samples.length, events: sum(event), n_dropped: 0,
     hr: c?.hr, hr_lower: c?.lower, hr_upper: c?.upper, wald_p: c?.p, logrank_p: lr?.p,
     median_level: pick(1), median_reference: pick(0),
-    p: lr?.p ?? Number.NaN, q: Number.NaN, covariates: [],
+    p: lr?.p ?? Number.NaN, q: Number.NaN, covariates: [], cutoff: cut,
     note: ok ? `split at the ${how} (high ≥)${fit?.warning ? `; ${fit.warning}` : ''}` : `split at the ${how}: one group is empty or there are no events`,
   }
 }

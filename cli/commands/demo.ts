@@ -21,6 +21,8 @@ import { formatP } from '../../src/stats/format.js'
 import { matrixTsv, renderPng } from '../../viz/index.js'
 import { kmSvg, renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../analysis-run.js'
+import { studyOutputs } from '../demo-study.js'
+import { tmbVector } from '../../src/features/burden.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { parseOptions } from '../validate.js'
@@ -91,6 +93,10 @@ export function demoCommand(io: CliIO): Command {
       await w('survival.tsv', [banner, ...survivalRowsTsv(a.survival.flatMap((s) => s.rows))].join('\n') + '\n')
       const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])
       await w('efficacy.tsv', [banner, ...efficacyTsv(eff)].join('\n') + '\n')
+      // The study's Tables 1–3 and Fig. 1–3 (Fig. 4 is the oncoplot), through the library code the commands use.
+      const study = await studyOutputs(dir, clinical.table, eff, tmbVector(a.matrix, "maftools' nine non-synonymous classes"), banner)
+      for (const [name, text] of study.files) await w(name, text)
+      await w('fig4-oncoplot.svg', a.oncoplot.svg)
       const lines = lineOfTherapyCounts(clinical.table)
       await w('cohort.tsv', [banner, 'characteristic\tlevel\tpatients', ...lines.map(([l, n]) => `line_of_therapy\t${l}\t${n}`)].join('\n') + '\n')
       const kmFiles: string[] = []
@@ -99,8 +105,8 @@ export function demoCommand(io: CliIO): Command {
         kmFiles.push(name)
         await w(name, kmSvg(k))
       }
-      const html = renderReport(
-        await reportInput(cohort, a, {
+      const html = renderReport({
+        ...(await reportInput(cohort, a, {
           title: 'biomarkit demo: T-DXd in HR-negative HER2-low MBC (synthetic cohort)',
           synthetic: true,
           syntheticNote: SYNTHETIC_NOTE,
@@ -114,8 +120,9 @@ export function demoCommand(io: CliIO): Command {
           patientsClinical: clinical.table.rows.size,
           panels: ['demo-520-synthetic'],
           baseNames: true,
-        }),
-      )
+        })),
+        study: [...study.sections, { id: 'fig4', title: 'Fig. 4 — Genomic landscape', note: 'The oncoplot, drawn in full below.' }],
+      })
       await w('report.html', html)
 
       // The console summary mirrors the study's efficacy and biomarker tables.
@@ -137,7 +144,16 @@ export function demoCommand(io: CliIO): Command {
         }
         text.push(...alignColumns(t).map((l) => '  ' + l), '')
       }
-      text.push(`Wrote to ${out}:`, '  oncoplot.svg, oncoplot.png, oncoplot-matrix.tsv, associations.tsv, survival.tsv, efficacy.tsv, cohort.tsv,', `  ${kmFiles.length} KM plots (km-*.svg), report.html`, '')
+      const mv = study.multivariable.map((r) => `${r.term} HR ${r.hr?.toFixed(2)} (${r.hr_lower?.toFixed(2)}–${r.hr_upper?.toFixed(2)}), P = ${r.wald_p?.toFixed(3)}`)
+      text.push(`Multivariable Cox, rwPFS: ${mv.join('; ')}`, '')
+      text.push(
+        `Wrote to ${out}:`,
+        '  table1-baseline.tsv, table2-efficacy.tsv, table3-adverse-events.tsv, cox-univariable-pfs.tsv, cox-multivariable-pfs.tsv,',
+        '  fig1-km-pfs-*.svg, fig2-km-os-*.svg, fig3-forest-*.svg, fig4-oncoplot.svg, tmb-by-response.svg,',
+        '  oncoplot.svg, oncoplot.png, oncoplot-matrix.tsv, associations.tsv, survival.tsv, efficacy.tsv, cohort.tsv,',
+        `  ${kmFiles.length} KM plots (km-*.svg), report.html`,
+        '',
+      )
       io.stdout(text.join('\n'))
     })
 }

@@ -9,6 +9,7 @@ import { forestRows, forestSvg, type ForestRow } from '../forest.js'
 import { kmSvg } from '../km.js'
 import { associationTable } from './association-table.js'
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_HASH } from './client-script.js'
+import { studySectionHtml } from './study.js'
 import { esc } from './html.js'
 import { cohortSummary, provenanceSection, readReportTable } from './sections.js'
 import { REPORT_CSS } from './style.js'
@@ -90,8 +91,10 @@ export function renderReport(input: ReportInput): string {
     const note = input.syntheticNote === undefined ? '' : ` ${input.syntheticNote}`
     parts.push(`<div class="bmk-synthetic" role="note" id="bmk-synthetic">${esc(`SYNTHETIC DATA — simulated cohort, not real patients; results illustrate the tool only.${note}`)}</div>`)
   }
-  parts.push(`<nav class="bmk-toc">${TOC.map(([id, t]) => `<a href="#${id}">${esc(t)}</a>`).join('')}</nav>`)
+  const toc = [TOC[0] as readonly [string, string], ...(input.study ?? []).map((s) => [s.id, s.title] as const), ...TOC.slice(1)]
+  parts.push(`<nav class="bmk-toc">${toc.map(([id, t]) => `<a href="#${id}">${esc(t)}</a>`).join('')}</nav>`)
   parts.push(section('summary', 'Cohort', cohortSummary(input.cohort)))
+  for (const s of input.study ?? []) parts.push(studySectionHtml(s))
   const onco = input.oncoplotSvg === undefined ? '<p class="note">No oncoplot was drawn.</p>' : `<figure class="bmk-oncoplot">\n${checkOncoplot(input.oncoplotSvg)}\n<figcaption>Hover a cell for sample, gene, protein change, VAF and origin.</figcaption>\n</figure>`
   parts.push(section('oncoplot', 'Oncoplot', onco))
   parts.push(section('associations', 'Associations', `<p class="note">Click a column header to sort.</p>\n${associationTable(input.associations)}`))

@@ -43,6 +43,8 @@ export interface KmSection extends KmPlotInput {
   readonly endpoint: string
 }
 
+import type { StudySection } from './study.js'
+
 export interface ReportInput {
   readonly title: string
   /** Set for demo / simulated cohorts: a banner says so on top of every view. */
@@ -59,6 +61,8 @@ export interface ReportInput {
   /** Survival scan rows (KM medians, log-rank, Cox HR), shown as a table above the KM figures. */
   readonly survival?: readonly SurvivalRow[] | undefined
   readonly km: readonly KmSection[]
+  /** Study tables and figures (Table 1, Fig. 1 …), shown after the cohort summary in this order. */
+  readonly study?: readonly StudySection[] | undefined
   readonly readReports: readonly ReadReport[]
   readonly provenance: Provenance
 }

@@ -20,3 +20,6 @@ export { logisticRegression, type LogisticOptions, type LogisticResult, type Log
 export type { Binary } from './logistic-design.js'
 export { detectSeparation, type Separation } from './separation.js'
 export { rocAucDeLong, type RocAucResult } from './roc-delong.js'
+export { firthLogistic, type FirthOptions, type FirthResult, type FirthTerm } from './firth.js'
+export { coxMultivariable, type CoxMultivariableResult, type CoxTerm } from './cox-multivariable.js'
+export { designMatrix, type Covariate, type Design, type DesignColumn } from './design.js'

@@ -254,3 +254,28 @@ for (cs in mcases) for (alt in c("two.sided", "less", "greater")) {
     tight_estimate = unname(tight["mle"]), tight_lower = unname(tight["lower"]), tight_upper = unname(tight["upper"]))
 }
 write_json(mrows, "mantel-haenszel-exact.json")
+
+# ---------------------------------------------------------------- maxstat (LogRank, Lau94)
+set.seed(31)
+nm <- 120
+xm <- round(rlnorm(nm, 2, 0.8), 1)
+tm <- round(rexp(nm, ifelse(xm > 9, 0.05, 0.12)) * 10) / 10 + 0.1
+cm <- round(runif(nm, 2, 40), 1)
+xcases <- list(
+  list(name = "liu2019-os-total-muts", time = mel$os, status = mel$dead, x = mel$total_muts, minprop = 0.1, maxprop = 0.9),
+  list(name = "liu2019-os-total-muts-0.25", time = mel$os, status = mel$dead, x = mel$total_muts, minprop = 0.25, maxprop = 0.75),
+  list(name = "sim-ties-in-x-and-time", time = pmin(tm, cm), status = as.integer(tm <= cm), x = xm, minprop = 0.1, maxprop = 0.9),
+  list(name = "small-ties", time = c(5, 8, 8, 12, 3, 3, 9, 15, 20, 7, 7, 11), status = c(1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0),
+       x = c(1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 7, 8), minprop = 0.1, maxprop = 0.9),
+  list(name = "all-cuts", time = c(5, 8, 8, 12, 3, 3, 9, 15, 20, 7, 7, 11), status = c(1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0),
+       x = c(1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 7, 8), minprop = 0, maxprop = 1)
+)
+xrows <- list()
+for (cs in xcases) {
+  df <- data.frame(time = cs$time, status = cs$status, x = cs$x)
+  r <- maxstat.test(Surv(time, status) ~ x, data = df, smethod = "LogRank", pmethod = "Lau94", minprop = cs$minprop, maxprop = cs$maxprop)
+  xrows[[length(xrows) + 1L]] <- list(name = cs$name, time = arr(cs$time), status = arr(cs$status), x = arr(cs$x),
+    minprop = cs$minprop, maxprop = cs$maxprop, cutpoint = unname(r$estimate), statistic = unname(r$statistic), p = r$p.value,
+    cuts = arr(r$cuts), stats = arr(r$stats))
+}
+write_json(xrows, "maxstat.json")

@@ -24,3 +24,4 @@ export { firthLogistic, type FirthOptions, type FirthResult, type FirthTerm } fr
 export { coxMultivariable, type CoxMultivariableResult, type CoxTerm } from './cox-multivariable.js'
 export { designMatrix, type Covariate, type Design, type DesignColumn } from './design.js'
 export { mantelHaenszelExact, type Table2x2, type MantelHaenszelExactResult, type MantelHaenszelOptions } from './mantel-haenszel-exact.js'
+export { maxstatSurvival, logRankScores, pLausen94, type MaxstatOptions, type MaxstatResult, type MaxstatCut } from './maxstat-survival.js'

@@ -25,3 +25,5 @@ export { coxMultivariable, type CoxMultivariableResult, type CoxTerm } from './c
 export { designMatrix, type Covariate, type Design, type DesignColumn } from './design.js'
 export { mantelHaenszelExact, type Table2x2, type MantelHaenszelExactResult, type MantelHaenszelOptions } from './mantel-haenszel-exact.js'
 export { maxstatSurvival, logRankScores, pLausen94, type MaxstatOptions, type MaxstatResult, type MaxstatCut } from './maxstat-survival.js'
+export { poissonBinomial, poissonBinomialTails, type PoissonBinomial } from './poisson-binomial.js'
+export { discoverBackground, discoverPairTest, type DiscoverBackground, type DiscoverPairResult, type AlterationRow } from './discover.js'

@@ -13,9 +13,9 @@ dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
 # ---------------------------------------------------------------- a tiny JSON writer (no jsonlite)
 arr <- function(v) structure(list(v), class = "jarray")  # always an array, even of length 1
 num1 <- function(v) {
-  if (is.logical(v) && !is.na(v)) return(if (v) "true" else "false")
-  if (is.character(v)) return(paste0('"', gsub('"', '\\\\"', v), '"'))
   if (is.na(v)) return("null")
+  if (is.logical(v)) return(if (v) "true" else "false")
+  if (is.character(v)) return(paste0('"', gsub('"', '\\\\"', v), '"'))
   if (is.infinite(v)) return(if (v > 0) '"Inf"' else '"-Inf"')
   sprintf("%.17g", v)
 }
@@ -100,7 +100,7 @@ for (cs in lcases) {
   prof <- t(sapply(seq_len(ncol(X)), function(j) profile_bounds(cs$y, X, j, fit)))
   mass <- suppressMessages(confint(fit))
   lrows[[length(lrows) + 1L]] <- list(name = cs$name, y = arr(cs$y), X = lapply(seq_len(nrow(cs$X)), function(i) arr(unname(cs$X[i, ]))),
-    names = colnames(cs$X), coef = arr(unname(s[, 1])), se = arr(unname(s[, 2])), z = arr(unname(s[, 3])), p = arr(unname(s[, 4])),
+    names = arr(colnames(cs$X)), coef = arr(unname(s[, 1])), se = arr(unname(s[, 2])), z = arr(unname(s[, 3])), p = arr(unname(s[, 4])),
     wald_lower = arr(unname(confint.default(fit)[, 1])), wald_upper = arr(unname(confint.default(fit)[, 2])),
     profile_lower = arr(prof[, 1]), profile_upper = arr(prof[, 2]), mass_lower = arr(unname(mass[, 1])), mass_upper = arr(unname(mass[, 2])),
     deviance = deviance(fit), null_deviance = fit$null.deviance, aic = AIC(fit), iter = fit$iter)
@@ -123,3 +123,159 @@ for (cs in rcases) {
     variance = var(r, method = "delong"), lower = ci[1], upper = ci[3])
 }
 write_json(rrows, "roc-delong.json")
+
+# ---------------------------------------------------------------- multivariable Cox (coxph, Efron)
+set.seed(11)
+nsim <- 150
+stage <- sample(c("I", "II", "III"), nsim, replace = TRUE)
+age <- round(rnorm(nsim, 60, 10))
+brain <- rbinom(nsim, 1, 0.3)
+haz <- exp(0.03 * (age - 60) + 0.8 * brain + c(I = 0, II = 0.4, III = 0.9)[stage])
+tt <- round(rexp(nsim, haz / 10), 1)
+cc <- round(runif(nsim, 5, 30), 1)
+sim_time <- pmin(tt, cc); sim_event <- as.integer(tt <= cc)
+stage[c(3, 17)] <- NA; age[40] <- NA
+ldh <- ifelse(mel$ldh_elevated == "unknown", NA, mel$ldh_elevated)
+ccases <- list(
+  list(name = "liu2019-os-log10muts-male-ldh", time = mel$os, event = mel$dead,
+       covariates = list(list(name = "log10_total_muts", kind = "numeric", values = mel$log10muts),
+                         list(name = "male", kind = "categorical", values = as.character(mel$male), reference = "0"),
+                         list(name = "ldh_elevated", kind = "categorical", values = ldh, reference = "0"))),
+  list(name = "sim-stage-age-brain", time = sim_time, event = sim_event,
+       covariates = list(list(name = "age", kind = "numeric", values = age),
+                         list(name = "stage", kind = "categorical", values = stage, reference = "I"),
+                         list(name = "brain_mets", kind = "categorical", values = ifelse(brain == 1, "yes", "no"), reference = "no"))),
+  list(name = "sim-stage-reference-III", time = sim_time, event = sim_event,
+       covariates = list(list(name = "stage", kind = "categorical", values = stage, reference = "III")))
+)
+crows <- list()
+for (cs in ccases) {
+  df <- data.frame(time = cs$time, event = cs$event)
+  for (cv in cs$covariates) df[[cv$name]] <- if (cv$kind == "numeric") cv$values else relevel(factor(cv$values), ref = cv$reference)
+  f <- as.formula(paste("Surv(time, event) ~", paste(sapply(cs$covariates, `[[`, "name"), collapse = " + ")))
+  fit <- coxph(f, data = df, ties = "efron", control = coxph.control(eps = 1e-12, toler.chol = 1e-13, iter.max = 50))
+  s <- summary(fit)
+  cov_json <- lapply(cs$covariates, function(cv) {
+    out <- list(name = cv$name, kind = cv$kind)
+    out$values <- if (cv$kind == "numeric") arr(cv$values) else arr(ifelse(is.na(cv$values), NA, cv$values))
+    if (!is.null(cv$reference)) out$reference <- cv$reference
+    out
+  })
+  crows[[length(crows) + 1L]] <- list(name = cs$name, time = arr(cs$time), event = arr(cs$event), covariates = cov_json,
+    terms = names(coef(fit)), coef = arr(unname(coef(fit))), se = arr(unname(sqrt(diag(vcov(fit))))),
+    hr_lower = arr(unname(s$conf.int[, 3])), hr_upper = arr(unname(s$conf.int[, 4])), p = arr(unname(s$coefficients[, 5])),
+    n = fit$n, events = fit$nevent, dropped = length(fit$na.action),
+    lrt = unname(s$logtest[1]), lrt_p = unname(s$logtest[3]), wald = unname(fit$wald.test), score = unname(s$sctest[1]), score_p = unname(s$sctest[3]))
+}
+write_json(crows, "cox-multivariable.json")
+
+# ---------------------------------------------------------------- Firth (brglm2 AS_mean) + logistf-style profile
+# logistf is not packaged for Debian, so its profile penalized-likelihood intervals and
+# penalized likelihood-ratio p are computed here from their definition: l*(b) = l(b) + log|X'WX|/2,
+# maximised over the other coefficients by optim (BFGS, analytic gradient) with one held fixed.
+pen_ll <- function(beta, X, y) {
+  pr <- plogis(drop(X %*% beta)); w <- pr * (1 - pr)
+  sum(dbinom(y, 1, pr, log = TRUE)) + 0.5 * as.numeric(determinant(crossprod(X, X * w), logarithm = TRUE)$modulus)
+}
+pen_grad <- function(beta, X, y) {
+  pr <- plogis(drop(X %*% beta)); w <- pr * (1 - pr)
+  Xw <- X * sqrt(w); h <- rowSums((Xw %*% solve(crossprod(Xw))) * Xw)
+  drop(crossprod(X, y - pr + h * (0.5 - pr)))
+}
+profile_pen <- function(X, y, j, v, start) {
+  if (ncol(X) == 1) return(pen_ll(v, X, y))
+  f <- function(r) { b <- numeric(ncol(X)); b[-j] <- r; b[j] <- v; -pen_ll(b, X, y) }
+  g <- function(r) { b <- numeric(ncol(X)); b[-j] <- r; b[j] <- v; -pen_grad(b, X, y)[-j] }
+  o <- optim(start[-j], f, g, method = "BFGS", control = list(reltol = 1e-16, maxit = 5000))
+  o <- optim(o$par, f, g, method = "BFGS", control = list(reltol = 1e-16, maxit = 5000))
+  -o$value
+}
+set.seed(5)
+nf <- 40
+trop <- c(rep(1, 10), rep(0, 30)); brainf <- rbinom(nf, 1, 0.3)
+yf <- c(rep(0, 10), rbinom(30, 1, 0.45))
+fcases <- list(
+  list(name = "separation-trop2-0of10", y = yf, X = cbind(prior_trop2 = trop, brain_mets = brainf)),
+  list(name = "separation-single", y = yf, X = cbind(prior_trop2 = trop)),
+  list(name = "liu2019-response-log10-total-muts", y = mel$resp, X = cbind(log10_total_muts = mel$log10muts)),
+  list(name = "sim-two-numeric", y = lcases[[3]]$y, X = lcases[[3]]$X)
+)
+frows <- list()
+for (cs in fcases) {
+  X <- cbind(`(Intercept)` = 1, cs$X)
+  fit <- glm(cs$y ~ cs$X, family = binomial(), method = "brglmFit", type = "AS_mean", control = brglm_control(epsilon = 1e-13, maxit = 1000))
+  s <- summary(fit)$coefficients
+  b <- unname(coef(fit)); lmax <- pen_ll(b, X, cs$y)
+  q <- qchisq(0.95, 1)
+  bounds <- t(sapply(seq_len(ncol(X)), function(j) {
+    g <- function(v) 2 * (lmax - profile_pen(X, cs$y, j, v, b)) - q
+    se <- s[j, 2]
+    lo <- b[j] - se; while (g(lo) < 0) lo <- b[j] - 2 * (b[j] - lo)
+    hi <- b[j] + se; while (g(hi) < 0) hi <- b[j] + 2 * (hi - b[j])
+    c(uniroot(g, c(lo, b[j]), tol = 1e-12)$root, uniroot(g, c(b[j], hi), tol = 1e-12)$root,
+      pchisq(2 * (lmax - profile_pen(X, cs$y, j, 0, b)), 1, lower.tail = FALSE))
+  }))
+  frows[[length(frows) + 1L]] <- list(name = cs$name, y = arr(cs$y), X = lapply(seq_len(nrow(cs$X)), function(i) arr(unname(cs$X[i, ]))),
+    names = arr(colnames(cs$X)), coef = arr(b), se = arr(unname(s[, 2])), p = arr(unname(s[, 4])), pen_loglik = lmax,
+    profile_lower = arr(bounds[, 1]), profile_upper = arr(bounds[, 2]), lr_p = arr(bounds[, 3]))
+}
+write_json(frows, "firth.json")
+
+# ---------------------------------------------------------------- exact Mantel–Haenszel (mantelhaen.test exact)
+# R solves the estimate and bounds with uniroot's default tol (~1e-4); we also store the same
+# quantities from R's own null distribution (stats:::C_d2x2xk) solved in log(OR) to 1e-14.
+mh_tight <- function(x, conf.level = 0.95) {
+  K <- dim(x)[3L]; mn <- apply(x, c(2L, 3L), sum); m <- mn[1L, ]; n <- mn[2L, ]
+  t <- apply(x, c(1L, 3L), sum)[1L, ]; s <- sum(x[1L, 1L, ])
+  lo <- sum(pmax(0, t - n)); hi <- sum(pmin(m, t)); support <- lo:hi
+  logdc <- log(.Call(stats:::C_d2x2xk, K, m, n, t, hi - lo + 1L))
+  d_at <- function(th) { d <- logdc + th * support; d <- exp(d - max(d)); d / sum(d) }
+  root <- function(f) uniroot(f, c(-50, 50), tol = 1e-14, maxiter = 5000)$root
+  alpha <- (1 - conf.level) / 2
+  c(mle = if (s == lo) 0 else if (s == hi) Inf else exp(root(function(th) sum(support * d_at(th)) - s)),
+    lower = if (s == lo) 0 else exp(root(function(th) sum(d_at(th)[support >= s]) - alpha)),
+    upper = if (s == hi) Inf else exp(root(function(th) sum(d_at(th)[support <= s]) - alpha)))
+}
+mcases <- list(
+  list(name = "three-centres", tabs = list(c(3, 7, 2, 12), c(5, 4, 1, 9), c(2, 8, 3, 15))),
+  list(name = "zero-cells", tabs = list(c(0, 5, 3, 4), c(4, 0, 2, 6), c(1, 3, 0, 8))),
+  list(name = "at-lower-end", tabs = list(c(0, 6, 4, 2), c(0, 3, 5, 1))),
+  list(name = "at-upper-end", tabs = list(c(5, 0, 1, 4), c(3, 0, 2, 2))),
+  list(name = "two-strata-n2", tabs = list(c(1, 0, 0, 1), c(0, 1, 1, 0))),
+  list(name = "larger-panels", tabs = list(c(30, 70, 20, 120), c(15, 45, 10, 90), c(8, 12, 5, 25), c(40, 160, 35, 200)))
+)
+mrows <- list()
+for (cs in mcases) for (alt in c("two.sided", "less", "greater")) {
+  x <- array(unlist(lapply(cs$tabs, function(v) matrix(v, 2, byrow = TRUE))), dim = c(2, 2, length(cs$tabs)))
+  r <- mantelhaen.test(x, exact = TRUE, alternative = alt)
+  tight <- mh_tight(x)
+  mrows[[length(mrows) + 1L]] <- list(name = cs$name, tables = lapply(cs$tabs, arr), alternative = alt, p = r$p.value,
+    estimate = unname(r$estimate), lower = r$conf.int[1], upper = r$conf.int[2],
+    tight_estimate = unname(tight["mle"]), tight_lower = unname(tight["lower"]), tight_upper = unname(tight["upper"]))
+}
+write_json(mrows, "mantel-haenszel-exact.json")
+
+# ---------------------------------------------------------------- maxstat (LogRank, Lau94)
+set.seed(31)
+nm <- 120
+xm <- round(rlnorm(nm, 2, 0.8), 1)
+tm <- round(rexp(nm, ifelse(xm > 9, 0.05, 0.12)) * 10) / 10 + 0.1
+cm <- round(runif(nm, 2, 40), 1)
+xcases <- list(
+  list(name = "liu2019-os-total-muts", time = mel$os, status = mel$dead, x = mel$total_muts, minprop = 0.1, maxprop = 0.9),
+  list(name = "liu2019-os-total-muts-0.25", time = mel$os, status = mel$dead, x = mel$total_muts, minprop = 0.25, maxprop = 0.75),
+  list(name = "sim-ties-in-x-and-time", time = pmin(tm, cm), status = as.integer(tm <= cm), x = xm, minprop = 0.1, maxprop = 0.9),
+  list(name = "small-ties", time = c(5, 8, 8, 12, 3, 3, 9, 15, 20, 7, 7, 11), status = c(1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0),
+       x = c(1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 7, 8), minprop = 0.1, maxprop = 0.9),
+  list(name = "all-cuts", time = c(5, 8, 8, 12, 3, 3, 9, 15, 20, 7, 7, 11), status = c(1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 1, 0),
+       x = c(1, 2, 2, 3, 3, 3, 4, 5, 5, 6, 7, 8), minprop = 0, maxprop = 1)
+)
+xrows <- list()
+for (cs in xcases) {
+  df <- data.frame(time = cs$time, status = cs$status, x = cs$x)
+  r <- maxstat.test(Surv(time, status) ~ x, data = df, smethod = "LogRank", pmethod = "Lau94", minprop = cs$minprop, maxprop = cs$maxprop)
+  xrows[[length(xrows) + 1L]] <- list(name = cs$name, time = arr(cs$time), status = arr(cs$status), x = arr(cs$x),
+    minprop = cs$minprop, maxprop = cs$maxprop, cutpoint = unname(r$estimate), statistic = unname(r$statistic), p = r$p.value,
+    cuts = arr(r$cuts), stats = arr(r$stats))
+}
+write_json(xrows, "maxstat.json")

@@ -11,6 +11,7 @@
  */
 import type { BinaryEndpoint } from '../clinical/endpoints.js'
 import { fisherExact } from '../stats/fisher.js'
+import { firthLogistic } from '../stats/firth.js'
 import { logisticRegression, type LogisticResult } from '../stats/logistic.js'
 import { rocAucDeLong } from '../stats/roc-delong.js'
 import { wilcoxonRankSum } from '../stats/wilcoxon.js'
@@ -53,10 +54,14 @@ export function logisticCells(y: readonly (0 | 1)[], d: Design): OrCell[] {
       return { or: t?.or, lower: t?.orLower, upper: t?.orUpper, p: t?.p, method: 'logistic (glm, Wald CI)', note: fit.warning ?? '' }
     })
   }
+  // Separation: the plain MLE does not exist (OR 0 or Inf). Firth's penalized likelihood gives a
+  // finite estimate; its profile penalized-likelihood CI and LR p are what logistf reports.
+  const firth = firthLogistic(y, d.x, { names: d.terms.map((t) => t.name) })
   return d.terms.map((_, j): OrCell => {
-    const t = fit.terms[j + 1]
-    const label = t && t.infinite !== 0 ? `separation: plain MLE OR = ${t.infinite > 0 ? 'Inf' : '0'}; likelihood-ratio p and profile bound` : 'separation elsewhere in the model: glm numbers are not estimates'
-    return { or: t?.or, lower: t?.orLower, upper: t?.orUpper, p: t?.p, method: 'logistic (glm)', note: label }
+    const plain = fit.terms[j + 1]
+    const t = firth.terms[j + 1]
+    const mle = plain && plain.infinite !== 0 ? `separation: plain MLE OR = ${plain.infinite > 0 ? 'Inf' : '0'}; Firth estimate reported` : 'separation in the model: Firth estimates reported'
+    return { or: t?.or, lower: t?.orLower, upper: t?.orUpper, p: t?.lrP, method: 'Firth penalized likelihood (brglm2 estimate; profile penalized-likelihood CI and LR p, logistf)', note: firth.converged ? mle : `${mle}; Firth fit did not converge` }
   })
 }
 

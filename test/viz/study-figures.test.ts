@@ -19,7 +19,7 @@ const HOSTILE = '<script>alert("x")</script> & \'q\''
 const samples = Array.from({ length: 12 }, (_, i) => `S${i}`)
 const ep: SurvivalEndpoint = {
   name: 'pfs', timeColumn: 'pfs_months', eventColumn: 'pfs_event', eventMeansCensored: false, excluded: {},
-  values: new Map(samples.map((s, i) => [s, { time: [2, 3, 3.5, 5, 6, 7, 8, 9, 11, 12, 14, 15][i] as number, event: (i % 4 === 3 ? 0 : 1) as 0 | 1 }])),
+  values: new Map(samples.map((s, i) => [s, { time: [2, 3, 3.5, 5, 6, 7, 8, 9, 11, 12, 14, 15][i] as number, event: (i % 4 === 3 ? 0 : 1) }])),
 }
 const factor: LevelVector = { id: `clinical:${HOSTILE}`, label: HOSTILE, source: 'clinical', kind: 'binary', levels: ['no', `yes${HOSTILE}`], values: new Map(samples.map((s, i) => [s, i % 2 === 0 ? `yes${HOSTILE}` : 'no'])), missing: {}, interpretation: 'binary' }
 const score: NumericVector = { id: 'tmb', label: 'TMB', source: 'tmb', kind: 'numeric', unit: 'mut/Mb', values: new Map(samples.map((s, i) => [s, 1 + ((i * 7) % 12)])), missing: {}, interpretation: 'numeric' }

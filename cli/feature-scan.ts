@@ -25,6 +25,8 @@ export function addFeatureScanOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--transform <t>', 'numeric features: effect per unit of the value after this transform').choices([...TRANSFORM_NAMES]).default('none'))
     .option('--cutoff <x>', 'numeric features vs survival: high (≥ x, in the raw unit, e.g. 10 mut/Mb) vs low; default the median')
+    .option('--maxstat', 'numeric features vs survival: also the data-chosen cut-point (R maxstat, Lausen 1994 corrected p), labelled exploratory')
+    .option('--strata <column>', 'response: an exact test of the common odds ratio stratified by this column (R mantelhaen.test(exact = TRUE)), beside Fisher')
     .option('--multivariable', 'one model per endpoint with every selected feature and the --covariates (Cox for survival, logistic for response)')
     .option('--reference <col=level>', 'reference level of a clinical feature or covariate (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
     .option('--categorical <list>', 'numeric-looking clinical columns to read as levels (e.g. line_of_therapy)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
@@ -34,6 +36,8 @@ export function addFeatureScanOptions(cmd: Command): Command {
 const Schema = z.object({
   transform: z.enum(TRANSFORM_NAMES).default('none'),
   cutoff: z.coerce.number().finite().optional(),
+  maxstat: z.boolean().optional(),
+  strata: z.string().optional(),
   multivariable: z.boolean().optional(),
   reference: z.array(z.string()).optional(),
   categorical: z.array(z.string()).optional(),
@@ -91,6 +95,8 @@ export function runFeatureScan(
       transform,
       confType: o.confType,
       cutoff: o.cutoff,
+      maxstat: o.maxstat,
+      strata: o.strata === undefined ? undefined : clinicalFactor(clinical, o.strata, { categorical: true }),
       multivariable: o.multivariable,
       covariates,
       adjust: o.adjust,

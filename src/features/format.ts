@@ -35,7 +35,7 @@ export const RESPONSE_TERM_COLUMNS = [
   'feature', 'feature_type', 'kind', 'endpoint', 'comparison', 'model', 'term', 'level', 'reference', 'unit', 'n', 'responders', 'n_dropped',
   'responders_level', 'n_level', 'responders_reference', 'n_reference', 'fisher_p', 'or_cmle', 'or_cmle_lower', 'or_cmle_upper',
   'or', 'or_lower', 'or_upper', 'or_p', 'or_method', 'wilcoxon_p', 'auc', 'auc_lower', 'auc_upper', 'median_responders', 'median_nonresponders',
-  'p', 'q', 'covariates', 'note',
+  'mh_or', 'mh_or_lower', 'mh_or_upper', 'mh_p', 'mh_strata', 'p', 'q', 'covariates', 'note',
 ] as const
 
 export function responseTermsTsv(rows: readonly ResponseTermRow[]): string[] {
@@ -46,7 +46,7 @@ export function responseTermsTsv(rows: readonly ResponseTermRow[]): string[] {
         cell(r.feature), r.feature_type, r.kind, cell(r.endpoint), cell(r.comparison), r.model, cell(r.term), cell(r.level), cell(r.reference), cell(r.unit), int(r.n), int(r.responders), int(r.n_dropped),
         int(r.responders_level), int(r.n_level), int(r.responders_reference), int(r.n_reference), num(r.fisher_p), num(r.or_cmle), num(r.or_cmle_lower), num(r.or_cmle_upper),
         num(r.or), num(r.or_lower), num(r.or_upper), num(r.or_p), cell(r.or_method), num(r.wilcoxon_p), num(r.auc), num(r.auc_lower), num(r.auc_upper), num(r.median_responders), num(r.median_nonresponders),
-        num(r.p), num(r.q), cell(r.covariates.join(',')), cell(r.note),
+        num(r.mh_or), num(r.mh_or_lower), num(r.mh_or_upper), num(r.mh_p), int(r.mh_strata), num(r.p), num(r.q), cell(r.covariates.join(',')), cell(r.note),
       ].join('\t'),
     ),
   ]

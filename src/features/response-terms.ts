@@ -14,6 +14,7 @@ import { fisherExact } from '../stats/fisher.js'
 import { firthLogistic } from '../stats/firth.js'
 import { logisticRegression, type LogisticResult } from '../stats/logistic.js'
 import { rocAucDeLong } from '../stats/roc-delong.js'
+import { mantelHaenszelExact } from '../stats/mantel-haenszel-exact.js'
 import { wilcoxonRankSum } from '../stats/wilcoxon.js'
 import { buildDesign, type Design, type NumericTransform } from './design.js'
 import type { ResponseTermRow } from './rows.js'
@@ -21,6 +22,8 @@ import type { FeatureVector } from './vector.js'
 
 export interface ResponseTermOptions {
   readonly transform: NumericTransform
+  /** Stratum per patient: adds the exact stratified test (level rows). */
+  readonly strata?: FeatureVector | undefined
 }
 
 interface OrCell {
@@ -112,10 +115,41 @@ export function univariableResponse(v: FeatureVector, ep: BinaryEndpoint, opts: 
     return { r, n }
   }
   const rc = count(ref)
+  const strata = opts.strata
   return d.terms.map((t, j): ResponseTermRow => {
     const lc = count(t.level as string)
     const f = lc.n > 0 && rc.n > 0 ? fisherExact(lc.r, lc.n - lc.r, rc.r, rc.n - rc.r) : undefined
     const c = cells[j] as OrCell
+    let mh: ReturnType<typeof mantelHaenszelExact> | undefined
+    let mhNote = ''
+    if (strata) {
+      const tables = new Map<string, { a: number; b: number; c: number; d: number }>()
+      let noStratum = 0
+      d.samples.forEach((s, i) => {
+        const lv = v.values.get(s)
+        if (lv !== t.level && lv !== ref) return
+        const st = strata.values.get(s)
+        if (st === undefined) {
+          noStratum++
+          return
+        }
+        const tb = tables.get(String(st)) ?? { a: 0, b: 0, c: 0, d: 0 }
+        const yes = y[i] === 1
+        if (lv === t.level) {
+          if (yes) tb.a++
+          else tb.b++
+        } else if (yes) tb.c++
+        else tb.d++
+        tables.set(String(st), tb)
+      })
+      try {
+        mh = mantelHaenszelExact([...tables.values()])
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e
+        mhNote = `stratified test: ${e.message}`
+      }
+      if (noStratum > 0) mhNote = [mhNote, `stratified test: ${noStratum} patient(s) with no ${strata.label} left out`].filter(Boolean).join('; ')
+    }
     return {
       ...base(v, ep), model: 'univariable', term: t.name, level: t.level, reference: ref, unit: undefined,
       n: d.samples.length, responders: sum(y), n_dropped: dropped,
@@ -123,7 +157,8 @@ export function univariableResponse(v: FeatureVector, ep: BinaryEndpoint, opts: 
       fisher_p: f?.p, or_cmle: f?.oddsRatio, or_cmle_lower: f?.ci[0], or_cmle_upper: f?.ci[1],
       or: c.or, or_lower: c.lower, or_upper: c.upper, or_p: c.p, or_method: c.method,
       wilcoxon_p: undefined, auc: undefined, auc_lower: undefined, auc_upper: undefined, median_responders: undefined, median_nonresponders: undefined,
-      p: f?.p ?? Number.NaN, q: Number.NaN, covariates: [], note: c.note,
+      mh_or: mh?.or, mh_or_lower: mh?.orLower, mh_or_upper: mh?.orUpper, mh_p: mh?.p, mh_strata: mh?.strata,
+      p: f?.p ?? Number.NaN, q: Number.NaN, covariates: [], note: [c.note, mhNote, strata ? `stratified by ${strata.label}` : ''].filter(Boolean).join('; '),
     }
   })
 }

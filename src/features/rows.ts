@@ -89,6 +89,12 @@ export interface ResponseTermRow {
   readonly auc_upper: number | undefined
   readonly median_responders: number | undefined
   readonly median_nonresponders: number | undefined
+  /** With strata: exact conditional test of a common OR (R mantelhaen.test(exact = TRUE)). */
+  readonly mh_or?: number | undefined
+  readonly mh_or_lower?: number | undefined
+  readonly mh_or_upper?: number | undefined
+  readonly mh_p?: number | undefined
+  readonly mh_strata?: number | undefined
   readonly p: number
   q: number
   readonly covariates: readonly string[]

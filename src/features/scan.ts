@@ -21,6 +21,9 @@ export interface FeatureScanOptions {
   readonly transform: NumericTransform
   readonly confType?: ConfType | undefined
   readonly cutoff?: number | undefined
+  readonly maxstat?: boolean | undefined
+  /** Stratum of each patient for the exact stratified test (response). */
+  readonly strata?: FeatureVector | undefined
   readonly multivariable?: boolean | undefined
   readonly covariates?: readonly FeatureVector[] | undefined
   readonly adjust?: 'BH' | 'bonferroni' | undefined

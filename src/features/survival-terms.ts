@@ -13,6 +13,7 @@ import type { SurvivalEndpoint } from '../clinical/survival.js'
 import { coxph, type CoxResult } from '../stats/cox.js'
 import { kaplanMeier, type ConfType } from '../stats/km.js'
 import { logRank } from '../stats/logrank.js'
+import { maxstatSurvival } from '../stats/maxstat-survival.js'
 import { buildDesign, type Design, type NumericTransform } from './design.js'
 import type { MedianCell, SurvivalTermRow } from './rows.js'
 import type { FeatureVector, NumericVector } from './vector.js'
@@ -22,6 +23,8 @@ export interface SurvivalTermOptions {
   readonly confType?: ConfType | undefined
   /** Numeric split point in the feature's raw unit (≥ is high); default the median. */
   readonly cutoff?: number | undefined
+  /** Also the data-chosen cut-point (maximally selected log-rank statistic, R maxstat, Lausen 1994 p): exploratory. */
+  readonly maxstat?: boolean | undefined
 }
 
 function medianCell(time: readonly number[], event: readonly (0 | 1)[], confType: ConfType): MedianCell | undefined {
@@ -63,6 +66,7 @@ export function univariableSurvival(v: FeatureVector, ep: SurvivalEndpoint, opts
       median_level: undefined, median_reference: undefined, p: c?.p ?? Number.NaN, q: Number.NaN, covariates: [], note: [note, ...d.notes].filter(Boolean).join('; '),
     })
     rows.push(cutoffRow(v, ep, d.samples, opts))
+    if (opts.maxstat) rows.push(maxstatRow(v, ep, d.samples, opts))
     return rows
   }
   const level = d.samples.map((s) => v.values.get(s) as string)
@@ -116,6 +120,31 @@ export function cutoffRow(v: NumericVector, ep: SurvivalEndpoint, samples: reado
     median_level: pick(1), median_reference: pick(0),
     p: lr?.p ?? Number.NaN, q: Number.NaN, covariates: [], cutoff: cut,
     note: ok ? `split at the ${how} (high ≥)${fit?.warning ? `; ${fit.warning}` : ''}` : `split at the ${how}: one group is empty or there are no events`,
+  }
+}
+
+/**
+ * The cut-point that maximises the standardised log-rank statistic (R maxstat.test, smethod
+ * "LogRank", pmethod "Lau94", minprop 0.1, maxprop 0.9): low is x ≤ cut-point. Its p is the
+ * Lausen–Schumacher corrected one (the plain log-rank p of a data-chosen split is far too small);
+ * the row says EXPLORATORY, and its KM/HR describe the chosen split.
+ */
+export function maxstatRow(v: NumericVector, ep: SurvivalEndpoint, samples: readonly string[], opts: SurvivalTermOptions): SurvivalTermRow {
+  const time = samples.map((s) => (ep.values.get(s) as { time: number }).time)
+  const event = samples.map((s) => (ep.values.get(s) as { event: 0 | 1 }).event)
+  const xs = samples.map((s) => v.values.get(s) as number)
+  const m = maxstatSurvival(time, event, xs)
+  // x > cut-point is x ≥ the next observed value: the split cutoffRow draws.
+  const next = Math.min(...xs.filter((x) => x > m.cutpoint))
+  const row = cutoffRow(v, ep, samples, { ...opts, cutoff: next })
+  return {
+    ...row,
+    term: `${v.label} > ${fmt(m.cutpoint)}${v.unit ? ` ${v.unit}` : ''} (maxstat)`,
+    level: `high (> ${fmt(m.cutpoint)})`,
+    reference: `low (≤ ${fmt(m.cutpoint)})`,
+    p: Math.min(1, m.p),
+    cutoff: next,
+    note: `EXPLORATORY: cut-point chosen by the data (maximally selected log-rank statistic ${m.statistic.toPrecision(4)}); p is maxstat's Lausen 1994 corrected p (${m.method}); HR, log-rank and medians describe the chosen split and are optimistic`,
   }
 }
 

@@ -79,6 +79,17 @@ describe('response models under separation (prior Trop-2 ADC: 0/10 responders)',
   })
 })
 
+describe('--strata: exact stratified test (R mantelhaen.test(exact = TRUE))', () => {
+  it('brain metastases vs ORR stratified by HER2 IHC: p to 1e-9, OR to 1e-3 (R solves it with uniroot)', async () => {
+    const io = memoryIO()
+    expect(await run(['scan', '--clinical', join(DEMO, 'clinical.tsv'), '--endpoint', 'orr', '--features', 'clinical:brain_mets', '--strata', 'her2_ihc', '--format', 'json'], io)).toBe(0)
+    const row = (JSON.parse(io.out) as { featureEndpoints: { response: Record<string, unknown>[] }[] }).featureEndpoints[0]?.response[0] as Record<string, unknown>
+    expect(Math.abs((row['mh_p'] as number) / (ref['mh_p_brain_by_her2'] as number) - 1)).toBeLessThan(1e-9)
+    expect(Math.abs((row['mh_or'] as number) / (ref['mh_or_brain_by_her2'] as number) - 1)).toBeLessThan(1e-3)
+    expect(row['mh_strata']).toBe(2)
+  })
+})
+
 describe('table, km and forest commands on the demo', () => {
   it('table ae / baseline / efficacy write TSV and JSON; bad kinds are usage errors', async () => {
     const io = memoryIO()

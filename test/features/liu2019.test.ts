@@ -34,6 +34,15 @@ describe('Liu 2019: nonsyn_muts vs response and OS equals R', async () => {
     expect(resp['term']).toBe('log10(nonsyn_muts)')
     expect([resp['n'], resp['responders']]).toEqual([52, 17])
   })
+  it('maxstat: the data-chosen cut-point and its Lausen 1994 p equal R maxstat.test, labelled exploratory', async () => {
+    const io2 = memoryIO()
+    expect(await run(['scan', '--clinical', join(DIR, 'liu2019-clinical.tsv'), '--endpoint', 'os', '--features', 'clinical:nonsyn_muts', '--maxstat', '--format', 'json'], io2)).toBe(0)
+    const rows = (JSON.parse(io2.out) as { featureEndpoints: { survival: Row[] }[] }).featureEndpoints[0]?.survival ?? []
+    const m = rows.find((r) => String(r['term']).endsWith('(maxstat)')) as Row
+    expect(m['term']).toBe(`nonsyn_muts > ${ref['maxstat_cut']} (maxstat)`)
+    expect(rel(m['p'] as number, ref['maxstat_p'] as number)).toBeLessThan(1e-9)
+    expect(m['note']).toMatch(/^EXPLORATORY/)
+  })
   it('Wilcoxon rank-sum p (normal approximation with continuity and tie correction) to 1e-9', () => {
     expect(rel(resp['wilcoxon_p'] as number, ref['wilcoxon_p'] as number)).toBeLessThan(1e-9)
   })

@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { interactions } from '../../src/scan/interactions.js'
+import { discoverPairs } from '../../src/scan/discover-pairs.js'
 import { formatSignificant } from '../../src/stats/format.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
@@ -37,14 +38,17 @@ export function interactionsCommand(io: CliIO): Command {
         matrix,
         ids.map((id) => index.get(id) as number),
       ).sort((a, b) => a.p - b.p || (a.featureA + a.featureB < b.featureA + b.featureB ? -1 : 1))
+      // DISCOVER beside Fisher: conditions on each sample's alteration rate (Canisius et al. 2016).
+      const disc = discoverPairs(matrix, rows)
       let text: string
-      if (o.format === 'json') text = JSON.stringify({ features: ids, pairs: rows.length, rows }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v), 1) + '\n'
+      if (o.format === 'json') text = JSON.stringify({ features: ids, pairs: rows.length, discover: { note: disc.note, burdenMedian: disc.burdenMedian, burdenMax: disc.burdenMax, fisherOnly: disc.fisherOnly }, rows: rows.map((r, i) => ({ ...r, discoverExpected: disc.pairs[i]?.expected, discoverP: disc.pairs[i]?.p, discoverQ: disc.pairs[i]?.q })) }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v), 1) + '\n'
       else {
         const n = (x: number) => formatSignificant(x, 7)
         const lines = [
           `# ${ids.length} genes, ${rows.length} distinct pairs; samples assayed for both genes; q = Benjamini-Hochberg over the ${rows.length} pairs`,
-          ['gene_a', 'gene_b', 'n11_both', 'n10_a_only', 'n01_b_only', 'n00_neither', 'n', 'odds_ratio_cmle', 'odds_ratio_lower', 'odds_ratio_upper', 'p', 'q', 'relation'].join('\t'),
-          ...rows.map((r) => [r.featureA, r.featureB, r.n11, r.n10, r.n01, r.n00, r.n, n(r.oddsRatio), n(r.oddsRatioLower), n(r.oddsRatioUpper), n(r.p), n(r.q), r.relation].join('\t')),
+          `# DISCOVER (one-sided in the pair's direction, background fitted to every gene's and sample's alteration count over all ${disc.genes} genes; not-assayed cells count as not altered): ${disc.note}`,
+          ['gene_a', 'gene_b', 'n11_both', 'n10_a_only', 'n01_b_only', 'n00_neither', 'n', 'odds_ratio_cmle', 'odds_ratio_lower', 'odds_ratio_upper', 'p', 'q', 'relation', 'discover_expected_both', 'discover_p', 'discover_q'].join('\t'),
+          ...rows.map((r, i) => [r.featureA, r.featureB, r.n11, r.n10, r.n01, r.n00, r.n, n(r.oddsRatio), n(r.oddsRatioLower), n(r.oddsRatioUpper), n(r.p), n(r.q), r.relation, n(disc.pairs[i]?.expected ?? Number.NaN), n(disc.pairs[i]?.p ?? Number.NaN), n(disc.pairs[i]?.q ?? Number.NaN)].join('\t')),
         ]
         text = lines.join('\n') + '\n'
       }

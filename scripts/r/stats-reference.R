@@ -279,3 +279,26 @@ for (cs in xcases) {
     cuts = arr(r$cuts), stats = arr(r$stats))
 }
 write_json(xrows, "maxstat.json")
+
+# ---------------------------------------------------------------- Liu 2019: non-synonymous mutation count (issue 18's check)
+# From the comut tutorial data (MIT) as shipped in ../shared; response = CR/PR vs the rest,
+# OS in days with dead = 1 the event. Skipped when ../shared is absent.
+liu_path <- file.path("..", "shared", "data", "comut", "melanoma", "merged_clinical_data.tsv")
+if (file.exists(liu_path)) {
+  liu <- read.delim(liu_path, check.names = FALSE, stringsAsFactors = FALSE)
+  liu <- liu[!is.na(liu$nonsyn_muts) & liu$BR != "", ]
+  resp <- as.integer(liu$BR %in% c("CR", "PR"))
+  lx <- log10(liu$nonsyn_muts)
+  w <- wilcox.test(liu$nonsyn_muts[resp == 1], liu$nonsyn_muts[resp == 0])
+  g <- glm(resp ~ lx, family = binomial())
+  r <- roc(resp, liu$nonsyn_muts, levels = c(0, 1), direction = "<", quiet = TRUE)
+  ci <- ci.auc(r, method = "delong")
+  cx <- coxph(Surv(OS, dead) ~ lx, data = data.frame(OS = liu$OS, dead = liu$dead, lx = lx))
+  write_json(list(list(source = "comut/melanoma/merged_clinical_data.tsv", sample = arr(liu$sample), nonsyn_muts = arr(liu$nonsyn_muts),
+    br = arr(liu$BR), os = arr(liu$OS), dead = arr(liu$dead),
+    wilcoxon_w = unname(w$statistic), wilcoxon_p = w$p.value, wilcoxon_method = w$method,
+    or_per_log10 = unname(exp(coef(g))[2]), or_lower = exp(confint.default(g)[2, 1]), or_upper = exp(confint.default(g)[2, 2]), or_p = summary(g)$coefficients[2, 4],
+    auc = as.numeric(r$auc), auc_lower = ci[1], auc_upper = ci[3],
+    hr_per_log10 = unname(exp(coef(cx))), hr_lower = summary(cx)$conf.int[1, 3], hr_upper = summary(cx)$conf.int[1, 4], hr_p = summary(cx)$coefficients[1, 5])),
+    "liu2019-nonsyn.json")
+}

@@ -27,3 +27,4 @@ export { mantelHaenszelExact, type Table2x2, type MantelHaenszelExactResult, typ
 export { maxstatSurvival, logRankScores, pLausen94, type MaxstatOptions, type MaxstatResult, type MaxstatCut } from './maxstat-survival.js'
 export { poissonBinomial, poissonBinomialTails, type PoissonBinomial } from './poisson-binomial.js'
 export { discoverBackground, discoverPairTest, type DiscoverBackground, type DiscoverPairResult, type AlterationRow } from './discover.js'
+export { transformValues, TRANSFORMS, type Transform, type TransformOptions, type Transformed } from './transform.js'

@@ -45,7 +45,7 @@ export function rocAucDeLong(scores: readonly number[], labels: readonly Binary[
   const v01 = controls.map((_, j) => 1 - ((all[m + j] as number) - (rn[j] as number)) / m)
   const auc = v10.reduce((s, v) => s + v, 0) / m
   const sampleVar = (v: number[]) => (v.length < 2 ? NaN : v.reduce((s, x) => s + (x - auc) * (x - auc), 0) / (v.length - 1))
-  // One case or one control: that component has no spread to estimate; pROC returns NaN there too.
+  // One case or one control: that component has no spread to estimate; pROC returns NA, we NaN.
   const variance = sampleVar(v10) / m + sampleVar(v01) / n
   const z = qnorm(1 - (1 - confLevel) / 2)
   const sd = Math.sqrt(variance)

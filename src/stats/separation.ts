@@ -15,8 +15,33 @@ export interface Separation {
   readonly direction: readonly (-1 | 0 | 1)[]
 }
 
-/** x row-major n × p (intercept included); y 0/1. */
+/** Largest number of distinct (y, x) rows the dense tableau is built for (~1e7 doubles, 80 MB). */
+export const SEPARATION_LP_LIMIT = 3000
+
+/**
+ * x row-major n × p (intercept included); y 0/1. Identical (y, x) rows give identical
+ * constraints, so the LP is built over distinct rows (the objective weighted by their count):
+ * a few factor columns make a handful of rows whatever n is.
+ */
 export function detectSeparation(y: Uint8Array, x: Float64Array, p: number): Separation {
+  const distinct = new Map<string, { y: number; row: number; count: number }>()
+  for (let i = 0; i < y.length; i++) {
+    const key = `${y[i] ?? 0}|${Array.from(x.subarray(i * p, (i + 1) * p)).join(',')}`
+    const hit = distinct.get(key)
+    if (hit) hit.count++
+    else distinct.set(key, { y: y[i] ?? 0, row: i, count: 1 })
+  }
+  const rows = [...distinct.values()]
+  if (rows.length > SEPARATION_LP_LIMIT) {
+    throw new RangeError(`detectSeparation: ${rows.length} distinct rows exceed the ${SEPARATION_LP_LIMIT} the dense linear program is built for`)
+  }
+  const yy = Uint8Array.from(rows, (r) => r.y)
+  const xx = new Float64Array(rows.length * p)
+  rows.forEach((r, k) => xx.set(x.subarray(r.row * p, (r.row + 1) * p), k * p))
+  return separationProgram(yy, xx, p, Float64Array.from(rows, (r) => r.count))
+}
+
+function separationProgram(y: Uint8Array, x: Float64Array, p: number, weight: Float64Array): Separation {
   const n = y.length
   const nv = 2 * p // u then v, b = u − v
   const m = n + 2 * p
@@ -30,8 +55,9 @@ export function detectSeparation(y: Uint8Array, x: Float64Array, p: number): Sep
       const a = -s * (x[i * p + j] as number) // −s x_iᵀ(u − v) ≤ 0
       t[i * cols + j] = a
       t[i * cols + p + j] = -a
-      t[m * cols + j] = (t[m * cols + j] as number) + a // objective row holds −c: c_j = Σ s x_ij = −Σ a
-      t[m * cols + p + j] = (t[m * cols + p + j] as number) - a
+      const wa = (weight[i] as number) * a
+      t[m * cols + j] = (t[m * cols + j] as number) + wa // objective row holds −c: c_j = Σ s x_ij = −Σ a
+      t[m * cols + p + j] = (t[m * cols + p + j] as number) - wa
       scale = Math.max(scale, Math.abs(a))
     }
   }

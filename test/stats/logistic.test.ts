@@ -70,6 +70,20 @@ describe('logisticRegression under separation', () => {
     expect(r.terms[1]?.or).toBe(Infinity)
     expect(r.terms[1]?.orUpper).toBe(Infinity)
   })
+  it('says when separation could not be checked (more distinct rows than the linear program is built for)', () => {
+    const x = Array.from({ length: 4000 }, (_, i) => [i / 100])
+    const y = x.map(([v]) => ((v ?? 0) >= 20 ? 1 : 0))
+    const r = logisticRegression(y, x, { profile: false })
+    expect(r.separation).toBe(false)
+    expect(r.warning).toMatch(/separation was not checked \(more than 3000 distinct rows\)/)
+  })
+  it('builds the linear program over distinct rows, so a factor design of any size is checked', () => {
+    const prior = Array.from({ length: 5000 }, (_, i) => (i < 1000 ? 1 : 0))
+    const y = prior.map((v, i) => (v === 1 ? 0 : i % 3 === 0 ? 1 : 0))
+    const r = logisticRegression(y, prior.map((v) => [v]), { profile: false })
+    expect(r.separation).toBe(true)
+    expect(r.terms[1]?.or).toBe(0)
+  })
   it('finds no separation in overlapping data', () => {
     const r = logisticRegression([0, 1, 0, 1, 1, 0], [[1], [2], [3], [4], [5], [6]])
     expect(r.separation).toBe(false)

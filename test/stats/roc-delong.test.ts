@@ -27,6 +27,11 @@ describe('rocAucDeLong vs pROC', () => {
   it('keeps the direction fixed: a marker lower in cases gives AUC < 0.5', () => {
     expect(rocAucDeLong([5, 6, 7, 1, 2], [0, 0, 0, 1, 1]).auc).toBe(0)
   })
+  it('leaves the variance and CI undefined with a single control, as pROC (NA)', () => {
+    const r = rocAucDeLong([1, 2, 3, 0.5], [0, 1, 1, 1])
+    expect(r.auc).toBeCloseTo(2 / 3, 15)
+    expect([r.variance, r.aucLower, r.aucUpper].every(Number.isNaN)).toBe(true)
+  })
   it('refuses one-class labels', () => {
     expect(() => rocAucDeLong([1, 2], [1, 1])).toThrow(/at least one case and one control/)
   })

@@ -1,44 +1,31 @@
 /**
- * `--transform none|log10|log2|sd` for numeric features: the effect (OR, HR) is reported per unit
- * of the transformed value — per 10-fold (log10), per doubling (log2) or per standard deviation
- * (sd: x / sd(x), R's sd with n − 1; the effect does not depend on centring). A log of a value
- * ≤ 0 is refused, naming the feature: a pseudo-count would be a guess the user did not make.
+ * `--transform none|log10|log2|sd` for numeric features, as a NumericTransform over
+ * src/stats/transform.ts (the statistics core's transforms): the effect (OR, HR) is per unit of
+ * the transformed value. A value the transform refuses (0 or negative under a log) is an input
+ * error naming the feature; no pseudo-count is ever assumed.
  */
 import { InputError, quote } from '../errors.js'
+import { TRANSFORMS, transformValues, type Transform } from '../stats/transform.js'
 import type { NumericTransform } from './design.js'
 
-export const TRANSFORM_NAMES = ['none', 'log10', 'log2', 'sd'] as const
-export type TransformName = (typeof TRANSFORM_NAMES)[number]
-
-function logOf(base: 'log10' | 'log2'): NumericTransform {
-  const f = base === 'log10' ? Math.log10 : Math.log2
-  return {
-    name: base,
-    apply(values, what) {
-      const bad = values.find((v) => !(v > 0))
-      if (bad !== undefined) {
-        throw new InputError('BAD_VALUE', `--transform ${base}: ${quote(what)} has the value ${bad}; a log needs values above 0`, {
-          suggestion: 'use --transform none or sd, or add your own offset to the column',
-        })
-      }
-      return { values: values.map(f), label: (c) => `${base}(${c})` }
-    },
-  }
-}
-
-const SD: NumericTransform = {
-  name: 'sd',
-  apply(values, what) {
-    const n = values.length
-    const mean = values.reduce((a, b) => a + b, 0) / n
-    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1))
-    if (!(sd > 0)) throw new InputError('BAD_VALUE', `--transform sd: ${quote(what)} has no spread (SD 0 or fewer than two values)`)
-    return { values: values.map((v) => v / sd), label: (c) => `${c}/SD`, note: `${what}: SD = ${Number(sd.toPrecision(6))}` }
-  },
-}
-
-const NONE: NumericTransform = { name: 'none', apply: (values) => ({ values: [...values], label: (c) => c }) }
+export const TRANSFORM_NAMES = TRANSFORMS
+export type TransformName = Transform
 
 export function numericTransform(name: TransformName): NumericTransform {
-  return name === 'none' ? NONE : name === 'sd' ? SD : logOf(name)
+  return {
+    name,
+    apply(values, what) {
+      try {
+        const t = transformValues(values, name)
+        return {
+          values: t.values,
+          label: (c) => (name === 'none' ? c : name === 'sd' ? `${c}/SD` : `${name}(${c})`),
+          note: name === 'none' ? undefined : `${what}: ${t.unit}`,
+        }
+      } catch (e) {
+        if (e instanceof RangeError) throw new InputError('BAD_VALUE', `--transform ${name}: feature ${quote(what)}: ${e.message.replace(/^transformValues: /, '')}`, { suggestion: 'use --transform none or sd, or add your own offset to the column' })
+        throw e
+      }
+    },
+  }
 }

@@ -41,6 +41,7 @@ export function discoverPairs(m: CohortMatrix, rows: readonly InteractionRow[]):
     for (let s = 0; s < n; s++) r[s] = m.state[f * n + s] === ALTERED ? 1 : 0
     return r
   })
+  if (rows.length === 0 || geneIdx.length === 0) return { pairs: [], burdenMedian: 0, burdenMax: 0, genes: geneIdx.length, fisherOnly: 0, fisherSignificant: 0, note: 'no gene pairs to test' }
   const bg = discoverBackground(matrix)
   const pairs = rows.map((r): DiscoverPair => {
     const a = rowOf.get(r.featureA)

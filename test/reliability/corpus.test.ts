@@ -184,7 +184,7 @@ const CASES: readonly Case[] = [
     code: 1,
     err:
       'biomarkit: {F}:3:3: CN: unknown copy-number call "Lots"\n' +
-      "  hint: accepted: 2, amp, amplification, amplified, high level amplification, high level gain, hlamp, allelic amplification, 1, gain, gained, low level gain, copy gain, 0, neutral, diploid, none, baseline, no change, -1, -1.5, loss, lost, shallow deletion, shallowdel, heterozygous loss, hetloss, hemizygous deletion, allelic deletion, -2, del, deletion, deep deletion, homdel, homozygous deletion, homozygous loss, acn = 0, cn loh, cnloh, copy neutral loh, complex; continuous values need scale 'log2' or 'copies'\n",
+      "  hint: accepted: 2, amp, amplification, amplified, high level amplification, high level gain, hlamp, 1, gain, gained, low level gain, copy gain, 0, neutral, diploid, none, baseline, no change, -1, -1.5, loss, lost, shallow deletion, shallowdel, heterozygous loss, hetloss, hemizygous deletion, -2, del, deletion, deep deletion, homdel, homozygous deletion, homozygous loss, cn loh, cnloh, copy neutral loh, complex; continuous values need scale 'log2' or 'copies'\n",
   },
   { name: 'fusion table without gene columns', file: 'fusion/missing-columns.tsv', argv: ['summary', '{MAF}', '--fusions', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:1: fusion table: no gene columns\n  hint: expected Site1_Hugo_Symbol + Site2_Hugo_Symbol, gene_a + gene_b (or gene1/gene2, …), or a Fusion / FusionGene label; the header has: sample, partner\n' },
   {

@@ -148,7 +148,7 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
         partitions: lm.partitions,
         onStep: (d, t, what) => bar.update(d, t, what),
       },
-      () => prepareClassifier(copts),
+      (cnNotAssayed) => prepareClassifier({ ...copts, cnNotAssayed }),
     )
     return { matrix: r.matrix, reports: r.reports, files: r.files }
   } finally {

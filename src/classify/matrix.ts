@@ -38,6 +38,7 @@ import { CellStore } from './cellStore.js'
 import { NumList, collectCells } from './collect.js'
 import { countedClasses, counts, type CountedClasses } from './classes.js'
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from './ruleMatch.js'
+import { applyCnNotAssayed, type CnNotAssayed } from './unassayed.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */
@@ -58,6 +59,8 @@ export interface BuildOptions {
   readonly genesResolved?: boolean | undefined
   /** What a caller merging several builds needs beside the result (../pipeline/low-memory.ts). */
   readonly hooks?: BuildHooks | undefined
+  /** Copy number "Not Available" per (sample, gene): never wild-type (./unassayed.ts). */
+  readonly cnNotAssayed?: CnNotAssayed | undefined
 }
 
 /**
@@ -310,6 +313,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     if (P === 1) state.fill(assayed[f] ? WILD_TYPE : NOT_ASSAYED, row, row + n)
     else for (let s = 0; s < n; s++) state[row + s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
   }
+  applyCnNotAssayed(state, { n, sampleIdx, genes: geneList, rules, pathways }, opts.cnNotAssayed)
 
   const geneRow = new Int32Array(geneNames.length).fill(-1)
   geneList.forEach((g, f) => {

@@ -17,6 +17,7 @@ import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
 import { readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
+import type { CnNotAssayed } from '../classify/unassayed.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { peekText, readLines } from '../io/lines.js'
@@ -53,6 +54,8 @@ export interface Cohort {
   readonly samples: string[]
   /** Every input path read (for provenance and the overwrite guard). */
   readonly files: string[]
+  /** Copy number "Not Available" per (sample, gene) in the copy-number tables (never wild-type). */
+  readonly cnNotAssayed?: CnNotAssayed | undefined
 }
 
 const CALL_FILE = /\.(vcf|maf|tsv|txt|csv)(\.b?gz)?$/i
@@ -107,6 +110,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
 
   const events = new EventTable()
   const reports: ReadReport[] = []
+  const notAssayed: { sample: string; gene: string }[] = []
   const seen = new Set<string>(declared)
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   let done = 0
@@ -128,11 +132,17 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     sniffs[k] = undefined
     for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
+    if (r.notAssayed) notAssayed.push(...r.notAssayed)
     reports.push(r.report)
     done++
   }
   opts.onFile?.(done, jobs.length, '')
-  return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path) }
+  return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path), cnNotAssayed: { cells: notAssayed, mutationsRead: readsMutations(jobs) } }
+}
+
+/** A job that reads mutation calls (not only copy-number or fusion tables). */
+export function readsMutations(jobs: readonly { readonly role: string }[]): boolean {
+  return jobs.some((j) => j.role !== 'cna' && j.role !== 'fusion')
 }
 
 interface OneResult {
@@ -140,6 +150,8 @@ interface OneResult {
   readonly alterations: readonly Alteration[]
   readonly report: ReadReport
   readonly samples: readonly string[]
+  /** Copy-number tables: loci "Not Available" in a sample. */
+  readonly notAssayed?: readonly { readonly sample: string; readonly gene: string }[]
 }
 
 async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable, sniffed: Promise<InputFormat> | undefined): Promise<OneResult> {

@@ -12,6 +12,7 @@ import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
 import { buildMatrix, type BuildHooks, type BuildOptions, type BuiltMatrix } from '../classify/matrix.js'
 import { EventTable } from '../model/events.js'
+import type { CnNotAssayed } from '../classify/unassayed.js'
 import { countedClasses } from '../classify/classes.js'
 import { compileRules, type CompiledRule, type OriginFilter } from '../classify/ruleMatch.js'
 import { loadRules } from '../classify/rules.js'
@@ -38,6 +39,8 @@ export interface ClassifyOptions {
   readonly origin?: OriginFilter | undefined
   /** Gene features to build (default: every gene with a counted event). */
   readonly genes?: readonly string[] | undefined
+  /** Copy number "Not Available" per (sample, gene), from the inputs (../classify/unassayed.ts). */
+  readonly cnNotAssayed?: CnNotAssayed | undefined
 }
 
 export const DEFAULT_PATHWAYS = 'sanchez-vega-2018'
@@ -139,6 +142,8 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
   const features = opts.withPathways || opts.pathways !== undefined ? pathways : []
   // Given genes resolved once here (a rewrite is counted once however many builds follow).
   const genes = opts.genes?.map((g) => aliases.resolve(g, 'data'))
+  const cn = opts.cnNotAssayed
+  const cnNotAssayed = cn && { ...cn, cells: cn.cells.map((c) => ({ sample: c.sample, gene: aliases.resolve(c.gene, 'data') })) }
   const options = (samples: readonly string[], given: readonly string[] | undefined): BuildOptions => ({
     samples,
     genes: given,
@@ -148,6 +153,7 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
     classes,
     origin: opts.origin,
     panels: assign?.(samples),
+    cnNotAssayed,
   })
   return {
     build: (events, samples, hooks) => buildMatrix(events, { ...options(samples, genes), aliases, hooks }),
@@ -160,5 +166,5 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
 }
 
 export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
-  return (await prepareClassifier(opts)).build(cohort.events, cohort.samples)
+  return (await prepareClassifier({ ...opts, cnNotAssayed: opts.cnNotAssayed ?? cohort.cnNotAssayed })).build(cohort.events, cohort.samples)
 }

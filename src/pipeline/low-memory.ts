@@ -42,6 +42,7 @@ import { InputError, isInputError } from '../errors.js'
 import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
 import type { BuiltMatrix } from '../classify/matrix.js'
 import { readCopyNumber } from '../cna/index.js'
+import type { CnNotAssayed } from '../classify/unassayed.js'
 import { readFusions } from '../fusion/index.js'
 import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from '../input/partition.js'
@@ -180,7 +181,7 @@ async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
  * `prepare` reads the classification's files (aliases, rules, panels): after the inputs, as the
  * default path does, so an input error is reported first.
  */
-export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => Promise<Classifier>): Promise<LowMemoryResult> {
+export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotAssayed: CnNotAssayed) => Promise<Classifier>): Promise<LowMemoryResult> {
   const paths = expandInputs(opts.inputs)
   if (paths.length === 0) throw new InputError('USAGE', 'no inputs: give MAF or VCF files or a folder')
   const K = opts.partitions ?? defaultPartitions(paths)
@@ -233,7 +234,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     }
 
     // Copy-number and fusion tables, whole (their rows grow with samples × genes), and declared samples.
-    const extra: { alterations: readonly Alteration[]; report: ReadReport; samples: readonly string[] }[] = []
+    const extra: { alterations: readonly Alteration[]; report: ReadReport; samples: readonly string[]; notAssayed?: CnNotAssayed['cells'] }[] = []
     const extraPaths = [...(opts.cna ?? []).map((p) => ({ p, cna: true })), ...(opts.fusions ?? []).map((p) => ({ p, cna: false }))]
     if (pending === undefined) {
       for (const [j, x] of extraPaths.entries()) {
@@ -250,7 +251,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     let classifier: Classifier | undefined
     if (pending === undefined) {
       try {
-        classifier = await prepare()
+        // MAF or VCF inputs are always given here, so mutations were read (../classify/unassayed.ts).
+        classifier = await prepare({ cells: extra.flatMap((x) => x.notAssayed ?? []), mutationsRead: true })
       } catch (e) {
         consider(Number.MAX_SAFE_INTEGER - 1, 0, e)
       }

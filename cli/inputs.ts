@@ -26,6 +26,7 @@ export function addInputOptions(cmd: Command): Command {
     .option('--samples <file>', 'sequenced sample IDs, one per line (wild-type where nothing was called)')
     .option('--columns <map>', 'column map for non-MAF mutation tables, e.g. sample=Patient,gene=Gene,class=Consequence,protein=HGVSp')
     .option('--keep-filtered', 'keep VCF records whose FILTER is not PASS (counted either way)')
+    .option('--split-multiallelic', "VCF: one row per ALT allele the tumour carries, instead of vcf2maf's one per record")
     .option('--lenient', 'skip bad rows (counted by reason in the read report) instead of stopping')
     .addOption(new Option('--input-origin <origin>', 'origin for inputs that do not state it').choices(['somatic', 'germline']))
     .option('--tumor-id <id>', 'tumour sample column in a tumour/normal VCF')
@@ -40,6 +41,7 @@ export const InputOptionsSchema = z.object({
   samples: z.string().optional(),
   columns: z.string().optional(),
   keepFiltered: z.boolean().optional(),
+  splitMultiallelic: z.boolean().optional(),
   lenient: z.boolean().optional(),
   inputOrigin: z.enum(['somatic', 'germline']).optional(),
   tumorId: z.string().optional(),
@@ -71,6 +73,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       samplesFile: o.samples,
       columns: o.columns,
       keepFiltered: o.keepFiltered,
+      splitMultiallelic: o.splitMultiallelic,
       lenient: o.lenient,
       origin: o.inputOrigin,
       tumorId: o.tumorId,
@@ -144,7 +147,7 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
         fusions: o.fusions,
         samplesFile: o.samples,
         origin: o.inputOrigin,
-        vcf: { keepFiltered: o.keepFiltered, tumorId: o.tumorId, normalId: o.normalId },
+        vcf: { keepFiltered: o.keepFiltered, tumorId: o.tumorId, normalId: o.normalId, splitMultiallelic: o.splitMultiallelic },
         partitions: lm.partitions,
         onStep: (d, t, what) => bar.update(d, t, what),
       },

@@ -35,6 +35,8 @@ export interface CohortOptions {
   /** Column map for non-MAF mutation tables: "sample=Patient,gene=Gene,class=Consequence". */
   readonly columns?: string | undefined
   readonly keepFiltered?: boolean | undefined
+  /** VCF: one row per carried ALT instead of vcf2maf's one per record. */
+  readonly splitMultiallelic?: boolean | undefined
   readonly lenient?: boolean | undefined
   /** Origin for inputs that do not say (e.g. a germline VCF given on the command line). */
   readonly origin?: 'somatic' | 'germline' | undefined
@@ -163,7 +165,7 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
   switch (format) {
     case 'vcf':
       // Appended to the table: a VCF's records are never all held as objects.
-      return { alterations: [], ...(await readVcfSplit(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId })) }
+      return { alterations: [], ...(await readVcfSplit(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId, splitMultiallelic: opts.splitMultiallelic })) }
     case 'maf':
       return { alterations: [], ...(await readMafSplit(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':

@@ -63,8 +63,8 @@ export interface LowMemoryOptions {
   readonly fusions?: readonly string[] | undefined
   readonly samplesFile?: string | undefined
   readonly origin?: 'somatic' | 'germline' | undefined
-  /** VCF reading options (--keep-filtered, --tumor-id, --normal-id). */
-  readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId'> | undefined
+  /** VCF reading options (--keep-filtered, --tumor-id, --normal-id, --split-multiallelic). */
+  readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId' | 'splitMultiallelic'> | undefined
   /** VCF rows classified and folded this many at a time (default 65,536). */
   readonly vcfChunk?: number | undefined
   /** Partitions (default: one per 32 MB of input, 1–256). */

@@ -39,6 +39,18 @@ export interface RecordContext {
   readonly infoMeta: MetaMap
   /** Every annotation entry of the record (VEP / SnpEff); [] for ANNOVAR and unannotated files. */
   readonly effects: readonly Effect[]
+  /** Per-record work shared by the ALTs of a multi-allelic record, so a record costs O(its bytes) (small.ts). */
+  readonly shared: RecordShared
+}
+
+/** Built once per record, lazily: what every ALT would otherwise recompute (O(ALTs) each). */
+export interface RecordShared {
+  /** [REF, ...ALTs]. */
+  alleles?: readonly string[]
+  /** The annotation entries grouped by the ALT they belong to (small.ts effectsForAllele). */
+  effectsByAlt?: readonly (readonly Effect[])[]
+  /** Per target sample index in `targets`: its AD / AF / FREQ split once. */
+  counts?: Map<number, unknown>
 }
 
 /** What either record path (scan.ts or @gmod/vcf) hands the reader's allele dispatch. */
@@ -56,6 +68,8 @@ export interface RecordFields {
   readonly infoText: string
   /** FORMAT declares CN (an ALT-less record is then a copy-number call). */
   readonly formatHasCn: boolean
+  /** The normal's GT in a paired file (read only for a record with several ALTs). */
+  readonly normalGt: () => string | undefined
 }
 
 /** 1-based VCF column of sample `idx` (FORMAT is column 9). */

@@ -81,7 +81,7 @@ export class SvHandler {
 
   private symbols(ctx: RecordContext, i: number): string[] {
     const out: string[] = []
-    for (const e of effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)) {
+    for (const e of effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i, ctx.shared)) {
       // Flanking and intergenic entries name neighbours (SnpEff "A-B"), not genes the event hits.
       if (e.terms.length > 0 && e.terms.every((t) => NOT_IN_GENE.has(t))) continue
       if (e.symbol !== undefined && !e.symbol.includes('&') && !out.includes(e.symbol)) out.push(e.symbol)
@@ -178,7 +178,7 @@ export class SvHandler {
     const alt = ctx.alts[i - 1] as string
     const targets = carriers(ctx, i)
     if (targets.length === 0) return 'genotype: tumour does not carry the allele'
-    const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)
+    const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i, ctx.shared)
     const fusionSymbols = effs.filter((e) => e.terms.some((t) => FUSION_TERMS.has(t))).map((e) => e.symbol)
     if (fusionSymbols.length > 0) {
       const out = this.fusionAlterations(ctx, targets, fusionPairs(fusionSymbols))

@@ -16,8 +16,8 @@ import { interpretAnnovar, type AnnovarFields } from './annovar.js'
 import { checkTerms, classifyConsequence } from './consequence.js'
 import { pickEffect, type Effect } from './effect.js'
 import { hgvspShort } from './hgvsp.js'
-import { alleleCounts, gtCarries, preCounts, type PreCounts } from './samples.js'
-import { sampleColumn, type AlleleResult, type RecordContext, type RecordShared } from './record.js'
+import { alleleCounts, preCounts, type PreCounts } from './samples.js'
+import { carries, sampleColumn, type AlleleResult, type RecordContext, type RecordShared } from './record.js'
 
 export function effectsForAllele(all: readonly Effect[], ref: string, alts: readonly string[], i: number, shared?: RecordShared): readonly Effect[] {
   // One ALT: the entries that match it, or all when none does; with one entry that is all of them.
@@ -104,8 +104,8 @@ export function smallVariant(ctx: RecordContext, i: number, annovar: readonly An
   const out: Alteration[] = []
   const many = ctx.alts.length > 1
   for (const [k, t] of ctx.targets.entries()) {
-    const carries = gtCarries(t.fmt.GT, i)
-    if (ctx.mode === 'cohort' ? carries !== true : carries === false) continue
+    const c0 = carries(ctx, k, t.fmt.GT, i)
+    if (ctx.mode === 'cohort' ? c0 !== true : c0 === false) continue
     // Several ALTs: the alleles and each sample's counts are split once per record, not per ALT.
     const alleles = many ? (ctx.shared.alleles ??= [ctx.ref, ...ctx.alts]) : [ctx.ref, alt]
     const loc = { file: ctx.file, line: ctx.line, column: sampleColumn(t.idx) }

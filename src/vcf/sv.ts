@@ -12,8 +12,7 @@ import { isMissing, parseFloatField } from '../io/fields.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { pickEffect } from './effect.js'
 import type { CnThresholds } from './options.js'
-import { sampleColumn, type AlleleResult, type RecordContext, type SampleTarget } from './record.js'
-import { gtCarries } from './samples.js'
+import { carries, sampleColumn, type AlleleResult, type RecordContext, type SampleTarget } from './record.js'
 import { effectsForAllele } from './small.js'
 import type { GeneIndex} from './structural.js';
 import { cnStateOf, fusionPairs, FUSION_TERMS, impliedCn } from './structural.js'
@@ -61,8 +60,8 @@ function infoNumber(ctx: RecordContext, key: string, i: number): number | undefi
 }
 
 function carriers(ctx: RecordContext, i: number): SampleTarget[] {
-  return ctx.targets.filter((t) => {
-    const c = i === 0 ? undefined : gtCarries(t.fmt.GT, i)
+  return ctx.targets.filter((t, k) => {
+    const c = i === 0 ? undefined : carries(ctx, k, t.fmt.GT, i)
     // A cohort sample with no called GT still counts when it has its own CN value (GATK gCNV).
     return ctx.mode === 'cohort' ? c === true || (c === undefined && !isMissing(t.fmt.CN)) : c !== false
   })

@@ -8,10 +8,11 @@ import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
 import { readLines } from '../../src/io/lines.js'
 import { writeFileAtomic } from '../../src/io/write.js'
-import { featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
+import type { CohortMatrix } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { layoutOrdered, matrixTsv, orderMatrix, pairedEventColumn, readTheme, renderPng, toSvg, type OncoplotOptions, type TrackSpec } from '../../viz/index.js'
+import { topFeatures } from '../../viz/select-features.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
@@ -37,7 +38,11 @@ const Schema = z.object({
   sampleColumn: z.string().optional(),
 })
 
-/** Top N features of one type by altered fraction n/N (ties by id), or the named ones. */
+/**
+ * Top N features of one type, ranked as maftools ranks genes (viz/select-features.ts), or the named
+ * ones. Named genes must be features of the matrix: `oncoplot --genes` builds them (wild-type rows
+ * for genes without an alteration); `interactions` needs them altered somewhere.
+ */
 export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway', top: number, named?: readonly string[]): string[] {
   if (named) {
     const known = new Set(m.features.map((f) => f.id))
@@ -45,12 +50,7 @@ export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway',
     if (unknown.length > 0) throw new InputError('USAGE', `--genes: not altered in any sample or not in the data: ${unknown.join(', ')}`)
     return [...named]
   }
-  return m.features
-    .map((f, i) => ({ f, c: featureCounts(m, i) }))
-    .filter((x) => x.f.type === type && x.c.altered > 0)
-    .sort((a, b) => b.c.altered / b.c.assayed - a.c.altered / a.c.assayed || b.c.altered - a.c.altered || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0))
-    .slice(0, top)
-    .map((x) => x.f.id)
+  return topFeatures(m, type, top)
 }
 
 /** Track list → specs: a numeric time column listed with its event column gets event marks. */
@@ -93,7 +93,10 @@ export function oncoplotCommand(io: CliIO): Command {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
-      const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways' })
+      // Named genes are built as features even where nothing is altered, so they draw as wild-type
+      // rows (maftools `fill = TRUE`) instead of being refused.
+      const named = o.show === 'genes' && o.genes !== undefined
+      const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways', ...(named ? { genes: o.genes } : {}) })
       const clinical = o.clinical ? (await readClinical(o.clinical, { sampleColumn: o.sampleColumn })).table : undefined
       if ((o.tracks || o.sortBy) && !clinical) throw new InputError('USAGE', '--tracks and --sort-by need --clinical FILE')
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
@@ -101,7 +104,7 @@ export function oncoplotCommand(io: CliIO): Command {
       // missing file an internal fault, exit 2).
       const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder)
       const opts: OncoplotOptions = {
-        features: pickFeatures(matrix, type, o.top, o.genes),
+        features: named ? matrix.features.filter((f) => f.type === 'gene').map((f) => f.id) : pickFeatures(matrix, type, o.top, o.genes),
         keepFeatureOrder: o.keepGeneOrder,
         removeUnaltered: o.removeUnaltered,
         sortBy: o.sortBy ? { column: o.sortBy } : undefined,

@@ -47,6 +47,8 @@ export interface TextShape {
   readonly anchor: 'start' | 'middle' | 'end'
   readonly fill: string
   readonly weight?: 'normal' | 'bold' | undefined
+  /** Italic for gene symbols (the nomenclature convention). */
+  readonly italic?: boolean | undefined
   /** Rotation in degrees about (x, y). */
   readonly rotate?: number | undefined
   /** Full text for a tooltip when `text` was shortened. */

@@ -130,6 +130,7 @@ function shape(s: Shape): string {
       let a = `<text x="${fmt(s.x)}" y="${fmt(s.y)}" font-size="${fmt(s.size)}" fill="${escapeXml(s.fill)}"`
       if (s.anchor !== 'start') a += ` text-anchor="${s.anchor}"`
       if (s.weight === 'bold') a += ' font-weight="bold"'
+      if (s.italic === true) a += ' font-style="italic"'
       if (s.rotate !== undefined && s.rotate !== 0) a += ` transform="rotate(${fmt(s.rotate)} ${fmt(s.x)} ${fmt(s.y)})"`
       const tip = s.title === undefined ? '' : `<title>${escapeXml(s.title)}</title>`
       return `${a}>${tip}${escapeXml(s.text)}</text>`

@@ -34,6 +34,10 @@ const Schema = z.object({
   width: z.coerce.number().positive().optional(),
   matrixOut: z.string().optional(),
   png: z.boolean().optional(),
+  scale: z.coerce.number().positive().max(16).optional(),
+  dpi: z.coerce.number().positive().max(1536).optional(),
+  italic: z.boolean().default(true),
+  log: z.boolean().optional(),
   title: z.string().optional(),
   sampleColumn: z.string().optional(),
 })
@@ -53,12 +57,25 @@ export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway',
   return topFeatures(m, type, top)
 }
 
-/** Track list → specs: a numeric time column listed with its event column gets event marks. */
+/**
+ * Track list → specs. `TIME~EVENT` pairs a numeric time column with its event column explicitly
+ * (one bar with censoring marks: `OS~dead`); otherwise a time column listed with the event column
+ * its name implies (`os_months` + `os_event`) is paired too.
+ */
 export function trackSpecs(table: ClinicalTable, names: readonly string[]): TrackSpec[] {
   const listed = new Set(names)
   const usedAsEvent = new Set<string>()
   const specs: TrackSpec[] = []
   for (const n of names) {
+    const tilde = n.indexOf('~')
+    if (tilde >= 0) {
+      const column = n.slice(0, tilde).trim()
+      const eventColumn = n.slice(tilde + 1).trim()
+      if (column === '' || eventColumn === '' || eventColumn.includes('~')) throw new InputError('USAGE', `--tracks: ${JSON.stringify(n)} is not TIME~EVENT`, { suggestion: 'e.g. --tracks BR,OS~dead' })
+      usedAsEvent.add(eventColumn)
+      specs.push({ column, type: 'numeric', eventColumn })
+      continue
+    }
     const ev = pairedEventColumn(table, n)
     if (ev !== undefined && listed.has(ev)) {
       usedAsEvent.add(ev)
@@ -88,6 +105,10 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--title <text>', 'title (default states what was counted)')
     .option('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)')
     .option('--png', 'also write a PNG next to the SVG (same name, .png)')
+    .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
+    .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale (an SVG pixel is 1/96 inch: 300 dpi = scale 3.125)')
+    .option('--no-italic', 'gene symbols upright (default italic, the HGNC convention)')
+    .option('--log', 'log10(1 + x) scale for the top bar and numeric tracks')
     .option('--sample-column <name>', 'sample-ID column of the clinical table')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
@@ -114,12 +135,17 @@ export function oncoplotCommand(io: CliIO): Command {
         maxMatrixWidth: o.width,
         tracks: clinical && o.tracks ? trackSpecs(clinical, o.tracks) : undefined,
         title: o.title,
+        italicGenes: o.italic,
+        log: o.log,
       }
+      if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
+      if ((o.scale !== undefined || o.dpi !== undefined) && !o.png) throw new InputError('USAGE', '--scale and --dpi set the PNG size: add --png')
+      const pngScale = o.dpi !== undefined ? o.dpi / 96 : o.scale
       const order = orderMatrix(matrix, opts, clinical)
       const svg = toSvg(layoutOrdered(matrix, order, opts, clinical))
       const inputsUsed = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
       await writeFileAtomic(o.output, svg, inputsUsed)
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputsUsed)
+      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg, { scale: pngScale }), inputsUsed)
       if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
     }))
   return cmd

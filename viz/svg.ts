@@ -120,6 +120,10 @@ function shape(s: Shape): string {
       const open = `<rect x="${fmt(s.x)}" y="${fmt(s.y)}" width="${fmt(s.w)}" height="${fmt(s.h)}"${paint(s.fill, s.stroke, s.strokeWidth)}${s.opacity === undefined ? '' : ` fill-opacity="${fmt(s.opacity)}"`}${dataAttrs(s.data)}`
       return s.title === undefined ? `${open}/>` : `${open}><title>${escapeXml(s.title)}</title></rect>`
     }
+    case 'circle': {
+      const open = `<circle cx="${fmt(s.cx)}" cy="${fmt(s.cy)}" r="${fmt(s.r)}"${paint(s.fill, s.stroke, s.strokeWidth)}${dataAttrs(s.data)}`
+      return s.title === undefined ? `${open}/>` : `${open}><title>${escapeXml(s.title)}</title></circle>`
+    }
     case 'rects':
       return `<path d="${rectsPath(s.rects)}" fill="${escapeXml(s.fill)}"/>`
     case 'path':

@@ -9,7 +9,8 @@ import { oncoplotCommand } from './oncoplot.js'
 import { interactionsCommand } from './interactions.js'
 import { reportCommand } from './report.js'
 import { demoCommand } from './demo.js'
+import { lollipopCommand } from './lollipop.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, reportCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, lollipopCommand, reportCommand, fisherCommand]

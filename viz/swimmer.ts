@@ -39,8 +39,10 @@ const AXIS = '#555555'
 const UNKNOWN = '#BDBDBD'
 const LABEL_MAX = 24
 
+const RECIST = ['CR', 'PR', 'SD', 'PD', 'NE'] as const
+
 function color(code: string | undefined): string {
-  return code !== undefined && code in RESPONSE_COLORS ? RESPONSE_COLORS[code as keyof typeof RESPONSE_COLORS] : UNKNOWN
+  return (code === undefined ? undefined : RESPONSE_COLORS[code]) ?? UNKNOWN
 }
 
 /** Longest first; ties by id (code-unit order), so the order is fixed. */
@@ -93,7 +95,7 @@ export function layoutSwimmer(input: readonly SwimmerRow[], opts: SwimmerOptions
     else if (r.event === false) arrows.push({ op: 'M', x: ex + 2, y: cy - h * 0.45 }, { op: 'L', x: ex + 2 + h * 0.7, y: cy }, { op: 'L', x: ex + 2, y: cy + h * 0.45 }, { op: 'Z' })
     if (r.death !== undefined) marks.push({ kind: 'circle', cx: x(r.death), cy, r: h * 0.3, fill: TEXT })
   })
-  const colors = [...Object.values(RESPONSE_COLORS), UNKNOWN]
+  const colors = [...new Set([...RECIST.map((c) => color(c)), UNKNOWN])]
   groups.push({ id: 'bars', shapes: colors.filter((c) => byColor.has(c)).map((c) => ({ kind: 'rects', rects: byColor.get(c) ?? [], fill: c })) })
   groups.push({ id: 'ids', shapes: labels })
   groups.push({ id: 'marks', shapes: [...marks, ...(ends.length > 0 ? [{ kind: 'path' as const, d: ends, fill: 'none', stroke: TEXT, strokeWidth: 1.4 }] : []), ...(arrows.length > 0 ? [{ kind: 'path' as const, d: arrows, fill: TEXT }] : [])] })
@@ -116,8 +118,8 @@ export function layoutSwimmer(input: readonly SwimmerRow[], opts: SwimmerOptions
     lx += 16 + textWidth(text, size) + 14
   }
   const present = new Set(rows.map((r) => r.response ?? ''))
-  for (const code of Object.keys(RESPONSE_COLORS)) if (present.has(code)) item({ kind: 'rect', x: lx, y: ly - size * 0.8, w: 12, h: 10, fill: color(code) }, code)
-  if (rows.some((r) => r.response === undefined || !(r.response in RESPONSE_COLORS))) item({ kind: 'rect', x: lx, y: ly - size * 0.8, w: 12, h: 10, fill: UNKNOWN }, 'response unknown')
+  for (const code of RECIST) if (present.has(code)) item({ kind: 'rect', x: lx, y: ly - size * 0.8, w: 12, h: 10, fill: color(code) }, code)
+  if (rows.some((r) => color(r.response) === UNKNOWN)) item({ kind: 'rect', x: lx, y: ly - size * 0.8, w: 12, h: 10, fill: UNKNOWN }, 'response unknown')
   if (marks.some((m) => m.kind === 'path')) item({ kind: 'path', d: [{ op: 'M', x: lx + 6, y: ly - 9 }, { op: 'L', x: lx + 11, y: ly - 4 }, { op: 'L', x: lx + 6, y: ly + 1 }, { op: 'L', x: lx + 1, y: ly - 4 }, { op: 'Z' }], fill: '#FFFFFF', stroke: TEXT, strokeWidth: 0.8 }, 'best response seen')
   if (ends.length > 0) item({ kind: 'path', d: [{ op: 'M', x: lx + 2, y: ly - 8 }, { op: 'L', x: lx + 10, y: ly }, { op: 'M', x: lx + 2, y: ly }, { op: 'L', x: lx + 10, y: ly - 8 }], fill: 'none', stroke: TEXT, strokeWidth: 1.4 }, opts.eventLabel ?? 'event')
   if (arrows.length > 0) item({ kind: 'path', d: [{ op: 'M', x: lx + 2, y: ly - 9 }, { op: 'L', x: lx + 10, y: ly - 4 }, { op: 'L', x: lx + 2, y: ly + 1 }, { op: 'Z' }], fill: TEXT }, 'ongoing / censored')

@@ -7,19 +7,22 @@ import { z } from 'zod'
 import { lollipopSites, type Side } from '../../src/classify/lollipop.js'
 import { loadRules } from '../../src/classify/rules.js'
 import { compileRules } from '../../src/classify/ruleMatch.js'
-import { readClinical } from '../../src/clinical/read.js'
 import { InputError, quote } from '../../src/errors.js'
 import { isMissing } from '../../src/io/fields.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { ALTERED } from '../../src/matrix/types.js'
 import type { Alteration } from '../../src/model/alteration.js'
-import { RESPONSES, type ClinicalTable } from '../../src/model/clinical.js'
+import { DEFAULT_READING, type ClinicalTable } from '../../src/model/clinical.js'
+import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
+import { lookupResponse, type ResponseCode } from '../../src/clinical/response.js'
 import { proteinTranscript } from '../../src/panels/protein-table.js'
 import { classifyCohort, resolveData } from '../../src/pipeline/classify-cohort.js'
 import { layoutLollipop } from '../../viz/lollipop.js'
 import { renderPng } from '../../viz/png.js'
 import { toSvg } from '../../viz/svg.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClinicalOptions, loadClinical } from '../clinical-options.js'
+import { clinicalNotes } from './oncoplot.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
@@ -28,7 +31,6 @@ const Schema = z.object({
   output: z.string({ message: 'required: -o plot.svg' }),
   refseq: z.string().optional(),
   clinical: z.string().optional(),
-  sampleColumn: z.string().optional(),
   splitBy: z.string().optional(),
   splitLevels: z.array(z.string()).length(2, { message: '--split-levels takes two values: ABOVE,BELOW' }).optional(),
   rules: z.string().optional(),
@@ -40,34 +42,42 @@ const Schema = z.object({
   width: z.coerce.number().min(300).max(10_000).optional(),
 })
 
-const RESPONDERS: ReadonlySet<string> = new Set(['CR', 'PR'])
+/** Responder (CR/PR, or a responder coding), non-responder (SD/PD, or a non-responder coding), or neither (NE, CR/PR/SD…). */
+function responderSide(code: ResponseCode): Side | undefined {
+  if (code.kind === 'binary') return code.responder ? 'above' : 'below'
+  if (code.categories.every((c) => c === 'CR' || c === 'PR')) return 'above'
+  if (code.categories.every((c) => c === 'SD' || c === 'PD')) return 'below'
+  return undefined
+}
 
 /**
- * Which side of the axis a sample's mutations go: a best-response column splits responders (CR/PR)
- * from non-responders (SD/PD), NE and missing left out; any other column must have exactly two
- * values (or name them with --split-levels: the first above).
+ * Which side of the axis a sample's mutations go: a best-response column (read as scan reads it,
+ * with --response-map) splits responders from non-responders, NE and missing left out; any other
+ * column must have exactly two values (or name them with --split-levels: the first above).
  */
 export function sidesFromColumn(table: ClinicalTable, column: string, levels?: readonly string[]): { sideOf: (s: string) => Side | undefined; names: { above: string; below: string }; rule: string } {
   if (!table.columns.includes(column)) throw new InputError('MISSING_COLUMN', `--split-by ${quote(column)}: no such clinical column`, { file: table.file, suggestion: `columns are: ${table.columns.join(', ')}` })
   const value = (s: string): string | undefined => {
-    const v = table.rows.get(s)?.values[column]
+    const v = table.rows.get(s)?.values.get(column)
     return v === undefined || isMissing(v) ? undefined : v.trim()
+  }
+  if (levels === undefined && isResponseColumn(table, column)) {
+    const map = (table.reading ?? DEFAULT_READING).responseMap
+    return {
+      sideOf: (s) => {
+        const v = value(s)
+        if (v === undefined) return undefined
+        const r = lookupResponse(v, { map, columnName: column })
+        return r.kind === 'response' ? responderSide(r.code) : undefined
+      },
+      names: { above: 'Responders (CR/PR)', below: 'Non-responders (SD/PD)' },
+      rule: `${describeResponseColumn(table, column)}; CR/PR above, SD/PD below, NE and missing left out`,
+    }
   }
   const present = new Set<string>()
   for (const r of table.rows.values()) {
-    const v = r.values[column]
+    const v = r.values.get(column)
     if (v !== undefined && !isMissing(v)) present.add(v.trim())
-  }
-  const isResponse = levels === undefined && present.size > 0 && [...present].every((v) => (RESPONSES as readonly string[]).includes(v.toUpperCase()))
-  if (isResponse) {
-    return {
-      sideOf: (s) => {
-        const v = value(s)?.toUpperCase()
-        return v === undefined || v === 'NE' ? undefined : RESPONDERS.has(v) ? 'above' : 'below'
-      },
-      names: { above: 'Responders (CR/PR)', below: 'Non-responders (SD/PD)' },
-      rule: `${column}: CR/PR above, SD/PD below, NE and missing left out`,
-    }
   }
   const two = levels ?? [...present].sort()
   if (two.length !== 2 || !two.every((l) => present.has(l))) {
@@ -87,11 +97,10 @@ export function sidesFromColumn(table: ClinicalTable, column: string, levels?: r
 export function lollipopCommand(io: CliIO): Command {
   const cmd = new Command('lollipop').description("a gene's mutations along its protein with domains (maftools lollipopPlot); SVG, PNG on request")
   cmd.argument('<gene>', 'HGNC symbol, e.g. TP53')
-  addClassifyOptions(addInputOptions(cmd))
+  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--refseq <id>', 'RefSeq transcript (NM_) or protein (NP_) to draw (default: the longest annotated, as maftools)')
     .option('--clinical <file>', 'clinical table for --split-by')
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
     .option('--split-by <column>', 'draw the first group above the axis and the second below (best response: responders vs non-responders)')
     .option('--split-levels <a,b>', 'the two values of --split-by, the first above', parseList)
     .option('--label-top <n>', 'label at most N recurrent positions (2+ mutations)', '8')
@@ -117,7 +126,8 @@ export function lollipopCommand(io: CliIO): Command {
         if (matrix.state[i] === ALTERED) events.push(...(matrix.cells.get(i)?.events ?? []))
       }
       const transcript = await proteinTranscript(feature.id, { refseq: o.refseq })
-      const clinical = o.clinical === undefined ? undefined : (await readClinical(o.clinical, { sampleColumn: o.sampleColumn })).table
+      const clinical = o.clinical === undefined ? undefined : (await loadClinical(o.clinical, opts, matrix.samples)).table
+      if (clinical !== undefined) for (const line of clinicalNotes(clinical, [])) io.stderr(`biomarkit: ${line}\n`)
       const split = clinical !== undefined && o.splitBy !== undefined ? sidesFromColumn(clinical, o.splitBy, o.splitLevels) : undefined
       const data = lollipopSites(events, transcript.length, split?.sideOf)
       const hotspots: { position: number; label: string }[] = []

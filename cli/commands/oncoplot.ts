@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
+import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
+import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
 import { readLines } from '../../src/io/lines.js'
 import { writeFileAtomic } from '../../src/io/write.js'
@@ -14,6 +15,7 @@ import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { layoutOrdered, matrixTsv, orderMatrix, pairedEventColumn, readTheme, renderPng, toSvg, type OncoplotOptions, type TrackSpec } from '../../viz/index.js'
 import { topFeatures } from '../../viz/select-features.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
@@ -39,7 +41,6 @@ const Schema = z.object({
   italic: z.boolean().default(true),
   log: z.boolean().optional(),
   title: z.string().optional(),
-  sampleColumn: z.string().optional(),
 })
 
 /**
@@ -55,6 +56,13 @@ export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway',
     return [...named]
   }
   return topFeatures(m, type, top)
+}
+
+/** How the clinical table and its response tracks were read (stderr; the report prints the same). */
+export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): string[] {
+  const out = [...sampleWarnings(table).map((w) => `warning: ${w}`), ...sampleStatements(table)]
+  for (const t of tracks) if (table.columns.includes(t) && isResponseColumn(table, t)) out.push(`track ${describeResponseColumn(table, t)}`)
+  return out
 }
 
 /**
@@ -87,7 +95,7 @@ export function trackSpecs(table: ClinicalTable, names: readonly string[]): Trac
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addClassifyOptions(addInputOptions(cmd))
+  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--clinical <file>', 'clinical table for tracks and --sort-by')
     .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
@@ -109,7 +117,6 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale (an SVG pixel is 1/96 inch: 300 dpi = scale 3.125)')
     .option('--no-italic', 'gene symbols upright (default italic, the HGNC convention)')
     .option('--log', 'log10(1 + x) scale for the top bar and numeric tracks')
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
@@ -118,7 +125,8 @@ export function oncoplotCommand(io: CliIO): Command {
       // rows (maftools `fill = TRUE`) instead of being refused.
       const named = o.show === 'genes' && o.genes !== undefined
       const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways', ...(named ? { genes: o.genes } : {}) })
-      const clinical = o.clinical ? (await readClinical(o.clinical, { sampleColumn: o.sampleColumn })).table : undefined
+      const clinical = o.clinical ? (await loadClinical(o.clinical, raw, matrix.samples)).table : undefined
+      if (clinical) for (const line of clinicalNotes(clinical, o.tracks ?? [])) io.stderr(`biomarkit: ${line}\n`)
       if ((o.tracks || o.sortBy) && !clinical) throw new InputError('USAGE', '--tracks and --sort-by need --clinical FILE')
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
       // Through the line source, so a missing or non-UTF-8 file is a located error (readFile made a

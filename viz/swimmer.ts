@@ -67,7 +67,8 @@ export function layoutSwimmer(input: readonly SwimmerRow[], opts: SwimmerOptions
   const head: Shape[] = [{ kind: 'text', x: margin, y, text: title, size: size * 1.25, anchor: 'start', fill: TEXT, weight: 'bold' }]
   for (const n of opts.notes ?? []) {
     y += size * 1.4
-    head.push({ kind: 'text', x: margin, y, text: n, size: size * 0.9, anchor: 'start', fill: TEXT })
+    const shown = truncate(n, Math.floor((width - 2 * margin) / (size * 0.9 * 0.6)))
+    head.push({ kind: 'text', x: margin, y, text: shown, size: size * 0.9, anchor: 'start', fill: TEXT, title: shown === n ? undefined : n })
   }
   const groups: Group[] = [{ id: 'swimmer-title', shapes: head }]
   const top = y + size

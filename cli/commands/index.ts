@@ -10,7 +10,8 @@ import { interactionsCommand } from './interactions.js'
 import { reportCommand } from './report.js'
 import { demoCommand } from './demo.js'
 import { lollipopCommand } from './lollipop.js'
+import { swimmerCommand } from './swimmer.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, lollipopCommand, reportCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, lollipopCommand, swimmerCommand, reportCommand, fisherCommand]

@@ -148,7 +148,10 @@ export function scanCommand(io: CliIO): Command {
         for (const st of statements) io.stderr(`biomarkit: ${st}\n`)
         if (folder) {
           const dir = o.output as string
-          await mkdir(dir, { recursive: true })
+          // A path ending in '/' that names a file (or lies under one) is the user's to fix: exit 1, not a crash.
+          await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+            throw new InputError('OUTPUT', `-o ${dir}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { suggestion: 'name a folder that can be created, or a file' })
+          })
           const names = endpointFiles(perEndpoint.map((e) => e.name))
           const outs = perEndpoint.map((e, i) => ({ path: join(dir, names[i] as string), text: scanTsv(e.groups.flatMap((g) => g.rows), e.survival.flatMap((sv) => sv.rows)).join('\n') + '\n' }))
           for (const f of outs) await writeFileAtomic(f.path, f.text, inputsUsed)

@@ -4,25 +4,21 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
-import { lollipopSites, type Side } from '../../src/classify/lollipop.js'
+import type { Side } from '../../src/classify/lollipop.js'
 import { loadRules } from '../../src/classify/rules.js'
 import { compileRules } from '../../src/classify/ruleMatch.js'
 import { InputError, quote } from '../../src/errors.js'
 import { isMissing } from '../../src/io/fields.js'
 import { writeFileAtomic } from '../../src/io/write.js'
-import { ALTERED } from '../../src/matrix/types.js'
-import type { Alteration } from '../../src/model/alteration.js'
 import { DEFAULT_READING, type ClinicalTable } from '../../src/model/clinical.js'
 import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
 import { lookupResponse, type ResponseCode } from '../../src/clinical/response.js'
-import { proteinTranscript } from '../../src/panels/protein-table.js'
 import { classifyCohort, resolveData } from '../../src/pipeline/classify-cohort.js'
-import { layoutLollipop } from '../../viz/lollipop.js'
 import { renderPng } from '../../viz/png.js'
-import { toSvg } from '../../viz/svg.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import { clinicalNotes } from './oncoplot.js'
+import { lollipopFigure } from '../lollipop-figure.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
@@ -116,20 +112,11 @@ export function lollipopCommand(io: CliIO): Command {
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
       const cohort = await loadInputs(files, opts, io)
       const matrix = await classifyCohort(cohort, { ...classifyOptions(opts), genes: [gene] })
-      const fi = matrix.features.findIndex((f) => f.type === 'gene')
-      const feature = matrix.features[fi]
+      const feature = matrix.features.find((f) => f.type === 'gene')
       if (feature === undefined) throw new InputError('NOT_FOUND', `gene ${quote(gene)} was not built`)
-      const n = matrix.samples.length
-      const events: Alteration[] = []
-      for (let s = 0; s < n; s++) {
-        const i = fi * n + s
-        if (matrix.state[i] === ALTERED) events.push(...(matrix.cells.get(i)?.events ?? []))
-      }
-      const transcript = await proteinTranscript(feature.id, { refseq: o.refseq })
       const clinical = o.clinical === undefined ? undefined : (await loadClinical(o.clinical, opts, matrix.samples)).table
       if (clinical !== undefined) for (const line of clinicalNotes(clinical, [])) io.stderr(`biomarkit: ${line}\n`)
       const split = clinical !== undefined && o.splitBy !== undefined ? sidesFromColumn(clinical, o.splitBy, o.splitLevels) : undefined
-      const data = lollipopSites(events, transcript.length, split?.sideOf)
       const hotspots: { position: number; label: string }[] = []
       if (o.rules !== undefined) {
         for (const r of compileRules(await loadRules(resolveData(o.rules, 'biomarkers-')), o.rules)) {
@@ -137,15 +124,7 @@ export function lollipopCommand(io: CliIO): Command {
           for (const residue of r.hotspots.keys()) hotspots.push({ position: Number(residue.replace(/^\D+/, '')), label: r.id })
         }
       }
-      const left: string[] = []
-      if (data.unplaced > 0) left.push(`${data.unplaced} without a protein position`)
-      if (data.beyond > 0) left.push(`${data.beyond} past residue ${transcript.length} (numbered on another transcript)`)
-      if (data.ungrouped > 0) left.push(`${data.ungrouped} from samples outside the two groups`)
-      const notes = [
-        `${data.drawn} mutation${data.drawn === 1 ? '' : 's'} in ${data.samples} sample${data.samples === 1 ? '' : 's'} drawn${left.length > 0 ? `; not drawn: ${left.join(', ')}` : ''}`,
-        `Transcript: ${transcript.rule}${split ? `; split by ${split.rule}` : ''}`,
-      ]
-      const svg = toSvg(layoutLollipop(transcript, data, { labelTop: o.labelTop, hotspots, sides: split?.names, notes, width: o.width }))
+      const { svg, data, transcript, notes } = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width })
       const used = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
       await writeFileAtomic(o.output, svg, used)
       if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }), used)

@@ -9,7 +9,10 @@ import { sampleWarnings } from '../../src/clinical/provenance.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { renderReport } from '../../viz/report/index.js'
-import { reportInput, runAnalysis } from '../analysis-run.js'
+import { InputError } from '../../src/errors.js'
+import { DEFAULT_TOP_PLOTS, reportInput, runAnalysis } from '../analysis-run.js'
+import { DEFAULT_LOLLIPOPS, reportFigures } from '../report-figures.js'
+import { columnChoices, optionParameters } from '../report-provenance.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
@@ -27,6 +30,10 @@ const Schema = z.object({
   minAltered: z.coerce.number().int().nonnegative().optional(),
   top: z.coerce.number().int().positive().default(20),
   title: z.string().default('biomarkit report'),
+  features: z.array(z.enum(['genes', 'rules', 'pathways'])).optional(),
+  genes: z.array(z.string().min(1)).min(1).optional(),
+  topPlots: z.coerce.number().int().nonnegative().default(DEFAULT_TOP_PLOTS),
+  lollipops: z.array(z.string().min(1)).optional(),
 })
 
 export function reportCommand(io: CliIO): Command {
@@ -40,12 +47,19 @@ export function reportCommand(io: CliIO): Command {
     .option('--min-altered <n>', 'test genes altered in at least N samples (default 6)')
     .option('--top <n>', 'oncoplot rows', '20')
     .option('--title <text>', 'report title')
+    .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
+    .option('--genes <list>', 'test (and plot) only these genes', parseList)
+    .option('--top-plots <n>', `draw the N Kaplan–Meier plots with the smallest q, then p; the rest stay in the table (default ${DEFAULT_TOP_PLOTS})`)
+    .option('--lollipops <list>', `lollipop plots of these genes (default: the ${DEFAULT_LOLLIPOPS} most altered genes with protein changes)`, parseList)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
-      const featureTypes = ['gene' as const, ...(copts.rules ? ['rule' as const] : []), ...(copts.pathways ? ['pathway' as const] : [])]
+      const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
+      const featureTypes = types.map((t) => (t === 'genes' ? ('gene' as const) : t === 'rules' ? ('rule' as const) : ('pathway' as const)))
       const matrix = await classifyCohort(cohort, { ...copts, withPathways: featureTypes.includes('pathway') })
+      const unknown = (o.genes ?? []).filter((g) => !matrix.features.some((f) => f.type === 'gene' && f.id === g))
+      if (unknown.length > 0) throw new InputError('USAGE', `--genes: not altered in any sample or not in the data: ${unknown.join(', ')}`)
       const clinical = await loadClinical(o.clinical, raw, matrix.samples)
       for (const w of sampleWarnings(clinical.table)) io.stderr(`biomarkit: warning: ${w}\n`)
       const defaultTracks = [clinical.table.responseColumn, 'pfs_months', 'pfs_event'].filter((t): t is string => t !== undefined)
@@ -57,21 +71,20 @@ export function reportCommand(io: CliIO): Command {
         covariates: o.covariates,
         tracks: o.tracks ?? defaultTracks,
         top: o.top,
+        genes: o.genes,
+        topPlots: o.topPlots,
         matrix,
       })
+      const extra = await reportFigures(matrix, clinical.table, { endpoints: o.endpoints, lollipops: o.lollipops })
       const tracks = (o.tracks ?? defaultTracks).filter((t) => clinical.table.columns.includes(t))
       const html = renderReport(
         await reportInput(cohort, a, {
           title: o.title,
           inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), { path: o.clinical, role: 'clinical' }],
-          parameters: [
-            ['endpoints', o.endpoints.join(',')],
-            ['rules', copts.rules ?? 'none'],
-            ['panels', (copts.panels ?? []).join(',') || 'none (everything assayed)'],
-            ['origin', copts.origin ?? 'any'],
-          ],
+          parameters: [...optionParameters(cmd, raw), ...columnChoices(clinical.table, matrix.samples)],
+          figures: extra.figures,
           clinicalReport: clinical.report,
-          interpretation: [...scanStatements(clinical.table, { groups: a.groups, survival: a.survival }), ...clinicalNotes(clinical.table, tracks).filter((l) => l.startsWith('track '))],
+          interpretation: [...scanStatements(clinical.table, { groups: a.groups, survival: a.survival }), ...clinicalNotes(clinical.table, tracks).filter((l) => l.startsWith('track ')), ...extra.notes],
           warnings: sampleWarnings(clinical.table),
           patientsClinical: clinical.table.rows.size,
           panels: copts.panels ?? [],

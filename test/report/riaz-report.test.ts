@@ -10,35 +10,11 @@ import { describe, expect, it } from 'vitest'
 import { memoryIO } from '../../cli/context.js'
 import { run } from '../../cli/main.js'
 import { xmlProblem } from '../viz/xml.js'
-import { hasShared, shared, tmpDir } from '../helpers.js'
+import { hasShared, tmpDir } from '../helpers.js'
+import { inlineSvgs, RIAZ_MUTATIONS, RIAZ_REPORT_ARGS } from './riaz.js'
 
-const DIR = 'riaz2017-nivolumab'
-const HAVE = hasShared(join(DIR, 'pre_therapy_nonsynonmous_mutations.csv.gz'))
-if (!HAVE) console.warn(`riaz-report.test.ts skipped: ../shared/data/${DIR} not found`)
-
-export const RIAZ_REPORT_ARGS = (out: string, extra: readonly string[] = []): string[] => [
-  'report',
-  shared(join(DIR, 'pre_therapy_nonsynonmous_mutations.csv.gz')),
-  '--columns',
-  'sample=Patient,gene=Hugo Symbol,class=Variant Classification,protein=HGVS_p,chrom=Chromosome,start=Start,end=End',
-  '--clinical',
-  shared(join(DIR, 'bms038_clinical_data.csv')),
-  // OS_SOR / PFS_SOR code the event as 0 (bms038_analysis: Surv(time, SOR == 0)).
-  '--endpoints',
-  'OS~OS_SOR,PFS~PFS_SOR',
-  '--event-value',
-  '0',
-  '--time-unit',
-  'days',
-  ...extra,
-  '-o',
-  out,
-]
-
-/** The inline <svg>…</svg> elements of a report, in order. */
-export function inlineSvgs(html: string): string[] {
-  return [...html.matchAll(/<svg[\s\S]*?<\/svg>/g)].map((m) => m[0])
-}
+const HAVE = hasShared(RIAZ_MUTATIONS)
+if (!HAVE) console.warn('riaz-report.test.ts skipped: ../shared/data/riaz2017-nivolumab not found')
 
 describe.skipIf(!HAVE)('report on Riaz 2017 (OS and PFS, every gene altered in 6+ patients)', () => {
   it('stays under 5 MB, draws the 12 KM plots with the smallest q and says how many were not', async () => {
@@ -67,7 +43,7 @@ describe.skipIf(!HAVE)('report on Riaz 2017 (OS and PFS, every gene altered in 6
       .sort((a, b) => a - b)
     const drawnQ = [...km.matchAll(/\(q = ([0-9.e+-]+),/g)].map((m) => Number(m[1]))
     expect(drawnQ).toHaveLength(12)
-    expect(Math.max(...drawnQ)).toBeLessThanOrEqual((tableQ[11] as number) * (1 + 1e-3))
+    expect(Math.max(...drawnQ)).toBeLessThanOrEqual((tableQ[11] as number) * (1 + 5e-3)) // figures print q to 3 significant digits: rounding up by at most 0.5%
     for (const svg of inlineSvgs(html)) expect(xmlProblem(svg)).toBeUndefined()
     expect(html).toContain('data-figure="summary"')
     expect(html).toContain('data-figure="cooccurrence"')

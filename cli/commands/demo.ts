@@ -20,6 +20,7 @@ import { formatP } from '../../src/stats/format.js'
 import { matrixTsv, renderPng } from '../../viz/index.js'
 import { kmSvg, renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../analysis-run.js'
+import { reportFigures } from '../report-figures.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { parseOptions } from '../validate.js'
@@ -110,8 +111,12 @@ export function demoCommand(io: CliIO): Command {
         kmFiles.push(name)
         await w(name, kmSvg(k))
       }
+      // The study's figures: TP53 and PIK3CA are the genes its lollipops are about.
+      const extra = await reportFigures(a.matrix, clinical.table, { endpoints: ['orr', 'dcr', 'pfs'], lollipops: ['TP53', 'PIK3CA'] })
       const html = renderReport(
         await reportInput(cohort, a, {
+          figures: extra.figures,
+          interpretation: extra.notes,
           title: 'biomarkit demo: T-DXd in HR-negative HER2-low MBC (synthetic cohort)',
           synthetic: true,
           syntheticNote: SYNTHETIC_NOTE,

@@ -167,13 +167,13 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_RIAZ)('Riaz 2017 report in Chromium', ()
       const page = await browser.newPage({ viewport: { width, height: 900 } })
       page.on('pageerror', (e) => errors.push(e.message))
       await page.goto(pathToFileURL(join(dir, 'riaz.html')).href, { waitUntil: 'load' })
-      const { scrollWidth, innerWidth } = (await page.evaluate('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')) as { scrollWidth: number; innerWidth: number }
+      const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')
       expect(scrollWidth).toBeLessThanOrEqual(innerWidth)
       // The survival table keeps every row but its box stays inside the window.
-      const box = (await page.evaluate(`(() => {
+      const box = await page.evaluate<{ right: number; rows: number; clientHeight: number; scrollHeight: number }>(`(() => {
         const t = document.getElementById('bmk-survival'), wrap = t.parentElement, r = wrap.getBoundingClientRect()
         return { right: r.right, rows: t.querySelectorAll('tbody tr').length, clientHeight: wrap.clientHeight, scrollHeight: wrap.scrollHeight }
-      })()`)) as { right: number; rows: number; clientHeight: number; scrollHeight: number }
+      })()`)
       expect(box.right).toBeLessThanOrEqual(width)
       expect(box.rows).toBe(1176)
       expect(box.scrollHeight).toBeGreaterThan(box.clientHeight)

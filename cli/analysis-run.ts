@@ -79,7 +79,7 @@ export async function runAnalysis(cohort: Cohort, clinical: ClinicalTable, opts:
   }
   const show = opts.oncoplotShow ?? 'gene'
   const base: OncoplotOptions = {
-    features: pickFeatures(matrix, show, opts.top ?? 20),
+    features: pickFeatures(matrix, show, opts.top ?? 20, show === 'gene' ? opts.genes : undefined),
     removeUnaltered: !opts.keepUnaltered,
     tracks: opts.tracks ? trackSpecs(clinical, opts.tracks.filter((t) => clinical.columns.includes(t))) : undefined,
   }

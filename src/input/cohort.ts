@@ -12,14 +12,15 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
-import type { ReadReport } from '../model/report.js'
+import { warn, type ReadReport } from '../model/report.js'
 import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
 import { readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
-import { peekText, readLines } from '../io/lines.js'
+import { displayName, peekText, takeReadNotices } from '../io/lines.js'
+import { readSampleList } from './sample-list.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from './parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
@@ -96,10 +97,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   for (const p of opts.cna ?? []) jobs.push({ path: p, role: 'cna', sample: undefined })
   for (const p of opts.fusions ?? []) jobs.push({ path: p, role: 'fusion', sample: undefined })
   if (opts.samplesFile !== undefined) {
-    for await (const l of readLines(opts.samplesFile)) {
-      const s = l.text.trim()
-      if (s !== '' && !s.startsWith('#')) declared.add(s)
-    }
+    for (const s of await readSampleList(opts.samplesFile)) declared.add(s.id)
   }
   if (jobs.length === 0) {
     throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
@@ -126,6 +124,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     sniffAhead(k + 1)
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
+    for (const n of takeReadNotices(job.path)) warn(r.report, `${displayName(job.path)}: ${n}`)
     for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
     reports.push(r.report)

@@ -22,7 +22,7 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { currentMaxLineLength, decompressed, displayName, type GzipMeter } from './lines.js'
+import { capError, currentMaxLineLength, decompressed, displayName, inputCap, type GzipMeter } from './lines.js'
 
 /** Where the lines go. */
 export interface ByteLineSink {
@@ -120,6 +120,9 @@ export async function feedByteLines(path: string, sink: ByteLineSink, range?: By
       await feedStream(path, out, st.size)
       return out.lineNo
     }
+    // A plain file's size is its decompressed size: over --max-input-bytes, refused before reading.
+    const cap = inputCap()
+    if (st.size > cap.bytes) throw capError(cap, displayName(path))
     const out = new Lines(sink, expect ?? to - from, range?.firstLine ?? 1)
     let filled = 0
     let offset = from

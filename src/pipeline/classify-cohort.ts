@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
-import { DEFAULT_MAX_LINE_LENGTH, peekText, readLines, withMaxLineLength } from '../io/lines.js'
+import { DEFAULT_MAX_LINE_LENGTH, peekText, withMaxLineLength } from '../io/lines.js'
+import { readSideLines } from '../io/side-file.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
 import { buildMatrix, type BuildHooks, type BuildOptions, type BuiltMatrix } from '../classify/matrix.js'
@@ -67,9 +68,7 @@ function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePa
   return readData(resolveData(spec, 'panel-'), async (path) => {
     const head = await peekText(path, 2048)
     if (/^\s*stable_id\s*:/m.test(head)) {
-      const lines = []
-      for await (const l of readLines(path)) lines.push(l)
-      return { cbio: parseGenePanelFile(lines, path) }
+      return { cbio: parseGenePanelFile(await readSideLines(path, 'gene panel file'), path) }
     }
     return { panel: await loadPanel(path) }
   })
@@ -90,9 +89,7 @@ async function readPanels(opts: ClassifyOptions): Promise<((samples: readonly st
     const one = json[0] ?? (cbio[0] && panelFromGenes(cbio[0].stableId, cbio[0].description, cbio[0].genes, { mutations: 'exons', hotspots: [], copyNumber: true, fusions: true }))
     return one ? (samples) => assignAll(one, samples) : undefined
   }
-  const lines = []
-  for await (const l of readLines(opts.samplePanels)) lines.push(l)
-  const matrix = parsePanelMatrix(lines, opts.samplePanels)
+  const matrix = parsePanelMatrix(await readSideLines(opts.samplePanels, 'sample-panel matrix'), opts.samplePanels)
   if (json.length > 0) {
     // JSON panels: the matrix's mutation column names the panel id per sample.
     const byId = new Map(json.map((p) => [p.id, p]))

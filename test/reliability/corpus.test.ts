@@ -75,6 +75,22 @@ const CASES: readonly Case[] = [
   { name: 'header only = valid and empty', file: 'maf/header-only.maf', argv: ['summary', '{F}'], code: 0, outHas: ['0 samples sequenced; 0 input rows in 1 file(s)', 'read 0, kept 0, dropped 0'] },
   { name: 'CRLF mixed with LF parses', file: 'maf/crlf-mixed.maf', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
   { name: 'complete BGZF parses', file: 'maf/bgzf-valid.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
+  { name: 'real BGZF with its EOF block parses', file: 'maf/bgzf-complete.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['read 3, kept 3, dropped 0'] },
+  // Cut at a block boundary: every block inflates, only the missing EOF block tells (htslib warns too).
+  {
+    name: 'BGZF without its EOF block: a warning in the read report',
+    file: 'maf/bgzf-no-eof.maf.gz',
+    argv: ['summary', '{F}'],
+    code: 0,
+    outHas: ['read 3, kept 3, dropped 0', 'warning: {F}: BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)'],
+  },
+  {
+    name: 'BGZF without its EOF block: an error with --strict',
+    file: 'maf/bgzf-no-eof.maf.gz',
+    argv: ['summary', '{F}', '--strict', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}: BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)\n  hint: fetch or compress the file again (bgzip writes the end-of-file block); without --strict this is a warning\n',
+  },
   // --lenient: the same broken rows are skipped and counted by reason, and the run succeeds.
   {
     name: 'lenient: wrong column count skipped and counted',

@@ -162,7 +162,7 @@ export function inputCap(): ByteCap {
 }
 
 export function capError(cap: ByteCap, name: string): InputError {
-  return new InputError('LIMIT', `${cap.what} is larger than ${formatBytes(cap.bytes)} once decompressed (the ${cap.option} limit)`, {
+  return new InputError('LIMIT', `${cap.what} is over the ${cap.option} limit of ${formatBytes(cap.bytes)} (bytes counted as read, after decompression)`, {
     file: name,
     suggestion: `if the file is genuine, raise ${cap.option} (e.g. ${cap.option} ${Math.ceil((cap.bytes * 4) / 2 ** 30)}G)${cap.option === '--max-input-bytes' ? '; inputs near the memory size are read with --low-memory' : ''}`,
   })
@@ -215,7 +215,11 @@ export async function* decompressed(path: string, name: string, meter?: GzipMete
     try {
       for (let chunk = head; ; ) {
         total += chunk.length
-        if (total > cap.bytes) throw capError(cap, name)
+        if (total > cap.bytes) {
+          // The bytes under the cap first, so a line reader names the line the cap falls on.
+          yield chunk.subarray(0, chunk.length - (total - cap.bytes))
+          throw capError(cap, name)
+        }
         if (path === '-') countHeld(chunk.length) // a plain file is counted from its size
         yield chunk
         const r = await it.next()
@@ -262,6 +266,8 @@ export async function* decompressed(path: string, name: string, meter?: GzipMete
       total += chunk.length
       if (total > cap.bytes) {
         over = true
+        if (meter) meter.consumed = gunzip.bytesWritten
+        yield chunk.subarray(0, chunk.length - (total - cap.bytes))
         break
       }
       countHeld(chunk.length)

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
 import { DEFAULT_MAX_LINE_LENGTH, peekText, withMaxLineLength } from '../io/lines.js'
 import { readSideLines } from '../io/side-file.js'
+import { DEFAULT_MAX_SIDE_FILE_BYTES, withInputLimits } from '../io/limits.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
 import { buildMatrix, type BuildHooks, type BuildOptions, type BuiltMatrix } from '../classify/matrix.js'
@@ -61,7 +62,10 @@ export function resolveData(spec: string, prefix: string): string {
  * 297-character lines, so a cap of 250 meant for a clinical table would stop every command.
  */
 function readData<T>(path: string, read: (path: string) => Promise<T>): Promise<T> {
-  return resolve(path).startsWith(shippedDir()) ? withMaxLineLength(DEFAULT_MAX_LINE_LENGTH, () => read(path)) : read(path)
+  // The same for the side-file size cap (--max-side-file-bytes): it is there for the user's files.
+  return resolve(path).startsWith(shippedDir())
+    ? withInputLimits({ maxSideFileBytes: DEFAULT_MAX_SIDE_FILE_BYTES }, () => withMaxLineLength(DEFAULT_MAX_LINE_LENGTH, () => read(path)))
+    : read(path)
 }
 
 function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {

@@ -211,6 +211,13 @@ const CASES: readonly Case[] = [
     err: 'biomarkit: {F}:3:2: file: "nowhere/S2.vcf" does not exist (looked for {BAD}/manifest/nowhere/S2.vcf)\n  hint: paths in a manifest are relative to the manifest’s own folder\n',
   },
   { name: 'panel file with an unknown key', file: 'panel/unknown-key.json', argv: ['summary', '{MAF}', '--panel', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:15:3: gnees: unknown key\n  hint: see panels/README.md for the panel format\n' },
+  ...['bad-hotspot-residue', 'bad-hotspot-paren'].map((f) => ({
+    name: `rules file with a hotspot the compiler cannot read (${f})`,
+    file: `rules/${f}.json`,
+    argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'],
+    code: 1 as const,
+    err: 'biomarkit: {F}:11:9: rules[0].hotspots[1]: expected a protein change like "H1047R", "p.E545K" or a residue like "E545"\n  hint: see panels/README.md for the rules format\n',
+  })),
   { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
 ]
 

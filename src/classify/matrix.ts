@@ -88,6 +88,19 @@ export interface BuiltMatrix extends CohortMatrix {
   readonly notes: BuildNotes
 }
 
+/** gene → indices of the items (rules, pathways) that list it, in item order. O(total genes listed). */
+function indexByGene(items: readonly { readonly genes: readonly string[] }[]): Map<string, number[]> {
+  const m = new Map<string, number[]>()
+  items.forEach((item, i) => {
+    for (const g of item.genes) {
+      const list = m.get(g)
+      if (list === undefined) m.set(g, [i])
+      else list.push(i)
+    }
+  })
+  return m
+}
+
 /** Bit i set when MAF_CLASSES[i] is in the set (30 classes fit a 31-bit mask). */
 function classMask(set: ReadonlySet<VariantClass>): number {
   let m = 0
@@ -130,10 +143,9 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const rules = opts.rules ?? []
   const pathways = opts.pathways ?? []
 
-  const rulesByGene = new Map<string, number[]>()
-  rules.forEach((r, i) => r.genes.forEach((g) => rulesByGene.set(g, [...(rulesByGene.get(g) ?? []), i])))
-  const pathwaysByGene = new Map<string, number[]>()
-  pathways.forEach((p, i) => p.genes.forEach((g) => pathwaysByGene.set(g, [...(pathwaysByGene.get(g) ?? []), i])))
+  // Appended in place: copying the gene's list for every rule made 100k rules on 4 genes quadratic (105 s).
+  const rulesByGene = indexByGene(rules)
+  const pathwaysByGene = indexByGene(pathways)
 
   // One pass over the table's columns. Accepted events are table rows; (preliminary cell key,
   // row) pairs go to flat number arrays per feature type, so no per-cell arrays are allocated here

@@ -36,6 +36,8 @@ export interface ByteLineSink {
   block?(fed: number, fileSize: number): void
 }
 
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
 /** The byte path met something only the text line source handles exactly. */
 export class UseTextPath extends Error {}
 
@@ -53,7 +55,8 @@ class Lines {
 
   /** Feed the complete lines of `body` (which ends with LF). */
   lines(body: Buffer): void {
-    if (!isUtf8(body)) throw new UseTextPath()
+    // A BOM past the start: the text path names its line (see lines.ts).
+    if (!isUtf8(body) || body.includes(BOM)) throw new UseTextPath()
     for (let cr = body.indexOf(13); cr !== -1; cr = body.indexOf(13, cr + 1)) if (body[cr + 1] !== 10) throw new UseTextPath()
     const last = body.length - 1
     const sink = this.sink
@@ -72,7 +75,7 @@ class Lines {
   /** The last line, without a line break. */
   tail(rest: Buffer): void {
     if (rest.length === 0) return
-    if (rest.length > this.cap || rest.includes(13) || !isUtf8(rest)) throw new UseTextPath()
+    if (rest.length > this.cap || rest.includes(13) || !isUtf8(rest) || rest.includes(BOM)) throw new UseTextPath()
     this.sink.pushBytes(rest, 0, rest.length, this.lineNo)
   }
 

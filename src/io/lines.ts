@@ -384,10 +384,13 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     const bytes = held === undefined ? chunk : Buffer.concat([held, chunk])
     held = undefined
     let text: string
+    let ascii = false
     // Pure ASCII chunks (nearly every genomics file) need no UTF-8 decoding: a latin1 copy is the
     // same text, 5× cheaper (TextDecoder 1.4 ns/byte vs isAscii + latin1 0.3 ns/byte, bench VCF).
-    if (isAscii(bytes)) text = bytes.toString('latin1')
-    else {
+    if (isAscii(bytes)) {
+      text = bytes.toString('latin1')
+      ascii = true
+    } else {
       const end = bytes.length - unfinishedTail(bytes)
       if (end < bytes.length) held = Buffer.from(bytes.subarray(end))
       try {
@@ -400,7 +403,31 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
       atStart = false
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     }
+    // A BOM after the start (two files concatenated) would become part of a value: `\uFEFFTP53`
+    // counted as its own gene. An ASCII chunk cannot hold one.
+    const bom = ascii ? -1 : text.indexOf('\ufeff')
+    if (bom !== -1) throw bomError(text, bom)
     return text
+  }
+
+  const bomError = (text: string, at: number): InputError => {
+    let line = lineNo
+    let column = carry.length + partsLength + at + 1
+    if (pendingCR && text.charCodeAt(0) === 10) column-- // the LF of a CRLF the last chunk cut
+    for (let i = 0; i < at; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++
+        if (!(i === 0 && c === 10 && pendingCR)) line++
+        column = at - i
+      }
+    }
+    return new InputError('ENCODING', 'byte-order mark (U+FEFF) inside the file: a BOM belongs only at the very start (were two files joined?)', {
+      file: name,
+      line,
+      column,
+      suggestion: 'remove it (e.g. sed \'s/\\xEF\\xBB\\xBF//g\'), or join the files without their BOMs',
+    })
   }
 
   // Rare path: the chunk's lines are not emitted yet, so the bad byte's line and column are counted

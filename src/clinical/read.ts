@@ -52,7 +52,7 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
   const file = header.file
   const report = newReport(file, 'clinical')
 
-  const sampleIdx = o.sampleColumn !== undefined ? requireNamed(cols, o.sampleColumn, 'sample-ID', file, header.line) : findFirst(cols, SAMPLE_COLUMN_NAMES)
+  const sampleIdx = o.sampleColumn !== undefined ? requireNamed(cols, o.sampleColumn, 'sample-ID', file, header.line) : findFirst(cols, SAMPLE_COLUMN_NAMES, header)
   if (sampleIdx === undefined) {
     throw new InputError('MISSING_COLUMN', `clinical table: no sample-ID column (looked for ${SAMPLE_COLUMN_NAMES.join(', ')})`, {
       file,
@@ -60,7 +60,7 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
       suggestion: `name it with the sample-column option; ${headerHint(cols)}`,
     })
   }
-  const responseIdx = o.responseColumn !== undefined ? requireNamed(cols, o.responseColumn, 'best-response', file, header.line) : findFirst(cols, RESPONSE_COLUMN_NAMES)
+  const responseIdx = o.responseColumn !== undefined ? requireNamed(cols, o.responseColumn, 'best-response', file, header.line) : findFirst(cols, RESPONSE_COLUMN_NAMES, header)
   const sampleColumn = cols[sampleIdx] as string
   const responseColumn = responseIdx === undefined ? undefined : cols[responseIdx]
 

@@ -218,6 +218,20 @@ const CASES: readonly Case[] = [
     code: 1 as const,
     err: 'biomarkit: {F}:11:9: rules[0].hotspots[1]: expected a protein change like "H1047R", "p.E545K" or a residue like "E545"\n  hint: see panels/README.md for the rules format\n',
   })),
+  {
+    name: 'MAF header names differing only in case',
+    file: 'maf/case-twin-header.maf',
+    argv: summary,
+    code: 1,
+    err: 'biomarkit: {F}:1:13: columns "Hugo_Symbol" (1) and "hugo_symbol" (13) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
+  {
+    name: 'clinical response columns differing only in case',
+    file: 'clinical/case-twin-response.tsv',
+    argv: scanWith('orr'),
+    code: 1,
+    err: 'biomarkit: {F}:1:5: columns "best_response" (2) and "Best_Response" (5) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
   { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
 ]
 

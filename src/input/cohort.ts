@@ -20,7 +20,7 @@ import { readCopyNumber } from '../cna/index.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { displayName, peekText, takeReadNotices } from '../io/lines.js'
-import { readSampleList } from './sample-list.js'
+import { checkSampleList, readSampleList, type ListedSample } from './sample-list.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from './parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
@@ -89,6 +89,7 @@ interface Job {
 export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const jobs: Job[] = expandInputs(opts.inputs).map((path) => ({ path, role: 'auto' as const, sample: undefined }))
   const declared = new Set<string>()
+  let listed: ListedSample[] | undefined
   if (opts.manifest !== undefined) {
     const m = await readManifest(opts.manifest)
     for (const e of m.entries) jobs.push({ path: e.path, role: e.role, sample: e.sample })
@@ -97,7 +98,8 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   for (const p of opts.cna ?? []) jobs.push({ path: p, role: 'cna', sample: undefined })
   for (const p of opts.fusions ?? []) jobs.push({ path: p, role: 'fusion', sample: undefined })
   if (opts.samplesFile !== undefined) {
-    for (const s of await readSampleList(opts.samplesFile)) declared.add(s.id)
+    listed = await readSampleList(opts.samplesFile)
+    for (const s of listed) declared.add(s.id)
   }
   if (jobs.length === 0) {
     throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
@@ -106,6 +108,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const events = new EventTable()
   const reports: ReadReport[] = []
   const seen = new Set<string>(declared)
+  const callSamplesOf: (readonly string[])[] = []
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   let done = 0
   // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
@@ -127,10 +130,17 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     for (const n of takeReadNotices(job.path)) warn(r.report, `${displayName(job.path)}: ${n}`)
     for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
+    callSamplesOf.push(r.samples)
     reports.push(r.report)
     done++
   }
   opts.onFile?.(done, jobs.length, '')
+  if (listed !== undefined && opts.samplesFile !== undefined) {
+    // Near-misses between the list and the calls: an error when nothing matches exactly, else a
+    // warning in the first file's read report (every output shows the read reports).
+    const w = checkSampleList(opts.samplesFile, listed, callSamplesOf.flat())
+    if (w !== undefined && reports[0] !== undefined) warn(reports[0], w)
+  }
   return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path) }
 }
 

@@ -49,7 +49,7 @@ import { looksLikeMaf, sniffFile } from '../input/sniff.js'
 import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
 import { displayName, peekText, readLineBatches, takeReadNotices } from '../io/lines.js'
 import { memoryBudget } from '../io/limits.js'
-import { readSampleList } from '../input/sample-list.js'
+import { checkSampleList, readSampleList } from '../input/sample-list.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
@@ -203,8 +203,11 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
 
     // Declared samples first, as loadCohort reads them.
     const declared: string[] = []
-    if (opts.samplesFile !== undefined) {
-      for (const s of await readSampleList(opts.samplesFile)) declared.push(s.id)
+    /** Samples the inputs named (not the list): the list's near-misses are checked against them. */
+    const called = new Set<string>()
+    const listed = opts.samplesFile === undefined ? undefined : await readSampleList(opts.samplesFile)
+    if (listed !== undefined) {
+      for (const s of listed) declared.push(s.id)
     }
 
     // 1. Partition the MAF files; a file that fails to read stops the pass (later files come after its error).
@@ -280,7 +283,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
         if (current === undefined) return
         const c = current.finishPart()
         if (pending === undefined) (heads[currentFile] as MafParser).absorbCounts(c)
-        for (const s of current.samples) samples.add(s)
+        for (const s of current.samples) {
+          samples.add(s)
+          called.add(s)
+        }
         current = undefined
       }
       readPartition(out.paths[p] as string, (buf, f, line, s, e) => {
@@ -335,7 +341,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
       try {
         const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
         vcfRead[f] = r
-        for (const s of r.samples) universe.add(s)
+        for (const s of r.samples) {
+          universe.add(s)
+          called.add(s)
+        }
         if (r.part !== undefined) parts.push(r.part)
       } catch (e) {
         consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
@@ -363,6 +372,11 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     for (const [f, path] of [...paths, ...extraPaths.map((x) => x.p)].entries()) {
       const r = reports[f]
       if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, `${displayName(path)}: ${n}`)
+    }
+    if (listed !== undefined && opts.samplesFile !== undefined) {
+      for (const x of extra) for (const s of x.samples) called.add(s)
+      const w = checkSampleList(opts.samplesFile, listed, called)
+      if (w !== undefined && reports[0] !== undefined) warn(reports[0], w)
     }
     return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }
   } finally {

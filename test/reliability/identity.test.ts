@@ -67,3 +67,46 @@ describe('many rules', () => {
     expect([byId.get('R0'), byId.get('R1'), byId.get('R2'), byId.get('R49999')]).toEqual([1, 1, 0, 0])
   }, 120_000)
 })
+
+describe('--samples compared exactly; near-misses reported', () => {
+  const maf = (): string => {
+    const p = join(tmpDir(), 'calls.maf')
+    writeFileSync(p, [HEADER, ROW('TCGA-AB-2802'), ROW('TCGA-AB-2803', 'KRAS'), ''].join('\n'))
+    return p
+  }
+  const list = (ids: string[]): string => {
+    const p = join(tmpDir(), 'samples.txt')
+    writeFileSync(p, ['# sequenced', ...ids, ''].join('\n'))
+    return p
+  }
+
+  it.each([
+    ['case', ['tcga-ab-2802', 'tcga-ab-2803'], '"tcga-ab-2802" (line 2) vs "TCGA-AB-2802" in the calls, differing in case'],
+    ['look-alikes', ['TCGА-AB-2802', 'TCGA-AB-2803 '.trim().replace('A', 'А')], '"TCGА-AB-2802" (line 2) vs "TCGA-AB-2802" in the calls, differing in look-alike characters (Unicode)'],
+  ])('a list that matches only by %s is an error at its first line, in both paths', async (_, ids, example) => {
+    const s = list(ids)
+    const want = `biomarkit: ${s}:2: no listed sample ID matches a called sample exactly, but 2 match once case, white space or look-alike characters are ignored (e.g. ${example})\n  hint: sample IDs are compared exactly: write them as the calls do\n`
+    const m = maf()
+    expect(await cli(['summary', m, '--samples', s])).toMatchObject({ code: 1, err: want })
+    expect(await cli(['summary', m, '--samples', s, '--low-memory'])).toMatchObject({ code: 1, err: want })
+  })
+
+  it('some exact, some near: a warning with counts in the read report (text and JSON), not a silent doubling', async () => {
+    const s = list(['TCGA-AB-2802', 'tcga-ab-2803', 'TCGA-AB-9999'])
+    const m = maf()
+    const r = await cli(['summary', m, '--samples', s])
+    expect(r.code).toBe(0)
+    const w = `--samples ${s}: 1 listed ID(s) match a called sample only when case, white space or look-alike characters are ignored (e.g. "tcga-ab-2803" (line 3) vs "TCGA-AB-2803" in the calls, differing in case); IDs are compared exactly, so each is counted as a separate sample with nothing called (1 listed ID(s) match exactly)`
+    expect(r.out).toContain(`warning: ${w}`)
+    expect(r.out).toContain('4 samples sequenced')
+    const j = await cli(['summary', m, '--samples', s, '--json'])
+    expect(j.out).toContain(JSON.stringify(w))
+    expect((await cli(['summary', m, '--samples', s, '--json', '--low-memory'])).out).toBe(j.out)
+  })
+
+  it('an exact list gives no warning', async () => {
+    const r = await cli(['summary', maf(), '--samples', list(['TCGA-AB-2802', 'TCGA-AB-2803', 'TCGA-AB-2804'])])
+    expect(r.code).toBe(0)
+    expect(r.out).not.toContain('warning')
+  })
+})

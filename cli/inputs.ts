@@ -8,11 +8,12 @@ import { InputError } from '../src/errors.js'
 import type { BuiltMatrix } from '../src/classify/matrix.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
 import type { ReadReport } from '../src/model/report.js'
-import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
+import { classifyCohort, prepareClassifier, type ClassifyOptions, type Classifier } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, lowMemoryWanted } from '../src/pipeline/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
+import { announceStudy, declaredSamples, expandStudy } from './study.js'
 import { parseOptions } from './validate.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
@@ -55,15 +56,23 @@ export type InputOptions = z.infer<typeof InputOptionsSchema>
  * them uncapped.
  */
 export function inputAction(action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
-  return (inputs, raw) => withMaxLineLength(parseOptions(InputOptionsSchema, raw).maxLineLength, () => action(inputs, raw))
+  return (inputs, raw) =>
+    withMaxLineLength(parseOptions(InputOptionsSchema, raw).maxLineLength, async () => {
+      // A study folder becomes its files and fills the options not given (./study.ts).
+      const e = await expandStudy(inputs, raw)
+      return action(e.inputs, e.raw)
+    })
 }
 
 export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {
   const o = parseOptions(InputOptionsSchema, raw)
+  announceStudy(io, raw)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
   const bar = progress(io, 'reading')
   try {
     // The --max-line-length cap is in force here: commands call this inside inputAction.
     const cohort = await loadCohort({
+      extraSamples,
       inputs,
       manifest: o.manifest,
       cna: o.cna,
@@ -135,10 +144,14 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
   if (refused) {
     throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it reads MAF and VCF files given directly`, { suggestion: 'drop --low-memory (the default path reads everything)' })
   }
+  announceStudy(io, raw)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
+  let classifier: Classifier | undefined
   const bar = progress(io, 'reading')
   try {
     const r = await classifyLowMemory(
       {
+        extraSamples,
         inputs,
         cna: o.cna,
         fusions: o.fusions,
@@ -148,9 +161,9 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
         partitions: lm.partitions,
         onStep: (d, t, what) => bar.update(d, t, what),
       },
-      () => prepareClassifier(copts),
+      async () => (classifier = await prepareClassifier(copts)),
     )
-    return { matrix: r.matrix, reports: r.reports, files: r.files }
+    return { matrix: classifier ? classifier.annotate(r.matrix) : r.matrix, reports: r.reports, files: r.files }
   } finally {
     bar.done()
   }

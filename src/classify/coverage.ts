@@ -76,8 +76,9 @@ export function usedMembers(panel: Panel | undefined, m: CoverageMember, mode: P
 }
 
 /**
- * One note per (feature, panel) where the feature is not judged on all its members: which were
- * used, or why it is not assayed. `panels` are the distinct panels with their sample counts.
+ * One note per rule or pathway not judged on all its members on some panel: per panel, the
+ * members used; panels that cover none of them (or too few for the mode) are counted together.
+ * `panels` are the distinct panels with their sample counts.
  */
 export function coverageNotes(
   features: readonly { readonly id: string; readonly type: string; readonly member: CoverageMember }[],
@@ -87,14 +88,19 @@ export function coverageNotes(
 ): string[] {
   const out: string[] = []
   features.forEach((f, i) => {
+    const parts: string[] = []
+    let offPanels = 0
+    let offSamples = 0
     for (const { panel, samples } of panels) {
       const used = usedMembers(panel, f.member, mode, common(i))
       if (used === null) continue
-      const n = f.member.genes.length
-      const where = `${f.type} ${f.id} on panel ${panel.id} (${samples} sample(s))`
-      if (used.size === 0) out.push(`${where}: not assayed (--pathway-coverage ${mode}: covers ${f.member.genes.filter((g) => covers(panel, f.member, g)).length} of ${n} members)`)
-      else out.push(`${where}: judged on ${used.size} of ${n} members (--pathway-coverage ${mode}): ${[...used].join(', ')}`)
+      if (used.size === 0) {
+        offPanels++
+        offSamples += samples
+      } else parts.push(`on ${panel.id} (${samples} sample(s)) judged on ${[...used].join(', ')}`)
     }
+    if (offPanels > 0) parts.push(`not assayed on ${offPanels} panel(s) (${offSamples} sample(s)) covering ${mode === 'any' ? 'none' : mode === 'all' ? 'not all' : 'not every common one'} of its members`)
+    if (parts.length > 0) out.push(`${f.type} ${f.id} (${f.member.genes.length} members; --pathway-coverage ${mode}): ${parts.join('; ')}`)
   })
   return out
 }

@@ -44,7 +44,11 @@ export interface ProfileRules {
   readonly sizeMb?: ReadonlyMap<string, number> | undefined
 }
 
-type Decision = { readonly panel: string | 'WES' | 'NA'; readonly why: string }
+/** A panel stable id, or WES / NA (sentinels no stable id can spell). */
+type Decision = { readonly panel: string; readonly why: string }
+const WES = '\u0000whole-exome'
+const NA = '\u0000not-profiled'
+const word = (p: string): string => (p === WES ? 'WES' : p === NA ? 'NA' : p)
 
 export interface ProfiledAssigner {
   /** Sample list → assignment (a whole cohort or one partition of it; the same sample always gets the same panel). */
@@ -74,35 +78,39 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
       }
     }
   }
+  // A profile's columns that the matrix has (a profile without one falls to the meta gene_panel).
+  const matrixColumns = { mutations: [] as string[], copyNumber: [] as string[], fusions: [] as string[] }
+  for (const k of ASSAY_KINDS) matrixColumns[k] = kinds[k].columns.filter((c) => matrix?.profiles.includes(c) === true)
   const decide = (sample: string, k: AssayKind): Decision => {
     const src = kinds[k]
     const row = matrix?.rows.get(sample)
-    if (row !== undefined && src.columns.length > 0) {
-      for (const c of src.columns) {
+    const columns = matrixColumns[k]
+    if (row !== undefined && columns.length > 0) {
+      for (const c of columns) {
         const v = row[c]
         if (v !== undefined) return { panel: v, why: `panel matrix (${c})` }
       }
-      return { panel: 'NA', why: `not profiled: NA in the panel matrix (${src.columns.join(', ')})` }
+      return { panel: NA, why: `not profiled: NA in the panel matrix (${columns.join(', ')})` }
     }
     if (src.profiled === 'all' || src.profiled.has(sample)) {
       const by = src.profiled === 'all' ? (row === undefined ? 'not in the panel matrix' : 'no matrix column for this profile') : `in ${src.profiledBy}`
-      return src.metaPanel !== undefined ? { panel: src.metaPanel, why: `meta gene_panel (${by})` } : { panel: 'WES', why: `whole-exome (${by}, no panel named)` }
+      return src.metaPanel !== undefined ? { panel: src.metaPanel, why: `meta gene_panel (${by})` } : { panel: WES, why: `whole-exome (${by}, no panel named)` }
     }
-    return { panel: 'NA', why: `not profiled (not in ${src.profiledBy})` }
+    return { panel: NA, why: `not profiled (not in ${src.profiledBy})` }
   }
   const panels = new Map<string, Panel>()
   const composite = (d: Readonly<Record<AssayKind, Decision>>): Panel => {
     const ids = ASSAY_KINDS.map((k) => d[k].panel)
-    const id = ids.every((x) => x === ids[0]) ? (ids[0] === 'WES' ? 'whole-exome' : ids[0] === 'NA' ? 'not-profiled' : (ids[0] as string)) : `mutations=${ids[0]};cna=${ids[1]};sv=${ids[2]}`
+    const id = ids.every((x) => x === ids[0]) ? (ids[0] === WES ? 'whole-exome' : ids[0] === NA ? 'not-profiled' : (ids[0] as string)) : `mutations=${word(ids[0] as string)};cna=${word(ids[1] as string)};sv=${word(ids[2] as string)}`
     const hit = panels.get(id)
     if (hit) return hit
     const sets = ASSAY_KINDS.map((k) => {
       const p = d[k].panel
-      return p === 'WES' || p === 'NA' ? p : new Set((definitions.get(p) as CbioGenePanel).genes)
+      return p === WES || p === NA ? p : new Set((definitions.get(p) as CbioGenePanel).genes)
     })
     const has = (i: number, g: string): boolean => {
       const s = sets[i]
-      return s === 'WES' || (s !== 'NA' && s !== undefined && s.has(g))
+      return s === WES || (typeof s !== 'string' && s !== undefined && s.has(g))
     }
     const genes = new Map<string, GeneAssay>()
     for (const s of sets) {
@@ -112,13 +120,13 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
         genes.set(g, { mutations: has(0, g) ? 'exons' : 'none', hotspots: [], copyNumber: has(1, g), fusions: has(2, g) })
       }
     }
-    const wes = ASSAY_KINDS.filter((_, i) => sets[i] === 'WES')
+    const wes = ASSAY_KINDS.filter((_, i) => sets[i] === WES)
     const others: GeneAssay | undefined =
       wes.length === 0
         ? undefined
         : { mutations: wes.includes('mutations') ? 'exons' : 'none', hotspots: [], copyNumber: wes.includes('copyNumber'), fusions: wes.includes('fusions') }
     const mut = d.mutations.panel
-    const sizeMb = mut === 'WES' || mut === 'NA' ? undefined : rules.sizeMb?.get(mut)
+    const sizeMb = mut === WES || mut === NA ? undefined : rules.sizeMb?.get(mut)
     const p: Panel = { id, name: id, sizeMb, genes, others }
     panels.set(id, p)
     return p
@@ -140,7 +148,7 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
         const counts = new Map<string, number>()
         for (const s of samples) {
           const d = decide(s, k)
-          const key = d.panel === 'WES' || d.panel === 'NA' ? d.why : `${d.panel} from ${d.why}`
+          const key = d.panel === WES || d.panel === NA ? d.why : `${d.panel} from ${d.why}`
           counts.set(key, (counts.get(key) ?? 0) + 1)
         }
         out.push(`${KIND_WORD[k]} panels: ${[...counts].map(([why, n]) => `${n} ${why}`).join('; ')}`)

@@ -61,6 +61,8 @@ export interface LowMemoryOptions {
   readonly cna?: readonly string[] | undefined
   readonly fusions?: readonly string[] | undefined
   readonly samplesFile?: string | undefined
+  /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
+  readonly extraSamples?: readonly string[] | undefined
   readonly origin?: 'somatic' | 'germline' | undefined
   /** VCF reading options (--keep-filtered, --tumor-id, --normal-id). */
   readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId'> | undefined
@@ -211,6 +213,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
         if (s !== '' && !s.startsWith('#')) declared.push(s)
       }
     }
+    declared.push(...(opts.extraSamples ?? []))
 
     // 1. Partition the MAF files; a file that fails to read stops the pass (later files come after its error).
     const out = new PartitionWriter(dir, K)

@@ -59,11 +59,10 @@ describe('--pathway-coverage: altered and wild-type samples judged on the same m
   it('notes name, per panel, the members used or why the feature is not assayed', () => {
     const feats = [{ id: 'RAS', type: 'pathway', member: { genes: ras.genes } }]
     const list = [{ panel: small, samples: 10 }, { panel: big, samples: 5 }]
-    expect(coverageNotes(feats, list, 'any', () => undefined)).toEqual(['pathway RAS on panel SMALL (10 sample(s)): judged on 1 of 3 members (--pathway-coverage any): KRAS'])
-    expect(coverageNotes(feats, list, 'all', () => undefined)).toEqual(['pathway RAS on panel SMALL (10 sample(s)): not assayed (--pathway-coverage all: covers 1 of 3 members)'])
+    expect(coverageNotes(feats, list, 'any', () => undefined)).toEqual(['pathway RAS (3 members; --pathway-coverage any): on SMALL (10 sample(s)) judged on KRAS'])
+    expect(coverageNotes(feats, list, 'all', () => undefined)).toEqual(['pathway RAS (3 members; --pathway-coverage all): not assayed on 1 panel(s) (10 sample(s)) covering not all of its members'])
     expect(coverageNotes(feats, list, 'common', () => new Set(['KRAS']))).toEqual([
-      'pathway RAS on panel SMALL (10 sample(s)): judged on 1 of 3 members (--pathway-coverage common): KRAS',
-      'pathway RAS on panel BIG (5 sample(s)): judged on 1 of 3 members (--pathway-coverage common): KRAS',
+      'pathway RAS (3 members; --pathway-coverage common): on SMALL (10 sample(s)) judged on KRAS; on BIG (5 sample(s)) judged on KRAS',
     ])
   })
 })

@@ -4,6 +4,7 @@
  * --panel/--sample-panels, --clinical). The files it holds but biomarkit does not read are listed
  * once on stderr.
  */
+import { readClinical } from '../src/clinical/read.js'
 import { InputError } from '../src/errors.js'
 import { readPanelMatrix } from '../src/panels/cbioportal.js'
 import { isStudyFolder, readStudyFolder, type StudyFolder } from '../src/study/folder.js'
@@ -77,4 +78,21 @@ export function announceStudy(io: CliIO, raw: unknown): void {
   ]
   io.stderr(`biomarkit: study folder ${f.dir} (${f.studyId ?? 'no cancer_study_identifier'}): read ${used.join(', ')} file(s)\n`)
   if (f.unused.length > 0) io.stderr(`biomarkit: not used: ${f.unused.map((u) => `${u.file} (${u.why})`).join('; ')}\n`)
+}
+
+/** "counts are per sample: 240 samples of 193 patients", when a study's samples share patients. */
+export async function studyLevelNote(raw: unknown, samples: readonly string[]): Promise<string | undefined> {
+  const s = studyOf(raw)
+  if (s?.folder.samples === undefined) return undefined
+  const t = await readClinical(s.folder.samples, { sampleColumn: 'SAMPLE_ID' })
+  const col = t.table.columns.find((c) => c.toUpperCase() === 'PATIENT_ID')
+  if (col === undefined) return undefined
+  const patients = new Set<string>()
+  let unknown = 0
+  for (const x of samples) {
+    const p = t.table.rows.get(x)?.values[col]
+    if (p === undefined) unknown++
+    else patients.add(p)
+  }
+  return `counts are per sample: ${samples.length} samples of ${patients.size} patients${unknown > 0 ? ` (${unknown} with no patient in the sample file)` : ''}; scan tests patient endpoints per patient`
 }

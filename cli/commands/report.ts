@@ -5,7 +5,9 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
+import type { ReadReport } from '../../src/model/report.js'
+import type { LeveledClinical } from '../../src/study/clinical.js'
+import { loadClinicalSource } from '../levels.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../analysis-run.js'
@@ -15,7 +17,7 @@ import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
-  clinical: z.string({ message: 'required: the clinical table' }),
+  clinical: z.string().optional(),
   output: z.string({ message: 'required: -o report.html' }),
   endpoints: z.array(z.string()).default(['orr', 'dcr', 'pfs']),
   tracks: z.array(z.string()).optional(),
@@ -30,7 +32,7 @@ const Schema = z.object({
 export function reportCommand(io: CliIO): Command {
   const cmd = new Command('report').description('self-contained HTML report: oncoplot, associations, forest plot, KM curves, read report, provenance')
   addClassifyOptions(addInputOptions(cmd))
-    .requiredOption('--clinical <file>', 'clinical table')
+    .option('--clinical <file>', 'clinical table (a study folder brings its own)')
     .requiredOption('-o, --output <file>', 'HTML file to write')
     .option('--endpoints <list>', 'endpoints (default orr,dcr,pfs)', parseList)
     .option('--tracks <list>', 'clinical tracks under the oncoplot (default: best response and PFS when present)', parseList)
@@ -43,7 +45,9 @@ export function reportCommand(io: CliIO): Command {
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
-      const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
+      // A study folder without --clinical: its sample file with each patient's attributes joined (per sample; `scan` tests per patient).
+      const src = await loadClinicalSource(raw, o)
+      const clinical = { table: src.plain ?? (src.leveled as LeveledClinical).sample, report: src.reports[src.reports.length - 1] as ReadReport }
       const copts = classifyOptions(raw)
       const featureTypes = ['gene' as const, ...(copts.rules ? ['rule' as const] : []), ...(copts.pathways ? ['pathway' as const] : [])]
       const defaultTracks = [clinical.table.responseColumn, 'pfs_months', 'pfs_event'].filter((t): t is string => t !== undefined)
@@ -59,19 +63,20 @@ export function reportCommand(io: CliIO): Command {
       const html = renderReport(
         await reportInput(cohort, a, {
           title: o.title,
-          inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), { path: o.clinical, role: 'clinical' }],
+          inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), ...src.files.map((p) => ({ path: p, role: 'clinical' }))],
           parameters: [
             ['endpoints', o.endpoints.join(',')],
             ['rules', copts.rules ?? 'none'],
             ['panels', (copts.panels ?? []).join(',') || 'none (everything assayed)'],
             ['origin', copts.origin ?? 'any'],
+            ...(src.leveled ? [['clinical level', `per sample; patient attributes joined by ${src.leveled.link.source} (scan tests patient endpoints per patient)`] as const] : []),
           ],
           clinicalReport: clinical.report,
           patientsClinical: clinical.table.rows.size,
           panels: copts.panels ?? [],
         }),
       )
-      await writeFileAtomic(o.output, html, [...cohort.files, o.clinical])
+      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files])
     }))
   return cmd
 }

@@ -4,18 +4,20 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { groupRowsTsv, scanGroups, scanSurvival, selectFeatures, survivalRowsTsv, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
+import { atLevel, loadClinicalSource, studyEndpoint, studyEndpointNote } from '../levels.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
-  clinical: z.string({ message: 'required: the clinical table' }),
+  clinical: z.string().optional(),
+  patientColumn: z.string().optional(),
+  perPatient: z.enum(['any', 'first', 'error']).default('any'),
   endpoint: z.array(z.string()).min(1, 'name at least one endpoint'),
   features: z.array(z.enum(['genes', 'rules', 'pathways'])).optional(),
   genes: z.array(z.string()).optional(),
@@ -38,9 +40,10 @@ export interface ScanRun {
   readonly survival: SurvivalScan[]
 }
 
-function header(name: string, g: GroupScan | SurvivalScan): string[] {
+function header(name: string, g: GroupScan | SurvivalScan, level: readonly string[] = []): string[] {
   const ex = Object.entries(g.excluded)
-  const lines = [`# endpoint ${name}: ${g.tested} sequenced samples tested`]
+  const unit = level.some((l) => l.startsWith('patient-level')) ? 'patients' : 'sequenced samples'
+  const lines = [`# endpoint ${name}: ${g.tested} ${unit} tested`, ...level.map((l) => `# ${l}`)]
   if (ex.length > 0) lines.push(`# excluded: ${ex.map(([k, v]) => `${v} ${k}`).join('; ')}`)
   const fams = [...new Set(g.rows.map((r) => r.family))]
   for (const f of fams) lines.push(`# family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q = Benjamini-Hochberg within the family`)
@@ -50,7 +53,9 @@ function header(name: string, g: GroupScan | SurvivalScan): string[] {
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
   addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
-    .requiredOption('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file)')
+    .option('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file); a study folder brings its own')
+    .option('--patient-column <name>', 'patient-ID column of the clinical table: test every endpoint per patient')
+    .addOption(new Option('--per-patient <mode>', 'patient-level tests: a patient with several samples is altered if any is (any), its first sample (first), or an error').choices(['any', 'first', 'error']).default('any'))
     .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
     .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
     .option('--genes <list>', 'test only these genes', parseList)
@@ -70,15 +75,25 @@ export function scanCommand(io: CliIO): Command {
       const copts = classifyOptions(raw)
       const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
       const { matrix, reports, files } = await classifyInputs(inputs, raw, io, { ...copts, withPathways: types.includes('pathways') })
-      const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient })
+      const clinical = await loadClinicalSource(raw, o)
       const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
       const features = selectFeatures(matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes })
       const table = new LogFactorialTable(matrix.samples.length + 1)
       const run: ScanRun = { groups: [], survival: [] }
+      const levels = new Map<object, readonly string[]>()
+      const cache = {}
+      const cov = o.covariates ?? []
       for (const word of o.endpoint) {
-        const ep = parseEndpoint(word, o.time, o.event)
-        if (ep.kind === 'group') run.groups.push(scanGroups(matrix, clinical.table, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }))
-        else run.survival.push(scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }))
+        const ep = studyEndpoint(clinical, parseEndpoint(word, o.time, o.event), word)
+        if (ep.kind === 'group') {
+          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanGroups(m, t, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }), (g) => [g.endpoint.column, ...cov])
+          levels.set(r.result, r.notes)
+          run.groups.push(r.result)
+        } else {
+          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanSurvival(m, t, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }), (v) => [v.timeColumn, v.eventColumn, ...cov])
+          levels.set(r.result, [...studyEndpointNote(ep), ...r.notes])
+          run.survival.push(r.result)
+        }
       }
       let text: string
       if (o.format === 'json') {
@@ -86,9 +101,9 @@ export function scanCommand(io: CliIO): Command {
           JSON.stringify(
             {
               features: features.length,
-              groupEndpoints: run.groups.map((g) => ({ endpoint: g.endpoint.name, column: g.endpoint.column, tested: g.tested, excluded: g.excluded, families: g.families, rows: g.rows })),
-              survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, tested: s.tested, excluded: s.excluded, rows: s.rows })),
-              readReports: [...reports, clinical.report],
+              groupEndpoints: run.groups.map((g) => ({ endpoint: g.endpoint.name, column: g.endpoint.column, level: levels.get(g), tested: g.tested, excluded: g.excluded, families: g.families, rows: g.rows })),
+              survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, level: levels.get(s), tested: s.tested, excluded: s.excluded, rows: s.rows })),
+              readReports: [...reports, ...clinical.reports],
             },
             (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v),
             1,
@@ -96,14 +111,14 @@ export function scanCommand(io: CliIO): Command {
       } else {
         const blocks: string[] = [`# biomarkit scan: ${features.length} feature(s) × ${o.endpoint.length} endpoint(s)`]
         const groupRows = run.groups.flatMap((g) => g.rows)
-        if (run.groups.length > 0) blocks.push(...run.groups.flatMap((g) => header(g.endpoint.name, g)), ...groupRowsTsv(groupRows))
+        if (run.groups.length > 0) blocks.push(...run.groups.flatMap((g) => header(g.endpoint.name, g, levels.get(g))), ...groupRowsTsv(groupRows))
         if (run.survival.length > 0) {
           if (run.groups.length > 0) blocks.push('')
-          blocks.push(...run.survival.flatMap((s) => header(s.endpoint, s)), ...survivalRowsTsv(run.survival.flatMap((s) => s.rows)))
+          blocks.push(...run.survival.flatMap((s) => header(s.endpoint, s, levels.get(s))), ...survivalRowsTsv(run.survival.flatMap((s) => s.rows)))
         }
         text = blocks.join('\n') + '\n'
       }
-      await emit(io, text, o.output, [...files, o.clinical])
+      await emit(io, text, o.output, [...files, ...clinical.files])
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
     }))
   return cmd

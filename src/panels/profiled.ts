@@ -145,6 +145,9 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     notes(samples) {
       const out: string[] = []
       for (const k of ASSAY_KINDS) {
+        const src = kinds[k]
+        // A profile the study does not have at all: nothing to say per sample.
+        if (src.profiled !== 'all' && src.profiled.size === 0 && matrixColumns[k].length === 0) continue
         const counts = new Map<string, number>()
         for (const s of samples) {
           const d = decide(s, k)

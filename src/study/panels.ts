@@ -55,7 +55,7 @@ export async function studyPanels(study: StudyFolder): Promise<StudyPanels> {
     }
     const samples = new Set<string>()
     for (const p of profiles) for (const s of await dataFileSamples(p)) samples.add(s)
-    return { columns, profiled: samples, profiledBy: profiles.length === 0 ? 'any data file (none)' : 'the data file', metaPanel }
+    return { columns, profiled: samples, profiledBy: profiles.length === 0 ? 'the study (it has no such profile)' : 'the data file', metaPanel }
   }
   return {
     matrix: study.panelMatrix?.path,

@@ -8,7 +8,7 @@ import { InputError } from '../src/errors.js'
 import type { BuiltMatrix } from '../src/classify/matrix.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
 import type { ReadReport } from '../src/model/report.js'
-import { classifyCohort, prepareClassifier, type ClassifyOptions, type Classifier } from '../src/pipeline/classify-cohort.js'
+import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, lowMemoryWanted } from '../src/pipeline/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
 import type { CliIO } from './context.js'
@@ -146,7 +146,6 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
   }
   announceStudy(io, raw)
   const extraSamples = await declaredSamples(raw as Record<string, unknown>)
-  let classifier: Classifier | undefined
   const bar = progress(io, 'reading')
   try {
     const r = await classifyLowMemory(
@@ -161,9 +160,9 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
         partitions: lm.partitions,
         onStep: (d, t, what) => bar.update(d, t, what),
       },
-      async () => (classifier = await prepareClassifier(copts)),
+      () => prepareClassifier(copts),
     )
-    return { matrix: classifier ? classifier.annotate(r.matrix) : r.matrix, reports: r.reports, files: r.files }
+    return { matrix: r.matrix, reports: r.reports, files: r.files }
   } finally {
     bar.done()
   }

@@ -4,7 +4,7 @@
  * --panel/--sample-panels, --clinical). The files it holds but biomarkit does not read are listed
  * once on stderr.
  */
-import { readClinical } from '../src/clinical/read.js'
+import { readLines } from '../src/io/lines.js'
 import { InputError } from '../src/errors.js'
 import { readPanelMatrix } from '../src/panels/cbioportal.js'
 import { isStudyFolder, readStudyFolder, type StudyFolder } from '../src/study/folder.js'
@@ -53,12 +53,9 @@ export async function declaredSamples(raw: Record<string, unknown>): Promise<str
   const out = new Set<string>()
   const rules = studyPanelRules(raw)
   for (const s of rules?.declared ?? []) out.add(s)
-  const matrix = typeof raw.samplePanels === 'string' ? raw.samplePanels : rules?.matrix
-  if (matrix !== undefined) {
-    const m = await readPanelMatrix(matrix)
-    for (const [s, row] of m.rows) if (Object.values(row).some((v) => v !== undefined)) out.add(s)
-  }
-  return [...out].sort()
+  const m = typeof raw.samplePanels === 'string' ? await readPanelMatrix(raw.samplePanels) : rules?.matrix
+  if (m !== undefined) for (const [s, row] of m.rows) if (Object.values(row).some((v) => v !== undefined)) out.add(s)
+  return [...out]
 }
 
 /** Once per run, on stderr: what the study folder provided and what it holds that is not read. */
@@ -84,14 +81,25 @@ export function announceStudy(io: CliIO, raw: unknown): void {
 export async function studyLevelNote(raw: unknown, samples: readonly string[]): Promise<string | undefined> {
   const s = studyOf(raw)
   if (s?.folder.samples === undefined) return undefined
-  const t = await readClinical(s.folder.samples, { sampleColumn: 'SAMPLE_ID' })
-  const col = t.table.columns.find((c) => c.toUpperCase() === 'PATIENT_ID')
-  if (col === undefined) return undefined
+  // Two columns of the sample file (the whole clinical reader is not needed for a count).
+  const patientOf = new Map<string, string>()
+  let cols: [number, number] | undefined
+  for await (const { text } of readLines(s.folder.samples)) {
+    if (text === '' || text.startsWith('#')) continue
+    const f = text.split('\t')
+    if (cols === undefined) {
+      const up = f.map((h) => h.trim().toUpperCase())
+      cols = [up.indexOf('SAMPLE_ID'), up.indexOf('PATIENT_ID')]
+      if (cols[0] < 0 || cols[1] < 0) return undefined
+      continue
+    }
+    patientOf.set((f[cols[0]] ?? '').trim(), (f[cols[1]] ?? '').trim())
+  }
   const patients = new Set<string>()
   let unknown = 0
   for (const x of samples) {
-    const p = t.table.rows.get(x)?.values[col]
-    if (p === undefined) unknown++
+    const p = patientOf.get(x)
+    if (p === undefined || p === '') unknown++
     else patients.add(p)
   }
   return `counts are per sample: ${samples.length} samples of ${patients.size} patients${unknown > 0 ? ` (${unknown} with no patient in the sample file)` : ''}; scan tests patient endpoints per patient`

@@ -81,6 +81,17 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
   // A profile's columns that the matrix has (a profile without one falls to the meta gene_panel).
   const matrixColumns = { mutations: [] as string[], copyNumber: [] as string[], fusions: [] as string[] }
   for (const k of ASSAY_KINDS) matrixColumns[k] = kinds[k].columns.filter((c) => matrix?.profiles.includes(c) === true)
+  // Decisions are few distinct values: interned, so 200,000 samples do not build 600,000 strings.
+  const interned = new Map<string, Decision>()
+  const dec = (panel: string, why: string): Decision => {
+    const key = `${panel}\t${why}`
+    let d = interned.get(key)
+    if (d === undefined) {
+      d = { panel, why }
+      interned.set(key, d)
+    }
+    return d
+  }
   const decide = (sample: string, k: AssayKind): Decision => {
     const src = kinds[k]
     const row = matrix?.rows.get(sample)
@@ -88,15 +99,15 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     if (row !== undefined && columns.length > 0) {
       for (const c of columns) {
         const v = row[c]
-        if (v !== undefined) return { panel: v, why: `panel matrix (${c})` }
+        if (v !== undefined) return dec(v, c)
       }
-      return { panel: NA, why: `not profiled: NA in the panel matrix (${columns.join(', ')})` }
+      return dec(NA, 'matrix NA')
     }
     if (src.profiled === 'all' || src.profiled.has(sample)) {
       const by = src.profiled === 'all' ? (row === undefined ? 'not in the panel matrix' : 'no matrix column for this profile') : `in ${src.profiledBy}`
-      return src.metaPanel !== undefined ? { panel: src.metaPanel, why: `meta gene_panel (${by})` } : { panel: WES, why: `whole-exome (${by}, no panel named)` }
+      return src.metaPanel !== undefined ? dec(src.metaPanel, `meta gene_panel (${by})`) : dec(WES, `whole-exome (${by}, no panel named)`)
     }
-    return { panel: NA, why: `not profiled (not in ${src.profiledBy})` }
+    return dec(NA, `not profiled (not in ${src.profiledBy})`)
   }
   const panels = new Map<string, Panel>()
   const composite = (d: Readonly<Record<AssayKind, Decision>>): Panel => {
@@ -131,7 +142,17 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     panels.set(id, p)
     return p
   }
-  const decisions = (s: string): Record<AssayKind, Decision> => ({ mutations: decide(s, 'mutations'), copyNumber: decide(s, 'copyNumber'), fusions: decide(s, 'fusions') })
+  // Each sample's triple once (assign and notes both need it; 200,000 samples × 3 decisions).
+  type Triple = Record<AssayKind, Decision> & { panelId?: string }
+  const memo = new Map<string, Triple>()
+  const decisions = (s: string): Triple => {
+    let d = memo.get(s)
+    if (d === undefined) {
+      d = { mutations: decide(s, 'mutations'), copyNumber: decide(s, 'copyNumber'), fusions: decide(s, 'fusions') }
+      memo.set(s, d)
+    }
+    return d
+  }
   const matrixSamples: string[] = []
   if (matrix) for (const [s, row] of matrix.rows) if (Object.values(row).some((v) => v !== undefined)) matrixSamples.push(s)
   return {
@@ -139,7 +160,10 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     matrixSamples,
     assign(samples) {
       const samplePanel = new Map<string, string>()
-      for (const s of samples) samplePanel.set(s, composite(decisions(s)).id)
+      for (const s of samples) {
+        const d = decisions(s)
+        samplePanel.set(s, (d.panelId ??= composite(d).id))
+      }
       return { panels, samplePanel }
     },
     notes(samples) {
@@ -150,8 +174,15 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
         if (src.profiled !== 'all' && src.profiled.size === 0 && matrixColumns[k].length === 0) continue
         const counts = new Map<string, number>()
         for (const s of samples) {
-          const d = decide(s, k)
-          const key = d.panel === WES || d.panel === NA ? d.why : `${d.panel} from ${d.why}`
+          const d = decisions(s)[k]
+          const key =
+            d.why === 'matrix NA'
+              ? `not profiled: NA in the panel matrix (${matrixColumns[k].join(', ')})`
+              : d.panel === WES || d.panel === NA
+                ? d.why
+                : matrixColumns[k].includes(d.why)
+                  ? `${d.panel} from panel matrix (${d.why})`
+                  : `${d.panel} from ${d.why}`
           counts.set(key, (counts.get(key) ?? 0) + 1)
         }
         out.push(`${KIND_WORD[k]} panels: ${[...counts].map(([why, n]) => `${n} ${why}`).join('; ')}`)

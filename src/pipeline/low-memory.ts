@@ -359,13 +359,16 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
 
     // 3. Merge.
     step(paths.length + K, total, 'merging')
-    const matrix = mergeBuilds(parts, {
-      template: classifier.build(new EventTable(), []),
-      genesGiven: classifier.genesGiven,
-      rules: classifier.rules,
-      fill: classifier.fill,
-      aliases: classifier.aliases.report(),
-    })
+    // The panel notes (per-profile decisions, members used) are the whole cohort's, as in one pass.
+    const matrix = classifier.annotate(
+      mergeBuilds(parts, {
+        template: classifier.build(new EventTable(), []),
+        genesGiven: classifier.genesGiven,
+        rules: classifier.rules,
+        fill: classifier.fill,
+        aliases: classifier.aliases.report(),
+      }),
+    )
     step(total, total, '')
     const reports = [...paths.map((_, f) => heads[f]?.finish() ?? (vcfRead[f] as { report: ReadReport }).report), ...extra.map((x) => x.report)]
     return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }

@@ -111,8 +111,7 @@ export async function readPanels(opts: ReadPanelsOptions, aliases: AliasResolver
       const d = aliasPanel(parseGenePanelFile(await collect(path), path), aliases, path)
       defs.set(d.stableId, d)
     }
-    const matrix = s.matrix === undefined ? undefined : parsePanelMatrix(await collect(s.matrix), s.matrix)
-    return fromRules(matrix, defs, s.kinds, new Map())
+    return fromRules(s.matrix, defs, s.kinds, new Map())
   }
   const read = await Promise.all(specs.map((spec) => readPanelSpec(spec, aliases)))
   const json = read.flatMap((r) => (r.panel ? [r.panel] : []))

@@ -105,7 +105,12 @@ export function parseCaseList(lines: Iterable<NumberedLine>, file: string): Case
   if (id === undefined || id === '') throw new InputError('FORMAT', 'case list without "stable_id:"', { file })
   const ids = f.get('case_list_ids')
   if (ids === undefined) throw new InputError('FORMAT', 'case list without "case_list_ids:"', { file })
-  const samples = [...new Set(ids.value.split('\t').map((s) => s.trim()).filter((s) => s !== ''))]
+  const seen = new Set<string>()
+  for (const raw of ids.value.split('\t')) {
+    const s = raw.trim()
+    if (s !== '') seen.add(s)
+  }
+  const samples = [...seen]
   return { file, stableId: id, samples }
 }
 

@@ -5,15 +5,17 @@
  */
 import { InputError } from '../errors.js'
 import { readLines } from '../io/lines.js'
+import { readPanelMatrix, type PanelMatrix } from '../panels/cbioportal.js'
 import type { AssayKind, KindSource } from '../panels/profiled.js'
 import { profileCaseList, type StudyFolder, type StudyProfile } from './folder.js'
 import { CASE_LIST_SUFFIX } from './meta.js'
 
 export interface StudyPanels {
-  readonly matrix: string | undefined
+  /** The panel matrix, read once (its path is `matrix.file`). */
+  readonly matrix: PanelMatrix | undefined
   readonly panelFiles: readonly string[]
   readonly kinds: Readonly<Record<AssayKind, KindSource>>
-  /** Every sample a case list or the panel matrix declares profiled (sequenced even without a call). */
+  /** Every sample a case list declares profiled (sequenced even without a call). */
   readonly declared: readonly string[]
 }
 
@@ -58,7 +60,7 @@ export async function studyPanels(study: StudyFolder): Promise<StudyPanels> {
     return { columns, profiled: samples, profiledBy: profiles.length === 0 ? 'the study (it has no such profile)' : 'the data file', metaPanel }
   }
   return {
-    matrix: study.panelMatrix?.path,
+    matrix: study.panelMatrix === undefined ? undefined : await readPanelMatrix(study.panelMatrix.path),
     panelFiles: study.panelFiles,
     kinds: {
       mutations: await kind(study.mutations, CASE_LIST_SUFFIX.mutations),

@@ -10,7 +10,6 @@
  * - --clinical alone: per sample, as before.
  * The level and the join are stated in the output.
  */
-import { readClinical } from '../src/clinical/read.js'
 import { InputError } from '../src/errors.js'
 import type { CohortMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
@@ -18,6 +17,7 @@ import type { ReadReport } from '../src/model/report.js'
 import type { EndpointSpec } from '../src/scan/endpoints.js'
 import { checkPatientColumns, readStudyClinical, withPatientColumn, type LeveledClinical } from '../src/study/clinical.js'
 import { collapseToPatients, patientLevelNote, type PatientMatrix, type PerPatient } from '../src/study/patients.js'
+import { clinicalReading, loadClinical } from './clinical-options.js'
 import { studyOf } from './study.js'
 
 export interface ClinicalSource {
@@ -37,16 +37,20 @@ export interface ClinicalOptions {
   readonly lenient?: boolean | undefined
 }
 
-export async function loadClinicalSource(raw: unknown, o: ClinicalOptions): Promise<ClinicalSource> {
+/**
+ * `samples`: the calls' sample IDs, against which a --clinical table's sample column is chosen and
+ * matched (cli/clinical-options.ts); the study's own files are keyed by SAMPLE_ID / PATIENT_ID.
+ */
+export async function loadClinicalSource(raw: unknown, o: ClinicalOptions, samples: readonly string[]): Promise<ClinicalSource> {
   if (o.clinical === undefined) {
     const s = studyOf(raw)
     if (s === undefined || (s.folder.patients === undefined && s.folder.samples === undefined)) {
       throw new InputError('USAGE', '--clinical: required: the clinical table (or give a cBioPortal study folder with clinical files)')
     }
-    const leveled = await readStudyClinical(s.folder.patients, s.folder.samples, { lenient: o.lenient })
+    const leveled = await readStudyClinical(s.folder.patients, s.folder.samples, { lenient: o.lenient, reading: clinicalReading(raw) })
     return { leveled, allPatient: false, reports: leveled.reports, files: leveled.files }
   }
-  const r = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient })
+  const r = await loadClinical(o.clinical, raw, samples)
   if (o.patientColumn === undefined) return { plain: r.table, allPatient: false, reports: [r.report], files: [o.clinical] }
   const leveled = withPatientColumn(r, o.patientColumn)
   return { leveled, allPatient: true, reports: leveled.reports, files: leveled.files }

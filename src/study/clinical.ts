@@ -12,7 +12,7 @@
  */
 import { InputError, quote } from '../errors.js'
 import { readClinical, type ClinicalResult } from '../clinical/read.js'
-import type { ClinicalRow, ClinicalTable } from '../model/clinical.js'
+import type { ClinicalReading, ClinicalRow, ClinicalTable } from '../model/clinical.js'
 import type { ReadReport } from '../model/report.js'
 import type { PatientLink } from './patients.js'
 
@@ -39,7 +39,7 @@ function linkOf(t: ClinicalTable, column: string): PatientLink {
   const rank = new Map<string, number>()
   let k = 0
   for (const row of t.rows.values()) {
-    const p = row.values[column]
+    const p = row.values.get(column)
     if (p === undefined) throw new InputError('BAD_VALUE', `${column}: missing patient ID for sample ${quote(row.sample)}`, { file: t.file, line: row.line, column: t.columns.indexOf(column) + 1 })
     patientOf.set(row.sample, p)
     rank.set(row.sample, k++)
@@ -48,19 +48,19 @@ function linkOf(t: ClinicalTable, column: string): PatientLink {
 }
 
 /** A study's patient and sample files (either may be absent, not both). */
-export async function readStudyClinical(patientsPath: string | undefined, samplesPath: string | undefined, opts: { lenient?: boolean | undefined } = {}): Promise<LeveledClinical> {
+export async function readStudyClinical(patientsPath: string | undefined, samplesPath: string | undefined, opts: { lenient?: boolean | undefined; reading?: ClinicalReading | undefined } = {}): Promise<LeveledClinical> {
   if (samplesPath === undefined) throw new InputError('NOT_FOUND', 'the study has no sample clinical file (SAMPLE_ATTRIBUTES): samples cannot be joined to patients', patientsPath === undefined ? {} : { file: patientsPath })
-  const samples: ClinicalResult = await readClinical(samplesPath, { sampleColumn: 'SAMPLE_ID', lenient: opts.lenient })
-  const patients: ClinicalResult | undefined = patientsPath === undefined ? undefined : await readClinical(patientsPath, { sampleColumn: 'PATIENT_ID', lenient: opts.lenient })
+  const samples: ClinicalResult = await readClinical(samplesPath, { sampleColumn: 'SAMPLE_ID', lenient: opts.lenient, reading: opts.reading })
+  const patients: ClinicalResult | undefined = patientsPath === undefined ? undefined : await readClinical(patientsPath, { sampleColumn: 'PATIENT_ID', lenient: opts.lenient, reading: opts.reading })
   const st = samples.table
   const col = patientColumnOf(st, 'PATIENT_ID')
   const link = linkOf(st, col)
-  const pt = patients?.table ?? { file: samplesPath, sampleColumn: col, columns: [col], rows: new Map([...new Set(link.patientOf.values())].map((p) => [p, { sample: p, line: 0, values: { [col]: p } }])) }
+  const pt = patients?.table ?? { file: samplesPath, sampleColumn: col, columns: [col], rows: new Map([...new Set(link.patientOf.values())].map((p) => [p, { sample: p, line: 0, values: new Map<string, string | undefined>([[col, p]]) }])) }
   // Sample rows with their patient's attributes; a column both files have keeps the sample's value.
   const rows = new Map<string, ClinicalRow>()
   for (const row of st.rows.values()) {
     const p = pt.rows.get(link.patientOf.get(row.sample) as string)
-    rows.set(row.sample, p ? { ...row, values: { ...p.values, ...row.values } } : row)
+    rows.set(row.sample, p ? { ...row, values: new Map([...p.values, ...row.values]) } : row)
   }
   const columns = [...st.columns, ...pt.columns.filter((c) => !st.columns.includes(c))]
   return {
@@ -89,14 +89,14 @@ export function withPatientColumn(result: ClinicalResult, column: string): Level
   const rows = new Map<string, ClinicalRow>()
   for (const [p, list] of byPatient) {
     const first = list[0] as ClinicalRow
-    const values: Record<string, string | undefined> = {}
+    const values = new Map<string, string | undefined>()
     for (const c of t.columns) {
-      const v = first.values[c]
-      const other = list.find((r) => r.values[c] !== v)
-      if (other === undefined) values[c] = v
+      const v = first.values.get(c)
+      const other = list.find((r) => r.values.get(c) !== v)
+      if (other === undefined) values.set(c, v)
       else if (c !== t.sampleColumn && !disagree.has(c)) disagree.set(c, { patient: p, lines: [first.line, other.line] })
     }
-    values[t.sampleColumn] = p
+    values.set(t.sampleColumn, p)
     rows.set(p, { sample: p, line: first.line, values })
   }
   return { sample: t, patient: { ...t, sampleColumn: col, rows }, link, disagree, reports: [result.report], files: [t.file] }

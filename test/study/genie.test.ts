@@ -94,7 +94,7 @@ describe('a GENIE-like study folder (three panels, patients with several samples
   it('explicit options override the folder: --clinical with a sample-level table is tested per sample', async () => {
     const r = await cli(['scan', STUDY, '--clinical', join(STUDY, 'data_clinical_sample.txt'), '--endpoint', 'SAMPLE_TYPE', '--genes', 'TP53', '--min-altered', '1'])
     expect(r.code).toBe(0)
-    expect(r.out).toMatch(/# endpoint SAMPLE_TYPE: 240 sequenced samples tested/)
+    expect(r.err).toMatch(/SAMPLE_TYPE: 240 sequenced samples tested/)
   })
 
   it('the generator is deterministic and writes what the fixture holds', async () => {

@@ -92,8 +92,8 @@ describe.skipIf(!hasShared(ES0))(`cBioPortal's study_es_0 as published (../share
   it('scan --endpoint os needs no --clinical: OS_MONTHS/OS_STATUS from the patient file, per patient', async () => {
     const r = await cli(['scan', S, '--endpoint', 'os', '--genes', 'BRCA2'])
     expect(r.code, r.err).toBe(0)
-    expect(r.out).toContain('# endpoint OS_MONTHS~OS_STATUS: 764 patients tested')
-    expect(r.out).toMatch(/# patient-level \(--per-patient any: altered if any of its samples is; samples joined to patients by .*data_clinical_samples\.txt PATIENT_ID\): 796 patients; 2 with several sequenced samples \(5 samples\)/)
+    expect(r.err).toContain('OS_MONTHS~OS_STATUS: 764 patients tested')
+    expect(r.err).toMatch(/OS_MONTHS~OS_STATUS: patient-level \(--per-patient any: altered if any of its samples is; samples joined to patients by .*data_clinical_samples\.txt PATIENT_ID\): 796 patients; 2 with several sequenced samples \(5 samples\)/)
   })
 
   it('oncoplot and report run on the folder', async () => {

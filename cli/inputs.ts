@@ -14,6 +14,7 @@ import { withMaxLineLength } from '../src/io/lines.js'
 import { HoldLimitReached, parseByteSize, withHoldLimit, withInputLimits } from '../src/io/limits.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
+import { announceStudy, declaredSamples, expandStudy } from './study.js'
 import { parseOptions } from './validate.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
@@ -70,16 +71,25 @@ export function inputAction(action: (inputs: string[], raw: Record<string, unkno
       maxSideFileBytes: o.maxSideFileBytes === undefined ? undefined : parseByteSize(o.maxSideFileBytes, '--max-side-file-bytes'),
       strict: o.strict,
     }
-    return withInputLimits(limits, () => withMaxLineLength(o.maxLineLength, () => action(inputs, raw)))
+    return withInputLimits(limits, () =>
+      withMaxLineLength(o.maxLineLength, async () => {
+        // A study folder becomes its files and fills the options not given (./study.ts).
+        const e = await expandStudy(inputs, raw)
+        return action(e.inputs, e.raw)
+      }),
+    )
   }
 }
 
 export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {
   const o = parseOptions(InputOptionsSchema, raw)
+  announceStudy(io, raw)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
   const bar = progress(io, 'reading')
   try {
     // The --max-line-length cap is in force here: commands call this inside inputAction.
     const cohort = await loadCohort({
+      extraSamples,
       inputs,
       manifest: o.manifest,
       cna: o.cna,
@@ -167,10 +177,13 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
   if (refused) {
     throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it reads MAF and VCF files given directly`, { suggestion: 'drop --low-memory (the default path reads everything)' })
   }
+  announceStudy(io, raw)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
   const bar = progress(io, 'reading')
   try {
     const r = await classifyLowMemory(
       {
+        extraSamples,
         inputs,
         cna: o.cna,
         fusions: o.fusions,

@@ -5,8 +5,13 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
+import { InputError } from '../../src/errors.js'
+import { writeFileAtomic } from '../../src/io/write.js'
 import { interactions } from '../../src/scan/interactions.js'
 import { formatSignificant } from '../../src/stats/format.js'
+import { layoutCooccurrence } from '../../viz/cooccurrence.js'
+import { renderPng } from '../../viz/png.js'
+import { toSvg } from '../../viz/svg.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
@@ -19,6 +24,8 @@ const Schema = z.object({
   genes: z.array(z.string()).optional(),
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
+  plot: z.string().optional(),
+  png: z.boolean().optional(),
 })
 
 export function interactionsCommand(io: CliIO): Command {
@@ -28,6 +35,8 @@ export function interactionsCommand(io: CliIO): Command {
     .option('--genes <list>', 'these genes instead of the top N', parseList)
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
     .option('-o, --output <file>', 'output file (default: stdout)')
+    .option('--plot <file>', 'also draw the pairs as a heatmap (SVG; upper triangle, −log10 p by direction, * q < 0.05)')
+    .option('--png', 'with --plot, also write a PNG next to the SVG')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const { matrix, files } = await classifyInputs(inputs, raw, io, classifyOptions(raw))
@@ -48,7 +57,13 @@ export function interactionsCommand(io: CliIO): Command {
         ]
         text = lines.join('\n') + '\n'
       }
+      if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')
       await emit(io, text, o.output, files)
+      if (o.plot !== undefined) {
+        const svg = toSvg(layoutCooccurrence(ids, rows))
+        await writeFileAtomic(o.plot, svg, files)
+        if (o.png) await writeFileAtomic(o.plot.replace(/\.svg$/i, '') + '.png', renderPng(svg), files)
+      }
     }))
   return cmd
 }

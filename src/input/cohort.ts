@@ -40,6 +40,8 @@ export interface CohortOptions {
   readonly origin?: 'somatic' | 'germline' | undefined
   readonly tumorId?: string | undefined
   readonly normalId?: string | undefined
+  /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
+  readonly extraSamples?: readonly string[] | undefined
   /** Keep MAF extra columns (convert). */
   readonly keepExtra?: boolean | undefined
   /** Progress callback: (files done, files total, current file). */
@@ -101,6 +103,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     listed = await readSampleList(opts.samplesFile)
     for (const s of listed) declared.add(s.id)
   }
+  for (const s of opts.extraSamples ?? []) declared.add(s)
   if (jobs.length === 0) {
     throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
   }

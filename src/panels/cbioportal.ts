@@ -105,8 +105,8 @@ export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): P
 }
 
 /** The side-file reader (capped; blank lines, which no format here gives a meaning, not kept). */
-function collect(path: string): Promise<NumberedLine[]> {
-  return readSideLines(path, 'gene panel file')
+function collect(path: string, what = 'gene panel file'): Promise<NumberedLine[]> {
+  return readSideLines(path, what)
 }
 
 export async function readGenePanelFile(path: string): Promise<CbioGenePanel> {
@@ -114,7 +114,7 @@ export async function readGenePanelFile(path: string): Promise<CbioGenePanel> {
 }
 
 export async function readPanelMatrix(path: string): Promise<PanelMatrix> {
-  return parsePanelMatrix(await collect(path), path)
+  return parsePanelMatrix(await collect(path, 'sample-panel matrix'), path)
 }
 
 /** Plain gene list, one symbol per line (e.g. vendor lists); blank lines and `#` comments skipped, spaces trimmed. */

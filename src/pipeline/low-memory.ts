@@ -63,6 +63,8 @@ export interface LowMemoryOptions {
   readonly cna?: readonly string[] | undefined
   readonly fusions?: readonly string[] | undefined
   readonly samplesFile?: string | undefined
+  /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
+  readonly extraSamples?: readonly string[] | undefined
   readonly origin?: 'somatic' | 'germline' | undefined
   /** VCF reading options (--keep-filtered, --tumor-id, --normal-id). */
   readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId'> | undefined
@@ -209,6 +211,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     if (listed !== undefined) {
       for (const s of listed) declared.push(s.id)
     }
+    declared.push(...(opts.extraSamples ?? []))
 
     // 1. Partition the MAF files; a file that fails to read stops the pass (later files come after its error).
     const out = new PartitionWriter(dir, K)
@@ -360,13 +363,16 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
 
     // 3. Merge.
     step(paths.length + K, total, 'merging')
-    const matrix = mergeBuilds(parts, {
-      template: classifier.build(new EventTable(), []),
-      genesGiven: classifier.genesGiven,
-      rules: classifier.rules,
-      fill: classifier.fill,
-      aliases: classifier.aliases.report(),
-    })
+    // The panel notes (per-profile decisions, members used) are the whole cohort's, as in one pass.
+    const matrix = classifier.annotate(
+      mergeBuilds(parts, {
+        template: classifier.build(new EventTable(), []),
+        genesGiven: classifier.genesGiven,
+        rules: classifier.rules,
+        fill: classifier.fill,
+        aliases: classifier.aliases.report(),
+      }),
+    )
     step(total, total, '')
     const reports = [...paths.map((_, f) => heads[f]?.finish() ?? (vcfRead[f] as { report: ReadReport }).report), ...extra.map((x) => x.report)]
     for (const [f, path] of [...paths, ...extraPaths.map((x) => x.p)].entries()) {

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
 import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
-import { readLines } from '../../src/io/lines.js'
+import { readSampleList } from '../../src/input/sample-list.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import type { CohortMatrix } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
@@ -159,12 +159,7 @@ export function oncoplotCommand(io: CliIO): Command {
   return cmd
 }
 
-/** One sample ID per line; blank lines and `#` comments skipped. */
+/** One sample ID per line; blank lines and `#` comments skipped (the side-file reader, capped). */
 async function sampleIds(path: string): Promise<string[]> {
-  const ids: string[] = []
-  for await (const l of readLines(path)) {
-    const s = l.text.trim()
-    if (s !== '' && !s.startsWith('#')) ids.push(s)
-  }
-  return ids
+  return (await readSampleList(path, 'sample order')).map((s) => s.id)
 }

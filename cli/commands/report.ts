@@ -6,6 +6,8 @@
 import { Command } from 'commander'
 import { z } from 'zod'
 import { sampleWarnings } from '../../src/clinical/provenance.js'
+import type { ReadReport } from '../../src/model/report.js'
+import type { LeveledClinical } from '../../src/study/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { renderReport } from '../../viz/report/index.js'
@@ -14,7 +16,8 @@ import { DEFAULT_TOP_PLOTS, reportInput, runAnalysis } from '../analysis-run.js'
 import { DEFAULT_LOLLIPOPS, reportFigures } from '../report-figures.js'
 import { columnChoices, optionParameters } from '../report-provenance.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
-import { addClinicalOptions, loadClinical } from '../clinical-options.js'
+import { addClinicalOptions } from '../clinical-options.js'
+import { loadClinicalSource } from '../levels.js'
 import type { CliIO } from '../context.js'
 import { clinicalNotes } from './oncoplot.js'
 import { scanStatements } from './scan.js'
@@ -22,7 +25,7 @@ import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
-  clinical: z.string({ message: 'required: the clinical table' }),
+  clinical: z.string().optional(),
   output: z.string({ message: 'required: -o report.html' }),
   endpoints: z.array(z.string()).default(['orr', 'dcr', 'pfs']),
   tracks: z.array(z.string()).optional(),
@@ -39,7 +42,7 @@ const Schema = z.object({
 export function reportCommand(io: CliIO): Command {
   const cmd = new Command('report').description('self-contained HTML report: oncoplot, associations, forest plot, KM curves, read report, provenance')
   addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
-    .requiredOption('--clinical <file>', 'clinical table')
+    .option('--clinical <file>', 'clinical table (a study folder brings its own)')
     .requiredOption('-o, --output <file>', 'HTML file to write')
     .option('--endpoints <list>', 'endpoints (default orr,dcr,pfs)', parseList)
     .option('--tracks <list>', 'clinical tracks under the oncoplot (default: best response and PFS when present)', parseList)
@@ -60,7 +63,9 @@ export function reportCommand(io: CliIO): Command {
       const matrix = await classifyCohort(cohort, { ...copts, withPathways: featureTypes.includes('pathway') })
       const unknown = (o.genes ?? []).filter((g) => !matrix.features.some((f) => f.type === 'gene' && f.id === g))
       if (unknown.length > 0) throw new InputError('USAGE', `--genes: not altered in any sample or not in the data: ${unknown.join(', ')}`)
-      const clinical = await loadClinical(o.clinical, raw, matrix.samples)
+      // A study folder without --clinical: its sample file with each patient's attributes joined (per sample; `scan` tests per patient).
+      const src = await loadClinicalSource(raw, o, matrix.samples)
+      const clinical = { table: src.plain ?? (src.leveled as LeveledClinical).sample, report: src.reports[src.reports.length - 1] as ReadReport }
       for (const w of sampleWarnings(clinical.table)) io.stderr(`biomarkit: warning: ${w}\n`)
       const defaultTracks = [clinical.table.responseColumn, 'pfs_months', 'pfs_event'].filter((t): t is string => t !== undefined)
       const a = await runAnalysis(cohort, clinical.table, {
@@ -80,8 +85,12 @@ export function reportCommand(io: CliIO): Command {
       const html = renderReport(
         await reportInput(cohort, a, {
           title: o.title,
-          inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), { path: o.clinical, role: 'clinical' }],
-          parameters: [...optionParameters(cmd, raw), ...columnChoices(clinical.table, matrix.samples)],
+          inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), ...src.files.map((p) => ({ path: p, role: 'clinical' }))],
+          parameters: [
+            ...optionParameters(cmd, raw),
+            ...columnChoices(clinical.table, matrix.samples),
+            ...(src.leveled ? [['clinical level', `per sample; patient attributes joined by ${src.leveled.link.source} (scan tests patient endpoints per patient)`] as const] : []),
+          ],
           figures: extra.figures,
           clinicalReport: clinical.report,
           interpretation: [...scanStatements(clinical.table, { groups: a.groups, survival: a.survival }), ...clinicalNotes(clinical.table, tracks).filter((l) => l.startsWith('track ')), ...extra.notes],
@@ -90,7 +99,7 @@ export function reportCommand(io: CliIO): Command {
           panels: copts.panels ?? [],
         }),
       )
-      await writeFileAtomic(o.output, html, [...cohort.files, o.clinical])
+      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files])
     }))
   return cmd
 }

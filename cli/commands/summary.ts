@@ -15,6 +15,7 @@ import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
+import { studyLevelNote } from '../study.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({ json: z.boolean().optional(), output: z.string().optional(), top: z.coerce.number().int().positive().optional(), plot: z.string().optional(), png: z.boolean().optional(), lowMemory: z.boolean().optional() })
@@ -35,7 +36,7 @@ export function summaryCommand(io: CliIO): Command {
       const copts = classifyOptions(raw, { withPathways: true })
       const { matrix, reports, files } = await classifyInputs(inputs, o.plot !== undefined ? { ...raw, lowMemory: false } : raw, io, copts)
       const counted = [...(copts.classes ?? MAFTOOLS_NONSYNONYMOUS), 'Amp', 'Del', 'Fusion']
-      const input = { matrix, reports, countedClasses: counted }
+      const input = { matrix, reports, countedClasses: counted, levelNote: await studyLevelNote(raw, matrix.samples) }
       const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
       await emit(io, text, o.output, files)
       if (o.plot !== undefined) {

@@ -11,6 +11,7 @@ import type { ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, lowMemoryWanted } from '../src/pipeline/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
+import { declareInputs } from '../src/io/read-registry.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
 import { parseOptions } from './validate.js'
@@ -55,7 +56,24 @@ export type InputOptions = z.infer<typeof InputOptionsSchema>
  * them uncapped.
  */
 export function inputAction(action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
-  return (inputs, raw) => withMaxLineLength(parseOptions(InputOptionsSchema, raw).maxLineLength, () => action(inputs, raw))
+  return (inputs, raw) => {
+    declareInputs([...inputs, ...optionPaths(raw)])
+    return withMaxLineLength(parseOptions(InputOptionsSchema, raw).maxLineLength, () => action(inputs, raw))
+  }
+}
+
+/**
+ * Options that name a file the command reads. Declared before anything is read or written, so an
+ * output opened early is checked too; the readers record every path they open as well
+ * (src/io/read-registry.ts), which covers manifest entries, folder contents and shipped files.
+ */
+const INPUT_OPTIONS = ['manifest', 'cna', 'fusions', 'samples', 'clinical', 'panel', 'samplePanels', 'rules', 'pathways', 'theme', 'sampleOrder'] as const
+
+function optionPaths(raw: Record<string, unknown>): string[] {
+  return INPUT_OPTIONS.flatMap((k) => {
+    const v = raw[k]
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  })
 }
 
 export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {

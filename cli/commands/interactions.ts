@@ -10,7 +10,7 @@ import { formatSignificant } from '../../src/stats/format.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
-import { emit } from '../output.js'
+import { addExcelSafeOption, emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 import { pickFeatures } from './oncoplot.js'
 
@@ -19,11 +19,12 @@ const Schema = z.object({
   genes: z.array(z.string()).optional(),
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 export function interactionsCommand(io: CliIO): Command {
   const cmd = new Command('interactions').description('pairwise co-occurrence / mutual exclusivity of the most altered genes')
-  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
+  addExcelSafeOption(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
     .option('--top <n>', 'the N most altered genes (by altered / assayed)', '25')
     .option('--genes <list>', 'these genes instead of the top N', parseList)
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
@@ -48,7 +49,7 @@ export function interactionsCommand(io: CliIO): Command {
         ]
         text = lines.join('\n') + '\n'
       }
-      await emit(io, text, o.output, files)
+      await emit(io, text, o.output, files, { tabular: o.format === 'tsv', excelSafe: o.excelSafe })
     }))
   return cmd
 }

@@ -7,7 +7,7 @@ import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
 import { readLines } from '../../src/io/lines.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { OutputSet } from '../../src/io/write.js'
 import { featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
@@ -15,6 +15,7 @@ import { layoutOrdered, matrixTsv, orderMatrix, pairedEventColumn, readTheme, re
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addExcelSafeOption, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -35,6 +36,7 @@ const Schema = z.object({
   png: z.boolean().optional(),
   title: z.string().optional(),
   sampleColumn: z.string().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 /** Top N features of one type by altered fraction n/N (ties by id), or the named ones. */
@@ -70,7 +72,7 @@ export function trackSpecs(table: ClinicalTable, names: readonly string[]): Trac
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addClassifyOptions(addInputOptions(cmd))
+  addExcelSafeOption(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--clinical <file>', 'clinical table for tracks and --sort-by')
     .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
@@ -115,9 +117,17 @@ export function oncoplotCommand(io: CliIO): Command {
       const order = orderMatrix(matrix, opts, clinical)
       const svg = toSvg(layoutOrdered(matrix, order, opts, clinical))
       const inputsUsed = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
-      await writeFileAtomic(o.output, svg, inputsUsed)
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputsUsed)
-      if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
+      // One transaction: the SVG, PNG and matrix replace their targets together or not at all.
+      const outputs = new OutputSet(inputsUsed)
+      try {
+        await outputs.add(o.output, svg)
+        if (o.png) await outputs.add(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg))
+        if (o.matrixOut) await outputs.add(o.matrixOut, guardTable(io, matrixTsv(matrix, order), o.matrixOut, o.excelSafe))
+        await outputs.commit()
+      } catch (e) {
+        await outputs.abort()
+        throw e
+      }
     }))
   return cmd
 }

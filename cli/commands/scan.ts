@@ -11,7 +11,7 @@ import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
-import { emit } from '../output.js'
+import { addExcelSafeOption, emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -31,6 +31,7 @@ const Schema = z.object({
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
   lenient: z.boolean().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 export interface ScanRun {
@@ -49,7 +50,7 @@ function header(name: string, g: GroupScan | SurvivalScan): string[] {
 
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
-  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
+  addExcelSafeOption(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file)')
     .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
     .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
@@ -103,7 +104,7 @@ export function scanCommand(io: CliIO): Command {
         }
         text = blocks.join('\n') + '\n'
       }
-      await emit(io, text, o.output, [...files, o.clinical])
+      await emit(io, text, o.output, [...files, o.clinical], { tabular: o.format === 'tsv', excelSafe: o.excelSafe })
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
     }))
   return cmd

@@ -23,6 +23,7 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { currentMaxLineLength, decompressed, displayName, type GzipMeter } from './lines.js'
+import { noteRead } from './read-registry.js'
 
 /** Where the lines go. */
 export interface ByteLineSink {
@@ -99,6 +100,7 @@ export interface ByteRange {
  */
 export async function feedByteLines(path: string, sink: ByteLineSink, range?: ByteRange, expect?: number): Promise<number> {
   if (path === '-') throw new UseTextPath()
+  noteRead(path)
   let fd: number
   try {
     fd = openSync(path, 'r')

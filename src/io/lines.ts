@@ -23,6 +23,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../errors.js'
+import { noteRead } from './read-registry.js'
 import { firstInvalidUtf8, unfinishedTail } from './utf8.js'
 
 export interface LineBatch {
@@ -126,6 +127,7 @@ async function openRaw(path: string, name: string): Promise<AsyncIterable<Buffer
     stdinTap ??= new StdinTap(() => process.stdin as AsyncIterable<Buffer>)
     return stdinTap.chunks()
   }
+  noteRead(path)
   try {
     const s = await stat(path)
     if (s.isDirectory()) throw new InputError('NOT_FOUND', 'is a directory, expected a file', { file: name })

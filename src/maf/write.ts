@@ -28,67 +28,82 @@ export function isMafWritable(a: Alteration): boolean {
   return a.kind === 'snv' || a.kind === 'indel'
 }
 
-/** Header + rows. `extraColumns` fixes the carried-through columns (first-seen order when omitted). */
-export function mafLines(alterations: readonly Alteration[], build = ''): string[] {
+/** The carried-through columns, first-seen order, standard names (any case) left out. */
+export function mafExtraColumns(extras: Iterable<Readonly<Record<string, string>> | undefined>): string[] {
   const extra: string[] = []
   const known = new Set<string>(MAF_OUTPUT_COLUMNS.map((c) => c.toLowerCase()))
-  for (const a of alterations) {
-    if (a.extra === undefined) continue
-    for (const k of Object.keys(a.extra)) {
+  for (const x of extras) {
+    if (x === undefined) continue
+    for (const k of Object.keys(x)) {
       if (!known.has(k.toLowerCase())) {
         known.add(k.toLowerCase())
         extra.push(k)
       }
     }
   }
-  const out = ['#version 2.4', [...MAF_OUTPUT_COLUMNS, ...extra].join('\t')]
+  return extra
+}
+
+/** The two header lines. */
+export function mafHeader(extra: readonly string[]): string[] {
+  return ['#version 2.4', [...MAF_OUTPUT_COLUMNS, ...extra].join('\t')]
+}
+
+/** Header + rows (whole, for small inputs; `convert` streams with mafHeader and mafRow). */
+export function mafLines(alterations: readonly Alteration[], build = ''): string[] {
+  const extra = mafExtraColumns(alterations.map((a) => a.extra))
+  const out = mafHeader(extra)
   for (const a of alterations) {
-    if (!isMafWritable(a)) continue
-    const x = a.extra ?? {}
-    const std: Record<(typeof MAF_OUTPUT_COLUMNS)[number], string | number | undefined> = {
-      Hugo_Symbol: a.gene,
-      Entrez_Gene_Id: x.Entrez_Gene_Id ?? '0',
-      Center: x.Center ?? '.',
-      NCBI_Build: x.NCBI_Build ?? (build || '.'),
-      Chromosome: a.chrom,
-      Start_Position: a.start,
-      End_Position: a.end,
-      Strand: '+',
-      Variant_Classification: a.rawClass ?? a.variantClass,
-      Variant_Type: a.variantType,
-      Reference_Allele: a.ref,
-      Tumor_Seq_Allele1: x.Tumor_Seq_Allele1 ?? a.ref,
-      Tumor_Seq_Allele2: a.alt,
-      dbSNP_RS: x.dbSNP_RS ?? '',
-      dbSNP_Val_Status: x.dbSNP_Val_Status ?? '',
-      Tumor_Sample_Barcode: a.sample,
-      Matched_Norm_Sample_Barcode: x.Matched_Norm_Sample_Barcode ?? '',
-      Match_Norm_Seq_Allele1: x.Match_Norm_Seq_Allele1 ?? '',
-      Match_Norm_Seq_Allele2: x.Match_Norm_Seq_Allele2 ?? '',
-      Tumor_Validation_Allele1: '',
-      Tumor_Validation_Allele2: '',
-      Match_Norm_Validation_Allele1: '',
-      Match_Norm_Validation_Allele2: '',
-      Verification_Status: '',
-      Validation_Status: '',
-      Mutation_Status: ORIGIN_STATUS[a.origin],
-      Sequencing_Phase: '',
-      Sequence_Source: '',
-      Validation_Method: '',
-      Score: '',
-      BAM_File: '',
-      Sequencer: '',
-      Tumor_Sample_UUID: '',
-      Matched_Norm_Sample_UUID: '',
-      HGVSp_Short: a.protein,
-      t_depth: a.depth,
-      t_ref_count: a.refCount,
-      t_alt_count: a.altCount,
-      FILTER: a.filter,
-    }
-    const fields = MAF_OUTPUT_COLUMNS.map((c) => clean(std[c]))
-    for (const k of extra) fields.push(clean(x[k]))
-    out.push(fields.join('\t'))
+    if (isMafWritable(a)) out.push(mafRow(a, extra, build))
   }
   return out
+}
+
+/** One MAF row of a mutation (isMafWritable). */
+export function mafRow(a: Alteration, extra: readonly string[], build = ''): string {
+  const x = a.extra ?? {}
+  const std: Record<(typeof MAF_OUTPUT_COLUMNS)[number], string | number | undefined> = {
+    Hugo_Symbol: a.gene,
+    Entrez_Gene_Id: x.Entrez_Gene_Id ?? '0',
+    Center: x.Center ?? '.',
+    NCBI_Build: x.NCBI_Build ?? (build || '.'),
+    Chromosome: a.chrom,
+    Start_Position: a.start,
+    End_Position: a.end,
+    Strand: '+',
+    Variant_Classification: a.rawClass ?? a.variantClass,
+    Variant_Type: a.variantType,
+    Reference_Allele: a.ref,
+    Tumor_Seq_Allele1: x.Tumor_Seq_Allele1 ?? a.ref,
+    Tumor_Seq_Allele2: a.alt,
+    dbSNP_RS: x.dbSNP_RS ?? '',
+    dbSNP_Val_Status: x.dbSNP_Val_Status ?? '',
+    Tumor_Sample_Barcode: a.sample,
+    Matched_Norm_Sample_Barcode: x.Matched_Norm_Sample_Barcode ?? '',
+    Match_Norm_Seq_Allele1: x.Match_Norm_Seq_Allele1 ?? '',
+    Match_Norm_Seq_Allele2: x.Match_Norm_Seq_Allele2 ?? '',
+    Tumor_Validation_Allele1: '',
+    Tumor_Validation_Allele2: '',
+    Match_Norm_Validation_Allele1: '',
+    Match_Norm_Validation_Allele2: '',
+    Verification_Status: '',
+    Validation_Status: '',
+    Mutation_Status: ORIGIN_STATUS[a.origin],
+    Sequencing_Phase: '',
+    Sequence_Source: '',
+    Validation_Method: '',
+    Score: '',
+    BAM_File: '',
+    Sequencer: '',
+    Tumor_Sample_UUID: '',
+    Matched_Norm_Sample_UUID: '',
+    HGVSp_Short: a.protein,
+    t_depth: a.depth,
+    t_ref_count: a.refCount,
+    t_alt_count: a.altCount,
+    FILTER: a.filter,
+  }
+  const fields = MAF_OUTPUT_COLUMNS.map((c) => clean(std[c]))
+  for (const k of extra) fields.push(clean(x[k]))
+  return fields.join('\t')
 }

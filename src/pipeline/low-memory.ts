@@ -36,6 +36,7 @@
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { trackTempFolder, untrackTempFolder } from '../io/cleanup.js'
 import { tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { InputError, isInputError } from '../errors.js'
@@ -195,6 +196,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
   } catch (e) {
     throw tempFileError(root, e)
   }
+  // Removed on SIGINT/SIGTERM too: it holds a copy of the patients' calls.
+  trackTempFolder(dir)
   try {
     let pending: Pending | undefined
     const consider = (file: number, line: number, error: unknown): void => {
@@ -368,6 +371,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    untrackTempFolder(dir)
   }
 }
 

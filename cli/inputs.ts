@@ -2,6 +2,7 @@
  * The input options every analysis command shares, one zod schema, and the adapter to loadCohort;
  * `inputAction` runs a command's whole action inside the --max-line-length scope.
  */
+import { constants } from 'node:buffer'
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
@@ -17,6 +18,7 @@ import { progress } from './progress.js'
 import { parseOptions } from './validate.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
@@ -45,7 +47,8 @@ export const InputOptionsSchema = z.object({
   inputOrigin: z.enum(['somatic', 'germline']).optional(),
   tumorId: z.string().optional(),
   normalId: z.string().optional(),
-  maxLineLength: z.coerce.number().int().positive().optional(),
+  // A line is one string: V8 cannot hold a longer one, so a larger cap could never be honoured.
+  maxLineLength: z.coerce.number().int().positive().max(MAX_STRING_LENGTH, `at most ${MAX_STRING_LENGTH} (the longest string this JavaScript engine can hold)`).optional(),
 })
 export type InputOptions = z.infer<typeof InputOptionsSchema>
 

@@ -181,9 +181,15 @@ function outputFolder(path: string): string | undefined {
     throw new InputError('OUTPUT', 'exists and is not a folder; --out names the folder the demo writes into', { file: path, suggestion: 'choose a new or existing folder name' })
   }
   if (st !== undefined) return undefined
+  // Each missing folder made in turn, not mkdirSync's recursive mode, which never returns on some
+  // paths (under /proc, Node 20).
+  const missing: string[] = []
+  for (let d = resolve(path); !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d)
   try {
-    return mkdirSync(path, { recursive: true })
+    for (const d of missing) mkdirSync(d)
+    return missing[0]
   } catch (e) {
+    for (const d of missing.reverse()) removeCreated(d, d)
     const code = (e as NodeJS.ErrnoException).code
     throw new InputError('OUTPUT', `cannot create the output folder (${code ?? 'error'})`, { file: path, suggestion: 'choose a folder you can write to' })
   }

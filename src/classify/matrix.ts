@@ -38,6 +38,7 @@ import { CellStore } from './cellStore.js'
 import { NumList, collectCells } from './collect.js'
 import { countedClasses, counts, type CountedClasses } from './classes.js'
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from './ruleMatch.js'
+import { assertCellCount } from '../matrix/cell-limit.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */
@@ -303,6 +304,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     rules.forEach((r, i) => (assayed[(G + i) * P + pi] = ruleFullyAssayed(p, r) ? 1 : 0))
     pathways.forEach((pw, i) => (assayed[(G + R + i) * P + pi] = allGenesAssayed(p, pw.genes) ? 1 : 0))
   }
+  assertCellCount(features.length, n)
   const state = new Uint8Array(features.length * n)
   for (let f = 0; f < features.length; f++) {
     const row = f * n

@@ -6,7 +6,7 @@
  *
  * The lines are exactly the ones readLineBatches would give, or the feed stops with UseTextPath
  * before handing over a line that could differ: lines end at LF (a CR before it is dropped); a CR
- * not followed by LF (CR-only files), invalid UTF-8, a line over the length cap, and a last line
+ * not followed by LF (CR-only files), invalid UTF-8, a NUL byte, a line over the length cap, and a last line
  * without a break that holds a CR all throw UseTextPath, and so do pipes, devices, folders and
  * missing files (the text path streams them or names the problem). A leading UTF-8 BOM is skipped,
  * as the text path does, also when gzip hands it over in two pieces. Lines are cut at LF only, so a
@@ -54,7 +54,8 @@ class Lines {
 
   /** Feed the complete lines of `body` (which ends with LF). */
   lines(body: Buffer): void {
-    if (!isUtf8(body)) throw new UseTextPath()
+    // A NUL byte: the text path names its line and column.
+    if (!isUtf8(body) || body.includes(0)) throw new UseTextPath()
     for (let cr = body.indexOf(13); cr !== -1; cr = body.indexOf(13, cr + 1)) if (body[cr + 1] !== 10) throw new UseTextPath()
     const last = body.length - 1
     const sink = this.sink
@@ -73,7 +74,7 @@ class Lines {
   /** The last line, without a line break. */
   tail(rest: Buffer): void {
     if (rest.length === 0) return
-    if (rest.length > this.cap || rest.includes(13) || !isUtf8(rest)) throw new UseTextPath()
+    if (rest.length > this.cap || rest.includes(13) || rest.includes(0) || !isUtf8(rest)) throw new UseTextPath()
     this.sink.pushBytes(rest, 0, rest.length, this.lineNo)
   }
 

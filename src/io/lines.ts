@@ -336,15 +336,36 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     })
   }
 
+  // A NUL byte is refused at its line and column: no text table holds one, and inside a sample or
+  // gene name it made an identifier that prints like another. Found per chunk (one indexOf); the
+  // lines are searched only once a chunk has one, until the line holding it is complete.
+  let nul = false
+  const refuseNul = (lines: readonly string[]): void => {
+    for (let k = 0; k < lines.length; k++) {
+      const at = (lines[k] as string).indexOf('\0')
+      if (at !== -1) {
+        throw new InputError('ENCODING', 'NUL byte (a text table holds none: a binary file, or a damaged copy?)', {
+          file: name,
+          line: lineNo + k,
+          column: at + 1,
+          suggestion: 'remove the NUL bytes (e.g. tr -d "\\000") or fetch the file again',
+        })
+      }
+    }
+  }
   for await (const chunk of decompressed(path, name)) {
-    const lines = split(decode(chunk), false)
+    const text = decode(chunk)
+    if (!nul && text.indexOf('\0') !== -1) nul = true
+    const lines = split(text, false)
     if (lines.length > 0) {
+      if (nul) refuseNul(lines)
       yield { firstLine: lineNo, lines }
       lineNo += lines.length
     }
   }
   if (held !== undefined) throw encodingError(held) // the file ends inside a character
   const rest = split('', true)
+  if (nul) refuseNul(rest)
   if (rest.length > 0) yield { firstLine: lineNo, lines: rest }
 }
 

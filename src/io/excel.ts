@@ -8,7 +8,8 @@
  * ("-", MAF's empty allele: shown as text).
  */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
-const LEADS = /(?:^|\t)[=+\-@]/m
+/** A cell that starts with one of the four and has more after it (a lone sign is no formula). */
+const CANDIDATE = /(?:^|\t)[=+\-@][^\t\n]/gm
 
 export function formulaLike(cell: string): boolean {
   const c = cell.charCodeAt(0)
@@ -22,28 +23,33 @@ export class FormulaGuard {
   first: string | undefined
   constructor(readonly prefix: boolean) {}
 
-  /** `text`: whole lines (each ending in \n, or the last without); `#` comment lines are left alone. */
+  /**
+   * `text`: whole lines; `#` comment lines are left alone. Only the cells a regex finds starting
+   * with one of the four characters and one more are looked at (MAF's lone "-" alleles are not),
+   * and the text is rebuilt only when a cell is prefixed: splitting every line into cells once a
+   * chunk held one such cell was most of convert's time.
+   */
   lines(text: string): string {
-    if (!LEADS.test(text)) return text
-    const lines = text.split('\n')
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as string
-      if (line.startsWith('#') || !LEADS.test(line)) continue
-      const cells = line.split('\t')
-      let changed = false
-      for (let k = 0; k < cells.length; k++) {
-        const cell = cells[k] as string
-        if (!formulaLike(cell)) continue
-        this.count++
-        this.first ??= cell
-        if (this.prefix) {
-          cells[k] = `'${cell}`
-          changed = true
-        }
+    CANDIDATE.lastIndex = 0
+    let out: string[] | undefined
+    let last = 0
+    for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+      const start = text.charCodeAt(m.index) === 9 ? m.index + 1 : m.index
+      const tab = text.indexOf('\t', start)
+      const nl = text.indexOf('\n', start)
+      const end = tab === -1 ? (nl === -1 ? text.length : nl) : nl === -1 ? tab : Math.min(tab, nl)
+      CANDIDATE.lastIndex = end
+      if (text.charCodeAt(text.lastIndexOf('\n', start - 1) + 1) === 0x23) continue // a # comment line
+      const cell = text.slice(start, end)
+      if (!formulaLike(cell)) continue
+      this.count++
+      this.first ??= cell
+      if (this.prefix) {
+        ;(out ??= []).push(text.slice(last, start), "'")
+        last = start
       }
-      if (changed) lines[i] = cells.join('\t')
     }
-    return lines.join('\n')
+    return out === undefined ? text : out.join('') + text.slice(last)
   }
 
   /** The note for cells written verbatim (undefined when there were none or they were prefixed). */

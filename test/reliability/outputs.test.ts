@@ -14,7 +14,7 @@ import { run } from '../../cli/main.js'
 import { memoryIO } from '../../cli/context.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { installInterruptCleanup, trackTempFile, trackTempFolder } from '../../src/io/cleanup.js'
-import { formulaLike } from '../../src/io/excel.js'
+import { FormulaGuard, formulaLike } from '../../src/io/excel.js'
 import { escapeTerminal } from '../../src/io/terminal.js'
 import { OutputSet } from '../../src/io/write.js'
 import { mafLines } from '../../src/maf/write.js'
@@ -264,6 +264,15 @@ describe('14: spreadsheet formulas, terminal control characters', () => {
   it('formula-like cells: =, +, - and @ lead; numbers and a lone "-" do not', () => {
     expect(['=1+1', '+A1', '-2+3', '@SUM(A1)', '-Inf'].map(formulaLike)).toEqual([true, true, true, true, true])
     expect(['-', '-1.5', '+2', '1e-5', 'TP53', ''].map(formulaLike)).toEqual([false, false, false, false, false, false])
+  })
+
+  it('the guard prefixes every such cell (first, middle, last of a line), skips # lines and lone signs', () => {
+    const g = new FormulaGuard(true)
+    expect(g.lines('#=comment\t=x\n=a\t-\t@b\t-1\t+c\n-\t=d')).toBe("#=comment\t=x\n'=a\t-\t'@b\t-1\t'+c\n-\t'=d")
+    expect(g.count).toBe(4)
+    const v = new FormulaGuard(false)
+    expect(v.lines('a\t=b\n')).toBe('a\t=b\n')
+    expect(v.note('out.tsv')).toMatch(/^out\.tsv: 1 cell\(s\) begin with/)
   })
 
   it('convert writes them verbatim with a note, or prefixed with --excel-safe', async () => {

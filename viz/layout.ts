@@ -37,6 +37,10 @@ export interface LayoutOptions {
   readonly maxTooltipCells?: number | undefined
   readonly sampleNames?: 'auto' | 'show' | 'hide' | undefined
   readonly title?: string | undefined
+  /** Gene symbols in italic (HGNC convention). Default true; rule and pathway labels stay upright. */
+  readonly italicGenes?: boolean | undefined
+  /** log10(1 + value) scale for the top bar and numeric tracks (one hypermutated sample flattens a linear one). */
+  readonly log?: boolean | undefined
 }
 
 export type OncoplotOptions = OrderOptions & LayoutOptions
@@ -109,7 +113,7 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const groups: Group[] = []
   const used = new Set<string>()
   for (const g of frame.cells.sigs) for (const k of g.keys) used.add(k)
-  if (topMode !== 'none') groups.push(topBarGroup(frame, topMode, topH, used))
+  if (topMode !== 'none') groups.push(topBarGroup(frame, topMode, topH, used, opts.log === true))
 
   let tooltip: TooltipOptions | undefined
   if (opts.tooltips) {
@@ -127,7 +131,8 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
     rowLabels.push({ kind: 'text', x: x0 - rowLabelW - 2, y, text: `${N === 0 ? 0 : roundHalfEven((100 * n) / N)}%`, size, anchor: 'end', fill: theme.text })
     const label = labels[r] ?? ''
     const shown = truncate(label, LABEL_MAX)
-    rowLabels.push({ kind: 'text', x: x0 - 6, y, text: shown, size, anchor: 'end', fill: theme.text, title: shown === label ? undefined : label })
+    const italic = (opts.italicGenes ?? true) && m.features[f]?.type === 'gene'
+    rowLabels.push({ kind: 'text', x: x0 - 6, y, text: shown, size, anchor: 'end', fill: theme.text, title: shown === label ? undefined : label, ...(italic ? { italic } : {}) })
   })
   groups.push({ id: 'row-labels', shapes: rowLabels })
 
@@ -141,7 +146,7 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   for (const t of tracks) {
     // A bar chart needs more height than a colour strip to be read.
     const h = t.type === 'numeric' ? cellH * 2 : cellH
-    groups.push(trackGroup(frame, t, y, h, x0 - 6))
+    groups.push(trackGroup(frame, t, y, h, x0 - 6, opts.log === true))
     y += h + 4
   }
 

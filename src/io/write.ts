@@ -250,6 +250,18 @@ export class OutputSet {
 }
 
 /** Write a whole output atomically (a one-output set). */
+/** Several outputs of one command: each written to its temporary, then all renamed together, or none. */
+export async function writeFilesAtomic(files: readonly { readonly path: string; readonly data: string | Uint8Array }[], inputs: readonly string[] = []): Promise<void> {
+  const set = new OutputSet(inputs)
+  try {
+    for (const f of files) await set.add(f.path, f.data)
+    await set.commit()
+  } catch (e) {
+    await set.abort()
+    throw e
+  }
+}
+
 export async function writeFileAtomic(out: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
   const set = new OutputSet(inputs)
   await set.add(out, data)

@@ -12,6 +12,8 @@ export interface SummaryInput {
   readonly matrix: BuiltMatrix
   readonly reports: readonly ReadReport[]
   readonly countedClasses: readonly string[]
+  /** Said under the first line, e.g. that counts are per sample when samples share patients. */
+  readonly levelNote?: string | undefined
 }
 
 export function summaryJson(input: SummaryInput): unknown {
@@ -19,6 +21,7 @@ export function summaryJson(input: SummaryInput): unknown {
   const totals = stateTotals(matrix)
   return {
     samples: matrix.samples.length,
+    ...(input.levelNote === undefined ? {} : { level: input.levelNote }),
     countedClasses: input.countedClasses,
     features: featureSummary(matrix, totals),
     genes: geneSummary(matrix, totals),
@@ -45,6 +48,7 @@ export function summaryText(input: SummaryInput, top?: number): string {
   const out: string[] = []
   const rows = input.reports.reduce((s, r) => s + r.rowsRead, 0)
   out.push(`${n} samples sequenced; ${rows} input rows in ${input.reports.length} file(s)`)
+  if (input.levelNote !== undefined) out.push(input.levelNote)
   out.push(`counted classes: ${input.countedClasses.join(', ')}`)
   const totals = stateTotals(matrix)
   let anyAltered = 0 // samples with an altered gene feature

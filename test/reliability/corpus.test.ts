@@ -77,6 +77,22 @@ const CASES: readonly Case[] = [
   { name: 'header only = valid and empty', file: 'maf/header-only.maf', argv: ['summary', '{F}'], code: 0, outHas: ['0 samples sequenced; 0 input rows in 1 file(s)', 'read 0, kept 0, dropped 0'] },
   { name: 'CRLF mixed with LF parses', file: 'maf/crlf-mixed.maf', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
   { name: 'complete BGZF parses', file: 'maf/bgzf-valid.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
+  { name: 'real BGZF with its EOF block parses', file: 'maf/bgzf-complete.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['read 3, kept 3, dropped 0'] },
+  // Cut at a block boundary: every block inflates, only the missing EOF block tells (htslib warns too).
+  {
+    name: 'BGZF without its EOF block: a warning in the read report',
+    file: 'maf/bgzf-no-eof.maf.gz',
+    argv: ['summary', '{F}'],
+    code: 0,
+    outHas: ['read 3, kept 3, dropped 0', 'warning: {F}: BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)'],
+  },
+  {
+    name: 'BGZF without its EOF block: an error with --strict',
+    file: 'maf/bgzf-no-eof.maf.gz',
+    argv: ['summary', '{F}', '--strict', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}: BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)\n  hint: fetch or compress the file again (bgzip writes the end-of-file block); without --strict this is a warning\n',
+  },
   // --lenient: the same broken rows are skipped and counted by reason, and the run succeeds.
   {
     name: 'lenient: wrong column count skipped and counted',
@@ -152,7 +168,7 @@ const CASES: readonly Case[] = [
     code: 1,
     err:
       'biomarkit: {F}:3:2: best_response: unknown best-response value "progressive-ish"\n' +
-      "  hint: accepted (case-insensitive; '_' and '-' read as spaces): CR, PR, SD, PD, NE, complete response, complete remission, partial response, partial remission, stable disease, stable, non cr/non pd, non cr non pd, mixed response, progressive disease, progression, progressed, iupd, icpd, not evaluable, non evaluable, unevaluable, inevaluable, death prior to disease assessment, early death, unknown, not assessed; use lenient mode to count and skip unknown words\n",
+      "  hint: accepted (case-insensitive; '_' and '-' read as spaces): RECIST CR, PR, SD, PD, NE and their long words; irRC irCR…; iRECIST iCR, iPR, iSD, iUPD, iCPD; combined PRCR, SDPD, PRCRSD, CR/PR; MR (read as SD); Responder/Non-responder, R/NR, DCB/NDB; map any other code with --response-map CODE=CR|PR|SD|PD|NE|NA\n",
   },
   // The same clinical error stops report and oncoplot before they write anything.
   {
@@ -197,6 +213,27 @@ const CASES: readonly Case[] = [
     err: 'biomarkit: {F}:3:2: file: "nowhere/S2.vcf" does not exist (looked for {BAD}/manifest/nowhere/S2.vcf)\n  hint: paths in a manifest are relative to the manifest’s own folder\n',
   },
   { name: 'panel file with an unknown key', file: 'panel/unknown-key.json', argv: ['summary', '{MAF}', '--panel', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:15:3: gnees: unknown key\n  hint: see panels/README.md for the panel format\n' },
+  ...['bad-hotspot-residue', 'bad-hotspot-paren'].map((f) => ({
+    name: `rules file with a hotspot the compiler cannot read (${f})`,
+    file: `rules/${f}.json`,
+    argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'],
+    code: 1 as const,
+    err: 'biomarkit: {F}:11:9: rules[0].hotspots[1]: expected a protein change like "H1047R", "p.E545K" or a residue like "E545"\n  hint: see panels/README.md for the rules format\n',
+  })),
+  {
+    name: 'MAF header names differing only in case',
+    file: 'maf/case-twin-header.maf',
+    argv: summary,
+    code: 1,
+    err: 'biomarkit: {F}:1:13: columns "Hugo_Symbol" (1) and "hugo_symbol" (13) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
+  {
+    name: 'clinical response columns differing only in case',
+    file: 'clinical/case-twin-response.tsv',
+    argv: scanWith('orr'),
+    code: 1,
+    err: 'biomarkit: {F}:1:5: columns "best_response" (2) and "Best_Response" (5) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
   { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
 ]
 

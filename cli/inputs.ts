@@ -2,6 +2,7 @@
  * The input options every analysis command shares, one zod schema, and the adapter to loadCohort;
  * `inputAction` runs a command's whole action inside the --max-line-length scope.
  */
+import { constants } from 'node:buffer'
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
@@ -11,6 +12,7 @@ import type { ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, holdLimit, lowMemoryWanted } from '../src/pipeline/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
+import { declareInputs } from '../src/io/read-registry.js'
 import { HoldLimitReached, parseByteSize, withHoldLimit, withInputLimits } from '../src/io/limits.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
@@ -18,6 +20,7 @@ import { announceStudy, declaredSamples, expandStudy } from './study.js'
 import { parseOptions } from './validate.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
@@ -49,7 +52,8 @@ export const InputOptionsSchema = z.object({
   inputOrigin: z.enum(['somatic', 'germline']).optional(),
   tumorId: z.string().optional(),
   normalId: z.string().optional(),
-  maxLineLength: z.coerce.number().int().positive().optional(),
+  // A line is one string: V8 cannot hold a longer one, so a larger cap could never be honoured.
+  maxLineLength: z.coerce.number().int().positive().max(MAX_STRING_LENGTH, `at most ${MAX_STRING_LENGTH} (the longest string this JavaScript engine can hold)`).optional(),
   maxInputBytes: z.string().optional(),
   maxSideFileBytes: z.string().optional(),
   strict: z.boolean().optional(),
@@ -65,6 +69,7 @@ export type InputOptions = z.infer<typeof InputOptionsSchema>
  */
 export function inputAction(action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
   return (inputs, raw) => {
+    declareInputs([...inputs, ...optionPaths(raw)])
     const o = parseOptions(InputOptionsSchema, raw)
     const limits = {
       maxInputBytes: o.maxInputBytes === undefined ? undefined : parseByteSize(o.maxInputBytes, '--max-input-bytes'),
@@ -79,6 +84,20 @@ export function inputAction(action: (inputs: string[], raw: Record<string, unkno
       }),
     )
   }
+}
+
+/**
+ * Options that name a file the command reads. Declared before anything is read or written, so an
+ * output opened early is checked too; the readers record every path they open as well
+ * (src/io/read-registry.ts), which covers manifest entries, folder contents and shipped files.
+ */
+const INPUT_OPTIONS = ['manifest', 'cna', 'fusions', 'samples', 'clinical', 'panel', 'samplePanels', 'rules', 'pathways', 'theme', 'sampleOrder'] as const
+
+function optionPaths(raw: Record<string, unknown>): string[] {
+  return INPUT_OPTIONS.flatMap((k) => {
+    const v = raw[k]
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  })
 }
 
 export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {

@@ -213,7 +213,8 @@ export function rightBarGroup(f: Frame, x: number, width: number, textX: number)
   const n = m.samples.length
   const size = f.theme.fontSize * 0.9
   const shapes: Shape[] = []
-  const maxAltered = Math.max(0, ...ord.altered)
+  let maxAltered = 0 // a loop: a spread passes one argument per row (stack overflow past ~125k rows)
+  for (const a of ord.altered) if (a > maxAltered) maxAltered = a
   const mains = f.cells.sigs.map(mainKey)
   ord.rows.forEach((_, r) => {
     const counts = new Map<string, number>()

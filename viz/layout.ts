@@ -15,7 +15,7 @@ import { matrixGroup, NA_PATTERN_ID, type TooltipOptions } from './layout-matrix
 import { trackGroup } from './layout-tracks.js'
 import { orderMatrix, type OrderOptions, type Ordering } from './order.js'
 import type { Group, Scene, Shape } from './scene.js'
-import { textWidth, truncate } from './text.js'
+import { textWidth, truncate, widest } from './text.js'
 import { DEFAULT_THEME, type Theme } from './theme.js'
 import { buildTracks, type TrackSpec } from './tracks.js'
 import { cellTooltip } from './tooltip.js'
@@ -95,8 +95,8 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const tracks = opts.tracks !== undefined && opts.tracks.length > 0 ? (clinical === undefined ? missingClinical() : buildTracks(clinical, order.columns.map((s) => m.samples[s] ?? ''), opts.tracks, theme.clinical)) : []
 
   const labels = order.rows.map((f) => m.features[f]?.label ?? '')
-  const rowLabelW = Math.max(0, ...labels.map((l) => textWidth(truncate(l, LABEL_MAX), size))) + 8
-  const trackLabelW = Math.max(0, ...tracks.map((t) => textWidth(truncate(t.column, LABEL_MAX), size))) + 8
+  const rowLabelW = widest(labels.map((l) => truncate(l, LABEL_MAX)), size) + 8
+  const trackLabelW = widest(tracks.map((t) => truncate(t.column, LABEL_MAX)), size) + 8
   const pctW = textWidth('100%', size) + 4
   // The percent column sits just left of the row labels (maftools prints it on the left too);
   // track labels may reach further left, and the top-bar axis needs ~7 em.
@@ -139,7 +139,7 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const rightX = x0 + mw + 8
   const rightW = opts.rightBar === false ? 0 : 80
   const textX = rightX + rightW + 6
-  const nnW = Math.max(...order.rows.map((_, r) => textWidth(`${order.altered[r] ?? 0}/${order.assayed[r] ?? 0}`, size * 0.9)), textWidth('n/N', size))
+  const nnW = widest(order.rows.map((_, r) => `${order.altered[r] ?? 0}/${order.assayed[r] ?? 0}`), size * 0.9, textWidth('n/N', size))
   groups.push(rightBarGroup(frame, rightX, rightW, textX))
 
   let y = y0 + matrixHeight(frame) + 8

@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../../src/errors.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import { interactions } from '../../src/scan/interactions.js'
 import { formatSignificant } from '../../src/stats/format.js'
 import { layoutCooccurrence } from '../../viz/cooccurrence.js'
@@ -15,7 +15,7 @@ import { toSvg } from '../../viz/svg.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
-import { emit } from '../output.js'
+import { addExcelSafeOption, emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 import { pickFeatures } from './oncoplot.js'
 
@@ -24,13 +24,14 @@ const Schema = z.object({
   genes: z.array(z.string()).optional(),
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
+  excelSafe: z.boolean().optional(),
   plot: z.string().optional(),
   png: z.boolean().optional(),
 })
 
 export function interactionsCommand(io: CliIO): Command {
   const cmd = new Command('interactions').description('pairwise co-occurrence / mutual exclusivity of the most altered genes')
-  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
+  addExcelSafeOption(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
     .option('--top <n>', 'the N most altered genes (by altered / assayed)', '25')
     .option('--genes <list>', 'these genes instead of the top N', parseList)
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
@@ -58,11 +59,11 @@ export function interactionsCommand(io: CliIO): Command {
         text = lines.join('\n') + '\n'
       }
       if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')
-      await emit(io, text, o.output, files)
+      await emit(io, text, o.output, files, { tabular: o.format === 'tsv', excelSafe: o.excelSafe })
       if (o.plot !== undefined) {
+        // The figure and its PNG replace their targets together or not at all.
         const svg = toSvg(layoutCooccurrence(ids, rows))
-        await writeFileAtomic(o.plot, svg, files)
-        if (o.png) await writeFileAtomic(o.plot.replace(/\.svg$/i, '') + '.png', renderPng(svg), files)
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
       }
     }))
   return cmd

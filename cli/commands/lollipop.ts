@@ -9,7 +9,7 @@ import { loadRules } from '../../src/classify/rules.js'
 import { compileRules } from '../../src/classify/ruleMatch.js'
 import { InputError, quote } from '../../src/errors.js'
 import { isMissing } from '../../src/io/fields.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import { DEFAULT_READING, type ClinicalTable } from '../../src/model/clinical.js'
 import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
 import { lookupResponse, type ResponseCode } from '../../src/clinical/response.js'
@@ -126,12 +126,13 @@ export function lollipopCommand(io: CliIO): Command {
       }
       const { svg, data, transcript, notes } = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width })
       const used = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
-      await writeFileAtomic(o.output, svg, used)
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }), used)
+      const outs: { path: string; data: string | Uint8Array }[] = [{ path: o.output, data: svg }]
+      if (o.png) outs.push({ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) })
       if (o.sitesOut !== undefined) {
         const rows = data.sites.map((s) => [s.position, s.side, s.count, s.samples, s.changes.map((c) => `${c.change}:${c.count}`).join(','), s.classes.map((c) => `${c.variantClass}:${c.count}`).join(',')].join('\t'))
-        await writeFileAtomic(o.sitesOut, [`# ${feature.id} ${transcript.protein} (${transcript.refseq}), ${transcript.length} aa; ${notes.join('; ')}`, 'position\tside\tcount\tsamples\tchanges\tclasses', ...rows].join('\n') + '\n', used)
+        outs.push({ path: o.sitesOut, data: [`# ${feature.id} ${transcript.protein} (${transcript.refseq}), ${transcript.length} aa; ${notes.join('; ')}`, 'position\tside\tcount\tsamples\tchanges\tclasses', ...rows].join('\n') + '\n' })
       }
+      await writeFilesAtomic(outs, used)
       io.stderr(`lollipop: ${notes.join('; ')}\n`)
     })(inputs, raw),
   )

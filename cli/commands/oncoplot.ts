@@ -8,7 +8,7 @@ import { describeResponseColumn, isResponseColumn } from '../../src/clinical/end
 import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
 import { readSampleList } from '../../src/input/sample-list.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import type { CohortMatrix } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
@@ -18,6 +18,7 @@ import { addClassifyOptions, classifyOptions, parseList } from '../analysis-opti
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addExcelSafeOption, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -41,6 +42,7 @@ const Schema = z.object({
   italic: z.boolean().default(true),
   log: z.boolean().optional(),
   title: z.string().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 /**
@@ -95,7 +97,7 @@ export function trackSpecs(table: ClinicalTable, names: readonly string[]): Trac
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
+  addExcelSafeOption(addClinicalOptions(addClassifyOptions(addInputOptions(cmd))))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--clinical <file>', 'clinical table for tracks and --sort-by')
     .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
@@ -152,9 +154,15 @@ export function oncoplotCommand(io: CliIO): Command {
       const order = orderMatrix(matrix, opts, clinical)
       const svg = toSvg(layoutOrdered(matrix, order, opts, clinical))
       const inputsUsed = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
-      await writeFileAtomic(o.output, svg, inputsUsed)
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg, { scale: pngScale }), inputsUsed)
-      if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
+      // One transaction: the SVG, PNG and matrix replace their targets together or not at all.
+      await writeFilesAtomic(
+        [
+          { path: o.output, data: svg },
+          ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: pngScale }) }] : []),
+          ...(o.matrixOut ? [{ path: o.matrixOut, data: guardTable(io, matrixTsv(matrix, order), o.matrixOut, o.excelSafe) }] : []),
+        ],
+        inputsUsed,
+      )
     }))
   return cmd
 }

@@ -8,7 +8,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { scanGroups, scanSurvival, scanTsv, selectFeatures, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
@@ -18,7 +18,7 @@ import { addClinicalOptions } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { atLevel, loadClinicalSource, studyEndpoint, studyEndpointNote } from '../levels.js'
-import { emit } from '../output.js'
+import { addExcelSafeOption, emit, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -38,6 +38,7 @@ const Schema = z.object({
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
   lenient: z.boolean().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 export interface ScanRun {
@@ -82,7 +83,7 @@ function endpointFiles(names: readonly string[]): string[] {
 
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
-  addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
+  addExcelSafeOption(addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))))
     .option('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file); a study folder brings its own')
     .option('--patient-column <name>', 'patient-ID column of the clinical table: test every endpoint per patient')
     .addOption(new Option('--per-patient <mode>', 'patient-level tests: a patient with several samples is altered if any is (any), its first sample (first), or an error').choices(['any', 'first', 'error']).default('any'))
@@ -169,10 +170,11 @@ export function scanCommand(io: CliIO): Command {
           })
           const names = endpointFiles(perEndpoint.map((e) => e.name))
           const outs = perEndpoint.map((e, i) => ({ path: join(dir, names[i] as string), text: scanTsv(e.groups.flatMap((g) => g.rows), e.survival.flatMap((sv) => sv.rows)).join('\n') + '\n' }))
-          for (const f of outs) await writeFileAtomic(f.path, f.text, inputsUsed)
+          // One transaction: every endpoint's file replaces its target, or none does.
+          await writeFilesAtomic(outs.map((f) => ({ path: f.path, data: guardTable(io, f.text, f.path, o.excelSafe) })), inputsUsed)
           io.stderr(`biomarkit: wrote ${outs.map((f) => f.path).join(', ')}\n`)
         } else {
-          await emit(io, scanTsv(run.groups.flatMap((g) => g.rows), run.survival.flatMap((sv) => sv.rows)).join('\n') + '\n', o.output, inputsUsed)
+          await emit(io, scanTsv(run.groups.flatMap((g) => g.rows), run.survival.flatMap((sv) => sv.rows)).join('\n') + '\n', o.output, inputsUsed, { tabular: true, excelSafe: o.excelSafe })
         }
       }
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { MAFTOOLS_NONSYNONYMOUS } from '../../src/classify/classes.js'
 import { mafSummaryData } from '../../src/classify/maf-summary.js'
 import { InputError } from '../../src/errors.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import { layoutMafSummary } from '../../viz/maf-summary.js'
 import { renderPng } from '../../viz/png.js'
 import { toSvg } from '../../viz/svg.js'
@@ -41,8 +41,7 @@ export function summaryCommand(io: CliIO): Command {
       await emit(io, text, o.output, files)
       if (o.plot !== undefined) {
         const svg = toSvg(layoutMafSummary(mafSummaryData(matrix)))
-        await writeFileAtomic(o.plot, svg, files)
-        if (o.png) await writeFileAtomic(o.plot.replace(/\.svg$/i, '') + '.png', renderPng(svg), files)
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
       }
     }))
   return cmd

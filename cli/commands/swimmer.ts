@@ -6,7 +6,7 @@ import { Command } from 'commander'
 import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import { renderPng } from '../../viz/png.js'
 import { swimmerFigure } from '../swimmer-figure.js'
 import { addClinicalOptions, clinicalReading } from '../clinical-options.js'
@@ -42,8 +42,7 @@ export function swimmerCommand(io: CliIO): Command {
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
       const { table } = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, reading: clinicalReading(raw) })
       const { svg, stated, reading } = swimmerFigure(table, o.endpoint, { responseColumn: o.responseColumn, responseTime: o.responseTime, title: o.title })
-      await writeFileAtomic(o.output, svg, [o.clinical])
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }), [o.clinical])
+      await writeFilesAtomic([{ path: o.output, data: svg }, ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) }] : [])], [o.clinical])
       for (const n of [...reading, ...stated]) io.stderr(`swimmer: ${n}\n`)
     })
   return cmd

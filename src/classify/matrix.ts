@@ -40,6 +40,7 @@ import { DEFAULT_PATHWAY_COVERAGE, usedMembers, type PathwayCoverage, type Used 
 import { NumList, collectCells } from './collect.js'
 import { countedClasses, counts, type CountedClasses } from './classes.js'
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from './ruleMatch.js'
+import { assertCellCount } from '../matrix/cell-limit.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */
@@ -347,6 +348,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     rules.forEach((_r, i) => (assayed[(G + i) * P + pi] = judged((ruleUsed[i] as Used[])[pi])))
     pathways.forEach((_pw, i) => (assayed[(G + R + i) * P + pi] = judged((pathwayUsed[i] as Used[])[pi])))
   }
+  assertCellCount(features.length, n)
   const state = new Uint8Array(features.length * n)
   const templates = new Map<string, Uint8Array>()
   for (let f = 0; f < features.length; f++) {

@@ -6,7 +6,7 @@
  *
  * The lines are exactly the ones readLineBatches would give, or the feed stops with UseTextPath
  * before handing over a line that could differ: lines end at LF (a CR before it is dropped); a CR
- * not followed by LF (CR-only files), invalid UTF-8, a line over the length cap, and a last line
+ * not followed by LF (CR-only files), invalid UTF-8, a NUL byte, a line over the length cap, and a last line
  * without a break that holds a CR all throw UseTextPath, and so do pipes, devices, folders and
  * missing files (the text path streams them or names the problem). A leading UTF-8 BOM is skipped,
  * as the text path does, also when gzip hands it over in two pieces. Lines are cut at LF only, so a
@@ -23,6 +23,7 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { capError, currentMaxLineLength, decompressed, displayName, inputCap, type GzipMeter } from './lines.js'
+import { noteRead } from './read-registry.js'
 
 /** Where the lines go. */
 export interface ByteLineSink {
@@ -55,8 +56,8 @@ class Lines {
 
   /** Feed the complete lines of `body` (which ends with LF). */
   lines(body: Buffer): void {
-    // A BOM past the start: the text path names its line (see lines.ts).
-    if (!isUtf8(body) || body.includes(BOM)) throw new UseTextPath()
+    // A NUL byte or a BOM past the start: the text path names its line and column.
+    if (!isUtf8(body) || body.includes(0) || body.includes(BOM)) throw new UseTextPath()
     for (let cr = body.indexOf(13); cr !== -1; cr = body.indexOf(13, cr + 1)) if (body[cr + 1] !== 10) throw new UseTextPath()
     const last = body.length - 1
     const sink = this.sink
@@ -75,7 +76,7 @@ class Lines {
   /** The last line, without a line break. */
   tail(rest: Buffer): void {
     if (rest.length === 0) return
-    if (rest.length > this.cap || rest.includes(13) || !isUtf8(rest) || rest.includes(BOM)) throw new UseTextPath()
+    if (rest.length > this.cap || rest.includes(13) || rest.includes(0) || !isUtf8(rest) || rest.includes(BOM)) throw new UseTextPath()
     this.sink.pushBytes(rest, 0, rest.length, this.lineNo)
   }
 
@@ -102,6 +103,7 @@ export interface ByteRange {
  */
 export async function feedByteLines(path: string, sink: ByteLineSink, range?: ByteRange, expect?: number): Promise<number> {
   if (path === '-') throw new UseTextPath()
+  noteRead(path)
   let fd: number
   try {
     fd = openSync(path, 'r')

@@ -23,6 +23,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../errors.js'
+import { noteRead } from './read-registry.js'
 import { firstInvalidUtf8, unfinishedTail } from './utf8.js'
 import { countHeld, formatBytes, HoldLimitReached, maxInputBytes, strictInput } from './limits.js'
 
@@ -129,6 +130,7 @@ async function openRaw(path: string, name: string): Promise<AsyncIterable<Buffer
     stdinTap ??= new StdinTap(() => process.stdin as AsyncIterable<Buffer>)
     return stdinTap.chunks()
   }
+  noteRead(path)
   try {
     const s = await stat(path)
     if (s.isDirectory()) throw new InputError('NOT_FOUND', 'is a directory, expected a file', { file: name })
@@ -456,10 +458,30 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     })
   }
 
+  // A NUL byte is refused at its line and column: no text table holds one, and inside a sample or
+  // gene name it made an identifier that prints like another. Found per chunk (one indexOf); the
+  // lines are searched only once a chunk has one, until the line holding it is complete.
+  let nul = false
+  const refuseNul = (lines: readonly string[]): void => {
+    for (let k = 0; k < lines.length; k++) {
+      const at = (lines[k] as string).indexOf('\0')
+      if (at !== -1) {
+        throw new InputError('ENCODING', 'NUL byte (a text table holds none: a binary file, or a damaged copy?)', {
+          file: name,
+          line: lineNo + k,
+          column: at + 1,
+          suggestion: 'remove the NUL bytes (e.g. tr -d "\\000") or fetch the file again',
+        })
+      }
+    }
+  }
   try {
     for await (const chunk of decompressed(path, name, undefined, opts.cap)) {
-      const lines = split(decode(chunk), false)
+      const text = decode(chunk)
+      if (!nul && text.indexOf('\0') !== -1) nul = true
+      const lines = split(text, false)
       if (lines.length > 0) {
+        if (nul) refuseNul(lines)
         yield { firstLine: lineNo, lines }
         lineNo += lines.length
       }
@@ -473,6 +495,7 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
   }
   if (held !== undefined) throw encodingError(held) // the file ends inside a character
   const rest = split('', true)
+  if (nul) refuseNul(rest)
   if (rest.length > 0) yield { firstLine: lineNo, lines: rest }
 }
 

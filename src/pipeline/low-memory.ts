@@ -37,6 +37,7 @@
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { trackTempFolder, untrackTempFolder } from '../io/cleanup.js'
 import { join } from 'node:path'
 import { InputError, isInputError } from '../errors.js'
 import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from '../classify/merge.js'
@@ -195,6 +196,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
   } catch (e) {
     throw tempFileError(root, e)
   }
+  // Removed on SIGINT/SIGTERM too: it holds a copy of the patients' calls.
+  trackTempFolder(dir)
   try {
     let pending: Pending | undefined
     const consider = (file: number, line: number, error: unknown): void => {
@@ -387,6 +390,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    untrackTempFolder(dir)
   }
 }
 

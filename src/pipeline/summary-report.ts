@@ -74,7 +74,7 @@ export function summaryText(input: SummaryInput, top?: number): string {
     const name = f.type === 'pathway' || f.label === f.id ? f.label : `${f.id} (${f.label})`
     table.push([name, f.type, `${f.altered}/${f.assayed}`, pct(f.altered, f.assayed), String(f.notAssayed), classes])
   }
-  out.push(...alignColumns(table))
+  for (const l of alignColumns(table)) out.push(l) // not push(...): one argument per feature overflows the stack
   if (top !== undefined && shown.length < feats.length) out.push(`… ${feats.length - shown.length} more gene(s); --top to show more, --json for all`)
   out.push('', 'read report:')
   for (const r of input.reports) {

@@ -33,6 +33,7 @@ const summary = ['summary', '{F}', '-o', '{OUT}']
 const convert = ['convert', '{F}', '--to', 'maf', '-o', '{OUT}']
 const scanWith = (endpoint: string) => ['scan', '{MAF}', '--clinical', '{F}', '--endpoint', endpoint, '-o', '{OUT}']
 const UTF8_HINT = '  hint: re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n'
+const NUL_HINT = '  hint: remove the NUL bytes (e.g. tr -d "\\000") or fetch the file again\n'
 const GZIP_HINT = '  hint: the file was probably cut short in transfer; fetch or compress it again\n'
 
 const CASES: readonly Case[] = [
@@ -42,6 +43,7 @@ const CASES: readonly Case[] = [
   { name: 'truncated gzip VCF', file: 'vcf/gzip-truncated.vcf.gz', argv: summary, code: 1, err: 'biomarkit: {F}: gzip stream is truncated (unexpected end of file)\n' + GZIP_HINT },
   { name: 'binary garbage', file: 'maf/binary-garbage.maf', argv: convert, code: 1, err: 'biomarkit: {F}:1:1: invalid UTF-8 byte sequence\n' + UTF8_HINT },
   { name: 'a Latin-1 byte on line 3', file: 'maf/latin1.maf', argv: summary, code: 1, err: 'biomarkit: {F}:3:7: invalid UTF-8 byte sequence\n' + UTF8_HINT },
+  { name: 'a NUL byte in a sample name', file: 'maf/nul-in-sample.maf', argv: convert, code: 1, err: 'biomarkit: {F}:2:53: NUL byte (a text table holds none: a binary file, or a damaged copy?)\n' + NUL_HINT },
   // --- MAF structure
   { name: 'empty file', file: 'maf/empty.maf', argv: convert, code: 1, err: 'biomarkit: {F}: file is empty: no header line and no records\n' },
   {

@@ -8,20 +8,23 @@ import { mkdir, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
 import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { scanGroups, scanSurvival, scanTsv, selectFeatures, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
-import { addClinicalOptions, loadClinical } from '../clinical-options.js'
+import { addClinicalOptions } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
-import { emit } from '../output.js'
+import { atLevel, loadClinicalSource, studyEndpoint, studyEndpointNote } from '../levels.js'
+import { addExcelSafeOption, emit, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
-  clinical: z.string({ message: 'required: the clinical table' }),
+  clinical: z.string().optional(),
+  patientColumn: z.string().optional(),
+  perPatient: z.enum(['any', 'first', 'error']).default('any'),
   endpoint: z.array(z.string()).min(1, 'name at least one endpoint'),
   features: z.array(z.enum(['genes', 'rules', 'pathways'])).optional(),
   genes: z.array(z.string()).optional(),
@@ -35,6 +38,7 @@ const Schema = z.object({
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
   lenient: z.boolean().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 export interface ScanRun {
@@ -45,14 +49,15 @@ export interface ScanRun {
 const count = (ex: Readonly<Record<string, number>>): string => Object.entries(ex).map(([k, v]) => `${v} ${k}`).join('; ')
 
 /** What was tested and how each input was read, one statement a line (stderr notes, JSON, report). */
-export function scanStatements(table: ClinicalTable, run: ScanRun): string[] {
+export function scanStatements(table: ClinicalTable, run: ScanRun, levels: ReadonlyMap<object, readonly string[]> = new Map()): string[] {
   const out = [...sampleStatements(table)]
+  const unit = (r: object): string => ((levels.get(r) ?? []).some((l) => l.startsWith('patient-level')) ? 'patients' : 'sequenced samples')
   for (const g of run.groups) {
-    out.push(...g.endpoint.reading, `${g.endpoint.name}: ${g.tested} sequenced samples tested${Object.keys(g.excluded).length > 0 ? `; excluded: ${count(g.excluded)}` : ''}`)
+    out.push(...g.endpoint.reading, ...(levels.get(g) ?? []).map((l) => `${g.endpoint.name}: ${l}`), `${g.endpoint.name}: ${g.tested} ${unit(g)} tested${Object.keys(g.excluded).length > 0 ? `; excluded: ${count(g.excluded)}` : ''}`)
     for (const f of g.families) out.push(`family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q within the family`)
   }
   for (const sv of run.survival) {
-    out.push(...sv.reading, `${sv.endpoint}: ${sv.tested} sequenced samples tested, ${sv.testedEvents} events${Object.keys(sv.excluded).length > 0 ? `; excluded: ${count(sv.excluded)}` : ''}`)
+    out.push(...sv.reading, ...(levels.get(sv) ?? []).map((l) => `${sv.endpoint}: ${l}`), `${sv.endpoint}: ${sv.tested} ${unit(sv)} tested, ${sv.testedEvents} events${Object.keys(sv.excluded).length > 0 ? `; excluded: ${count(sv.excluded)}` : ''}`)
   }
   return out
 }
@@ -78,8 +83,10 @@ function endpointFiles(names: readonly string[]): string[] {
 
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
-  addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
-    .requiredOption('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file)')
+  addExcelSafeOption(addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))))
+    .option('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file); a study folder brings its own')
+    .option('--patient-column <name>', 'patient-ID column of the clinical table: test every endpoint per patient')
+    .addOption(new Option('--per-patient <mode>', 'patient-level tests: a patient with several samples is altered if any is (any), its first sample (first), or an error').choices(['any', 'first', 'error']).default('any'))
     .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
     .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
     .option('--genes <list>', 'test only these genes', parseList)
@@ -97,7 +104,9 @@ export function scanCommand(io: CliIO): Command {
       const copts = classifyOptions(raw)
       const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
       const { matrix, reports, files } = await classifyInputs(inputs, raw, io, { ...copts, withPathways: types.includes('pathways') })
-      const clinical = await loadClinical(o.clinical, raw, matrix.samples)
+      const clinical = await loadClinicalSource(raw, o, matrix.samples)
+      // Statements and sample-match warnings come from the table the samples were matched in.
+      const sampleTable = clinical.plain ?? (clinical.leveled as NonNullable<typeof clinical.leveled>).sample
       const folder = await isFolder(o.output)
       if (folder && o.format === 'json') throw new InputError('USAGE', '-o names a folder, and --format json writes one document', { suggestion: 'give -o a file name, e.g. -o scan.json' })
       const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
@@ -105,30 +114,37 @@ export function scanCommand(io: CliIO): Command {
       const table = new LogFactorialTable(matrix.samples.length + 1)
       const run: ScanRun = { groups: [], survival: [] }
       const perEndpoint: { name: string; groups: GroupScan[]; survival: SurvivalScan[] }[] = []
+      // Each endpoint is tested at its level (cli/levels.ts): per patient when it reads patient attributes.
+      const levels = new Map<object, readonly string[]>()
+      const cache = {}
+      const cov = o.covariates ?? []
       for (const word of o.endpoint) {
-        const ep = parseEndpoint(word, o.time, o.event)
+        const ep = studyEndpoint(clinical, parseEndpoint(word, o.time, o.event), word)
         if (ep.kind === 'group') {
-          const g = scanGroups(matrix, clinical.table, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient })
-          run.groups.push(g)
-          perEndpoint.push({ name: ep.name, groups: [g], survival: [] })
+          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanGroups(m, t, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }), (g) => [g.endpoint.column, ...cov])
+          levels.set(r.result, r.notes)
+          run.groups.push(r.result)
+          perEndpoint.push({ name: ep.name, groups: [r.result], survival: [] })
         } else {
-          const sv = scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false })
-          run.survival.push(sv)
-          perEndpoint.push({ name: ep.name, groups: [], survival: [sv] })
+          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanSurvival(m, t, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }), (v) => [v.timeColumn, v.eventColumn, ...cov])
+          levels.set(r.result, [...studyEndpointNote(ep), ...r.notes])
+          run.survival.push(r.result)
+          perEndpoint.push({ name: ep.name, groups: [], survival: [r.result] })
         }
       }
-      const statements = scanStatements(clinical.table, run)
-      const warnings = sampleWarnings(clinical.table)
-      const inputsUsed = [...files, o.clinical]
+      const statements = scanStatements(sampleTable, run, levels)
+      const warnings = sampleWarnings(sampleTable)
+      const inputsUsed = [...files, ...clinical.files]
       if (o.format === 'json') {
         const text =
           JSON.stringify(
             {
               features: features.length,
-              clinical: { file: clinical.table.file, sampleMatch: clinical.table.sampleMatch, interpretation: statements, warnings },
+              clinical: { file: sampleTable.file, sampleMatch: sampleTable.sampleMatch, interpretation: statements, warnings },
               groupEndpoints: run.groups.map((g) => ({
                 endpoint: g.endpoint.name,
                 column: g.endpoint.column,
+                level: levels.get(g),
                 ...(g.endpoint.kind === 'binary' ? { positive: g.endpoint.positive, reference: g.endpoint.negative } : { levels: g.endpoint.levels }),
                 reading: g.endpoint.reading,
                 tested: g.tested,
@@ -136,8 +152,8 @@ export function scanCommand(io: CliIO): Command {
                 families: g.families,
                 rows: g.rows,
               })),
-              survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, timeUnit: s.timeUnit ?? null, eventCoding: s.coding, reading: s.reading, tested: s.tested, events: s.testedEvents, excluded: s.excluded, rows: s.rows })),
-              readReports: [...reports, clinical.report],
+              survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, level: levels.get(s), timeUnit: s.timeUnit ?? null, eventCoding: s.coding, reading: s.reading, tested: s.tested, events: s.testedEvents, excluded: s.excluded, rows: s.rows })),
+              readReports: [...reports, ...clinical.reports],
             },
             (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v),
             1,
@@ -148,13 +164,17 @@ export function scanCommand(io: CliIO): Command {
         for (const st of statements) io.stderr(`biomarkit: ${st}\n`)
         if (folder) {
           const dir = o.output as string
-          await mkdir(dir, { recursive: true })
+          // A path ending in '/' that names a file (or lies under one) is the user's to fix: exit 1, not a crash.
+          await mkdir(dir, { recursive: true }).catch((e: unknown) => {
+            throw new InputError('OUTPUT', `-o ${dir}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`, { suggestion: 'name a folder that can be created, or a file' })
+          })
           const names = endpointFiles(perEndpoint.map((e) => e.name))
           const outs = perEndpoint.map((e, i) => ({ path: join(dir, names[i] as string), text: scanTsv(e.groups.flatMap((g) => g.rows), e.survival.flatMap((sv) => sv.rows)).join('\n') + '\n' }))
-          for (const f of outs) await writeFileAtomic(f.path, f.text, inputsUsed)
+          // One transaction: every endpoint's file replaces its target, or none does.
+          await writeFilesAtomic(outs.map((f) => ({ path: f.path, data: guardTable(io, f.text, f.path, o.excelSafe) })), inputsUsed)
           io.stderr(`biomarkit: wrote ${outs.map((f) => f.path).join(', ')}\n`)
         } else {
-          await emit(io, scanTsv(run.groups.flatMap((g) => g.rows), run.survival.flatMap((sv) => sv.rows)).join('\n') + '\n', o.output, inputsUsed)
+          await emit(io, scanTsv(run.groups.flatMap((g) => g.rows), run.survival.flatMap((sv) => sv.rows)).join('\n') + '\n', o.output, inputsUsed, { tabular: true, excelSafe: o.excelSafe })
         }
       }
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')

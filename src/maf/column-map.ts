@@ -7,7 +7,7 @@
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseCountField, parseFloatField, parsePositionField } from '../io/fields.js'
 import { displayName, readLineBatches } from '../io/lines.js'
-import { TableParser, findColumn } from '../io/table.js'
+import { TableParser, findNamedColumn } from '../io/table.js'
 import { kindOfType, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { ReadNotes } from '../model/read-notes.js'
@@ -143,7 +143,7 @@ function resolve(map: ColumnMap, table: TableParser): Partial<Record<MappableFie
   const out: Partial<Record<MappableField, number>> = {}
   const missing: string[] = []
   for (const [k, col] of Object.entries(map) as [MappableField, string][]) {
-    const i = findColumn(h, col)
+    const i = findNamedColumn(h, col)
     if (i === undefined) missing.push(`${k}=${quote(col)}`)
     else out[k] = i
   }

@@ -54,6 +54,10 @@ import { ORIGIN_KEYS, originFromInfo } from './origin.js'
 import type { EventTable } from '../model/events.js'
 import { CONTIG_NAME, RowReader } from './rows.js'
 
+/** Header bounds: GRCh38 with alt contigs has ~3,400 ##contig lines; scaffold-level genomes reach ~10^5. */
+const MAX_HEADER_LINES = 1_000_000
+const MAX_HEADER_CHARS = 64 * 2 ** 20
+
 export interface VcfResult {
   readonly alterations: Alteration[]
   readonly report: ReadReport
@@ -95,6 +99,8 @@ export class VcfParser {
   onRecord: ((a: Alteration) => void) | undefined
   private readonly opts: ParsedVcfOptions
   private readonly header: string[] = []
+  /** Characters of the header lines so far (bounded: MAX_HEADER_CHARS). */
+  private headerChars = 0
   private parser: VCF | undefined
   private infoMeta: MetaMap = {}
   private dialect: Dialect | undefined
@@ -208,6 +214,15 @@ export class VcfParser {
   }
 
   private pushHeader(text: string, line: number): void {
+    // Bounded: the header is held whole until #CHROM (a 4.3 MB VCF of 30M header lines took 3.9 GB).
+    this.headerChars += text.length
+    if (line > MAX_HEADER_LINES || this.headerChars > MAX_HEADER_CHARS) {
+      throw new InputError('LIMIT', `VCF header is longer than ${line > MAX_HEADER_LINES ? `${MAX_HEADER_LINES} lines` : `${MAX_HEADER_CHARS / 2 ** 20} MiB`} before its #CHROM line`, {
+        file: this.file,
+        line,
+        suggestion: 'real VCF headers are a few thousand lines; check the file is a VCF and complete',
+      })
+    }
     if (text.startsWith('##')) {
       // A "##" line that is not KEY=VALUE (free text some tools write) would make @gmod/vcf reject
       // the whole header: skip it, with a located warning.

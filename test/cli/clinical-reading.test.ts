@@ -248,6 +248,10 @@ describe.skipIf(!hasShared(LIU))('one table per TSV file', () => {
     expect(readdirSync(d).sort()).toEqual(['orr.tsv', 'os.tsv'])
     expect(readFileSync(join(d, 'os.tsv'), 'utf8').split('\n')[0]).toMatch(/^feature\tlabel\tfeature_type\tendpoint\tn_altered/)
     expect(existsSync(join(d, 'orr.tsv'))).toBe(true)
+    const io = memoryIO()
+    const file = tmpFile('plain.txt', 'x')
+    expect(await run([...args(), '-o', `${file}/`], io)).toBe(1)
+    expect(io.err).toContain(`biomarkit: -o ${file}/: cannot create the output folder (`)
   })
 })
 

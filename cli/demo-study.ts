@@ -42,9 +42,9 @@ const NONE = numericTransform('none')
 /** Line of therapy as the study groups it (1st, 2nd, ≥3rd): a derived column of a copy of the table. */
 function withLineGroups(t: ClinicalTable): ClinicalTable {
   const rows = new Map([...t.rows].map(([s, r]) => {
-    const v = Number(r.values['line_of_therapy'])
+    const v = Number(r.values.get('line_of_therapy'))
     const g = !Number.isFinite(v) ? undefined : v <= 1 ? '1st' : v === 2 ? '2nd' : '≥3rd'
-    return [s, { ...r, values: { ...r.values, line_of_therapy_group: g } }]
+    return [s, { ...r, values: new Map([...r.values, ["line_of_therapy_group", g]]) }]
   }))
   return { ...t, columns: [...t.columns, 'line_of_therapy_group'], rows }
 }

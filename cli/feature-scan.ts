@@ -28,7 +28,6 @@ export function addFeatureScanOptions(cmd: Command): Command {
     .option('--maxstat', 'numeric features vs survival: also the data-chosen cut-point (R maxstat, Lausen 1994 corrected p), labelled exploratory')
     .option('--strata <column>', 'response: an exact test of the common odds ratio stratified by this column (R mantelhaen.test(exact = TRUE)), beside Fisher')
     .option('--multivariable', 'one model per endpoint with every selected feature and the --covariates (Cox for survival, logistic for response)')
-    .option('--reference <col=level>', 'reference level of a clinical feature or covariate (repeatable)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
     .option('--categorical <list>', 'numeric-looking clinical columns to read as levels (e.g. line_of_therapy)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
     .option('--exome-mb <mb>', `TMB: coding territory of samples with no panel, in Mb (default ${DEFAULT_EXOME_MB}, maftools tmb's captureSize)`)
 }
@@ -72,7 +71,8 @@ export function runFeatureScan(
   genomicAsVectors = false,
 ): FeatureScanRun {
   const o = parseOptions(Schema, raw)
-  const refs = parseReferences(o.reference)
+  // --reference is declared once (cli/clinical-options.ts); here only its COL=LEVEL values.
+  const refs = parseReferences((o.reference ?? []).flatMap((r) => r.split(',')).filter((r) => r.includes('=')))
   const categorical = new Set((o.categorical ?? []).map((c) => c.trim().toLowerCase()))
   const factor = (col: string) => clinicalFactor(clinical, col, { reference: refs[col], categorical: categorical.has(col.toLowerCase()) })
   const vectors: FeatureVector[] = words.clinical.map(factor)

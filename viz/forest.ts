@@ -10,7 +10,7 @@ import type { AssociationRow } from '../src/scan/row.js'
 import { orWithCi, sig } from './report/format.js'
 import type { Group, PathCommand, Scene, Shape } from './scene.js'
 import { toSvg } from './svg.js'
-import { textWidth, truncate } from './text.js'
+import { textWidth, truncate, widest } from './text.js'
 
 export interface ForestRow {
   /** "feature — endpoint". */
@@ -114,9 +114,9 @@ export function layoutForest(rows: readonly ForestRow[], opts: ForestOptions = {
   const [lo, hi] = forestDomain(rows, opts.maxRange ?? 1000)
   const L = { feature: opts.labels?.feature ?? 'Feature — endpoint', count: opts.labels?.count ?? 'altered/n', effect: opts.labels?.effect ?? 'OR [95% CI]', axis: opts.labels?.axis ?? 'Odds ratio (conditional MLE, log scale)' }
   const labels = rows.map((r) => truncate(r.label, LABEL_MAX))
-  const labelW = Math.max(textWidth(L.feature, size), ...labels.map((l) => textWidth(l, size)))
-  const nW = Math.max(textWidth(L.count, size), ...rows.map((r) => textWidth(`${r.n.altered}/${r.n.assayed}`, size)))
-  const orW = Math.max(textWidth(L.effect, size), ...rows.map((r) => textWidth(orWithCi(r.or, r.lower, r.upper), size)))
+  const labelW = widest(labels, size, textWidth(L.feature, size))
+  const nW = widest(rows.map((r) => `${r.n.altered}/${r.n.assayed}`), size, textWidth(L.count, size))
+  const orW = widest(rows.map((r) => orWithCi(r.or, r.lower, r.upper)), size, textWidth(L.effect, size))
   const pW = textWidth('0.000123', size)
   const margin = 12
   const nX = margin + labelW + 12 + nW

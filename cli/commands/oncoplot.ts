@@ -4,17 +4,21 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
+import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
+import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
-import { readLines } from '../../src/io/lines.js'
-import { writeFileAtomic } from '../../src/io/write.js'
-import { featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
+import { readSampleList } from '../../src/input/sample-list.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
+import type { CohortMatrix } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { layoutOrdered, matrixTsv, orderMatrix, pairedEventColumn, readTheme, renderPng, toSvg, type OncoplotOptions, type TrackSpec } from '../../viz/index.js'
+import { topFeatures } from '../../viz/select-features.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addExcelSafeOption, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -33,11 +37,19 @@ const Schema = z.object({
   width: z.coerce.number().positive().optional(),
   matrixOut: z.string().optional(),
   png: z.boolean().optional(),
+  scale: z.coerce.number().positive().max(16).optional(),
+  dpi: z.coerce.number().positive().max(1536).optional(),
+  italic: z.boolean().default(true),
+  log: z.boolean().optional(),
   title: z.string().optional(),
-  sampleColumn: z.string().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
-/** Top N features of one type by altered fraction n/N (ties by id), or the named ones. */
+/**
+ * Top N features of one type, ranked as maftools ranks genes (viz/select-features.ts), or the named
+ * ones. Named genes must be features of the matrix: `oncoplot --genes` builds them (wild-type rows
+ * for genes without an alteration); `interactions` needs them altered somewhere.
+ */
 export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway', top: number, named?: readonly string[]): string[] {
   if (named) {
     const known = new Set(m.features.map((f) => f.id))
@@ -45,20 +57,35 @@ export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway',
     if (unknown.length > 0) throw new InputError('USAGE', `--genes: not altered in any sample or not in the data: ${unknown.join(', ')}`)
     return [...named]
   }
-  return m.features
-    .map((f, i) => ({ f, c: featureCounts(m, i) }))
-    .filter((x) => x.f.type === type && x.c.altered > 0)
-    .sort((a, b) => b.c.altered / b.c.assayed - a.c.altered / a.c.assayed || b.c.altered - a.c.altered || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0))
-    .slice(0, top)
-    .map((x) => x.f.id)
+  return topFeatures(m, type, top)
 }
 
-/** Track list → specs: a numeric time column listed with its event column gets event marks. */
+/** How the clinical table and its response tracks were read (stderr; the report prints the same). */
+export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): string[] {
+  const out = [...sampleWarnings(table).map((w) => `warning: ${w}`), ...sampleStatements(table)]
+  for (const t of tracks) if (table.columns.includes(t) && isResponseColumn(table, t)) out.push(`track ${describeResponseColumn(table, t)}`)
+  return out
+}
+
+/**
+ * Track list → specs. `TIME~EVENT` pairs a numeric time column with its event column explicitly
+ * (one bar with censoring marks: `OS~dead`); otherwise a time column listed with the event column
+ * its name implies (`os_months` + `os_event`) is paired too.
+ */
 export function trackSpecs(table: ClinicalTable, names: readonly string[]): TrackSpec[] {
   const listed = new Set(names)
   const usedAsEvent = new Set<string>()
   const specs: TrackSpec[] = []
   for (const n of names) {
+    const tilde = n.indexOf('~')
+    if (tilde >= 0) {
+      const column = n.slice(0, tilde).trim()
+      const eventColumn = n.slice(tilde + 1).trim()
+      if (column === '' || eventColumn === '' || eventColumn.includes('~')) throw new InputError('USAGE', `--tracks: ${JSON.stringify(n)} is not TIME~EVENT`, { suggestion: 'e.g. --tracks BR,OS~dead' })
+      usedAsEvent.add(eventColumn)
+      specs.push({ column, type: 'numeric', eventColumn })
+      continue
+    }
     const ev = pairedEventColumn(table, n)
     if (ev !== undefined && listed.has(ev)) {
       usedAsEvent.add(ev)
@@ -70,7 +97,7 @@ export function trackSpecs(table: ClinicalTable, names: readonly string[]): Trac
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addClassifyOptions(addInputOptions(cmd))
+  addExcelSafeOption(addClinicalOptions(addClassifyOptions(addInputOptions(cmd))))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--clinical <file>', 'clinical table for tracks and --sort-by')
     .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
@@ -88,20 +115,27 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--title <text>', 'title (default states what was counted)')
     .option('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)')
     .option('--png', 'also write a PNG next to the SVG (same name, .png)')
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
+    .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
+    .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale (an SVG pixel is 1/96 inch: 300 dpi = scale 3.125)')
+    .option('--no-italic', 'gene symbols upright (default italic, the HGNC convention)')
+    .option('--log', 'log10(1 + x) scale for the top bar and numeric tracks')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
-      const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways' })
-      const clinical = o.clinical ? (await readClinical(o.clinical, { sampleColumn: o.sampleColumn })).table : undefined
+      // Named genes are built as features even where nothing is altered, so they draw as wild-type
+      // rows (maftools `fill = TRUE`) instead of being refused.
+      const named = o.show === 'genes' && o.genes !== undefined
+      const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways', ...(named ? { genes: o.genes } : {}) })
+      const clinical = o.clinical ? (await loadClinical(o.clinical, raw, matrix.samples)).table : undefined
+      if (clinical) for (const line of clinicalNotes(clinical, o.tracks ?? [])) io.stderr(`biomarkit: ${line}\n`)
       if ((o.tracks || o.sortBy) && !clinical) throw new InputError('USAGE', '--tracks and --sort-by need --clinical FILE')
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
       // Through the line source, so a missing or non-UTF-8 file is a located error (readFile made a
       // missing file an internal fault, exit 2).
       const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder)
       const opts: OncoplotOptions = {
-        features: pickFeatures(matrix, type, o.top, o.genes),
+        features: named ? matrix.features.filter((f) => f.type === 'gene').map((f) => f.id) : pickFeatures(matrix, type, o.top, o.genes),
         keepFeatureOrder: o.keepGeneOrder,
         removeUnaltered: o.removeUnaltered,
         sortBy: o.sortBy ? { column: o.sortBy } : undefined,
@@ -111,23 +145,29 @@ export function oncoplotCommand(io: CliIO): Command {
         maxMatrixWidth: o.width,
         tracks: clinical && o.tracks ? trackSpecs(clinical, o.tracks) : undefined,
         title: o.title,
+        italicGenes: o.italic,
+        log: o.log,
       }
+      if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
+      if ((o.scale !== undefined || o.dpi !== undefined) && !o.png) throw new InputError('USAGE', '--scale and --dpi set the PNG size: add --png')
+      const pngScale = o.dpi !== undefined ? o.dpi / 96 : o.scale
       const order = orderMatrix(matrix, opts, clinical)
       const svg = toSvg(layoutOrdered(matrix, order, opts, clinical))
       const inputsUsed = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
-      await writeFileAtomic(o.output, svg, inputsUsed)
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputsUsed)
-      if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
+      // One transaction: the SVG, PNG and matrix replace their targets together or not at all.
+      await writeFilesAtomic(
+        [
+          { path: o.output, data: svg },
+          ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: pngScale }) }] : []),
+          ...(o.matrixOut ? [{ path: o.matrixOut, data: guardTable(io, matrixTsv(matrix, order), o.matrixOut, o.excelSafe) }] : []),
+        ],
+        inputsUsed,
+      )
     }))
   return cmd
 }
 
-/** One sample ID per line; blank lines and `#` comments skipped. */
+/** One sample ID per line; blank lines and `#` comments skipped (the side-file reader, capped). */
 async function sampleIds(path: string): Promise<string[]> {
-  const ids: string[] = []
-  for await (const l of readLines(path)) {
-    const s = l.text.trim()
-    if (s !== '' && !s.startsWith('#')) ids.push(s)
-  }
-  return ids
+  return (await readSampleList(path, 'sample order')).map((s) => s.id)
 }

@@ -32,7 +32,7 @@ export function clinicalFactor(table: ClinicalTable, name: string, opts: FactorO
   const raw = new Map<string, { value: string; line: number }>()
   let missing = 0
   for (const row of table.rows.values()) {
-    const v = row.values[column]
+    const v = row.values.get(column)
     if (v === undefined) missing++
     else raw.set(row.sample, { value: v, line: row.line })
   }

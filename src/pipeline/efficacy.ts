@@ -141,7 +141,7 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
     const ordered = factor.kind === 'numeric' ? [] : factor.levels
     const levels = new Map<string, Set<string>>()
     for (const [s, r] of table.rows) {
-      const v = r.values[col]
+      const v = r.values.get(col)
       if (v === undefined) continue
       const set = levels.get(v) ?? new Set<string>()
       set.add(s)

@@ -64,21 +64,27 @@ function sortLevels(levels: string[]): string[] {
   return levels.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0))
 }
 
+
+/** [v] when the cell has a value, else [] (for flatMap). */
+function present1(v: string | undefined): string[] {
+  return v === undefined ? [] : [v]
+}
+
 export function baselineTable(table: ClinicalTable, columns: readonly string[], opts: BaselineOptions = {}): BaselineTable {
   const col = (name: string) => table.columns[requireNamed(table.columns, name, 'characteristic', table.file)] as string
   const groupColumn = opts.by === undefined ? undefined : col(opts.by)
   const forced = new Set((opts.categorical ?? []).map((c) => col(c)))
   const patients = [...table.rows.values()]
-  const groupLevels = groupColumn === undefined ? [] : sortLevels([...new Set(patients.flatMap((r) => (r.values[groupColumn] === undefined ? [] : [r.values[groupColumn]])))])
-  const members: (typeof patients)[] = [patients, ...groupLevels.map((g) => patients.filter((r) => r.values[groupColumn as string] === g))]
-  const ungrouped = groupColumn === undefined ? 0 : patients.filter((r) => r.values[groupColumn] === undefined).length
+  const groupLevels = groupColumn === undefined ? [] : sortLevels([...new Set(patients.flatMap((r) => present1(r.values.get(groupColumn))))])
+  const members: (typeof patients)[] = [patients, ...groupLevels.map((g) => patients.filter((r) => r.values.get(groupColumn as string) === g))]
+  const ungrouped = groupColumn === undefined ? 0 : patients.filter((r) => r.values.get(groupColumn) === undefined).length
   const notes: string[] = []
   if (ungrouped > 0) notes.push(`${ungrouped} patient(s) with no ${groupColumn} value: in "All patients" only`)
   const rows: BaselineRow[] = []
   for (const name of columns) {
     const c = col(name)
     if (c === groupColumn) throw new InputError('USAGE', `baseline: ${quote(c)} is the grouping column; it cannot also be a row`)
-    const present = patients.flatMap((r) => (r.values[c] === undefined ? [] : [r.values[c]]))
+    const present = patients.flatMap((r) => present1(r.values.get(c)))
     if (present.length === 0) {
       notes.push(`${c}: no values`)
       continue
@@ -87,13 +93,13 @@ export function baselineTable(table: ClinicalTable, columns: readonly string[], 
     const numeric = !forced.has(c) && present.every((v) => NUMERIC.test(v)) && distinct.size > 2
     if (numeric) {
       const cells = members.map((m): BaselineCell => {
-        const xs = m.flatMap((r) => (r.values[c] === undefined ? [] : [Number(r.values[c])])).sort((a, b) => a - b)
+        const xs = m.flatMap((r) => (r.values.get(c) === undefined ? [] : [Number(r.values.get(c))])).sort((a, b) => a - b)
         return { patients: m.length, count: xs.length, percent: m.length === 0 ? undefined : (100 * xs.length) / m.length, median: quantile7(xs, 0.5), min: xs[0], max: xs[xs.length - 1], q1: quantile7(xs, 0.25), q3: quantile7(xs, 0.75) }
       })
       let p: number | undefined
       let test: string | undefined
       if (groupLevels.length === 2) {
-        const [a, b] = [1, 2].map((g) => (members[g] ?? []).flatMap((r) => (r.values[c] === undefined ? [] : [Number(r.values[c])])))
+        const [a, b] = [1, 2].map((g) => (members[g] ?? []).flatMap((r) => (r.values.get(c) === undefined ? [] : [Number(r.values.get(c))])))
         if ((a ?? []).length > 0 && (b ?? []).length > 0) {
           p = wilcoxonP(a ?? [], b ?? [])
           test = 'Wilcoxon rank-sum'
@@ -108,7 +114,7 @@ export function baselineTable(table: ClinicalTable, columns: readonly string[], 
     let p: number | undefined
     let test: string | undefined
     if (groupLevels.length >= 2) {
-      const counts = levels.map((l) => groupLevels.map((_, g) => (members[g + 1] ?? []).filter((r) => r.values[c] === l).length))
+      const counts = levels.map((l) => groupLevels.map((_, g) => (members[g + 1] ?? []).filter((r) => r.values.get(c) === l).length))
       if (levels.length === 2 || groupLevels.length === 2) {
         p = fisherExact2xC(counts)
         test = "Fisher's exact"
@@ -117,7 +123,7 @@ export function baselineTable(table: ClinicalTable, columns: readonly string[], 
     }
     shown.forEach((l, i) => {
       const cells = members.map((m): BaselineCell => {
-        const count = m.filter((r) => r.values[c] === l).length
+        const count = m.filter((r) => r.values.get(c) === l).length
         return { patients: m.length, count, percent: m.length === 0 ? undefined : (100 * count) / m.length }
       })
       rows.push({ characteristic: c, level: l ?? 'missing', kind: 'categorical', cells, p: i === 0 ? p : undefined, test: i === 0 ? test : undefined })

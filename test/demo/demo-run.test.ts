@@ -35,6 +35,16 @@ describe('biomarkit demo (synthetic cohort matched to the published T-DXd HER2-l
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/SYNTHETIC/)
   })
 
+  it('the report carries the lollipops of TP53 and PIK3CA, the swimmer plot and the co-occurrence heatmap', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    expect([...html.matchAll(/<h3>Lollipop: ([^<]+)<\/h3>\n<figure class="bmk-figure" data-figure="lollipop">\n<svg/g)].map((m) => m[1])).toEqual(['TP53', 'PIK3CA'])
+    expect(html.match(/data-figure="swimmer">\n<svg/g)).toHaveLength(1)
+    expect(html.match(/data-figure="cooccurrence">\n<svg/g)).toHaveLength(1)
+    expect(html.match(/data-figure="summary">\n<svg/g)).toHaveLength(1)
+    // The swimmer plot says how the response and the endpoint were read.
+    expect(html).toMatch(/Swimmer plot \(pfs\)/)
+  })
+
   it('reproduces best response, ORR and DCR overall and by subgroup', () => {
     const all = group('All patients')
     expect([all.patients, all.orr_x, all.orr_n, all.dcr_x]).toEqual(['64', '23', '64', '48'])

@@ -34,7 +34,7 @@ describe('fisherExact2xC', () => {
 })
 
 describe('baseline table on the demo cohort, by HER2 IHC (R fisher.test, wilcox.test, quantile type 7)', () => {
-  const table = { ...demo.table, columns: [...demo.table.columns, 'line_group'], rows: new Map([...demo.table.rows].map(([s, r]) => [s, { ...r, values: { ...r.values, line_group: Number(r.values['line_of_therapy']) <= 1 ? '1st' : Number(r.values['line_of_therapy']) === 2 ? '2nd' : '>=3rd' } }])) }
+  const table = { ...demo.table, columns: [...demo.table.columns, 'line_group'], rows: new Map([...demo.table.rows].map(([s, r]) => [s, { ...r, values: new Map([...r.values, ['line_group', Number(r.values.get('line_of_therapy')) <= 1 ? '1st' : Number(r.values.get('line_of_therapy')) === 2 ? '2nd' : '>=3rd']]) }])) }
   const t = baselineTable(table, ['age', 'line_group', 'brain_mets'], { by: 'her2_ihc' })
   const first = (c: string) => t.rows.find((r) => r.characteristic === c)
   it('p-values equal R to 1e-9 (3 × 2 and 2 × 2 Fisher; Wilcoxon with ties: normal approximation)', () => {

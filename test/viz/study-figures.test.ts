@@ -19,6 +19,7 @@ const HOSTILE = '<script>alert("x")</script> & \'q\''
 const samples = Array.from({ length: 12 }, (_, i) => `S${i}`)
 const ep: SurvivalEndpoint = {
   name: 'pfs', timeColumn: 'pfs_months', eventColumn: 'pfs_event', eventMeansCensored: false, excluded: {},
+  unit: { unit: 'months', source: 'column name', shown: 'months', factor: 1 }, coding: 'pfs_event: 1 = event', events: 9, censored: 3, reading: [],
   values: new Map(samples.map((s, i) => [s, { time: [2, 3, 3.5, 5, 6, 7, 8, 9, 11, 12, 14, 15][i] as number, event: (i % 4 === 3 ? 0 : 1) }])),
 }
 const factor: LevelVector = { id: `clinical:${HOSTILE}`, label: HOSTILE, source: 'clinical', kind: 'binary', levels: ['no', `yes${HOSTILE}`], values: new Map(samples.map((s, i) => [s, i % 2 === 0 ? `yes${HOSTILE}` : 'no'])), missing: {}, interpretation: 'binary' }

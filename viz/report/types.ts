@@ -44,6 +44,14 @@ export interface KmSection extends KmPlotInput {
 }
 
 import type { StudySection } from './study.js'
+/** A figure beyond the oncoplot, forest and KM plots: SVG text from viz/svg.ts toSvg. */
+export interface ReportFigure {
+  readonly kind: 'summary' | 'cooccurrence' | 'lollipop' | 'swimmer'
+  readonly title: string
+  readonly svg: string
+  /** Lines under the figure: what was drawn, what was left out and why. */
+  readonly caption: readonly string[]
+}
 
 export interface ReportInput {
   readonly title: string
@@ -63,6 +71,16 @@ export interface ReportInput {
   readonly km: readonly KmSection[]
   /** Study tables and figures (Table 1, Fig. 1 …), shown after the cohort summary in this order. */
   readonly study?: readonly StudySection[] | undefined
+  /** Survival rows with curves that were not drawn (only the `km` ones are): said under the table. */
+  readonly kmNotDrawn?: number | undefined
+  /** How the drawn KM plots were chosen, e.g. "the 12 with the smallest q, then p". */
+  readonly kmRule?: string | undefined
+  /** Cohort summary, co-occurrence heatmap, lollipops, swimmer plot, in this order. */
+  readonly figures?: readonly ReportFigure[] | undefined
   readonly readReports: readonly ReadReport[]
   readonly provenance: Provenance
+  /** How every input was read (sample column, codings, units, NE rule, directions, exclusions). */
+  readonly interpretation?: readonly string[] | undefined
+  /** Shown on top: e.g. sample IDs that differ from the calls' only in case (never merged). */
+  readonly warnings?: readonly string[] | undefined
 }

@@ -30,6 +30,8 @@ export interface AnalysisOptions {
   readonly oncoplotShow?: 'gene' | 'rule' | 'pathway' | undefined
   /** Keep samples with no altered cell in the oncoplot (maftools drops them by default). */
   readonly keepUnaltered?: boolean | undefined
+  /** The matrix when the caller classified already (to key the clinical table by its samples). */
+  readonly matrix?: BuiltMatrix | undefined
 }
 
 export interface AnalysisResult {
@@ -41,7 +43,7 @@ export interface AnalysisResult {
 }
 
 export async function runAnalysis(cohort: Cohort, clinical: ClinicalTable, opts: AnalysisOptions): Promise<AnalysisResult> {
-  const matrix = await classifyCohort(cohort, { ...opts.classify, withPathways: opts.featureTypes.includes('pathway') })
+  const matrix = opts.matrix ?? (await classifyCohort(cohort, { ...opts.classify, withPathways: opts.featureTypes.includes('pathway') }))
   const features = selectFeatures(matrix, { types: opts.featureTypes, minAltered: opts.minAltered })
   const table = new LogFactorialTable(matrix.samples.length + 1)
   const groups: GroupScan[] = []
@@ -64,7 +66,9 @@ export async function runAnalysis(cohort: Cohort, clinical: ClinicalTable, opts:
   for (const s of survival) {
     s.rows.forEach((row, i) => {
       const curves = s.curves[i]
-      if (curves && (curves.altered || curves.wildType)) km.push(kmSectionFromScan(row, curves, { timeLabel: 'Months', unit: 'mo' }))
+      // The axis names the unit the input stated (or "Time (unit not stated)"), never a guessed one.
+      const unit = s.timeUnit
+      if (curves && (curves.altered || curves.wildType)) km.push(kmSectionFromScan(row, curves, { timeLabel: unit === undefined ? 'Time (unit not stated)' : unit.charAt(0).toUpperCase() + unit.slice(1), unit }))
     })
   }
   return { matrix, groups, survival, oncoplot: { svg, svgWithTooltips, order }, km }
@@ -87,6 +91,8 @@ export interface ReportMeta {
   readonly panels: readonly string[]
   /** Show inputs by base name (demo) or as given. */
   readonly baseNames?: boolean | undefined
+  readonly interpretation?: readonly string[] | undefined
+  readonly warnings?: readonly string[] | undefined
 }
 
 export async function reportInput(cohort: Cohort, a: AnalysisResult, meta: ReportMeta): Promise<ReportInput> {
@@ -111,5 +117,7 @@ export async function reportInput(cohort: Cohort, a: AnalysisResult, meta: Repor
     km: a.km,
     readReports: [...cohort.reports.map((r) => (meta.baseNames ? { ...r, file: basename(r.file) } : r)), meta.clinicalReport],
     provenance: { tool: 'biomarkit', version: VERSION, inputs, parameters: meta.parameters, command: meta.command },
+    interpretation: meta.interpretation,
+    warnings: meta.warnings,
   }
 }

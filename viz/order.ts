@@ -27,7 +27,8 @@
 import { InputError, quote } from '../src/errors.js'
 import { ALTERED, featureCounts, type CohortMatrix, type FeatureCounts } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
-import { RESPONSES } from '../src/model/clinical.js'
+import { DEFAULT_READING } from '../src/model/clinical.js'
+import { codeLabel, lookupResponse } from '../src/clinical/response.js'
 import { isMissing } from '../src/io/fields.js'
 import { detectType } from './tracks.js'
 
@@ -119,7 +120,7 @@ export function memoSort(m: CohortMatrix, rows: readonly number[], columns: read
 
 function groupOrder(sizes: ReadonlyMap<string, number>, opts: { levels?: readonly string[] | undefined; response: boolean }): string[] {
   const present = [...sizes.keys()]
-  const base: readonly string[] = opts.levels ?? (opts.response ? RESPONSES : [])
+  const base: readonly string[] = opts.levels ?? (opts.response ? ['CR', 'PR', 'CR/PR', 'CR/PR/SD', 'SD', 'SD/PD', 'PD', 'NE', 'Responder', 'Non-responder'] : [])
   const head = base.filter((v) => sizes.has(v))
   const rest = present
     .filter((v) => !head.includes(v))
@@ -159,9 +160,13 @@ export function orderMatrix(m: CohortMatrix, opts: OrderOptions = {}, clinical?:
     }
     // A response column groups on the normalized code ("pd" is PD), as its track draws it.
     const response = detectType(clinical, col) === 'response'
+    const map = (clinical.reading ?? DEFAULT_READING).responseMap
     const value = (s: number): string | undefined => {
-      const v = clinical.rows.get(m.samples[s] ?? '')?.values[col]?.trim()
-      return v === undefined || isMissing(v) ? undefined : response ? v.toUpperCase() : v
+      const v = clinical.rows.get(m.samples[s] ?? '')?.values.get(col)?.trim()
+      if (v === undefined || isMissing(v)) return undefined
+      if (!response) return v
+      const r = lookupResponse(v, { map, columnName: col })
+      return r.kind === 'response' ? codeLabel(r.code) : undefined
     }
     const sizes = new Map<string, number>()
     for (const s of columns) {

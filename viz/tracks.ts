@@ -5,7 +5,10 @@
  */
 import { InputError, quote } from '../src/errors.js'
 import { isMissing } from '../src/io/fields.js'
-import { RESPONSES, type ClinicalTable } from '../src/model/clinical.js'
+import { isResponseColumn } from '../src/clinical/endpoints.js'
+import { lookupEvent, unknownEventError } from '../src/clinical/events.js'
+import { codeLabel, parseResponse } from '../src/clinical/response.js'
+import { DEFAULT_READING, type ClinicalTable, type Response } from '../src/model/clinical.js'
 
 export type TrackType = 'categorical' | 'numeric' | 'response'
 
@@ -38,7 +41,7 @@ export interface NumericTrack {
 export type Track = CategoricalTrack | NumericTrack
 
 /** Fixed, meaningful RECIST colours: CR dark green, PR green, SD amber, PD red, NE grey. */
-export const RESPONSE_COLORS: Readonly<Record<(typeof RESPONSES)[number], string>> = {
+export const RESPONSE_COLORS: Readonly<Partial<Record<string, string>>> = {
   CR: '#1B7837',
   PR: '#7FBC41',
   SD: '#F1B633',
@@ -51,12 +54,18 @@ const CATEGORY_COLORS = ['#66C2A5', '#FC8D62', '#8DA0CB', '#E78AC3', '#A6D854', 
 
 export const NUMERIC_COLOR = '#535C68'
 
-/** Event codings seen in clinical tables (cBioPortal "1:DECEASED", R 0/1, yes/no). */
-const EVENT_VALUES: Readonly<Record<string, boolean>> = {
-  '1': true, '0': false, true: true, false: false, yes: true, no: false,
-  dead: true, deceased: true, alive: false, living: false, progressed: true, progression: true, censored: false,
-  '1:deceased': true, '0:living': false, '1:progressed': true, '0:not progressed': false, '1:recurred/progressed': true, '0:diseasefree': false,
-}
+/** Colours of combined and binary response codes (single categories use RESPONSE_COLORS). */
+const CODE_COLORS: ReadonlyMap<string, string> = new Map([
+  ['CR/PR', '#4DAC26'],
+  ['CR/PR/SD', '#B8E186'],
+  ['SD/PD', '#E66101'],
+  ['Responder', '#1B7837'],
+  ['Non-responder', '#D73027'],
+])
+const RESPONSE_ORDER = ['CR', 'PR', 'CR/PR', 'CR/PR/SD', 'SD', 'SD/PD', 'PD', 'NE', 'Responder', 'Non-responder']
+
+/** A theme colour for a data value: own keys only (a value `constructor` is not Object's). */
+const own = (rec: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(rec, key) ? rec[key] : undefined)
 
 const NUMERIC_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
 
@@ -73,8 +82,9 @@ export function pairedEventColumn(table: ClinicalTable, column: string): string 
 }
 
 export function detectType(table: ClinicalTable, column: string): TrackType {
-  const vals = [...table.rows.values()].map((r) => present(r.values[column])).filter((v): v is string => v !== undefined)
-  if (table.responseColumn === column || (vals.length > 0 && vals.every((v) => (RESPONSES as readonly string[]).includes(v.toUpperCase())))) return 'response'
+  const vals = [...table.rows.values()].map((r) => present(r.values.get(column))).filter((v): v is string => v !== undefined)
+  // The same reading as scan's endpoints (src/clinical/endpoints.ts): MR is SD here too.
+  if (isResponseColumn(table, column)) return 'response'
   if (vals.length > 0 && vals.every((v) => NUMERIC_RE.test(v))) return 'numeric'
   return 'categorical'
 }
@@ -86,18 +96,25 @@ export function buildTracks(table: ClinicalTable, samples: readonly string[], sp
       throw new InputError('MISSING_COLUMN', `clinical track ${quote(spec.column)}: no such column`, { file: table.file, suggestion: `columns are: ${table.columns.join(', ')}` })
     }
     const type = spec.type ?? detectType(table, spec.column)
-    const raw = samples.map((s) => present(table.rows.get(s)?.values[spec.column]))
-    const custom = colors[spec.column] ?? {}
+    const raw = samples.map((s) => present(table.rows.get(s)?.values.get(spec.column)))
+    const custom = (Object.hasOwn(colors, spec.column) ? colors[spec.column] : undefined) ?? {}
     if (type === 'numeric') return numericTrack(table, spec, samples, raw)
     if (type === 'response') {
-      const values = raw.map((v) => (v === undefined ? undefined : v.toUpperCase()))
-      const bad = values.find((v) => v !== undefined && !(RESPONSES as readonly string[]).includes(v))
-      if (bad !== undefined) throw new InputError('BAD_VALUE', `response track ${quote(spec.column)}: ${quote(bad)} is not one of ${RESPONSES.join('/')}`, { file: table.file })
-      const levels = RESPONSES.filter((r) => values.includes(r)).map((r) => ({ value: r, color: custom[r] ?? RESPONSE_COLORS[r] }))
+      const map = (table.reading ?? DEFAULT_READING).responseMap
+      const values = samples.map((s, i) => {
+        const v = raw[i]
+        if (v === undefined) return undefined
+        const loc = { file: table.file, line: table.rows.get(s)?.line ?? 0, column: table.columns.indexOf(spec.column) + 1, columnName: spec.column }
+        const code = parseResponse(v, loc, map)
+        return code === undefined ? undefined : codeLabel(code)
+      })
+      const present = new Set(values.filter((v): v is string => v !== undefined))
+      const order = [...RESPONSE_ORDER.filter((r) => present.has(r)), ...[...present].filter((r) => !RESPONSE_ORDER.includes(r)).sort()]
+      const levels = order.map((r) => ({ value: r, color: own(custom, r) ?? RESPONSE_COLORS[r as Response] ?? CODE_COLORS.get(r) ?? NUMERIC_COLOR }))
       return { type, column: spec.column, values, levels }
     }
     const distinct = [...new Set(raw.filter((v): v is string => v !== undefined))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    const levels = distinct.map((value, i) => ({ value, color: custom[value] ?? (CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) }))
+    const levels = distinct.map((value, i) => ({ value, color: own(custom, value) ?? (CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) }))
     return { type: 'categorical', column: spec.column, values: raw, levels }
   })
 }
@@ -118,11 +135,14 @@ function numericTrack(table: ClinicalTable, spec: TrackSpec, samples: readonly s
   const events = samples.map((s) => {
     if (eventColumn === undefined) return undefined
     const row = table.rows.get(s)
-    const v = present(row?.values[eventColumn])
+    const v = present(row?.values.get(eventColumn))
     if (v === undefined) return undefined
-    const e = EVENT_VALUES[v.toLowerCase()]
-    if (e === undefined) throw new InputError('BAD_VALUE', `${eventColumn}: cannot read ${quote(v)} as event/censored`, { file: table.file, line: row?.line, column: table.columns.indexOf(eventColumn) + 1, suggestion: 'use 1 = event, 0 = censored' })
-    return e
+    // The same event reading as scan's survival endpoints: --event-value, else a self-describing coding.
+    const eventValues = table.reading?.eventValues
+    if (eventValues !== undefined && eventValues.length > 0) return eventValues.includes(v)
+    const e = lookupEvent(v)
+    if (e === undefined) throw unknownEventError(v, { file: table.file, line: row?.line ?? 0, column: table.columns.indexOf(eventColumn) + 1, columnName: eventColumn })
+    return e.event === 1
   })
   const max = values.reduce<number>((a, v) => (v !== undefined && v > a ? v : a), 0)
   return { type: 'numeric', column: spec.column, values, eventColumn, events, max }

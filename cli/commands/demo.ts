@@ -57,7 +57,7 @@ export function lineOfTherapyCounts(table: ClinicalTable): [string, number][] {
     ['≥3rd', 0],
   ]
   for (const r of table.rows.values()) {
-    const v = Number(r.values['line_of_therapy'])
+    const v = Number(r.values.get('line_of_therapy'))
     if (!Number.isFinite(v)) continue
     const b = bins[v <= 1 ? 0 : v === 2 ? 1 : 2] as [string, number]
     b[1]++

@@ -4,7 +4,8 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
+import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
+import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
 import { readLines } from '../../src/io/lines.js'
 import { writeFileAtomic } from '../../src/io/write.js'
@@ -13,6 +14,7 @@ import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { layoutOrdered, matrixTsv, orderMatrix, pairedEventColumn, readTheme, renderPng, toSvg, type OncoplotOptions, type TrackSpec } from '../../viz/index.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
@@ -34,7 +36,6 @@ const Schema = z.object({
   matrixOut: z.string().optional(),
   png: z.boolean().optional(),
   title: z.string().optional(),
-  sampleColumn: z.string().optional(),
 })
 
 /** Top N features of one type by altered fraction n/N (ties by id), or the named ones. */
@@ -51,6 +52,13 @@ export function pickFeatures(m: CohortMatrix, type: 'gene' | 'rule' | 'pathway',
     .sort((a, b) => b.c.altered / b.c.assayed - a.c.altered / a.c.assayed || b.c.altered - a.c.altered || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0))
     .slice(0, top)
     .map((x) => x.f.id)
+}
+
+/** How the clinical table and its response tracks were read (stderr; the report prints the same). */
+export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): string[] {
+  const out = [...sampleWarnings(table).map((w) => `warning: ${w}`), ...sampleStatements(table)]
+  for (const t of tracks) if (table.columns.includes(t) && isResponseColumn(table, t)) out.push(`track ${describeResponseColumn(table, t)}`)
+  return out
 }
 
 /** Track list → specs: a numeric time column listed with its event column gets event marks. */
@@ -70,7 +78,7 @@ export function trackSpecs(table: ClinicalTable, names: readonly string[]): Trac
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addClassifyOptions(addInputOptions(cmd))
+  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--clinical <file>', 'clinical table for tracks and --sort-by')
     .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
@@ -88,13 +96,13 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--title <text>', 'title (default states what was counted)')
     .option('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)')
     .option('--png', 'also write a PNG next to the SVG (same name, .png)')
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
       const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways' })
-      const clinical = o.clinical ? (await readClinical(o.clinical, { sampleColumn: o.sampleColumn })).table : undefined
+      const clinical = o.clinical ? (await loadClinical(o.clinical, raw, matrix.samples)).table : undefined
+      if (clinical) for (const line of clinicalNotes(clinical, o.tracks ?? [])) io.stderr(`biomarkit: ${line}\n`)
       if ((o.tracks || o.sortBy) && !clinical) throw new InputError('USAGE', '--tracks and --sort-by need --clinical FILE')
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
       // Through the line source, so a missing or non-UTF-8 file is a located error (readFile made a

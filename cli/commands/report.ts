@@ -5,12 +5,16 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
+import { sampleWarnings } from '../../src/clinical/provenance.js'
+import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../analysis-run.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
+import { clinicalNotes } from './oncoplot.js'
+import { scanStatements } from './scan.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 
@@ -23,13 +27,11 @@ const Schema = z.object({
   minAltered: z.coerce.number().int().nonnegative().optional(),
   top: z.coerce.number().int().positive().default(20),
   title: z.string().default('biomarkit report'),
-  sampleColumn: z.string().optional(),
-  responseColumn: z.string().optional(),
 })
 
 export function reportCommand(io: CliIO): Command {
   const cmd = new Command('report').description('self-contained HTML report: oncoplot, associations, forest plot, KM curves, read report, provenance')
-  addClassifyOptions(addInputOptions(cmd))
+  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('--clinical <file>', 'clinical table')
     .requiredOption('-o, --output <file>', 'HTML file to write')
     .option('--endpoints <list>', 'endpoints (default orr,dcr,pfs)', parseList)
@@ -38,14 +40,14 @@ export function reportCommand(io: CliIO): Command {
     .option('--min-altered <n>', 'test genes altered in at least N samples (default 6)')
     .option('--top <n>', 'oncoplot rows', '20')
     .option('--title <text>', 'report title')
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
-    .option('--response-column <name>', 'best-response column of the clinical table')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
-      const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
       const copts = classifyOptions(raw)
       const featureTypes = ['gene' as const, ...(copts.rules ? ['rule' as const] : []), ...(copts.pathways ? ['pathway' as const] : [])]
+      const matrix = await classifyCohort(cohort, { ...copts, withPathways: featureTypes.includes('pathway') })
+      const clinical = await loadClinical(o.clinical, raw, matrix.samples)
+      for (const w of sampleWarnings(clinical.table)) io.stderr(`biomarkit: warning: ${w}\n`)
       const defaultTracks = [clinical.table.responseColumn, 'pfs_months', 'pfs_event'].filter((t): t is string => t !== undefined)
       const a = await runAnalysis(cohort, clinical.table, {
         classify: copts,
@@ -55,7 +57,9 @@ export function reportCommand(io: CliIO): Command {
         covariates: o.covariates,
         tracks: o.tracks ?? defaultTracks,
         top: o.top,
+        matrix,
       })
+      const tracks = (o.tracks ?? defaultTracks).filter((t) => clinical.table.columns.includes(t))
       const html = renderReport(
         await reportInput(cohort, a, {
           title: o.title,
@@ -67,6 +71,8 @@ export function reportCommand(io: CliIO): Command {
             ['origin', copts.origin ?? 'any'],
           ],
           clinicalReport: clinical.report,
+          interpretation: [...scanStatements(clinical.table, { groups: a.groups, survival: a.survival }), ...clinicalNotes(clinical.table, tracks).filter((l) => l.startsWith('track '))],
+          warnings: sampleWarnings(clinical.table),
           patientsClinical: clinical.table.rows.size,
           panels: copts.panels ?? [],
         }),

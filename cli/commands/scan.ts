@@ -4,11 +4,17 @@
  */
 import { Command, Option } from 'commander'
 import { z } from 'zod'
-import { readClinical } from '../../src/clinical/read.js'
+import { mkdir, stat } from 'node:fs/promises'
+import { join, sep } from 'node:path'
+import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
+import { InputError } from '../../src/errors.js'
+import { writeFileAtomic } from '../../src/io/write.js'
+import type { ClinicalTable } from '../../src/model/clinical.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
-import { groupRowsTsv, scanGroups, scanSurvival, selectFeatures, survivalRowsTsv, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
+import { scanGroups, scanSurvival, scanTsv, selectFeatures, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
@@ -26,8 +32,6 @@ const Schema = z.object({
   time: z.string().optional(),
   event: z.string().optional(),
   confType: z.enum(['log', 'log-log']).default('log'),
-  sampleColumn: z.string().optional(),
-  responseColumn: z.string().optional(),
   format: z.enum(['tsv', 'json']).default('tsv'),
   output: z.string().optional(),
   lenient: z.boolean().optional(),
@@ -38,18 +42,43 @@ export interface ScanRun {
   readonly survival: SurvivalScan[]
 }
 
-function header(name: string, g: GroupScan | SurvivalScan): string[] {
-  const ex = Object.entries(g.excluded)
-  const lines = [`# endpoint ${name}: ${g.tested} sequenced samples tested`]
-  if (ex.length > 0) lines.push(`# excluded: ${ex.map(([k, v]) => `${v} ${k}`).join('; ')}`)
-  const fams = [...new Set(g.rows.map((r) => r.family))]
-  for (const f of fams) lines.push(`# family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q = Benjamini-Hochberg within the family`)
-  return lines
+const count = (ex: Readonly<Record<string, number>>): string => Object.entries(ex).map(([k, v]) => `${v} ${k}`).join('; ')
+
+/** What was tested and how each input was read, one statement a line (stderr notes, JSON, report). */
+export function scanStatements(table: ClinicalTable, run: ScanRun): string[] {
+  const out = [...sampleStatements(table)]
+  for (const g of run.groups) {
+    out.push(...g.endpoint.reading, `${g.endpoint.name}: ${g.tested} sequenced samples tested${Object.keys(g.excluded).length > 0 ? `; excluded: ${count(g.excluded)}` : ''}`)
+    for (const f of g.families) out.push(`family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q within the family`)
+  }
+  for (const sv of run.survival) {
+    out.push(...sv.reading, `${sv.endpoint}: ${sv.tested} sequenced samples tested, ${sv.testedEvents} events${Object.keys(sv.excluded).length > 0 ? `; excluded: ${count(sv.excluded)}` : ''}`)
+  }
+  return out
+}
+
+/** `-o` names a folder: an existing directory, or a path ending in a separator. */
+async function isFolder(out: string | undefined): Promise<boolean> {
+  if (out === undefined || out === '-') return false
+  if (out.endsWith('/') || out.endsWith(sep)) return true
+  return (await stat(out).catch(() => undefined))?.isDirectory() ?? false
+}
+
+/** One file name per endpoint: letters, digits, '.', '-' and '_' kept; a repeat gets a suffix. */
+function endpointFiles(names: readonly string[]): string[] {
+  const used = new Set<string>()
+  return names.map((n) => {
+    const base = n.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_') || 'endpoint'
+    let name = `${base}.tsv`
+    for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base}-${i}.tsv`
+    used.add(name.toLowerCase())
+    return name
+  })
 }
 
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
-  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
+  addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
     .requiredOption('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file)')
     .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
     .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
@@ -61,49 +90,73 @@ export function scanCommand(io: CliIO): Command {
     .option('--time <column>', 'survival time column (with --event and --endpoint survival)')
     .option('--event <column>', 'survival event column')
     .addOption(new Option('--conf-type <type>', 'KM confidence interval type, as R survfit').choices(['log', 'log-log']).default('log'))
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
-    .option('--response-column <name>', 'best-response column of the clinical table')
     .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
-    .option('-o, --output <file>', 'output file (default: stdout)')
+    .option('-o, --output <file|folder/>', 'output file (default: stdout); a folder gets one TSV per endpoint')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const copts = classifyOptions(raw)
       const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
       const { matrix, reports, files } = await classifyInputs(inputs, raw, io, { ...copts, withPathways: types.includes('pathways') })
-      const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient })
+      const clinical = await loadClinical(o.clinical, raw, matrix.samples)
+      const folder = await isFolder(o.output)
+      if (folder && o.format === 'json') throw new InputError('USAGE', '-o names a folder, and --format json writes one document', { suggestion: 'give -o a file name, e.g. -o scan.json' })
       const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
       const features = selectFeatures(matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes })
       const table = new LogFactorialTable(matrix.samples.length + 1)
       const run: ScanRun = { groups: [], survival: [] }
+      const perEndpoint: { name: string; groups: GroupScan[]; survival: SurvivalScan[] }[] = []
       for (const word of o.endpoint) {
         const ep = parseEndpoint(word, o.time, o.event)
-        if (ep.kind === 'group') run.groups.push(scanGroups(matrix, clinical.table, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }))
-        else run.survival.push(scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }))
+        if (ep.kind === 'group') {
+          const g = scanGroups(matrix, clinical.table, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient })
+          run.groups.push(g)
+          perEndpoint.push({ name: ep.name, groups: [g], survival: [] })
+        } else {
+          const sv = scanSurvival(matrix, clinical.table, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false })
+          run.survival.push(sv)
+          perEndpoint.push({ name: ep.name, groups: [], survival: [sv] })
+        }
       }
-      let text: string
+      const statements = scanStatements(clinical.table, run)
+      const warnings = sampleWarnings(clinical.table)
+      const inputsUsed = [...files, o.clinical]
       if (o.format === 'json') {
-        text =
+        const text =
           JSON.stringify(
             {
               features: features.length,
-              groupEndpoints: run.groups.map((g) => ({ endpoint: g.endpoint.name, column: g.endpoint.column, tested: g.tested, excluded: g.excluded, families: g.families, rows: g.rows })),
-              survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, tested: s.tested, excluded: s.excluded, rows: s.rows })),
+              clinical: { file: clinical.table.file, sampleMatch: clinical.table.sampleMatch, interpretation: statements, warnings },
+              groupEndpoints: run.groups.map((g) => ({
+                endpoint: g.endpoint.name,
+                column: g.endpoint.column,
+                ...(g.endpoint.kind === 'binary' ? { positive: g.endpoint.positive, reference: g.endpoint.negative } : { levels: g.endpoint.levels }),
+                reading: g.endpoint.reading,
+                tested: g.tested,
+                excluded: g.excluded,
+                families: g.families,
+                rows: g.rows,
+              })),
+              survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, timeUnit: s.timeUnit ?? null, eventCoding: s.coding, reading: s.reading, tested: s.tested, events: s.testedEvents, excluded: s.excluded, rows: s.rows })),
               readReports: [...reports, clinical.report],
             },
             (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? (Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf') : v),
             1,
           ) + '\n'
+        await emit(io, text, o.output, inputsUsed)
       } else {
-        const blocks: string[] = [`# biomarkit scan: ${features.length} feature(s) × ${o.endpoint.length} endpoint(s)`]
-        const groupRows = run.groups.flatMap((g) => g.rows)
-        if (run.groups.length > 0) blocks.push(...run.groups.flatMap((g) => header(g.endpoint.name, g)), ...groupRowsTsv(groupRows))
-        if (run.survival.length > 0) {
-          if (run.groups.length > 0) blocks.push('')
-          blocks.push(...run.survival.flatMap((s) => header(s.endpoint, s)), ...survivalRowsTsv(run.survival.flatMap((s) => s.rows)))
+        for (const w of warnings) io.stderr(`biomarkit: warning: ${w}\n`)
+        for (const st of statements) io.stderr(`biomarkit: ${st}\n`)
+        if (folder) {
+          const dir = o.output as string
+          await mkdir(dir, { recursive: true })
+          const names = endpointFiles(perEndpoint.map((e) => e.name))
+          const outs = perEndpoint.map((e, i) => ({ path: join(dir, names[i] as string), text: scanTsv(e.groups.flatMap((g) => g.rows), e.survival.flatMap((sv) => sv.rows)).join('\n') + '\n' }))
+          for (const f of outs) await writeFileAtomic(f.path, f.text, inputsUsed)
+          io.stderr(`biomarkit: wrote ${outs.map((f) => f.path).join(', ')}\n`)
+        } else {
+          await emit(io, scanTsv(run.groups.flatMap((g) => g.rows), run.survival.flatMap((sv) => sv.rows)).join('\n') + '\n', o.output, inputsUsed)
         }
-        text = blocks.join('\n') + '\n'
       }
-      await emit(io, text, o.output, [...files, o.clinical])
       if (features.length === 0) io.stderr('biomarkit: no feature met --min-altered; nothing was tested\n')
     }))
   return cmd

@@ -57,12 +57,13 @@ export function lookupEvent(raw: string): EventCode | undefined {
   return hit === undefined ? undefined : { family: hit[0], event: hit[1] }
 }
 
-export function unknownEventError(raw: string, loc: CellLocation): InputError {
-  return new InputError('UNKNOWN_TERM', `${loc.columnName}: ${quote(raw)} is not an event code`, {
+export function unknownEventError(raw: string, loc: CellLocation, found: readonly string[] = [raw]): InputError {
+  const shown = found.slice(0, 8).map((v) => quote(v, 30))
+  return new InputError('UNKNOWN_TERM', `${loc.columnName}: ${quote(raw)} is not an event code (values found: ${shown.join(', ')}${found.length > 8 ? ', …' : ''})`, {
     file: loc.file,
     line: loc.line,
     column: loc.column,
-    suggestion: 'use one coding per column: 1/0, TRUE/FALSE, yes/no, cBioPortal 1:DECEASED/0:LIVING, or Dead/Alive, Progressed/Censored',
+    suggestion: 'name the value(s) meaning the event with --event-value V (repeatable), or use one self-describing coding per column: 1/0, TRUE/FALSE, yes/no, cBioPortal 1:DECEASED/0:LIVING, Dead/Alive, Deceased/Living, Progressed/Censored',
   })
 }
 

@@ -104,7 +104,7 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
   for (const col of subgroupColumns) {
     const levels = new Map<string, Set<string>>()
     for (const [s, r] of table.rows) {
-      const v = r.values[col]
+      const v = r.values.get(col)
       if (v === undefined) continue
       const set = levels.get(v) ?? new Set<string>()
       set.add(s)

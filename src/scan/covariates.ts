@@ -31,7 +31,7 @@ export function encodeCovariates(table: ClinicalTable, columns: readonly string[
       throw new InputError('MISSING_COLUMN', `--covariates: no column ${quote(col)} in the clinical table`, { file: table.file, suggestion: `columns: ${table.columns.join(', ')}` })
     }
     actuals.push(actual)
-    const values = [...table.rows.values()].map((r) => r.values[actual]).filter((v): v is string => v !== undefined && !isClinicalMissing(v))
+    const values = [...table.rows.values()].map((r) => r.values.get(actual)).filter((v): v is string => v !== undefined && !isClinicalMissing(v))
     const levels = [...new Set(values)].sort()
     if (levels.length < 2) throw new InputError('BAD_VALUE', `--covariates: column ${quote(actual)} has fewer than two distinct values`, { file: table.file })
     if (values.every((v) => NUMERIC.test(v.trim())) && levels.length > 2) {
@@ -54,7 +54,7 @@ export function encodeCovariates(table: ClinicalTable, columns: readonly string[
     const out: number[] = []
     let ok = true
     actuals.forEach((actual, i) => {
-      const v = row.values[actual]
+      const v = row.values.get(actual)
       if (v === undefined || isClinicalMissing(v)) ok = false
       else {
         const encoded = (encoders[i] as (v: string) => number[])(v.trim())

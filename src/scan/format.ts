@@ -1,6 +1,11 @@
 /**
  * Association rows → TSV (tidy, one row per feature × comparison, 7 significant digits like R's
- * print) with `#` comment lines saying what was tested and what was excluded. JSON keeps full precision.
+ * print). JSON keeps full precision.
+ *
+ * `scanTsv` writes ONE table per file: one header, no `#` lines (R's read.delim and pandas would
+ * read them as data), an `endpoint` column, and — when group and survival endpoints share a file —
+ * the union of both column sets with NA where a column does not apply, so data.table::fread,
+ * read.delim and pandas read every row. What was tested and excluded goes to stderr and the JSON.
  */
 import { formatSignificant } from '../stats/format.js'
 import type { AssociationRow } from './row.js'
@@ -39,7 +44,7 @@ export function groupRowsTsv(rows: readonly AssociationRow[]): string[] {
 export const SURVIVAL_COLUMNS = [
   'feature', 'label', 'feature_type', 'endpoint', 'n_altered', 'n_wildtype', 'n_not_assayed', 'events_altered', 'events_wildtype',
   'median_altered', 'median_altered_lower', 'median_altered_upper', 'median_wildtype', 'median_wildtype_lower', 'median_wildtype_upper',
-  'logrank_chisq', 'logrank_p', 'hr', 'hr_lower', 'hr_upper', 'cox_p', 'q', 'family', 'test', 'covariates', 'note',
+  'logrank_chisq', 'logrank_p', 'hr', 'hr_lower', 'hr_upper', 'cox_p', 'q', 'family', 'test', 'covariates', 'note', 'time_unit',
 ] as const
 
 export function survivalRowsTsv(rows: readonly SurvivalRow[]): string[] {
@@ -52,9 +57,33 @@ export function survivalRowsTsv(rows: readonly SurvivalRow[]): string[] {
         num(r.medianAltered?.median), num(r.medianAltered?.lower), num(r.medianAltered?.upper),
         num(r.medianWildType?.median), num(r.medianWildType?.lower), num(r.medianWildType?.upper),
         num(r.logrankChisq), num(r.logrankP), num(r.hr), num(r.hrLower), num(r.hrUpper), num(r.coxP), num(r.q),
-        cell(r.family), r.test, cell(r.covariates.join(',')) || 'none', cell(r.note ?? ''),
+        cell(r.family), r.test, cell(r.covariates.join(',')) || 'none', cell(r.note ?? ''), r.timeUnit ?? 'NA',
       ].join('\t'),
     )
   }
   return out
+}
+
+/** Columns of a table holding both kinds of rows: group columns, then the survival-only ones. */
+export const UNION_COLUMNS: readonly string[] = [...GROUP_COLUMNS, ...SURVIVAL_COLUMNS.filter((c) => !(GROUP_COLUMNS as readonly string[]).includes(c))]
+
+/** Re-key one rendered row to `columns` (NA where absent); survival rows read "altered vs wild-type". */
+function reshape(header: readonly string[], line: string, columns: readonly string[], extra: ReadonlyMap<string, string>): string {
+  const cells = line.split('\t')
+  const byName = new Map(header.map((h, i) => [h, cells[i] as string]))
+  return columns.map((c) => byName.get(c) ?? extra.get(c) ?? 'NA').join('\t')
+}
+
+/** One tidy table: group rows and survival rows under one header (see the file comment). */
+export function scanTsv(groupRows: readonly AssociationRow[], survivalRows: readonly SurvivalRow[]): string[] {
+  if (survivalRows.length === 0) return groupRowsTsv(groupRows)
+  if (groupRows.length === 0) return survivalRowsTsv(survivalRows)
+  const g = groupRowsTsv(groupRows)
+  const sv = survivalRowsTsv(survivalRows)
+  const surv = new Map([['comparison', 'altered vs wild-type']])
+  return [
+    UNION_COLUMNS.join('\t'),
+    ...g.slice(1).map((l) => reshape(GROUP_COLUMNS, l, UNION_COLUMNS, new Map())),
+    ...sv.slice(1).map((l) => reshape(SURVIVAL_COLUMNS, l, UNION_COLUMNS, surv)),
+  ]
 }

@@ -17,7 +17,7 @@
  * CPU (summary: 6.3–7.4 s) and peak RSS 403 MB → 310–337 MB.
  */
 import { survivalEndpoint, type SurvivalPoint, type SurvivalSpec } from '../clinical/survival.js'
-import type { ClinicalTable } from '../model/clinical.js'
+import type { ClinicalTable, TimeUnit } from '../model/clinical.js'
 import { ALTERED, NOT_ASSAYED, type CohortMatrix } from '../matrix/types.js'
 import { columnMeans, coxSorted } from '../stats/cox.js'
 import { kaplanMeier, kaplanMeierSorted, kmCriticalValue, kmSorted, type ConfType, type KaplanMeier, type KmSummary } from '../stats/km.js'
@@ -53,8 +53,16 @@ export interface SurvivalScan {
   /** One per row, in row order; empty when the scan was run with `curves: false`. */
   readonly curves: SurvivalGroupCurves[]
   readonly tested: number
+  /** Events among the tested samples. */
+  readonly testedEvents: number
   readonly excluded: Excluded
   readonly overall: KaplanMeier | undefined
+  /** Unit of the times (and medians) shown; undefined when nothing says it ("time"). */
+  readonly timeUnit: TimeUnit | undefined
+  /** The event coding used, and events / censored among the patients with follow-up in the table. */
+  readonly coding: string
+  /** Statements of every interpretation (unit, coding, counts). */
+  readonly reading: readonly string[]
 }
 
 export function scanSurvival(
@@ -218,6 +226,7 @@ export function scanSurvival(
       q: Number.NaN,
       test: cov ? `Cox PH (Efron ties), Wald p adjusted for ${cov.names.join(', ')}; log-rank unadjusted` : 'log-rank; Cox PH (Efron ties) for HR',
       covariates: cov?.names ?? [],
+      timeUnit: ep.unit.shown,
       note,
     })
   }
@@ -229,7 +238,11 @@ export function scanSurvival(
     rows,
     curves,
     tested: al.tested,
+    testedEvents: allE.reduce<number>((a, e) => a + e, 0),
     excluded: al.excluded,
     overall: allT.length > 0 ? kaplanMeier(allT, allE, { confType }) : undefined,
+    timeUnit: ep.unit.shown,
+    coding: ep.coding,
+    reading: ep.reading,
   }
 }

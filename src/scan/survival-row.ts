@@ -32,6 +32,8 @@ export interface SurvivalRow {
   readonly p: number
   readonly test: string
   readonly covariates: readonly string[]
+  /** Unit of the medians ('days', 'months'…); undefined when the input does not say it. */
+  readonly timeUnit?: string | undefined
   /** Convergence or data warnings (e.g. "no events in altered group: HR not estimable"). */
   readonly note?: string | undefined
 }

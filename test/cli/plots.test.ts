@@ -14,7 +14,7 @@ describe('oncoplot command', () => {
     const d = tmpDir()
     const io = memoryIO()
     const code = await run(['oncoplot', LAML, '--clinical', ANNOT, '--tracks', 'FAB_classification', '--png', '--matrix-out', join(d, 'm.tsv'), '-o', join(d, 'laml.svg')], io)
-    expect(io.err).toBe('')
+    expect(io.err).toBe('biomarkit: sample IDs: clinical column "Tumor_Sample_Barcode" (chosen by overlap with the calls\' sample IDs: Tumor_Sample_Barcode 193); 193 matched; 0 in the calls, not in the table; 7 in the table, not sequenced\n')
     expect(code).toBe(0)
     const svg = readFileSync(join(d, 'laml.svg'), 'utf8')
     expect(xmlProblem(svg)).toBeUndefined()

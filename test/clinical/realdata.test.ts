@@ -20,8 +20,8 @@ describe('maftools tcga_laml_annot.tsv', () => {
     expect(table.sampleColumn).toBe('Tumor_Sample_Barcode')
     expect(table.responseColumn).toBeUndefined()
     const rows = [...table.rows.values()]
-    expect(rows.filter((r) => r.values.FAB_classification === undefined)).toHaveLength(1)
-    expect(rows.filter((r) => r.values.days_to_last_followup === undefined)).toHaveLength(12)
+    expect(rows.filter((r) => r.values.get('FAB_classification') === undefined)).toHaveLength(1)
+    expect(rows.filter((r) => r.values.get('days_to_last_followup') === undefined)).toHaveLength(12)
     expect(categoricalLevels(table, 'FAB_classification')).toEqual(['M0', 'M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7'])
   })
 
@@ -34,7 +34,7 @@ describe('maftools tcga_laml_annot.tsv', () => {
     expect(os.values.get('TCGA-AB-2802')).toEqual({ time: 365, event: 1 })
     expect([...os.values.values()].filter((v) => v.event === 1)).toHaveLength(
       // 133 events in the file minus those whose time is -Inf
-      133 - [...table.rows.values()].filter((r) => r.values.days_to_last_followup === undefined && r.values.Overall_Survival_Status === '1').length,
+      133 - [...table.rows.values()].filter((r) => r.values.get('days_to_last_followup') === undefined && r.values.get('Overall_Survival_Status') === '1').length,
     )
   })
 })
@@ -87,7 +87,7 @@ describe.skipIf(!hasShared('riaz2017-nivolumab'))('Riaz 2017 nivolumab clinical 
     const pfs = survivalEndpoint(table, { time: 'PFS', event: 'PFS_SOR', eventMeansCensored: true })
     expect([...pfs.values.values()].filter((v) => v.event === 1)).toHaveLength(58)
     // every patient with best response PD progressed
-    for (const r of table.rows.values()) if (r.values.BOR === 'PD') expect(pfs.values.get(r.sample)?.event).toBe(1)
+    for (const r of table.rows.values()) if (r.values.get('BOR') === 'PD') expect(pfs.values.get(r.sample)?.event).toBe(1)
   })
 })
 

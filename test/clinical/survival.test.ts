@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseClinicalLines, survivalEndpoint } from '../../src/clinical/index.js'
+import { DEFAULT_READING, type ClinicalReading } from '../../src/model/clinical.js'
 import { thrown, tsv } from './_util.js'
 
 describe('survivalEndpoint', () => {
@@ -65,7 +66,42 @@ describe('survivalEndpoint', () => {
 
   it('rejects an unknown event code; lenient excludes it', () => {
     const t = parseClinicalLines('m.tsv', tsv(['sample', 'os_days', 'os_event'], ['a', '1', '1'], ['b', '2', '2'])).table
-    expect(thrown(() => survivalEndpoint(t, 'os')).format().split('\n')[0]).toBe('m.tsv:3:3: os_event: "2" is not an event code')
+    const e = thrown(() => survivalEndpoint(t, 'os'))
+    expect(e.format().split('\n')[0]).toBe('m.tsv:3:3: os_event: "2" is not an event code (values found: "1", "2")')
+    expect(e.suggestion).toMatch(/^name the value\(s\) meaning the event with --event-value V \(repeatable\)/)
     expect(survivalEndpoint(t, 'os', { lenient: true }).excluded).toEqual({ 'unrecognized event': ['b'] })
+  })
+
+  const withReading = (lines: string[], reading: Partial<ClinicalReading>) => {
+    const t = parseClinicalLines('r.tsv', lines).table
+    return { ...t, reading: { ...DEFAULT_READING, ...reading } }
+  }
+  const riazLike = tsv(['PatientID', 'OS', 'OS_SOR'], ['Pt1', '160', '0'], ['Pt2', '300', '1'], ['Pt3', '90', '0'])
+
+  it('--event-value names the event value; the coding and counts are stated', () => {
+    const e = survivalEndpoint(withReading(riazLike, { eventValues: ['0'], timeUnit: 'days' }), { time: 'OS', event: 'OS_SOR' })
+    expect([...e.values.values()].map((v) => v.event)).toEqual([1, 0, 1])
+    expect(e.coding).toBe('OS_SOR: event = "0" (2); censored = "1" (1) [--event-value]')
+    expect(e.reading).toEqual(['OS~OS_SOR: time column "OS" in days (--time-unit)', 'OS~OS_SOR: OS_SOR: event = "0" (2); censored = "1" (1) [--event-value]: 2 events, 1 censored among 3 patients with follow-up'])
+    const d = survivalEndpoint(withReading(riazLike, {}), { time: 'OS', event: 'OS_SOR' })
+    expect(d.coding).toBe('OS_SOR: event = "1" (1); censored = "0" (2) [0/1 coding]')
+    expect(d.unit).toMatchObject({ unit: undefined, source: 'unknown' })
+    expect(d.reading[0]).toBe('OS~OS_SOR: time column "OS" in time with no stated unit (give --time-unit)')
+  })
+
+  it('--event-value absent from the column is an error listing the values', () => {
+    const e = thrown(() => survivalEndpoint(withReading(riazLike, { eventValues: ['dead'] }), { time: 'OS', event: 'OS_SOR' }))
+    expect(e.format()).toBe('r.tsv: OS_SOR: --event-value "dead" does not occur in the column\n  hint: values present: "0", "1"')
+  })
+
+  it('--display-unit converts (30.4375 days a month) and needs a known unit', () => {
+    const e = survivalEndpoint(withReading(riazLike, { timeUnit: 'days', displayUnit: 'months', eventValues: ['0'] }), { time: 'OS', event: 'OS_SOR' })
+    expect(e.values.get('Pt1')?.time).toBeCloseTo(160 / 30.4375, 14)
+    expect(e.unit).toMatchObject({ unit: 'days', shown: 'months' })
+    expect(thrown(() => survivalEndpoint(withReading(riazLike, { displayUnit: 'months' }), { time: 'OS', event: 'OS_SOR' })).format()).toBe(
+      'r.tsv: --display-unit months: the unit of "OS" is not known\n  hint: say it with --time-unit days|weeks|months|years',
+    )
+    const w = parseClinicalLines('w.tsv', tsv(['sample', 'OSWK', 'dead'], ['a', '7', '1'])).table
+    expect(survivalEndpoint({ ...w, reading: { ...DEFAULT_READING, displayUnit: 'days' } }, { time: 'OSWK', event: 'dead' }).values.get('a')?.time).toBe(49)
   })
 })

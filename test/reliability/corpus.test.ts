@@ -150,7 +150,7 @@ const CASES: readonly Case[] = [
     code: 1,
     err:
       'biomarkit: {F}:3:2: best_response: unknown best-response value "progressive-ish"\n' +
-      "  hint: accepted (case-insensitive; '_' and '-' read as spaces): CR, PR, SD, PD, NE, complete response, complete remission, partial response, partial remission, stable disease, stable, non cr/non pd, non cr non pd, mixed response, progressive disease, progression, progressed, iupd, icpd, not evaluable, non evaluable, unevaluable, inevaluable, death prior to disease assessment, early death, unknown, not assessed; use lenient mode to count and skip unknown words\n",
+      "  hint: accepted (case-insensitive; '_' and '-' read as spaces): RECIST CR, PR, SD, PD, NE and their long words; irRC irCR…; iRECIST iCR, iPR, iSD, iUPD, iCPD; combined PRCR, SDPD, PRCRSD, CR/PR; MR (read as SD); Responder/Non-responder, R/NR, DCB/NDB; map any other code with --response-map CODE=CR|PR|SD|PD|NE|NA\n",
   },
   // The same clinical error stops report and oncoplot before they write anything.
   {

@@ -55,7 +55,7 @@ describe('HTML report', () => {
 
   it('has every section in order, a synthetic banner, and well-formed SVG figures', () => {
     const ids = [...html.matchAll(/<section id="([^"]+)">/g)].map((m) => m[1])
-    expect(ids).toEqual(['summary', 'oncoplot', 'associations', 'forest', 'survival', 'read-report', 'provenance'])
+    expect(ids).toEqual(['summary', 'oncoplot', 'associations', 'forest', 'survival', 'read-report', 'interpretation', 'provenance'])
     expect(html).toContain('SYNTHETIC DATA')
     expect(renderReport({ ...input, synthetic: false })).not.toContain('SYNTHETIC')
     const figs = svgs(html)

@@ -45,7 +45,8 @@ describe('scan --endpoint FAB_classification on tcga_laml (maftools clinicalEnri
     io,
   )
   const lines = io.out.split('\n')
-  const comments = lines.filter((l) => l.startsWith('#'))
+  // One table, no '#' lines (read.delim and pandas would read them as rows); what was tested goes to stderr.
+  const comments = io.err.split('\n')
   const table = lines.filter((l) => l && !l.startsWith('#'))
   const head = (table.shift() ?? '').split('\t')
   const col = (name: string) => head.indexOf(name)
@@ -54,8 +55,9 @@ describe('scan --endpoint FAB_classification on tcga_laml (maftools clinicalEnri
 
   it('runs and says how many samples were excluded and why', () => {
     expect(code).toBe(0)
-    expect(comments).toContain('# endpoint FAB_classification: 192 sequenced samples tested')
-    expect(comments).toContain('# excluded: 1 missing value; 7 in clinical table, not sequenced')
+    expect(lines.filter((l) => l.startsWith('#'))).toEqual([])
+    expect(comments).toContain('biomarkit: FAB_classification: 192 sequenced samples tested; excluded: 1 missing value; 7 in clinical table, not sequenced')
+    expect(comments).toContain('biomarkit: sample IDs: clinical column "Tumor_Sample_Barcode" (chosen by overlap with the calls\' sample IDs: Tumor_Sample_Barcode 193); 193 matched; 0 in the calls, not in the table; 7 in the table, not sequenced')
   })
 
   it('tests exactly the genes altered in more than 5 samples, each level vs rest and level vs level', () => {

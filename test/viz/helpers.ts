@@ -83,10 +83,10 @@ export function buildMatrix(lit: MatrixLiteral): CohortMatrix {
 }
 
 export function clinicalTable(columns: readonly string[], rows: readonly (readonly string[])[], responseColumn?: string): ClinicalTable {
-  const map = new Map<string, { sample: string; line: number; values: Record<string, string | undefined> }>()
+  const map = new Map<string, { sample: string; line: number; values: Map<string, string | undefined> }>()
   rows.forEach((r, i) => {
-    const values: Record<string, string | undefined> = {}
-    columns.forEach((c, j) => (values[c] = r[j] === '' || r[j] === 'NA' ? undefined : r[j]))
+    const values = new Map<string, string | undefined>()
+    columns.forEach((c, j) => values.set(c, r[j] === '' || r[j] === 'NA' ? undefined : r[j]))
     map.set(r[0] ?? '', { sample: r[0] ?? '', line: i + 2, values })
   })
   return { file: 'clinical.tsv', sampleColumn: columns[0] ?? 'sample', responseColumn, columns, rows: map }

@@ -51,8 +51,8 @@ describe('building tracks', () => {
       expect((e as InputError).line).toBe(3)
       expect((e as InputError).column).toBe(7)
     }
-    expect(() => buildTracks(table, samples, [{ column: 'os_months', eventColumn: 'sex' }])).toThrow(/event\/censored/)
-    expect(() => buildTracks(table, samples, [{ column: 'sex', type: 'response' }])).toThrow(/not one of/)
+    expect(() => buildTracks(table, samples, [{ column: 'os_months', eventColumn: 'sex' }])).toThrow('sex: "M" is not an event code')
+    expect(() => buildTracks(table, samples, [{ column: 'sex', type: 'response' }])).toThrow('sex: unknown best-response value "F"')
   })
   it('asks for a clinical table when tracks are requested without one', () => {
     const m = buildMatrix({ samples: ['a'], rows: { G: { a: 'Missense_Mutation' } } })

@@ -66,8 +66,15 @@ const TOC: readonly (readonly [string, string])[] = [
   ['forest', 'Forest plot'],
   ['survival', 'Survival'],
   ['read-report', 'Read report'],
+  ['interpretation', 'Interpretation'],
   ['provenance', 'Provenance'],
 ]
+
+/** Every reading of the inputs, one per line, as the scan JSON lists them. */
+function interpretationList(lines: readonly string[]): string {
+  if (lines.length === 0) return '<p class="note">No clinical table was read.</p>'
+  return `<ul class="bmk-interpretation">\n${lines.map((l) => `<li>${esc(l)}</li>`).join('\n')}\n</ul>`
+}
 
 /** Render the report. Pure: no I/O, no clock. */
 export function renderReport(input: ReportInput): string {
@@ -91,6 +98,7 @@ export function renderReport(input: ReportInput): string {
     parts.push(`<div class="bmk-synthetic" role="note" id="bmk-synthetic">${esc(`SYNTHETIC DATA — simulated cohort, not real patients; results illustrate the tool only.${note}`)}</div>`)
   }
   parts.push(`<nav class="bmk-toc">${TOC.map(([id, t]) => `<a href="#${id}">${esc(t)}</a>`).join('')}</nav>`)
+  for (const w of input.warnings ?? []) parts.push(`<div class="bmk-synthetic" role="alert">${esc(`Warning: ${w}`)}</div>`)
   parts.push(section('summary', 'Cohort', cohortSummary(input.cohort)))
   const onco = input.oncoplotSvg === undefined ? '<p class="note">No oncoplot was drawn.</p>' : `<figure class="bmk-oncoplot">\n${checkOncoplot(input.oncoplotSvg)}\n<figcaption>Hover a cell for sample, gene, protein change, VAF and origin.</figcaption>\n</figure>`
   parts.push(section('oncoplot', 'Oncoplot', onco))
@@ -98,6 +106,7 @@ export function renderReport(input: ReportInput): string {
   parts.push(section('forest', 'Forest plot', forestSection(input)))
   parts.push(section('survival', 'Survival', kmSection(input)))
   parts.push(section('read-report', 'Read report', readReportTable(input.readReports)))
+  parts.push(section('interpretation', 'Interpretation', interpretationList(input.interpretation ?? [])))
   parts.push(section('provenance', 'Provenance', provenanceSection(input.provenance)))
   parts.push('<div id="bmk-tip" role="tooltip" hidden></div>')
   parts.push(`<script>${CLIENT_SCRIPT}</script>`)

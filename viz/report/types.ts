@@ -61,4 +61,8 @@ export interface ReportInput {
   readonly km: readonly KmSection[]
   readonly readReports: readonly ReadReport[]
   readonly provenance: Provenance
+  /** How every input was read (sample column, codings, units, NE rule, directions, exclusions). */
+  readonly interpretation?: readonly string[] | undefined
+  /** Shown on top: e.g. sample IDs that differ from the calls' only in case (never merged). */
+  readonly warnings?: readonly string[] | undefined
 }

@@ -13,7 +13,7 @@ import { DEFAULT_MAX_LINE_LENGTH, peekText, withMaxLineLength } from '../io/line
 import { DEFAULT_MAX_SIDE_FILE_BYTES, withInputLimits } from '../io/limits.js'
 import { readSideLines } from '../io/side-file.js'
 import type { AliasResolver } from '../panels/aliases.js'
-import { assignAll, type PanelAssignment } from '../panels/assign.js'
+import { assignAll, PROFILE_KIND, type PanelAssignment } from '../panels/assign.js'
 import { parseGenePanelFile, parsePanelMatrix, type CbioGenePanel, type PanelMatrix } from '../panels/cbioportal.js'
 import { loadPanel, panelFromGenes } from '../panels/load.js'
 import { profiledAssigner, type AssayKind, type KindSource } from '../panels/profiled.js'
@@ -81,19 +81,6 @@ export interface PanelSource {
   readonly definitions: readonly Panel[]
   /** Per-profile decisions for these samples (empty without a matrix). */
   readonly notes: (samples: readonly string[]) => string[]
-}
-
-/** cBioPortal profile column → what it tells about, for matrices given without a study's meta files. */
-export const PROFILE_KIND: Readonly<Record<string, AssayKind>> = {
-  mutations: 'mutations',
-  cna: 'copyNumber',
-  gistic: 'copyNumber',
-  cna_discrete: 'copyNumber',
-  linear_cna: 'copyNumber',
-  log2cna: 'copyNumber',
-  structural_variants: 'fusions',
-  fusion: 'fusions',
-  sv: 'fusions',
 }
 
 const ALL_KINDS: GeneAssay = { mutations: 'exons', hotspots: [], copyNumber: true, fusions: true }

@@ -114,6 +114,7 @@ export function featureScanText(run: FeatureScanRun): string[] {
   }
   for (const e of run.endpoints) {
     const ex = Object.entries(e.excluded).map(([k, n]) => `${n} ${k}`)
+    for (const r of e.reading) lines.push(`# ${r}`)
     lines.push(`# endpoint ${e.description}; ${e.tested} patients${ex.length ? `; excluded: ${ex.join(', ')}` : ''}; q over the univariable rows of the endpoint`)
     if (e.multivariableDropped) {
       const d = Object.entries(e.multivariableDropped).map(([k, n]) => `${n} ${k}`)

@@ -37,6 +37,8 @@ export interface FeatureScanEndpoint {
   readonly tested: number
   readonly excluded: Readonly<Record<string, number>>
   readonly description: string
+  /** How the endpoint's columns were read (time unit, event coding, response reading, NE rule), as scan states them. */
+  readonly reading: readonly string[]
   readonly survival: SurvivalTermRow[]
   readonly response: ResponseTermRow[]
   /** Multivariable model: dropped by reason. */
@@ -72,6 +74,7 @@ export function scanFeatureVectors(
     return {
       endpoint: ep.name, kind: 'survival', tested: ep.values.size, excluded: counts(ep.excluded),
       description: `${ep.name}: time ${quote(ep.timeColumn)}, event ${quote(ep.eventColumn)}${ep.eventMeansCensored ? ' (1 = censored, inverted)' : ''}; Cox PH (Efron ties)`,
+      reading: ep.reading,
       survival: rows, response: [], multivariableDropped: dropped,
     }
   }
@@ -90,6 +93,7 @@ export function scanFeatureVectors(
   return {
     endpoint: ep.name, kind: 'response', tested: ep.values.size, excluded: counts(ep.excluded),
     description: `${ep.name}: ${ep.positive} (1) vs ${ep.negative} (0) from ${quote(ep.column)}`,
+    reading: ep.reading,
     survival: [], response: rows, multivariableDropped: dropped,
   }
 }

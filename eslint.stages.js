@@ -13,11 +13,13 @@ export const STAGES = [
   ['src/classify'], // records → classes, rules, assay (panel) status
   ['src/matrix'], // the sample × feature matrix: build, cell stores, summaries
   ['src/scale'], // the low-memory path: one matrix per sample partition, merged; the memory budget
+  ['src/study'], // cBioPortal study folders; patient-level collapsing of the matrix
   ['src/stats'], // R-exact statistics over plain numbers
-  ['src/scan'], // association tests over the matrix
+  ['src/scan', 'src/features'], // association tests over the matrix; clinical and continuous features
   ['viz'], // scenes and renderers: oncoplot, KM, forest
   ['viz/report'], // the HTML report
   ['src/pipeline'], // whole analyses: load → classify → matrix → scan → figures
+  ['src/tables'], // the study tables, formatted from the pipeline's results
   ['src/index.ts'], // the library's public surface
   ['cli'], // argument parsing and printing only
 ]

@@ -48,6 +48,9 @@ const { readFusions } = await load('src/fusion/read.js')
 const { readManifest } = await load('src/input/manifest.js')
 const { loadPanel } = await load('src/panels/load.js')
 const { loadRules } = await load('src/classify/rules.js')
+const { loadPathwaySet } = await load('src/panels/pathways.js')
+const { readTheme } = await load('viz/theme.js')
+const { readSampleList } = await load('src/input/sample-list.js')
 
 // ---- deterministic PRNG and mutations (same operators as test/reliability/mutate.ts) -----------
 function mulberry32(a) {
@@ -120,6 +123,11 @@ const READERS = [
   { name: 'manifest', seed: Buffer.from(MANIFEST), read: (p) => readManifest(p), json: false },
   { name: 'panel JSON', seed: readFileSync(join(ROOT, 'test/fixtures/panels/small.json')), read: (p) => loadPanel(p), json: true },
   { name: 'rules JSON', seed: readFileSync(join(ROOT, 'panels/biomarkers-tdxd-her2low.json')), read: (p) => loadRules(p), json: true },
+  // Issue 21: every side file through the one capped reader; a real BGZF file (EOF block checked).
+  { name: 'pathways JSON', seed: readFileSync(join(ROOT, 'panels/pathways-sanchez-vega-2018.json')), read: (p) => loadPathwaySet(p), json: true },
+  { name: 'theme JSON', seed: Buffer.from(JSON.stringify({ palette: 'cbioportal', colors: { Missense_Mutation: '#33a02c' }, fontSize: 11, clinical: { best_response: { PR: '#1f78b4' } } }, null, 2) + '\n'), read: (p) => readTheme(p), json: true },
+  { name: 'sample list', seed: Buffer.from('# sequenced\nS1\nS2\n\nS3\n'), read: (p) => readSampleList(p), json: false },
+  { name: 'MAF.bgzf', seed: readFileSync(join(BAD, 'maf/bgzf-complete.maf.gz')), read: (p) => readMaf(p), json: false },
 ].filter((r) => ONLY === undefined || ONLY.includes(r.name))
 
 function classify(e, path, json) {

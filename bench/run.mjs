@@ -91,6 +91,9 @@ add(measure('cat vcf > /dev/null', 'sh', ['-c', `cat ${vcf} > /dev/null`]))
 add(measure('biomarkit summary vcf', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null']), bq)
 add(measure('biomarkit summary vcf (BIOMARKIT_THREADS=1)', 'node', [...cli, 'summary', vcf, '--json', '-o', '/dev/null'], 2, { BIOMARKIT_THREADS: '1' }), bq)
 add(measure('biomarkit summary vcf --low-memory', 'node', [...cli, 'summary', vcf, '--json', '--low-memory', '-o', '/dev/null']), bq)
+// convert streams its rows (goal: at most 2× summary's time, under 300 MB peak); ratio against summary.
+const summaryVcf = results.find((r) => r.label === 'biomarkit summary vcf')
+add(measure('biomarkit convert vcf --to maf', 'node', [...cli, 'convert', vcf, '--to', 'maf', '-o', '/dev/null']), summaryVcf)
 // Peak memory against rows at a fixed cohort (same samples, ~540 genes): three times the rows.
 // BENCH_SCALE=0 skips it (it generates a second, 3× larger MAF once).
 if (process.env.BENCH_SCALE !== '0') {

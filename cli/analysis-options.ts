@@ -4,6 +4,7 @@
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
 import type { ClassifyOptions } from '../src/pipeline/classify-cohort.js'
+import { studyPanelRules } from './study.js'
 import { parseOptions } from './validate.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
@@ -21,6 +22,11 @@ export function addClassifyOptions(cmd: Command): Command {
     .option('--pathways <id|file>', 'pathway set (default sanchez-vega-2018 when pathways are used)')
     .option('--classes <list>', "counted mutation classes (default maftools' nine non-synonymous)", list)
     .addOption(new Option('--origin <origin>', 'which calls count for gene features').choices(['somatic', 'germline', 'any']).default('any'))
+    .addOption(
+      new Option('--pathway-coverage <mode>', 'mixed panels: which members a pathway or rule is judged on per sample (any: those its panel covers; all: only panels covering every member; common: members every panel covers)')
+        .choices(['any', 'all', 'common'])
+        .default('any'),
+    )
 }
 
 const Schema = z.object({
@@ -30,6 +36,7 @@ const Schema = z.object({
   pathways: z.string().optional(),
   classes: z.array(z.string()).optional(),
   origin: z.enum(['somatic', 'germline', 'any']).default('any'),
+  pathwayCoverage: z.enum(['any', 'all', 'common']).default('any'),
 })
 
 export function classifyOptions(raw: unknown, extra: Partial<ClassifyOptions> = {}): ClassifyOptions {
@@ -41,6 +48,8 @@ export function classifyOptions(raw: unknown, extra: Partial<ClassifyOptions> = 
     pathways: o.pathways,
     classes: o.classes,
     origin: o.origin,
+    pathwayCoverage: o.pathwayCoverage,
+    study: studyPanelRules(raw as Record<string, unknown>),
     ...extra,
   }
 }

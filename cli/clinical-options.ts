@@ -6,6 +6,7 @@
  */
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
+import { InputError } from '../src/errors.js'
 import { readClinical, type ClinicalResult } from '../src/clinical/read.js'
 import { parseResponseMap } from '../src/clinical/response.js'
 import { TIME_UNITS, type ClinicalReading } from '../src/model/clinical.js'
@@ -22,7 +23,7 @@ export function addClinicalOptions(cmd: Command): Command {
     .option('--event-value <value>', 'value of the survival event column meaning the event happened (repeatable); others are censored', collect)
     .addOption(new Option('--time-unit <unit>', 'unit of the survival time columns (default: from the column name or the file)').choices([...TIME_UNITS]))
     .addOption(new Option('--display-unit <unit>', 'show survival times in this unit (needs a known time unit)').choices([...TIME_UNITS]))
-    .option('--reference <level>', 'reference (0) level of a two-level column endpoint')
+    .option('--reference <level>', 'reference (0) level: LEVEL of a two-level column endpoint, or COL=LEVEL of a clinical feature or covariate (repeatable)', collect)
 }
 
 const Schema = z.object({
@@ -33,7 +34,7 @@ const Schema = z.object({
   eventValue: z.array(z.string().min(1)).optional(),
   timeUnit: z.enum(TIME_UNITS).optional(),
   displayUnit: z.enum(TIME_UNITS).optional(),
-  reference: z.string().min(1).optional(),
+  reference: z.array(z.string().min(1)).optional(),
   lenient: z.boolean().optional(),
 })
 
@@ -41,7 +42,10 @@ export function clinicalReading(raw: unknown): ClinicalReading {
   const o = parseOptions(Schema, raw)
   const responseMap = new Map<string, string>()
   for (const m of o.responseMap ?? []) for (const [k, v] of parseResponseMap(m)) responseMap.set(k, v)
-  return { responseMap, ne: o.ne, eventValues: o.eventValue, timeUnit: o.timeUnit, displayUnit: o.displayUnit, reference: o.reference }
+  // One --reference option for both uses: COL=LEVEL names a feature's reference (cli/feature-scan.ts), a bare LEVEL the endpoint's.
+  const endpointRefs = (o.reference ?? []).filter((r) => !r.includes('='))
+  if (endpointRefs.length > 1) throw new InputError('USAGE', `--reference: one reference level for the endpoint, got ${endpointRefs.map((r) => JSON.stringify(r)).join(' and ')}`, { suggestion: 'name feature references as COL=LEVEL' })
+  return { responseMap, ne: o.ne, eventValues: o.eventValue, timeUnit: o.timeUnit, displayUnit: o.displayUnit, reference: endpointRefs[0] }
 }
 
 /** Read --clinical against the calls' sample IDs (no overlap: exit 1 before any output). */

@@ -2,6 +2,7 @@
  * The input options every analysis command shares, one zod schema, and the adapter to loadCohort;
  * `inputAction` runs a command's whole action inside the --max-line-length scope.
  */
+import { constants } from 'node:buffer'
 import { Option, type Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
@@ -9,13 +10,17 @@ import type { BuiltMatrix } from '../src/matrix/build.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
 import type { ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
-import { classifyLowMemory, lowMemoryWanted } from '../src/scale/low-memory.js'
+import { classifyLowMemory, holdLimit, lowMemoryWanted } from '../src/scale/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
+import { declareInputs } from '../src/io/read-registry.js'
+import { HoldLimitReached, parseByteSize, withHoldLimit, withInputLimits } from '../src/io/limits.js'
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
+import { announceStudy, declaredSamples, expandStudy } from './study.js'
 import { parseOptions } from './validate.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
+const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
@@ -26,11 +31,15 @@ export function addInputOptions(cmd: Command): Command {
     .option('--samples <file>', 'sequenced sample IDs, one per line (wild-type where nothing was called)')
     .option('--columns <map>', 'column map for non-MAF mutation tables, e.g. sample=Patient,gene=Gene,class=Consequence,protein=HGVSp')
     .option('--keep-filtered', 'keep VCF records whose FILTER is not PASS (counted either way)')
+    .option('--split-multiallelic', "VCF: one row per ALT allele the tumour carries, instead of vcf2maf's one per record")
     .option('--lenient', 'skip bad rows (counted by reason in the read report) instead of stopping')
     .addOption(new Option('--input-origin <origin>', 'origin for inputs that do not state it').choices(['somatic', 'germline']))
     .option('--tumor-id <id>', 'tumour sample column in a tumour/normal VCF')
     .option('--normal-id <id>', 'normal sample column in a tumour/normal VCF')
     .option('--max-line-length <chars>', 'longest accepted input line in characters (default 67108864); a longer one is an error, not an out-of-memory crash')
+    .option('--max-input-bytes <size>', 'most bytes one input may decompress to, e.g. 20G (default: the memory budget, BIOMARKIT_MEMORY or the machine\'s memory)')
+    .option('--max-side-file-bytes <size>', 'most bytes a side file (panel, rules, pathways, theme, sample list or order) may decompress to (default 32M)')
+    .option('--strict', 'treat container warnings as errors (a BGZF file without its end-of-file block)')
 }
 
 export const InputOptionsSchema = z.object({
@@ -40,30 +49,68 @@ export const InputOptionsSchema = z.object({
   samples: z.string().optional(),
   columns: z.string().optional(),
   keepFiltered: z.boolean().optional(),
+  splitMultiallelic: z.boolean().optional(),
   lenient: z.boolean().optional(),
   inputOrigin: z.enum(['somatic', 'germline']).optional(),
   tumorId: z.string().optional(),
   normalId: z.string().optional(),
-  maxLineLength: z.coerce.number().int().positive().optional(),
+  // A line is one string: V8 cannot hold a longer one, so a larger cap could never be honoured.
+  maxLineLength: z.coerce.number().int().positive().max(MAX_STRING_LENGTH, `at most ${MAX_STRING_LENGTH} (the longest string this JavaScript engine can hold)`).optional(),
+  maxInputBytes: z.string().optional(),
+  maxSideFileBytes: z.string().optional(),
+  strict: z.boolean().optional(),
 })
 export type InputOptions = z.infer<typeof InputOptionsSchema>
 
 /**
- * A command action run inside the --max-line-length scope (withMaxLineLength), so every file the
+ * A command action run inside the --max-line-length scope (withMaxLineLength) and the size limits
+ * (--max-input-bytes, --max-side-file-bytes, --strict: withInputLimits), so every file the
  * command reads honours the cap: --clinical, --panel, --sample-panels, --rules, --pathways,
  * --sample-order and --theme are read after loadInputs returns, and scoping only loadInputs left
  * them uncapped.
  */
 export function inputAction(action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
-  return (inputs, raw) => withMaxLineLength(parseOptions(InputOptionsSchema, raw).maxLineLength, () => action(inputs, raw))
+  return (inputs, raw) => {
+    declareInputs([...inputs, ...optionPaths(raw)])
+    const o = parseOptions(InputOptionsSchema, raw)
+    const limits = {
+      maxInputBytes: o.maxInputBytes === undefined ? undefined : parseByteSize(o.maxInputBytes, '--max-input-bytes'),
+      maxSideFileBytes: o.maxSideFileBytes === undefined ? undefined : parseByteSize(o.maxSideFileBytes, '--max-side-file-bytes'),
+      strict: o.strict,
+    }
+    return withInputLimits(limits, () =>
+      withMaxLineLength(o.maxLineLength, async () => {
+        // A study folder becomes its files and fills the options not given (./study.ts).
+        const e = await expandStudy(inputs, raw)
+        return action(e.inputs, e.raw)
+      }),
+    )
+  }
+}
+
+/**
+ * Options that name a file the command reads. Declared before anything is read or written, so an
+ * output opened early is checked too; the readers record every path they open as well
+ * (src/io/read-registry.ts), which covers manifest entries, folder contents and shipped files.
+ */
+const INPUT_OPTIONS = ['manifest', 'cna', 'fusions', 'samples', 'clinical', 'panel', 'samplePanels', 'rules', 'pathways', 'theme', 'sampleOrder'] as const
+
+function optionPaths(raw: Record<string, unknown>): string[] {
+  return INPUT_OPTIONS.flatMap((k) => {
+    const v = raw[k]
+    return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+  })
 }
 
 export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {
   const o = parseOptions(InputOptionsSchema, raw)
+  announceStudy(io, raw)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
   const bar = progress(io, 'reading')
   try {
     // The --max-line-length cap is in force here: commands call this inside inputAction.
     const cohort = await loadCohort({
+      extraSamples,
       inputs,
       manifest: o.manifest,
       cna: o.cna,
@@ -71,6 +118,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       samplesFile: o.samples,
       columns: o.columns,
       keepFiltered: o.keepFiltered,
+      splitMultiallelic: o.splitMultiallelic,
       lenient: o.lenient,
       origin: o.inputOrigin,
       tumorId: o.tumorId,
@@ -114,16 +162,32 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
   const lm = parseOptions(LowMemorySchema, raw)
   const o = parseOptions(InputOptionsSchema, raw)
   let low = lm.lowMemory === true || (lm.lowMemory === undefined && lm.partitions !== undefined)
-  if (lm.lowMemory === undefined && lm.partitions === undefined) {
-    const why = o.manifest !== undefined || o.columns !== undefined || o.lenient ? undefined : await lowMemoryWanted(inputs)
+  const auto = lm.lowMemory === undefined && lm.partitions === undefined && o.manifest === undefined && o.columns === undefined && !o.lenient
+  if (auto) {
+    const why = await lowMemoryWanted(inputs)
     if (why !== undefined) {
       io.stderr(`biomarkit: ${why}\n`)
       low = true
     }
   }
   if (!low) {
-    const cohort = await loadInputs(inputs, raw, io)
-    return { matrix: await classifyCohort(cohort, copts), reports: cohort.reports, files: cohort.files }
+    // gzip and stdin sizes are known only as they are read: measured, and past what the memory
+    // budget allows, read again in sample partitions (a pipe cannot be read again: refused).
+    const limit = auto ? holdLimit(inputs) : undefined
+    try {
+      const cohort = limit === undefined ? await loadInputs(inputs, raw, io) : await withHoldLimit(limit, () => loadInputs(inputs, raw, io))
+      return { matrix: await classifyCohort(cohort, copts), reports: cohort.reports, files: cohort.files }
+    } catch (e) {
+      if (!(e instanceof HoldLimitReached)) throw e
+      const gb = `${(e.limit / 2 ** 30).toFixed(1)} GB`
+      if (inputs.includes('-')) {
+        throw new InputError('LIMIT', `standard input decompresses to more than ${gb}, more than the memory budget allows read whole`, {
+          file: '<stdin>',
+          suggestion: 'add --low-memory (reads in sample partitions), or give the data as a file',
+        })
+      }
+      io.stderr(`biomarkit: the inputs decompress to more than ${gb}, more than the memory budget allows read whole: reading them in sample partitions instead (--low-memory; same output; --no-low-memory to read them whole)\n`)
+    }
   }
   const refused = (
     [
@@ -135,20 +199,23 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
   if (refused) {
     throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it reads MAF and VCF files given directly`, { suggestion: 'drop --low-memory (the default path reads everything)' })
   }
+  announceStudy(io, raw)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
   const bar = progress(io, 'reading')
   try {
     const r = await classifyLowMemory(
       {
+        extraSamples,
         inputs,
         cna: o.cna,
         fusions: o.fusions,
         samplesFile: o.samples,
         origin: o.inputOrigin,
-        vcf: { keepFiltered: o.keepFiltered, tumorId: o.tumorId, normalId: o.normalId },
+        vcf: { keepFiltered: o.keepFiltered, tumorId: o.tumorId, normalId: o.normalId, splitMultiallelic: o.splitMultiallelic },
         partitions: lm.partitions,
         onStep: (d, t, what) => bar.update(d, t, what),
       },
-      () => prepareClassifier(copts),
+      (cnNotAssayed) => prepareClassifier({ ...copts, cnNotAssayed }),
     )
     return { matrix: r.matrix, reports: r.reports, files: r.files }
   } finally {

@@ -7,6 +7,8 @@ import { Command, CommanderError } from 'commander'
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { isInputError } from '../src/errors.js'
+import { installInterruptCleanup } from '../src/io/cleanup.js'
+import { withReadRegistry } from '../src/io/read-registry.js'
 import { VERSION } from '../src/version.js'
 import type { CliIO } from './context.js'
 import { processIO } from './context.js'
@@ -43,7 +45,9 @@ Examples:
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const program = buildProgram(io)
   try {
-    await program.parseAsync(argv, { from: 'user' })
+    // One read registry per run: no output may replace a file the run reads (src/io/write.ts).
+    await withReadRegistry(() => program.parseAsync(argv, { from: 'user' }))
+    await io.drain?.()
     return 0
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -75,10 +79,13 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  // EPIPE (e.g. `| head`) is not an error for a CLI.
+  // EPIPE (e.g. `| head`) is not an error for a CLI; other write errors are reported by
+  // processIO's drain (exit 1 naming standard output).
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0)
   })
+  // SIGINT/SIGTERM: temporary outputs and --low-memory partition folders removed, exit 130/143.
+  installInterruptCleanup()
   run(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code

@@ -1,10 +1,95 @@
 /**
- * Where a command's text goes: -o FILE (atomic: temp file + rename, never over an input) or stdout.
+ * Where a command's text goes: -o FILE (src/io/write.ts: temporary file, fsync, rename; never over
+ * an input) or stdout (streamed; a write error is exit 1 naming standard output). Tabular outputs
+ * pass through the formula guard (--excel-safe, src/io/excel.ts).
  */
-import { writeFileAtomic } from '../src/io/write.js'
+import type { Command } from 'commander'
+import { FormulaGuard } from '../src/io/excel.js'
+import { OutputSet } from '../src/io/write.js'
 import type { CliIO } from './context.js'
 
-export async function emit(io: CliIO, text: string, out: string | undefined, inputs: readonly string[]): Promise<void> {
-  if (out === undefined || out === '-') io.stdout(text)
-  else await writeFileAtomic(out, text, inputs)
+export interface OutputOptions {
+  /** TSV or MAF: count formula-like cells, and prefix them when `excelSafe`. */
+  readonly tabular?: boolean | undefined
+  readonly excelSafe?: boolean | undefined
+}
+
+/** A streamed output: write whole lines; close() commits (file) or drains (stdout). */
+export interface TextOutput {
+  write(chunk: string): Promise<void>
+  close(): Promise<void>
+  abort(): Promise<void>
+}
+
+const PIECE = 1 << 20
+
+export async function openOutput(io: CliIO, out: string | undefined, inputs: readonly string[], opts: OutputOptions = {}): Promise<TextOutput> {
+  const guard = opts.tabular ? new FormulaGuard(opts.excelSafe === true) : undefined
+  const name = out === undefined || out === '-' ? '<stdout>' : out
+  const note = () => {
+    const n = guard?.note(name)
+    if (n !== undefined) io.stderr(`biomarkit: ${n}\n`)
+  }
+  if (out === undefined || out === '-') {
+    const parts: string[] = []
+    let size = 0
+    const flush = async () => {
+      if (size === 0) return
+      io.stdout(parts.join(''))
+      parts.length = 0
+      size = 0
+      await io.drain?.()
+    }
+    return {
+      async write(chunk) {
+        const c = guard ? guard.lines(chunk) : chunk
+        parts.push(c)
+        size += c.length
+        if (size >= PIECE) await flush()
+      },
+      async close() {
+        await flush()
+        note()
+      },
+      abort() {
+        parts.length = 0
+        return Promise.resolve()
+      },
+    }
+  }
+  const set = new OutputSet(inputs)
+  const w = await set.stream(out)
+  return {
+    write: (chunk) => w.write(guard ? guard.lines(chunk) : chunk),
+    async close() {
+      await set.commit()
+      note()
+    },
+    abort: () => set.abort(),
+  }
+}
+
+export async function emit(io: CliIO, text: string, out: string | undefined, inputs: readonly string[], opts: OutputOptions = {}): Promise<void> {
+  const o = await openOutput(io, out, inputs, opts)
+  try {
+    await o.write(text)
+    await o.close()
+  } catch (e) {
+    await o.abort()
+    throw e
+  }
+}
+
+/** --excel-safe, on every command that writes TSV or MAF. */
+export function addExcelSafeOption(cmd: Command): Command {
+  return cmd.option('--excel-safe', "TSV/MAF output: write text cells that begin with =, +, - or @ with a leading ' so a spreadsheet shows them as text, not formulas")
+}
+
+/** A whole TSV through the formula guard (outputs written with an OutputSet); the note on stderr. */
+export function guardTable(io: CliIO, text: string, destination: string, excelSafe: boolean | undefined): string {
+  const guard = new FormulaGuard(excelSafe === true)
+  const t = guard.lines(text)
+  const n = guard.note(destination)
+  if (n !== undefined) io.stderr(`biomarkit: ${n}\n`)
+  return t
 }

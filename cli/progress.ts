@@ -1,6 +1,7 @@
 /**
  * A progress line on stderr when it is a terminal; nothing at all otherwise (pipes, CI, tests).
  */
+import { escapeTerminal } from '../src/io/terminal.js'
 import type { CliIO } from './context.js'
 
 export interface Progress {
@@ -19,12 +20,12 @@ export function progress(io: CliIO, what: string): Progress {
       last = now
       const width = 24
       const fill = total > 0 ? Math.round((done / total) * width) : 0
-      const name = label.length > 40 ? '…' + label.slice(-39) : label
-      io.stderr(`\r${what} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} ${name}\x1b[K`)
+      const name = escapeTerminal(label.length > 40 ? '…' + label.slice(-39) : label)
+      io.stderr(`\r${what} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} ${name}\x1b[K`, true)
       shown = true
     },
     done() {
-      if (shown) io.stderr('\r\x1b[K')
+      if (shown) io.stderr('\r\x1b[K', true)
     },
   }
 }

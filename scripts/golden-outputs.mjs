@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Golden outputs: run summary / scan / interactions / oncoplot / report / demo on three cohorts
-// (the deterministic bench cohort at a small scale, tcga_laml from ../shared, the demo) and write
+// Golden outputs: run summary / scan / interactions / oncoplot / report / demo / lollipop on four cohorts
+// (the deterministic bench cohort at a small scale, tcga_laml and study_es_0 from ../shared, the demo) and write
 // every output file plus each command's stdout and stderr into one folder. Run it before and after
 // a refactoring and compare the folders byte for byte (`diff -r`): a pure restructuring changes nothing.
 //   node scripts/golden-outputs.mjs OUT_DIR [--no-build] [--rows 350000] [--samples 3000] [--vcf-records 200000]
@@ -10,7 +10,7 @@
 // the outputs (which print input paths) do not depend on OUT_DIR or the worktree. tcga_laml is skipped, with a note in
 // OUT_DIR/SKIPPED, when ../shared/data/maftools is absent.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -82,7 +82,15 @@ if (existsSync(join(root, mt, 'tcga_laml.maf.gz'))) {
   run('laml-interactions', ['interactions', laml, '--top', '25', '-o', o('laml-interactions.tsv')])
   run('laml-oncoplot', ['oncoplot', laml, '--clinical', annot, '--tracks', 'FAB_classification', '--top', '20', '--matrix-out', o('laml-oncoplot-matrix.tsv'), '-o', o('laml-oncoplot.svg')])
   run('laml-report', ['report', laml, '--clinical', annot, '--endpoints', 'FAB_classification', '-o', o('laml-report.html')])
+  run('laml-lollipop', ['lollipop', 'DNMT3A', laml, '-o', o('laml-lollipop.svg')])
 } else skipped.push(`tcga_laml: ${mt} absent`)
+
+// A cBioPortal study folder (its own clinical files, panels and case lists).
+const es0 = '../shared/data/cbioportal-core/study_es_0'
+if (existsSync(join(root, es0, 'meta_study.txt'))) {
+  run('es0-summary', ['summary', es0, '--json', '-o', o('es0-summary.json')])
+  run('es0-scan-os', ['scan', es0, '--endpoint', 'os', '-o', o('es0-scan-os.tsv')])
+} else skipped.push(`study_es_0: ${es0} absent`)
 
 // The demo (the whole pipeline) and its pieces.
 const demoArgs = ['--manifest', 'demo/manifest.tsv', '--panel', 'demo/panel.json', '--rules', 'tdxd-her2low']
@@ -94,5 +102,13 @@ run('demo-oncoplot', ['oncoplot', ...demoArgs, '--clinical', 'demo/clinical.tsv'
 run('demo-report', ['report', ...demoArgs, '--clinical', 'demo/clinical.tsv', '--endpoints', 'orr,dcr,pfs', '-o', o('demo-report.html')])
 run('demo-convert', ['convert', 'demo/vcf/PT41.somatic.vcf', '--to', 'maf'])
 
+// Paths of the worktree and of OUT appear in reports and provenance: replace them, so that two
+// worktrees' outputs compare byte for byte.
+const walk = (d) => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]))
+for (const f of walk(OUT)) {
+  const text = readFileSync(f, 'latin1')
+  const out = text.split(OUT).join('<OUT>').split(root + '/').join('')
+  if (out !== text) writeFileSync(f, out, 'latin1')
+}
 if (skipped.length) writeFileSync(join(OUT, 'SKIPPED'), skipped.join('\n') + '\n')
 process.stdout.write(`written ${OUT}\n`)

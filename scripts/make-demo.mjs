@@ -10,6 +10,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { designMembership, searchTimes } from './demo/cohort.mjs'
+import { designAdverseEvents, designExtras } from './demo/extras.mjs'
 import { designGenomes } from './demo/genomics.mjs'
 import { mulberry32 } from './demo/random.mjs'
 import { germlineVcf, somaticVcf } from './demo/vcf.mjs'
@@ -17,7 +18,7 @@ import { checkCohort } from './demo/checks.mjs'
 import { panelJson } from './demo/panel.mjs'
 
 /** One stream per design step, so changing one step does not reshuffle the others. */
-const SEEDS = { membership: 0x5eed0001, times: 0x5eed0002, genomes: 0x5eed0003, vcf: 0x5eed0004 }
+const SEEDS = { membership: 0x5eed0001, times: 0x5eed0002, genomes: 0x5eed0003, vcf: 0x5eed0004, extras: 0x5eed0005 }
 /** Genes with a copy-number row per sequenced sample in cna.tsv. */
 const CN_GENES = ['CCNE1', 'ERBB2', 'FGFR1', 'MYC', 'PTEN']
 
@@ -38,19 +39,27 @@ if (problems.failures.length > 0) {
   process.exit(1)
 }
 
+const extrasRng = mulberry32(SEEDS.extras)
+const extras = designExtras(extrasRng, patients)
+const adverseEvents = designAdverseEvents(extrasRng, patients)
+
 /** @type {Map<string, string>} relative path -> content */
 const files = new Map()
 const yesNo = (/** @type {boolean} */ b) => (b ? 'yes' : 'no')
 const months = (/** @type {number} */ tenths) => (tenths / 10).toFixed(1)
 files.set('clinical.tsv', [
   ['patient_id', 'best_response', 'her2_ihc', 'brain_mets', 'prior_trop2_adc', 'line_of_therapy', 'pfs_months', 'pfs_event',
-    'os_months', 'os_event', 'sequenced', 'age', 'specimen'].join('\t'),
+    'os_months', 'os_event', 'sequenced', 'age', 'specimen', 'hr_conversion', 'pdl1_cps', 'visceral_mets', 'liver_mets', 'lung_mets', 'bone_mets'].join('\t'),
   ...patients.map((p) => {
     const g = genomeById.get(p.id)
+    const e = /** @type {import('./demo/extras.mjs').Extras} */ (extras.get(p.id))
     return [p.id, p.response, p.her2, yesNo(p.brain), yesNo(p.trop2), String(p.line), months(p.pfs), String(p.pfsEvent),
-      months(p.os), String(p.osEvent), yesNo(g !== undefined), String(p.age), g ? g.specimen : 'NA'].join('\t')
+      months(p.os), String(p.osEvent), yesNo(g !== undefined), String(p.age), g ? g.specimen : 'NA',
+      yesNo(e.hrConversion), e.pdl1Cps === undefined ? 'NA' : String(e.pdl1Cps), yesNo(e.visceral), yesNo(e.liver), yesNo(e.lung), yesNo(e.bone)].join('\t')
   }),
 ].join('\n') + '\n')
+
+files.set('adverse_events.tsv', ['patient_id\tterm\tgrade', ...adverseEvents.map((a) => `${a.patient}\t${a.term}\t${a.grade}`)].join('\n') + '\n')
 
 files.set('cna.tsv', [
   'sample\tgene\tcopy_number',

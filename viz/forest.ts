@@ -10,7 +10,7 @@ import type { AssociationRow } from '../src/scan/row.js'
 import { orWithCi, sig } from './number-format.js'
 import type { Group, PathCommand, Scene, Shape } from './scene.js'
 import { toSvg } from './svg.js'
-import { textWidth, truncate } from './text.js'
+import { textWidth, truncate, widest } from './text.js'
 
 export interface ForestRow {
   /** "feature — endpoint". */
@@ -30,6 +30,10 @@ export interface ForestOptions {
   readonly fontFamily?: string | undefined
   /** The axis never extends past [1/maxRange, maxRange]; default 1000. */
   readonly maxRange?: number | undefined
+  /** Column and axis titles, for hazard-ratio or logistic forests (defaults: the Fisher OR forest's). */
+  readonly labels?: { readonly feature?: string; readonly count?: string; readonly effect?: string; readonly axis?: string } | undefined
+  /** Leave out the q column (a multivariable model is one fit, not a screen). */
+  readonly noQ?: boolean | undefined
 }
 
 const TEXT = '#222222'
@@ -108,20 +112,22 @@ export function layoutForest(rows: readonly ForestRow[], opts: ForestOptions = {
   const size = opts.fontSize ?? 11
   const width = opts.width ?? 900
   const [lo, hi] = forestDomain(rows, opts.maxRange ?? 1000)
+  const L = { feature: opts.labels?.feature ?? 'Feature — endpoint', count: opts.labels?.count ?? 'altered/n', effect: opts.labels?.effect ?? 'OR [95% CI]', axis: opts.labels?.axis ?? 'Odds ratio (conditional MLE, log scale)' }
   const labels = rows.map((r) => truncate(r.label, LABEL_MAX))
-  const labelW = Math.max(textWidth('Feature — endpoint', size), ...labels.map((l) => textWidth(l, size)))
-  const nW = Math.max(textWidth('altered/n', size), ...rows.map((r) => textWidth(`${r.n.altered}/${r.n.assayed}`, size)))
-  const orW = Math.max(textWidth('OR [95% CI]', size), ...rows.map((r) => textWidth(orWithCi(r.or, r.lower, r.upper), size)))
+  const labelW = widest(labels, size, textWidth(L.feature, size))
+  const nW = widest(rows.map((r) => `${r.n.altered}/${r.n.assayed}`), size, textWidth(L.count, size))
+  const orW = widest(rows.map((r) => orWithCi(r.or, r.lower, r.upper)), size, textWidth(L.effect, size))
   const pW = textWidth('0.000123', size)
   const margin = 12
   const nX = margin + labelW + 12 + nW
   const plotL = nX + 20
   // Text columns right of the plot: OR [CI], p, q (right-aligned). The plot takes what is left of
   // `width`, but never less than 120 px: long labels widen the figure instead of squashing it.
-  const textCols = 16 + orW + 12 + pW + 12 + pW + margin
+  const textCols = 16 + orW + 12 + pW + (opts.noQ ? 0 : 12 + pW) + margin
   const plotR = Math.max(plotL + 120, width - textCols)
   const right = plotR + textCols
   const cols = { or: plotR + 16 + orW, p: plotR + 16 + orW + 12 + pW, q: right - margin }
+  const withQ = !opts.noQ
 
   const xs = scaleLog().domain([lo, hi]).range([plotL, plotR]).clamp(true)
   const x = (v: number): number => xs(v)
@@ -133,11 +139,11 @@ export function layoutForest(rows: readonly ForestRow[], opts: ForestOptions = {
   const head: Shape[] = []
   if (opts.title !== undefined) head.push({ kind: 'text', x: margin, y: titleY, text: opts.title, size: size * 1.2, anchor: 'start', fill: TEXT, weight: 'bold' })
   const hs = { size, fill: TEXT, weight: 'bold' as const }
-  head.push({ kind: 'text', x: margin, y: headY, text: 'Feature — endpoint', anchor: 'start', ...hs })
-  head.push({ kind: 'text', x: nX, y: headY, text: 'altered/n', anchor: 'end', ...hs })
-  head.push({ kind: 'text', x: cols.or, y: headY, text: 'OR [95% CI]', anchor: 'end', ...hs })
+  head.push({ kind: 'text', x: margin, y: headY, text: L.feature, anchor: 'start', ...hs })
+  head.push({ kind: 'text', x: nX, y: headY, text: L.count, anchor: 'end', ...hs })
+  head.push({ kind: 'text', x: cols.or, y: headY, text: L.effect, anchor: 'end', ...hs })
   head.push({ kind: 'text', x: cols.p, y: headY, text: 'p', anchor: 'end', ...hs })
-  head.push({ kind: 'text', x: cols.q, y: headY, text: 'q', anchor: 'end', ...hs })
+  if (withQ) head.push({ kind: 'text', x: cols.q, y: headY, text: 'q', anchor: 'end', ...hs })
   const groups: Group[] = [{ id: 'forest-header', shapes: head }]
 
   const axis: Shape[] = [
@@ -148,7 +154,7 @@ export function layoutForest(rows: readonly ForestRow[], opts: ForestOptions = {
     axis.push({ kind: 'line', x1: x(t), y1: bottom, x2: x(t), y2: bottom + 4, stroke: AXIS, strokeWidth: 1 })
     axis.push({ kind: 'text', x: x(t), y: bottom + 4 + size, text: sig(t), size: size * 0.9, anchor: 'middle', fill: TEXT })
   }
-  axis.push({ kind: 'text', x: (plotL + plotR) / 2, y: bottom + 8 + size * 2.2, text: 'Odds ratio (conditional MLE, log scale)', size, anchor: 'middle', fill: TEXT })
+  axis.push({ kind: 'text', x: (plotL + plotR) / 2, y: bottom + 8 + size * 2.2, text: L.axis, size, anchor: 'middle', fill: TEXT })
   groups.push({ id: 'forest-axis', shapes: axis })
 
   rows.forEach((r, i) => {
@@ -160,7 +166,7 @@ export function layoutForest(rows: readonly ForestRow[], opts: ForestOptions = {
       { kind: 'text', x: nX, y: ty, text: `${r.n.altered}/${r.n.assayed}`, size, anchor: 'end', fill: TEXT },
       { kind: 'text', x: cols.or, y: ty, text: orWithCi(r.or, r.lower, r.upper), size, anchor: 'end', fill: TEXT },
       { kind: 'text', x: cols.p, y: ty, text: sig(r.p), size, anchor: 'end', fill: TEXT },
-      { kind: 'text', x: cols.q, y: ty, text: sig(r.q), size, anchor: 'end', fill: TEXT },
+      ...(withQ ? [{ kind: 'text' as const, x: cols.q, y: ty, text: sig(r.q), size, anchor: 'end' as const, fill: TEXT }] : []),
     ]
     const ciKnown = !Number.isNaN(r.lower) && !Number.isNaN(r.upper)
     if (ciKnown) {

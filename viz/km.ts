@@ -13,7 +13,7 @@ import type { Group, PathCommand, Scene, Shape } from './scene.js'
 import { sig } from './number-format.js'
 import { toSvg } from './svg.js'
 import { fitText } from './fit-text.js'
-import { textWidth, truncate } from './text.js'
+import { textWidth, truncate, widest } from './text.js'
 
 export interface KmCurve {
   readonly label: string
@@ -148,7 +148,7 @@ export function layoutKm(input: KmPlotInput, opts: KmLayoutOptions = {}): Scene 
   const plotH = opts.plotHeight ?? 260
   const curves = input.curves
   const labels = curves.map((c) => truncate(c.label, LABEL_MAX))
-  const labelW = Math.max(textWidth('Number at risk', size * 0.9), ...labels.map((l) => textWidth(l, size * 0.9)))
+  const labelW = widest(labels, size * 0.9, textWidth('Number at risk', size * 0.9))
   const left = Math.max(56, Math.min(labelW + 28, width * 0.35))
   const right = width - 24
   let y = 12 + size * 1.3

@@ -38,6 +38,15 @@ function axis(x: number, yTop: number, yBottom: number, max: string, size: numbe
   ]
 }
 
+/**
+ * A bar's height as a fraction of the full height: v / max, or log10(1 + v) / log10(1 + max) on a log
+ * scale (the +1 keeps 0 at 0 and a count of 1 visible, as maftools' logColBar does for burdens).
+ */
+export function barFraction(v: number, max: number, log: boolean): number {
+  if (max <= 0) return 0
+  return log ? Math.log10(1 + v) / Math.log10(1 + max) : v / max
+}
+
 /** Format an axis maximum: integers as is, others at 1 decimal. */
 function tick(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(1)
@@ -119,7 +128,7 @@ function sharedEventCounts(f: Frame, id: (key: string) => number): EventCounts {
   return { counts, mutations }
 }
 
-export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Set<string>): Group {
+export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Set<string>, log = false): Group {
   const { matrix: m, order: ord } = f
   const size = f.theme.fontSize * 0.8
   const yBottom = f.y0 - 4
@@ -134,12 +143,12 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
     const rects: number[] = []
     vals.forEach((v, j) => {
       if (v === undefined || max === 0 || v === 0) return
-      const h = (height * v) / max
+      const h = height * barFraction(v, max, log)
       rects.push(colX(f, j), yBottom - h, w, h)
     })
     shapes.push({ kind: 'rects', rects, fill: NUMERIC_COLOR })
-    shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(Math.round(max * 10) / 10), size, f.theme.text, 'TMB/Mb'))
-    return { id: 'top-bar', shapes, data: { mode } }
+    shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(Math.round(max * 10) / 10), size, f.theme.text, log ? 'TMB/Mb (log)' : 'TMB/Mb'))
+    return { id: 'top-bar', shapes, data: { mode, ...(log ? { scale: 'log10(1+x)' } : {}) } }
   }
   // Keys get small integer ids so a column's counts live in one array.
   const keyIds = new Map<string, number>()
@@ -171,10 +180,13 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
   if (max > 0) {
     counts.forEach((c, j) => {
       let y = yBottom
+      // On a log scale the bar's total height is log-scaled and its segments share it in proportion.
+      const total = c.reduce((a, b) => a + (b ?? 0), 0)
+      const barH = total === 0 ? 0 : height * barFraction(total, max, log)
       for (const k of stackOrder) {
         const v = c[k]
         if (v === undefined || v === 0) continue
-        const h = (height * v) / max
+        const h = (barH * v) / total
         y -= h
         rects[k]?.push(colX(f, j), y, w, h)
       }
@@ -186,8 +198,8 @@ export function topBarGroup(f: Frame, mode: TopBarMode, height: number, used: Se
     used.add(keys[k] as string)
     shapes.push({ kind: 'rects', rects: list, fill: fill(f, keys[k] as string) })
   }
-  shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(max), size, f.theme.text, 'Events'))
-  return { id: 'top-bar', shapes, data: { mode } }
+  shapes.push(...axis(f.x0 - 4, yBottom - height, yBottom, tick(max), size, f.theme.text, log ? 'Events (log)' : 'Events'))
+  return { id: 'top-bar', shapes, data: { mode, ...(log ? { scale: 'log10(1+x)' } : {}) } }
 }
 
 /** The class a cell is counted under in the right bar: its mutation glyph, else fusion, else CN. */
@@ -201,7 +213,8 @@ export function rightBarGroup(f: Frame, x: number, width: number, textX: number)
   const n = m.samples.length
   const size = f.theme.fontSize * 0.9
   const shapes: Shape[] = []
-  const maxAltered = Math.max(0, ...ord.altered)
+  let maxAltered = 0 // a loop: a spread passes one argument per row (stack overflow past ~125k rows)
+  for (const a of ord.altered) if (a > maxAltered) maxAltered = a
   const mains = f.cells.sigs.map(mainKey)
   ord.rows.forEach((_, r) => {
     const counts = new Map<string, number>()

@@ -9,7 +9,7 @@ import { OTHER_GENES } from './layout-bars.js'
 import { NA_PATTERN_ID } from './layout-matrix.js'
 import { CENSOR_COLOR } from './layout-tracks.js'
 import type { Group, Shape } from './scene.js'
-import { textWidth } from './text.js'
+import { textWidth, widest } from './text.js'
 import { NUMERIC_COLOR, type Track } from './tracks.js'
 
 interface Item {
@@ -90,7 +90,7 @@ export function legendGroup(f: Frame, blocks: readonly Block[], x: number, y: nu
   let right = x
   for (const b of blocks) {
     const cols = Math.ceil(b.items.length / PER_COLUMN)
-    const colW = Math.max(...b.items.map((i) => textWidth(i.label, size))) + sw + 14
+    const colW = widest(b.items.map((i) => i.label), size, -Infinity) + sw + 14
     const width = Math.max(cols * colW, textWidth(b.title, size) + 8)
     const height = lineH * (1 + Math.min(PER_COLUMN, b.items.length))
     if (bx > x && bx + width > maxX) {

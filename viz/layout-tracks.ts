@@ -4,13 +4,14 @@
  * convention), missing values hatched like not-assayed cells (both mean "no data").
  */
 import { colX, type Frame } from './frame.js'
+import { barFraction } from './layout-bars.js'
 import { NA_PATTERN_ID } from './layout-matrix.js'
 import type { Group, PathCommand, Shape } from './scene.js'
 import { NUMERIC_COLOR, type Track } from './tracks.js'
 
 export const CENSOR_COLOR = '#000000'
 
-export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: number): Group {
+export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: number, log = false): Group {
   const shapes: Shape[] = []
   const w = f.cellW - f.colGap
   const size = f.theme.fontSize
@@ -23,7 +24,7 @@ export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: num
     const arm = Math.max(1.5, Math.min(w * 0.4, h * 0.15))
     t.values.forEach((v, j) => {
       if (v === undefined) return void missing.push(j)
-      const bh = t.max > 0 ? (h * Math.max(0, v)) / t.max : 0
+      const bh = t.max > 0 ? h * barFraction(Math.max(0, v), t.max, log) : 0
       if (bh > 0) bars.push(colX(f, j), y + h - bh, w, bh)
       if (t.events[j] === false) {
         const cx = colX(f, j) + w / 2
@@ -52,5 +53,5 @@ export function trackGroup(f: Frame, t: Track, y: number, h: number, labelX: num
     for (let j = 1; j < f.order.columns.length; j++) d.push({ op: 'M', x: colX(f, j), y }, { op: 'V', y: y + h })
     shapes.push({ kind: 'path', d, fill: 'none', stroke: f.theme.background, strokeWidth: f.colGap })
   }
-  return { id: 'track', shapes, data: { column: t.column, type: t.type } }
+  return { id: 'track', shapes, data: { column: t.column, type: t.type, ...(log && t.type === 'numeric' ? { scale: 'log10(1+x)' } : {}) } }
 }

@@ -15,7 +15,7 @@ import { matrixGroup, NA_PATTERN_ID, type TooltipOptions } from './layout-matrix
 import { trackGroup } from './layout-tracks.js'
 import { orderMatrix, type OrderOptions, type Ordering } from './order.js'
 import type { Group, Scene, Shape } from './scene.js'
-import { textWidth, truncate } from './text.js'
+import { textWidth, truncate, widest } from './text.js'
 import { DEFAULT_THEME, type Theme } from './theme.js'
 import { buildTracks, type TrackSpec } from './tracks.js'
 import { cellTooltip } from './tooltip.js'
@@ -37,6 +37,10 @@ export interface LayoutOptions {
   readonly maxTooltipCells?: number | undefined
   readonly sampleNames?: 'auto' | 'show' | 'hide' | undefined
   readonly title?: string | undefined
+  /** Gene symbols in italic (HGNC convention). Default true; rule and pathway labels stay upright. */
+  readonly italicGenes?: boolean | undefined
+  /** log10(1 + value) scale for the top bar and numeric tracks (one hypermutated sample flattens a linear one). */
+  readonly log?: boolean | undefined
 }
 
 export type OncoplotOptions = OrderOptions & LayoutOptions
@@ -91,8 +95,8 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const tracks = opts.tracks !== undefined && opts.tracks.length > 0 ? (clinical === undefined ? missingClinical() : buildTracks(clinical, order.columns.map((s) => m.samples[s] ?? ''), opts.tracks, theme.clinical)) : []
 
   const labels = order.rows.map((f) => m.features[f]?.label ?? '')
-  const rowLabelW = Math.max(0, ...labels.map((l) => textWidth(truncate(l, LABEL_MAX), size))) + 8
-  const trackLabelW = Math.max(0, ...tracks.map((t) => textWidth(truncate(t.column, LABEL_MAX), size))) + 8
+  const rowLabelW = widest(labels.map((l) => truncate(l, LABEL_MAX)), size) + 8
+  const trackLabelW = widest(tracks.map((t) => truncate(t.column, LABEL_MAX)), size) + 8
   const pctW = textWidth('100%', size) + 4
   // The percent column sits just left of the row labels (maftools prints it on the left too);
   // track labels may reach further left, and the top-bar axis needs ~7 em.
@@ -109,7 +113,7 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
   const groups: Group[] = []
   const used = new Set<string>()
   for (const g of frame.cells.sigs) for (const k of g.keys) used.add(k)
-  if (topMode !== 'none') groups.push(topBarGroup(frame, topMode, topH, used))
+  if (topMode !== 'none') groups.push(topBarGroup(frame, topMode, topH, used, opts.log === true))
 
   let tooltip: TooltipOptions | undefined
   if (opts.tooltips) {
@@ -127,21 +131,22 @@ export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOpti
     rowLabels.push({ kind: 'text', x: x0 - rowLabelW - 2, y, text: `${N === 0 ? 0 : roundHalfEven((100 * n) / N)}%`, size, anchor: 'end', fill: theme.text })
     const label = labels[r] ?? ''
     const shown = truncate(label, LABEL_MAX)
-    rowLabels.push({ kind: 'text', x: x0 - 6, y, text: shown, size, anchor: 'end', fill: theme.text, title: shown === label ? undefined : label })
+    const italic = (opts.italicGenes ?? true) && m.features[f]?.type === 'gene'
+    rowLabels.push({ kind: 'text', x: x0 - 6, y, text: shown, size, anchor: 'end', fill: theme.text, title: shown === label ? undefined : label, ...(italic ? { italic } : {}) })
   })
   groups.push({ id: 'row-labels', shapes: rowLabels })
 
   const rightX = x0 + mw + 8
   const rightW = opts.rightBar === false ? 0 : 80
   const textX = rightX + rightW + 6
-  const nnW = Math.max(...order.rows.map((_, r) => textWidth(`${order.altered[r] ?? 0}/${order.assayed[r] ?? 0}`, size * 0.9)), textWidth('n/N', size))
+  const nnW = widest(order.rows.map((_, r) => `${order.altered[r] ?? 0}/${order.assayed[r] ?? 0}`), size * 0.9, textWidth('n/N', size))
   groups.push(rightBarGroup(frame, rightX, rightW, textX))
 
   let y = y0 + matrixHeight(frame) + 8
   for (const t of tracks) {
     // A bar chart needs more height than a colour strip to be read.
     const h = t.type === 'numeric' ? cellH * 2 : cellH
-    groups.push(trackGroup(frame, t, y, h, x0 - 6))
+    groups.push(trackGroup(frame, t, y, h, x0 - 6, opts.log === true))
     y += h + 4
   }
 

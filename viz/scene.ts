@@ -47,6 +47,8 @@ export interface TextShape {
   readonly anchor: 'start' | 'middle' | 'end'
   readonly fill: string
   readonly weight?: 'normal' | 'bold' | undefined
+  /** Italic for gene symbols (the nomenclature convention). */
+  readonly italic?: boolean | undefined
   /** Rotation in degrees about (x, y). */
   readonly rotate?: number | undefined
   /** Full text for a tooltip when `text` was shortened. */
@@ -74,7 +76,20 @@ export interface RectsShape {
   readonly fill: string
 }
 
-export type Shape = RectShape | PathShape | TextShape | LineShape | RectsShape
+export interface CircleShape {
+  readonly kind: 'circle'
+  readonly cx: number
+  readonly cy: number
+  readonly r: number
+  readonly fill: string
+  readonly stroke?: string | undefined
+  readonly strokeWidth?: number | undefined
+  /** Tooltip text, serialized as a child `<title>`. */
+  readonly title?: string | undefined
+  readonly data?: DataAttrs | undefined
+}
+
+export type Shape = RectShape | PathShape | TextShape | LineShape | RectsShape | CircleShape
 
 export interface Group {
   /** Stable id (also written as `data-role`), e.g. "matrix", "top-bar", "legend". */

@@ -120,6 +120,10 @@ function shape(s: Shape): string {
       const open = `<rect x="${fmt(s.x)}" y="${fmt(s.y)}" width="${fmt(s.w)}" height="${fmt(s.h)}"${paint(s.fill, s.stroke, s.strokeWidth)}${s.opacity === undefined ? '' : ` fill-opacity="${fmt(s.opacity)}"`}${dataAttrs(s.data)}`
       return s.title === undefined ? `${open}/>` : `${open}><title>${escapeXml(s.title)}</title></rect>`
     }
+    case 'circle': {
+      const open = `<circle cx="${fmt(s.cx)}" cy="${fmt(s.cy)}" r="${fmt(s.r)}"${paint(s.fill, s.stroke, s.strokeWidth)}${dataAttrs(s.data)}`
+      return s.title === undefined ? `${open}/>` : `${open}><title>${escapeXml(s.title)}</title></circle>`
+    }
     case 'rects':
       return `<path d="${rectsPath(s.rects)}" fill="${escapeXml(s.fill)}"/>`
     case 'path':
@@ -130,6 +134,7 @@ function shape(s: Shape): string {
       let a = `<text x="${fmt(s.x)}" y="${fmt(s.y)}" font-size="${fmt(s.size)}" fill="${escapeXml(s.fill)}"`
       if (s.anchor !== 'start') a += ` text-anchor="${s.anchor}"`
       if (s.weight === 'bold') a += ' font-weight="bold"'
+      if (s.italic === true) a += ' font-style="italic"'
       if (s.rotate !== undefined && s.rotate !== 0) a += ` transform="rotate(${fmt(s.rotate)} ${fmt(s.x)} ${fmt(s.y)})"`
       const tip = s.title === undefined ? '' : `<title>${escapeXml(s.title)}</title>`
       return `${a}>${tip}${escapeXml(s.text)}</text>`

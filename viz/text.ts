@@ -31,3 +31,16 @@ export function truncate(s: string, max: number): string {
   const cps = [...s]
   return cps.length <= max ? s : `${cps.slice(0, Math.max(1, max - 1)).join('')}…`
 }
+
+/**
+ * The widest of `texts` (at least `floor`): a loop, not Math.max(...spread), whose one argument
+ * per item overflows the stack past ~125,000 rows or legend items (a RangeError, exit 2).
+ */
+export function widest(texts: Iterable<string>, size: number, floor = 0): number {
+  let w = floor
+  for (const t of texts) {
+    const x = textWidth(t, size)
+    if (x > w) w = x
+  }
+  return w
+}

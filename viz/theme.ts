@@ -5,7 +5,8 @@
  */
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
-import { readText } from '../src/io/lines.js'
+import { readSideText } from '../src/io/side-file.js'
+import { parseJsonText } from '../src/panels/json.js'
 
 const Color = z
   .string()
@@ -66,23 +67,10 @@ export function resolveTheme(input: ThemeInput = {}): Theme {
   }
 }
 
-function lineCol(text: string, pos: number): { line: number; column: number } {
-  const before = text.slice(0, pos)
-  const line = before.split('\n').length
-  return { line, column: pos - before.lastIndexOf('\n') }
-}
-
 /** Parse and validate theme JSON text; errors carry the file and, for syntax errors, line:column. */
 export function parseTheme(text: string, file: string): Theme {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e)
-    const m = /position (\d+)/.exec(msg)
-    const at = m ? lineCol(text, Number(m[1])) : {}
-    throw new InputError('FORMAT', `theme is not valid JSON: ${msg}`, { file, ...at })
-  }
+  // The one JSON parser of side files: nesting bounded, syntax errors at line:column.
+  const json = parseJsonText(text, file)
   const r = ThemeSchema.safeParse(json)
   if (!r.success) {
     const issue = r.error.issues[0]
@@ -97,7 +85,7 @@ export function parseTheme(text: string, file: string): Theme {
  * gzip, invalid UTF-8 as file:line:column, the line cap; readFile's 'utf8' made bad bytes U+FFFD).
  */
 export async function readTheme(path: string): Promise<Theme> {
-  return parseTheme(await readText(path), path)
+  return parseTheme(await readSideText(path, 'theme file'), path)
 }
 
 /** JSON Schema of the theme file, generated from the zod schema (never hand-synchronised). */

@@ -91,6 +91,9 @@ export function detectType(table: ClinicalTable, column: string): TrackType {
 
 /** Build the tracks for the shown samples (in column order). */
 export function buildTracks(table: ClinicalTable, samples: readonly string[], specs: readonly TrackSpec[], colors: Readonly<Record<string, Readonly<Record<string, string>>>> = {}): Track[] {
+  // Categorical tracks draw from one palette in turn, so two columns never share a colour for
+  // different values (until more than CATEGORY_COLORS.length levels are shown in all).
+  let nextColor = 0
   return specs.map((spec) => {
     if (!table.columns.includes(spec.column)) {
       throw new InputError('MISSING_COLUMN', `clinical track ${quote(spec.column)}: no such column`, { file: table.file, suggestion: `columns are: ${table.columns.join(', ')}` })
@@ -114,7 +117,7 @@ export function buildTracks(table: ClinicalTable, samples: readonly string[], sp
       return { type, column: spec.column, values, levels }
     }
     const distinct = [...new Set(raw.filter((v): v is string => v !== undefined))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    const levels = distinct.map((value, i) => ({ value, color: own(custom, value) ?? (CATEGORY_COLORS[i % CATEGORY_COLORS.length] as string) }))
+    const levels = distinct.map((value) => ({ value, color: own(custom, value) ?? (CATEGORY_COLORS[nextColor++ % CATEGORY_COLORS.length] as string) }))
     return { type: 'categorical', column: spec.column, values: raw, levels }
   })
 }

@@ -7,8 +7,8 @@ import { z } from 'zod'
 import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
 import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
-import { readLines } from '../../src/io/lines.js'
-import { writeFileAtomic } from '../../src/io/write.js'
+import { readSampleList } from '../../src/input/sample-list.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { pickFeatures, trackSpecs } from '../../src/pipeline/oncoplot-features.js'
@@ -17,6 +17,7 @@ import { addClassifyOptions, classifyOptions, parseList } from '../analysis-opti
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
+import { addExcelSafeOption, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
@@ -35,7 +36,12 @@ const Schema = z.object({
   width: z.coerce.number().positive().optional(),
   matrixOut: z.string().optional(),
   png: z.boolean().optional(),
+  scale: z.coerce.number().positive().max(16).optional(),
+  dpi: z.coerce.number().positive().max(1536).optional(),
+  italic: z.boolean().default(true),
+  log: z.boolean().optional(),
   title: z.string().optional(),
+  excelSafe: z.boolean().optional(),
 })
 
 /** How the clinical table and its response tracks were read (stderr; the report prints the same). */
@@ -47,7 +53,7 @@ export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): 
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
+  addExcelSafeOption(addClinicalOptions(addClassifyOptions(addInputOptions(cmd))))
     .requiredOption('-o, --output <file>', 'SVG file to write')
     .option('--clinical <file>', 'clinical table for tracks and --sort-by')
     .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
@@ -65,11 +71,18 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--title <text>', 'title (default states what was counted)')
     .option('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)')
     .option('--png', 'also write a PNG next to the SVG (same name, .png)')
+    .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
+    .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale (an SVG pixel is 1/96 inch: 300 dpi = scale 3.125)')
+    .option('--no-italic', 'gene symbols upright (default italic, the HGNC convention)')
+    .option('--log', 'log10(1 + x) scale for the top bar and numeric tracks')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
-      const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways' })
+      // Named genes are built as features even where nothing is altered, so they draw as wild-type
+      // rows (maftools `fill = TRUE`) instead of being refused.
+      const named = o.show === 'genes' && o.genes !== undefined
+      const matrix = await classifyCohort(cohort, { ...copts, withPathways: o.show === 'pathways', ...(named ? { genes: o.genes } : {}) })
       const clinical = o.clinical ? (await loadClinical(o.clinical, raw, matrix.samples)).table : undefined
       if (clinical) for (const line of clinicalNotes(clinical, o.tracks ?? [])) io.stderr(`biomarkit: ${line}\n`)
       if ((o.tracks || o.sortBy) && !clinical) throw new InputError('USAGE', '--tracks and --sort-by need --clinical FILE')
@@ -78,7 +91,7 @@ export function oncoplotCommand(io: CliIO): Command {
       // missing file an internal fault, exit 2).
       const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder)
       const opts: OncoplotOptions = {
-        features: pickFeatures(matrix, type, o.top, o.genes),
+        features: named ? matrix.features.filter((f) => f.type === 'gene').map((f) => f.id) : pickFeatures(matrix, type, o.top, o.genes),
         keepFeatureOrder: o.keepGeneOrder,
         removeUnaltered: o.removeUnaltered,
         sortBy: o.sortBy ? { column: o.sortBy } : undefined,
@@ -88,23 +101,29 @@ export function oncoplotCommand(io: CliIO): Command {
         maxMatrixWidth: o.width,
         tracks: clinical && o.tracks ? trackSpecs(clinical, o.tracks) : undefined,
         title: o.title,
+        italicGenes: o.italic,
+        log: o.log,
       }
+      if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
+      if ((o.scale !== undefined || o.dpi !== undefined) && !o.png) throw new InputError('USAGE', '--scale and --dpi set the PNG size: add --png')
+      const pngScale = o.dpi !== undefined ? o.dpi / 96 : o.scale
       const order = orderMatrix(matrix, opts, clinical)
       const svg = toSvg(layoutOrdered(matrix, order, opts, clinical))
       const inputsUsed = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
-      await writeFileAtomic(o.output, svg, inputsUsed)
-      if (o.png) await writeFileAtomic(o.output.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputsUsed)
-      if (o.matrixOut) await writeFileAtomic(o.matrixOut, matrixTsv(matrix, order), inputsUsed)
+      // One transaction: the SVG, PNG and matrix replace their targets together or not at all.
+      await writeFilesAtomic(
+        [
+          { path: o.output, data: svg },
+          ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: pngScale }) }] : []),
+          ...(o.matrixOut ? [{ path: o.matrixOut, data: guardTable(io, matrixTsv(matrix, order), o.matrixOut, o.excelSafe) }] : []),
+        ],
+        inputsUsed,
+      )
     }))
   return cmd
 }
 
-/** One sample ID per line; blank lines and `#` comments skipped. */
+/** One sample ID per line; blank lines and `#` comments skipped (the side-file reader, capped). */
 async function sampleIds(path: string): Promise<string[]> {
-  const ids: string[] = []
-  for await (const l of readLines(path)) {
-    const s = l.text.trim()
-    if (s !== '' && !s.startsWith('#')) ids.push(s)
-  }
-  return ids
+  return (await readSampleList(path, 'sample order')).map((s) => s.id)
 }

@@ -6,12 +6,18 @@
 import { Command } from 'commander'
 import { z } from 'zod'
 import { sampleWarnings } from '../../src/clinical/provenance.js'
+import type { ReadReport } from '../../src/model/report.js'
+import type { LeveledClinical } from '../../src/study/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { renderReport } from '../../viz/report/index.js'
-import { reportInput, runAnalysis } from '../../src/pipeline/analysis-run.js'
+import { InputError } from '../../src/errors.js'
+import { DEFAULT_TOP_PLOTS, reportInput, runAnalysis } from '../../src/pipeline/analysis-run.js'
+import { DEFAULT_LOLLIPOPS, reportFigures } from '../report-figures.js'
+import { columnChoices, optionParameters } from '../report-provenance.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
-import { addClinicalOptions, loadClinical } from '../clinical-options.js'
+import { addClinicalOptions } from '../clinical-options.js'
+import { loadClinicalSource } from '../levels.js'
 import type { CliIO } from '../context.js'
 import { clinicalNotes } from './oncoplot.js'
 import { scanStatements } from './scan.js'
@@ -19,7 +25,7 @@ import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 
 const Schema = z.object({
-  clinical: z.string({ message: 'required: the clinical table' }),
+  clinical: z.string().optional(),
   output: z.string({ message: 'required: -o report.html' }),
   endpoints: z.array(z.string()).default(['orr', 'dcr', 'pfs']),
   tracks: z.array(z.string()).optional(),
@@ -27,12 +33,16 @@ const Schema = z.object({
   minAltered: z.coerce.number().int().nonnegative().optional(),
   top: z.coerce.number().int().positive().default(20),
   title: z.string().default('biomarkit report'),
+  features: z.array(z.enum(['genes', 'rules', 'pathways'])).optional(),
+  genes: z.array(z.string().min(1)).min(1).optional(),
+  topPlots: z.coerce.number().int().nonnegative().default(DEFAULT_TOP_PLOTS),
+  lollipops: z.array(z.string().min(1)).optional(),
 })
 
 export function reportCommand(io: CliIO): Command {
   const cmd = new Command('report').description('self-contained HTML report: oncoplot, associations, forest plot, KM curves, read report, provenance')
   addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
-    .requiredOption('--clinical <file>', 'clinical table')
+    .option('--clinical <file>', 'clinical table (a study folder brings its own)')
     .requiredOption('-o, --output <file>', 'HTML file to write')
     .option('--endpoints <list>', 'endpoints (default orr,dcr,pfs)', parseList)
     .option('--tracks <list>', 'clinical tracks under the oncoplot (default: best response and PFS when present)', parseList)
@@ -40,13 +50,22 @@ export function reportCommand(io: CliIO): Command {
     .option('--min-altered <n>', 'test genes altered in at least N samples (default 6)')
     .option('--top <n>', 'oncoplot rows', '20')
     .option('--title <text>', 'report title')
+    .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
+    .option('--genes <list>', 'test (and plot) only these genes', parseList)
+    .option('--top-plots <n>', `draw the N Kaplan–Meier plots with the smallest q, then p; the rest stay in the table (default ${DEFAULT_TOP_PLOTS})`)
+    .option('--lollipops <list>', `lollipop plots of these genes (default: the ${DEFAULT_LOLLIPOPS} most altered genes with protein changes)`, parseList)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
-      const featureTypes = ['gene' as const, ...(copts.rules ? ['rule' as const] : []), ...(copts.pathways ? ['pathway' as const] : [])]
+      const types = o.features ?? ['genes', ...(copts.rules ? ['rules' as const] : []), ...(copts.pathways ? ['pathways' as const] : [])]
+      const featureTypes = types.map((t) => (t === 'genes' ? ('gene' as const) : t === 'rules' ? ('rule' as const) : ('pathway' as const)))
       const matrix = await classifyCohort(cohort, { ...copts, withPathways: featureTypes.includes('pathway') })
-      const clinical = await loadClinical(o.clinical, raw, matrix.samples)
+      const unknown = (o.genes ?? []).filter((g) => !matrix.features.some((f) => f.type === 'gene' && f.id === g))
+      if (unknown.length > 0) throw new InputError('USAGE', `--genes: not altered in any sample or not in the data: ${unknown.join(', ')}`)
+      // A study folder without --clinical: its sample file with each patient's attributes joined (per sample; `scan` tests per patient).
+      const src = await loadClinicalSource(raw, o, matrix.samples)
+      const clinical = { table: src.plain ?? (src.leveled as LeveledClinical).sample, report: src.reports[src.reports.length - 1] as ReadReport }
       for (const w of sampleWarnings(clinical.table)) io.stderr(`biomarkit: warning: ${w}\n`)
       const defaultTracks = [clinical.table.responseColumn, 'pfs_months', 'pfs_event'].filter((t): t is string => t !== undefined)
       const a = await runAnalysis(cohort, clinical.table, {
@@ -57,27 +76,30 @@ export function reportCommand(io: CliIO): Command {
         covariates: o.covariates,
         tracks: o.tracks ?? defaultTracks,
         top: o.top,
+        genes: o.genes,
+        topPlots: o.topPlots,
         matrix,
       })
+      const extra = await reportFigures(matrix, clinical.table, { endpoints: o.endpoints, lollipops: o.lollipops })
       const tracks = (o.tracks ?? defaultTracks).filter((t) => clinical.table.columns.includes(t))
       const html = renderReport(
         await reportInput(cohort, a, {
           title: o.title,
-          inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), { path: o.clinical, role: 'clinical' }],
+          inputs: [...cohort.files.map((p) => ({ path: p, role: 'calls' })), ...src.files.map((p) => ({ path: p, role: 'clinical' }))],
           parameters: [
-            ['endpoints', o.endpoints.join(',')],
-            ['rules', copts.rules ?? 'none'],
-            ['panels', (copts.panels ?? []).join(',') || 'none (everything assayed)'],
-            ['origin', copts.origin ?? 'any'],
+            ...optionParameters(cmd, raw),
+            ...columnChoices(clinical.table, matrix.samples),
+            ...(src.leveled ? [['clinical level', `per sample; patient attributes joined by ${src.leveled.link.source} (scan tests patient endpoints per patient)`] as const] : []),
           ],
+          figures: extra.figures,
           clinicalReport: clinical.report,
-          interpretation: [...scanStatements(clinical.table, { groups: a.groups, survival: a.survival }), ...clinicalNotes(clinical.table, tracks).filter((l) => l.startsWith('track '))],
+          interpretation: [...scanStatements(clinical.table, { groups: a.groups, survival: a.survival }), ...clinicalNotes(clinical.table, tracks).filter((l) => l.startsWith('track ')), ...extra.notes],
           warnings: sampleWarnings(clinical.table),
           patientsClinical: clinical.table.rows.size,
           panels: copts.panels ?? [],
         }),
       )
-      await writeFileAtomic(o.output, html, [...cohort.files, o.clinical])
+      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files])
     }))
   return cmd
 }

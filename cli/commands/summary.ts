@@ -4,14 +4,21 @@
 import { Command } from 'commander'
 import { z } from 'zod'
 import { MAFTOOLS_NONSYNONYMOUS } from '../../src/classify/classes.js'
+import { mafSummaryData } from '../../src/matrix/maf-summary.js'
+import { InputError } from '../../src/errors.js'
+import { writeFilesAtomic } from '../../src/io/write.js'
+import { layoutMafSummary } from '../../viz/maf-summary.js'
+import { renderPng } from '../../viz/png.js'
+import { toSvg } from '../../viz/svg.js'
 import { summaryJson, summaryText } from '../../src/pipeline/summary-report.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
+import { studyLevelNote } from '../study.js'
 import { parseOptions } from '../validate.js'
 
-const Schema = z.object({ json: z.boolean().optional(), output: z.string().optional(), top: z.coerce.number().int().positive().optional() })
+const Schema = z.object({ json: z.boolean().optional(), output: z.string().optional(), top: z.coerce.number().int().positive().optional(), plot: z.string().optional(), png: z.boolean().optional(), lowMemory: z.boolean().optional() })
 
 export function summaryCommand(io: CliIO): Command {
   const cmd = new Command('summary').description('per-feature altered/assayed counts, per-sample burden and the read report')
@@ -19,14 +26,23 @@ export function summaryCommand(io: CliIO): Command {
     .option('--top <n>', 'show only the N most altered genes in the text view')
     .option('--json', 'machine-readable output')
     .option('-o, --output <file>', 'output file (default: stdout)')
+    .option('--plot <file>', "also draw the cohort summary figure (SVG; maftools' plotmafSummary)")
+    .option('--png', 'with --plot, also write a PNG next to the SVG')
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
+      if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')
+      // The figure needs every event's alleles and class, which the low-memory path does not keep.
+      if (o.plot !== undefined && o.lowMemory === true) throw new InputError('USAGE', '--plot needs every event record: drop --low-memory')
       const copts = classifyOptions(raw, { withPathways: true })
-      const { matrix, reports, files } = await classifyInputs(inputs, raw, io, copts)
+      const { matrix, reports, files } = await classifyInputs(inputs, o.plot !== undefined ? { ...raw, lowMemory: false } : raw, io, copts)
       const counted = [...(copts.classes ?? MAFTOOLS_NONSYNONYMOUS), 'Amp', 'Del', 'Fusion']
-      const input = { matrix, reports, countedClasses: counted }
+      const input = { matrix, reports, countedClasses: counted, levelNote: await studyLevelNote(raw, matrix.samples) }
       const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
       await emit(io, text, o.output, files)
+      if (o.plot !== undefined) {
+        const svg = toSvg(layoutMafSummary(mafSummaryData(matrix)))
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
+      }
     }))
   return cmd
 }

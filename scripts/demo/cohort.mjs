@@ -2,8 +2,9 @@
 // construction), then survival times found by a seeded simulated-annealing search that drives
 // every Kaplan–Meier median onto its published value at once.
 import { normal, randInt, shuffle } from './random.mjs'
+import { coxDistinct } from './stats.mjs'
 import {
-  BRAIN_METS_RESPONSE, KM_TARGETS, LINES, N_OS_DEATHS, N_PATIENTS, PRIOR_TROP2_RESPONSE, RESPONSE_BY_HER2,
+  BRAIN_METS_RESPONSE, HR_TOLERANCE, KM_TARGETS, PFS_HR_TARGETS, LINES, N_OS_DEATHS, N_PATIENTS, PRIOR_TROP2_RESPONSE, RESPONSE_BY_HER2,
 } from './targets.mjs'
 
 /**
@@ -188,6 +189,35 @@ function endpointCost(pts, targets, endpoint) {
   return c
 }
 
+/** The rwPFS Cox terms the study reports, as 0/1 columns. @type {Record<string, (p: Patient) => number>} */
+const TERM = { her2: (p) => (p.her2 === '2+' ? 1 : 0), brain: (p) => (p.brain ? 1 : 0), trop2: (p) => (p.trop2 ? 1 : 0) }
+
+/**
+ * The published rwPFS hazard ratios of this cohort (univariable per term; multivariable with all
+ * three terms). @param {Patient[]} pts @returns {{ model: string, term: string, hr: number }[]}
+ */
+export function pfsHazardRatios(pts) {
+  const time = pts.map((p) => p.pfs)
+  const event = pts.map((p) => p.pfsEvent)
+  const names = /** @type {const} */ (['her2', 'brain', 'trop2'])
+  const multi = coxDistinct(time, event, pts.map((p) => names.map((t) => TERM[t]?.(p) ?? 0)))
+  return PFS_HR_TARGETS.map((t) => {
+    const beta = t.model === 'univariable' ? (coxDistinct(time, event, pts.map((p) => [TERM[t.term]?.(p) ?? 0])).beta[0] ?? NaN) : (multi.beta[names.indexOf(t.term)] ?? NaN)
+    return { model: t.model, term: t.term, hr: Math.exp(beta) }
+  })
+}
+
+/** Distance of the rwPFS HRs from their targets beyond the tolerance, in cost units (tenths). @param {Patient[]} pts */
+function hrCost(pts) {
+  const got = pfsHazardRatios(pts)
+  let c = 0
+  PFS_HR_TARGETS.forEach((t, i) => {
+    const d = Math.abs(Math.log(got[i]?.hr ?? NaN) - Math.log(t.hr))
+    c += Number.isFinite(d) ? Math.max(0, d - HR_TOLERANCE) * 200 : 1000
+  })
+  return c
+}
+
 /**
  * Simulated annealing over (pfs, pfsEvent, os, osEvent). Moves keep the death count at 31 and
  * every time distinct; invalid proposals are rejected. Runs in reheated rounds until the cost is
@@ -212,7 +242,8 @@ function anneal(pts, rng) {
   const pfsSeen = new Set(pts.map((p) => p.pfs))
   const osSeen = new Set(pts.map((p) => p.os))
   let censored = pts.filter((p) => p.pfsEvent === 0).length
-  let cPfs = endpointCost(pts, targets, 'pfs')
+  const pfsCost = () => endpointCost(pts, targets, 'pfs') + hrCost(pts)
+  let cPfs = pfsCost()
   let cOs = endpointCost(pts, targets, 'os')
   const iters = 60_000
   for (let round = 0; round < 4 && cPfs + cOs > 0; round++) {
@@ -224,7 +255,7 @@ function anneal(pts, rng) {
       if (move < 0.4) {
         p.pfs += randInt(rng, 1, 12) * (rng() < 0.5 ? -1 : 1)
         if (pfsSeen.has(p.pfs) || !valid(p)) { Object.assign(p, saved); continue }
-        const next = endpointCost(pts, targets, 'pfs')
+        const next = pfsCost()
         if (next <= cPfs || rng() < Math.exp((cPfs - next) / temp)) {
           pfsSeen.delete(saved.pfs); pfsSeen.add(p.pfs); cPfs = next
         } else Object.assign(p, saved)
@@ -239,7 +270,7 @@ function anneal(pts, rng) {
         p.pfsEvent = p.pfsEvent === 1 ? 0 : 1
         const k = censored + (p.pfsEvent === 0 ? 1 : -1)
         if (k < PFS_CENSORED[0] || k > PFS_CENSORED[1] || !valid(p)) { Object.assign(p, saved); continue }
-        const next = endpointCost(pts, targets, 'pfs')
+        const next = pfsCost()
         if (next <= cPfs || rng() < Math.exp((cPfs - next) / temp)) { cPfs = next; censored = k }
         else Object.assign(p, saved)
       } else {

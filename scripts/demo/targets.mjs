@@ -39,6 +39,46 @@ export const KM_TARGETS = [
   { endpoint: 'os', group: 'trop2_no', median: 15.7 },
 ]
 
+/**
+ * Published rwPFS hazard ratios (Cox). Univariable: HER2 IHC 2+ vs 1+ 0.54 (95% CI 0.31–0.96),
+ * brain metastases 2.57, prior Trop-2 ADC 2.51. Multivariable (HER2 IHC, brain metastases, prior
+ * Trop-2 ADC in one model; which covariates the study adjusted for is our reading of Fig. 3):
+ * brain metastases 2.46 (1.15–5.29, P = 0.021), prior Trop-2 ADC 2.79 (1.28–6.08, P = 0.010).
+ * The generator drives each HR to within HR_TOLERANCE (on the log scale) of its point estimate,
+ * which keeps it well inside the published CI.
+ * @type {ReadonlyArray<{ model: 'univariable' | 'multivariable', term: 'her2' | 'brain' | 'trop2', hr: number, lower?: number, upper?: number }>}
+ */
+export const PFS_HR_TARGETS = [
+  { model: 'univariable', term: 'her2', hr: 0.54, lower: 0.31, upper: 0.96 },
+  { model: 'univariable', term: 'brain', hr: 2.57 },
+  { model: 'univariable', term: 'trop2', hr: 2.51 },
+  { model: 'multivariable', term: 'brain', hr: 2.46, lower: 1.15, upper: 5.29 },
+  { model: 'multivariable', term: 'trop2', hr: 2.79, lower: 1.28, upper: 6.08 },
+]
+/** |log(HR) − log(target)| allowed: 0.05 is ±5%, e.g. 0.54 → 0.514–0.568. */
+export const HR_TOLERANCE = 0.05
+
+/**
+ * Table 3, adverse events in the 64 treated patients. Published: nausea 71.9% (46), fatigue 39.1%
+ * (25), neutropenia 31.3% (20; grade 3/4 9.4%, 6), grade 3/4 thrombocytopenia 7.8% (5).
+ * ILLUSTRATIVE (not quoted in the issue): thrombocytopenia any grade, the grade 3/4 counts of
+ * nausea and fatigue (set to 0), and the other rows.
+ * @type {ReadonlyArray<{ term: string, any: number, grade3: number, published: boolean }>}
+ */
+export const AE_TARGETS = [
+  { term: 'Nausea', any: 46, grade3: 0, published: true },
+  { term: 'Fatigue', any: 25, grade3: 0, published: true },
+  { term: 'Neutropenia', any: 20, grade3: 6, published: true },
+  { term: 'Alopecia', any: 17, grade3: 0, published: false },
+  { term: 'Vomiting', any: 15, grade3: 1, published: false },
+  { term: 'Anemia', any: 14, grade3: 2, published: false },
+  { term: 'Thrombocytopenia', any: 12, grade3: 5, published: true },
+  { term: 'Interstitial lung disease/pneumonitis', any: 4, grade3: 1, published: false },
+]
+
+/** ILLUSTRATIVE baseline columns (no published counts in the issue). */
+export const EXTRA_BASELINE = { hrConversion: 14, pdl1Tested: 22, liver: 24, lung: 30, bone: 33 }
+
 /** Sequenced subset: 28 patients; gene-level counts among them. */
 export const N_SEQUENCED = 28
 export const GENE_COUNTS = { TP53: 24, PIK3CA: 9, MYC: 6, PTEN: 5, BRCA1: 7 }

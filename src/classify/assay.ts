@@ -12,6 +12,7 @@
  * - No panel information: everything is assayed.
  */
 import type { Alteration } from '../model/alteration.js'
+import { assayOf } from '../panels/profiled.js'
 import type { GeneAssay, Panel } from '../panels/schema.js'
 import { compileHotspots, matchesHotspot, type HotspotSet } from './protein.js'
 import type { CompiledRule } from './rule-match.js'
@@ -23,7 +24,7 @@ export function geneAssayed(ga: GeneAssay | undefined): boolean {
 export function ruleFullyAssayed(panel: Panel | undefined, r: CompiledRule): boolean {
   if (panel === undefined) return true
   for (const g of r.genes) {
-    const ga = panel.genes.get(g)
+    const ga = assayOf(panel, g)
     if (ga === undefined) return false
     if (r.looksAt.mutations && ga.mutations === 'none') return false
     if (r.looksAt.copyNumber && !ga.copyNumber) return false
@@ -34,7 +35,7 @@ export function ruleFullyAssayed(panel: Panel | undefined, r: CompiledRule): boo
 
 export function allGenesAssayed(panel: Panel | undefined, genes: readonly string[]): boolean {
   if (panel === undefined) return true
-  for (const g of genes) if (!geneAssayed(panel.genes.get(g))) return false
+  for (const g of genes) if (!geneAssayed(assayOf(panel, g))) return false
   return true
 }
 
@@ -43,15 +44,21 @@ export type Refusal = 'gene not on panel' | 'mutations not assayed' | 'copy numb
 
 export function refusal(panel: Panel | undefined, gene: string, a: Alteration, partner?: string): Refusal | undefined {
   if (panel === undefined) return undefined
-  const ga = panel.genes.get(gene)
+  const ga = assayOf(panel, gene)
   if (a.kind === 'fusion') {
     // A fusion is seen when either partner's breakpoints are covered.
     if (ga?.fusions) return undefined
-    if (partner !== undefined && panel.genes.get(partner)?.fusions) return undefined
+    if (partner !== undefined && assayOf(panel, partner)?.fusions) return undefined
     return ga === undefined ? 'gene not on panel' : 'fusions not assayed'
   }
+  return kindRefusal(panel, gene, a.kind === 'cna')
+}
+
+/** refusal() for a mutation (`cna` false) or copy-number event: needs no record. */
+export function kindRefusal(panel: Panel, gene: string, cna: boolean): Refusal | undefined {
+  const ga = assayOf(panel, gene)
   if (ga === undefined) return 'gene not on panel'
-  if (a.kind === 'cna') return ga.copyNumber ? undefined : 'copy number not assayed'
+  if (cna) return ga.copyNumber ? undefined : 'copy number not assayed'
   return ga.mutations === 'none' ? 'mutations not assayed' : undefined
 }
 

@@ -6,20 +6,10 @@
  * gene by extra classes: TERT promoter mutations are annotated 5'Flank and are the event of
  * interest there (Horn et al., Science 2013), so TERT keeps 5'Flank by default.
  */
+import { MAFTOOLS_NONSYNONYMOUS } from '../model/alteration.js'
 import type { Alteration, CnState, VariantClass } from '../model/alteration.js'
 
-export const MAFTOOLS_NONSYNONYMOUS: readonly VariantClass[] = [
-  'Frame_Shift_Del',
-  'Frame_Shift_Ins',
-  'Splice_Site',
-  'Translation_Start_Site',
-  'Nonsense_Mutation',
-  'Nonstop_Mutation',
-  'In_Frame_Del',
-  'In_Frame_Ins',
-  'Missense_Mutation',
-]
-
+export { MAFTOOLS_NONSYNONYMOUS } from '../model/alteration.js'
 export const COPY_NUMBER_CLASSES: readonly VariantClass[] = ['Amp', 'Del']
 export const FUSION_CLASSES: readonly VariantClass[] = ['Fusion']
 

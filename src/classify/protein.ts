@@ -34,6 +34,19 @@ export function parseProteinChange(s: string | undefined): ProteinChange | undef
   return { residue, alt }
 }
 
+/**
+ * A hotspot as a rule or panel names it: one residue ("E545", "p.Glu545") or one substitution
+ * ("H1047R", "p.(His1047Arg)"), nothing after it. The check the rule schema runs, so a hotspot the
+ * schema accepts always compiles ("Xyz12" and "p.(D835Y" passed a looser pattern, then failed
+ * here as an internal error); and "H1047Xyz" is refused, not read as "any change at H1047".
+ */
+export function isHotspot(s: string): boolean {
+  let t = s.trim()
+  if (t.startsWith('p.')) t = t.slice(2)
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1)
+  return /^[A-Z*]\d+[A-Z*]?$/.test(t.replace(THREE_RE, (m) => THREE_TO_ONE[m] ?? m))
+}
+
 /** A compiled hotspot list: residue → accepted alts (empty set = any change at the residue). */
 export type HotspotSet = ReadonlyMap<string, ReadonlySet<string>>
 

@@ -12,6 +12,7 @@ import { MAF_CLASSES } from '../model/alteration.js'
 import { COLLAPSED_CLASSES } from './collapse.js'
 import { readJsonFile, validateJson } from '../panels/json.js'
 import { SYMBOL_RE } from '../panels/schema.js'
+import { isHotspot } from './protein.js'
 
 const Symbol_ = z.string().regex(SYMBOL_RE, 'expected a gene symbol')
 const FRACTION = 'expected a number between 0 and 1'
@@ -19,6 +20,7 @@ const COUNT = 'expected a whole number ≥ 0'
 const CN = 'expected a copy number ≥ 0'
 
 /** Protein residue or substitution: "H1047R", "E545", "p.E542K", "p.His1047Arg". */
+const HOTSPOT_MESSAGE = 'expected a protein change like "H1047R", "p.E545K" or a residue like "E545"'
 export const PROTEIN_HOTSPOT_RE = /^(?:p\.)?\(?(?:[A-Z*]|[A-Z][a-z]{2})\d+(?:[A-Z*]|[A-Z][a-z]{2})?\)?$/
 
 export const RuleSchema = z
@@ -33,7 +35,13 @@ export const RuleSchema = z
     collapsed: z.array(z.enum(COLLAPSED_CLASSES)).min(1).optional().describe('Collapsed OncoPrint classes that count'),
     copyNumber: z.array(z.enum(['amp', 'gain', 'shallow_del', 'deep_del'])).min(1).optional(),
     hotspots: z
-      .array(z.string().regex(PROTEIN_HOTSPOT_RE, 'expected a protein change like "H1047R", "p.E545K" or a residue like "E545"'))
+      .array(
+        z
+          .string()
+          .regex(PROTEIN_HOTSPOT_RE, HOTSPOT_MESSAGE)
+          // The compiler's own check (the pattern above is for the JSON Schema editors read).
+          .refine(isHotspot, HOTSPOT_MESSAGE),
+      )
       .min(1)
       .optional(),
     origin: z.enum(['somatic', 'germline', 'any']).optional().describe("Default 'any'. 'somatic' also accepts events of unknown origin"),

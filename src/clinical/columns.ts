@@ -3,6 +3,7 @@
  * header (compared case-insensitively) wins, so a cBioPortal sample file with both PATIENT_ID and
  * SAMPLE_ID is keyed by SAMPLE_ID, and a patient file (PATIENT_ID only) by PATIENT_ID.
  */
+import { findColumnIn } from '../io/table.js'
 import { InputError, quote } from '../errors.js'
 
 /** Sample-level identifiers first, then patient-level ones (patient files have only these). */
@@ -39,14 +40,13 @@ export const RESPONSE_COLUMN_NAMES: readonly string[] = [
   'response',
 ]
 
-/** Index of the first candidate present (case-insensitive), or undefined. */
-export function findFirst(columns: readonly string[], candidates: readonly string[]): number | undefined {
-  const lower = columns.map((c) => c.trim().toLowerCase())
-  for (const name of candidates) {
-    const i = lower.indexOf(name.toLowerCase())
-    if (i !== -1) return i
-  }
-  return undefined
+/**
+ * Index of the first candidate present (case-insensitive), or undefined. With `where`, a found
+ * column that another repeats in other case (`best_response` and `Best_Response`) is an error
+ * there: the first silently won.
+ */
+export function findFirst(columns: readonly string[], candidates: readonly string[], where?: { readonly file: string; readonly line?: number | undefined }): number | undefined {
+  return findColumnIn(columns, candidates, where)
 }
 
 /** Every candidate present, in header order (for ambiguity checks). */
@@ -66,7 +66,9 @@ export function headerHint(columns: readonly string[]): string {
 
 /** A column named by the user must exist (case-insensitive); the error lists the header. */
 export function requireNamed(columns: readonly string[], name: string, what: string, file: string, line?: number): number {
-  const i = findFirst(columns, [name])
+  // The user's exact spelling chooses between names that differ only in case.
+  const exact = columns.findIndex((c) => c.trim() === name.trim())
+  const i = exact !== -1 ? exact : findFirst(columns, [name], { file, line })
   if (i === undefined) {
     throw new InputError('MISSING_COLUMN', `${what} column ${quote(name)} not found`, {
       file,

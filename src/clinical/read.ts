@@ -74,14 +74,14 @@ function pickSampleColumn(t: ReadTableResult, o: z.output<typeof ReadClinicalOpt
     const chosen = chooseByOverlap(cols, values, o.samples)
     if (chosen === undefined) {
       // No column meets the calls: the error lists every ID-like column with examples (and near-misses).
-      const named = findFirst(cols, SAMPLE_COLUMN_NAMES) ?? 0
+      const named = findFirst(cols, SAMPLE_COLUMN_NAMES, t.header) ?? 0
       const tried = cols.filter((c) => findFirst([c], SAMPLE_COLUMN_NAMES) !== undefined).map((column) => ({ column, overlap: 0 }))
       const column = cols[named] as string
       // matchSamples throws here: no column meets any calls ID, so the overlap is 0.
       matchSamples({ file: header.file, column, chosenBy: 'overlap', tried: tried.length > 0 ? tried : [{ column, overlap: 0 }], clinicalIds: [...(values.get(column) ?? [])], candidates: values }, o.samples)
     } else return { index: cols.indexOf(chosen.column), chosenBy: 'overlap', tried: chosen.tried }
   }
-  const i = findFirst(cols, SAMPLE_COLUMN_NAMES)
+  const i = findFirst(cols, SAMPLE_COLUMN_NAMES, t.header)
   if (i === undefined) {
     throw new InputError('MISSING_COLUMN', `clinical table: no sample-ID column (looked for ${SAMPLE_COLUMN_NAMES.join(', ')})`, {
       file: header.file,
@@ -100,7 +100,7 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
 
   const picked = pickSampleColumn(t, o)
   const sampleIdx = picked.index
-  const responseIdx = o.responseColumn !== undefined ? requireNamed(cols, o.responseColumn, 'best-response', file, header.line) : findFirst(cols, RESPONSE_COLUMN_NAMES)
+  const responseIdx = o.responseColumn !== undefined ? requireNamed(cols, o.responseColumn, 'best-response', file, header.line) : findFirst(cols, RESPONSE_COLUMN_NAMES, header)
   const sampleColumn = cols[sampleIdx] as string
   const responseColumn = responseIdx === undefined ? undefined : cols[responseIdx]
 

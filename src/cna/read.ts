@@ -21,6 +21,10 @@
  * `alterations` even though they are returned in `lowLevel`.
  * `samples` lists every sample the file assays (matrix columns, or every sample named in a long
  * table), including samples with no alteration: they are wild-type, not unassayed.
+ * "Not Available" (comut; TCGA's "[Not Available]") says a locus was not assayed in a sample: such
+ * units are dropped as 'not assayed (Not Available)' and listed in `notAssayed`, so the matrix
+ * never counts them as wild-type. Other missing tokens (NA, empty) stay 'missing value'.
+ * Allele-specific tables (two rows per locus, comut / Liu 2019) are combined per locus: ./allelic.ts.
  */
 import { z } from 'zod'
 import { InputError, quote } from '../errors.js'
@@ -28,6 +32,8 @@ import { parseFloatField, isMissing } from '../io/fields.js'
 import { parseTableLines, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { isAlleleOnlyWord, isNotAvailable } from './allelic.js'
+import { buildAllelic } from './read-allelic.js'
 import { detectLayout, type Layout } from './layout.js'
 import {
   ACCEPTED_CALLS,
@@ -52,11 +58,19 @@ export const ReadCopyNumberOptionsSchema = z.object({
 export type ReadCopyNumberOptions = z.input<typeof ReadCopyNumberOptionsSchema>
 type Opts = z.output<typeof ReadCopyNumberOptionsSchema>
 
+/** A locus whose copy number the table says was not assayed in a sample ("Not Available"). */
+export interface CnNotAssayed {
+  readonly sample: string
+  readonly gene: string
+  readonly source: { readonly file: string; readonly line: number }
+}
+
 export interface CopyNumberResult {
   readonly alterations: Alteration[]
   readonly lowLevel: Alteration[]
   readonly report: ReadReport
   readonly samples: string[]
+  readonly notAssayed: CnNotAssayed[]
 }
 
 export async function readCopyNumber(path: string, opts: ReadCopyNumberOptions = {}): Promise<CopyNumberResult> {
@@ -89,11 +103,23 @@ interface Cell {
   readonly columnName: string
 }
 
+export const NOT_ASSAYED_REASON = 'not assayed (Not Available)'
+
 /** Turns one cell into a state under a fixed scale; throws located errors. */
 function classifier(scale: 'call' | 'copies' | 'log2', o: Opts): (c: Cell) => { state: CnCall; copies?: number | undefined } {
   if (scale === 'call') {
     return (c) => {
       const state = lookupCall(c.raw)
+      if (state === undefined && isAlleleOnlyWord(c.raw)) {
+        // One matrix cell per locus cannot hold two alleles: reading it as the locus' state would
+        // call one lost allele a homozygous deletion.
+        throw new InputError('UNKNOWN_TERM', `${c.columnName}: ${quote(c.raw)} is a per-allele copy-number state`, {
+          file: c.file,
+          line: c.line,
+          column: c.column,
+          suggestion: 'allele-specific calls need a long table (sample, gene, value) with one row per allele',
+        })
+      }
       if (state === undefined) {
         throw new InputError('UNKNOWN_TERM', `${c.columnName}: unknown copy-number call ${quote(c.raw)}`, {
           file: c.file,
@@ -129,6 +155,9 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
   const { header } = t
   const layout = detectLayout(header, o)
   const scale = layout.form === 'matrix' ? (o.scale ?? 'call') : resolveScale(layout, t)
+  if (layout.form === 'long' && scale === 'call' && t.rows.some((r) => isAlleleOnlyWord(r.fields[layout.value] ?? ''))) {
+    return buildAllelic(t, layout, { lenient: o.lenient })
+  }
   const classify = classifier(scale, o)
   const report = newReport(header.file, layout.form === 'matrix' ? `copy-number matrix, ${scale} (cells)` : `copy-number long table, ${scale}`)
   for (const [reason, n] of Object.entries(t.skipped)) {
@@ -138,6 +167,7 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
   const alterations: Alteration[] = []
   const lowLevel: Alteration[] = []
   const samples = new Set<string>()
+  const notAssayed: CnNotAssayed[] = []
   const seen = new Map<string, { state: CnCall; line: number }[]>()
   if (layout.form === 'matrix') for (const i of layout.samples) samples.add((header.columns[i] as string).trim())
 
@@ -146,6 +176,10 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
     if (sample === undefined) return drop(report, 'missing sample')
     samples.add(sample)
     if (gene === undefined) return drop(report, 'missing gene')
+    if (isNotAvailable(cell.raw)) {
+      notAssayed.push({ sample, gene, source: { file: header.file, line: cell.line } })
+      return drop(report, NOT_ASSAYED_REASON)
+    }
     if (isMissingCn(cell.raw)) return drop(report, 'missing value')
     let r: ReturnType<typeof classify>
     try {
@@ -204,5 +238,5 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
       take(value(row.fields[layout.sample]), gene, { raw: row.fields[layout.value] ?? '', file: header.file, line: row.line, column: layout.value + 1, columnName })
     }
   }
-  return { alterations, lowLevel, report, samples: [...samples] }
+  return { alterations, lowLevel, report, samples: [...samples], notAssayed }
 }

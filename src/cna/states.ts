@@ -8,14 +8,15 @@
  *    spaces read as one space:
  *    | state       | spellings |
  *    |-------------|-----------|
- *    | amp         | 2, amp, amplification, amplified, high level amplification, high level gain, hlamp, allelic amplification (comut / Liu 2019) |
+ *    | amp         | 2, amp, amplification, amplified, high level amplification, high level gain, hlamp |
  *    | gain        | 1, gain, gained, low level gain, copy gain |
  *    | neutral     | 0, neutral, diploid, none, baseline (comut), no change |
- *    | shallow_del | −1, −1.5 (cBioPortal's hemizygous deletion), loss, lost, shallow deletion, shallowdel, heterozygous loss, hetloss, hemizygous deletion, allelic deletion (comut: one allele lost) |
- *    | deep_del    | −2, del, deletion, deep deletion, homdel, homozygous deletion, homozygous loss, acn = 0 (comut: absolute copy number 0) |
+ *    | shallow_del | −1, −1.5 (cBioPortal's hemizygous deletion), loss, lost, shallow deletion, shallowdel, heterozygous loss, hetloss, hemizygous deletion |
+ *    | deep_del    | −2, del, deletion, deep deletion, homdel, homozygous deletion, homozygous loss |
  *    | other       | cn loh, cnloh, copy neutral loh, complex |
  *    maftools' cnTable vocabulary is Amp / Del, so a bare "Del"/"Deletion" is a deep (GISTIC −2)
- *    deletion, and "Gain"/"Loss" are the low-level states.
+ *    deletion, and "Gain"/"Loss" are the low-level states. Per-allele words (comut's `aCN = 0`,
+ *    `Allelic deletion`, `Allelic amplification`) are not calls for a locus: ./allelic.ts.
  * 2. Absolute copy number c (diploid defaults; pass thresholds for other ploidies):
  *    deep_del c < 0.5 and amp c ≥ 6 follow Hartwig PURPLE's driver catalogue (deletion: copy number
  *    < 0.5; amplification: > 3 × ploidy) and PCGR's default amplification bar (total CN ≥ 6);
@@ -31,13 +32,13 @@ import type { CnState } from '../model/alteration.js'
 export type CnCall = CnState | 'neutral' | 'other'
 
 const CALLS: ReadonlyMap<string, CnCall> = new Map<string, CnCall>([
-  ...['2', 'amp', 'amplification', 'amplified', 'high level amplification', 'high level gain', 'hlamp', 'allelic amplification'].map((w) => [w, 'amp'] as const),
+  ...['2', 'amp', 'amplification', 'amplified', 'high level amplification', 'high level gain', 'hlamp'].map((w) => [w, 'amp'] as const),
   ...['1', 'gain', 'gained', 'low level gain', 'copy gain'].map((w) => [w, 'gain'] as const),
   ...['0', 'neutral', 'diploid', 'none', 'baseline', 'no change'].map((w) => [w, 'neutral'] as const),
-  ...['-1', '-1.5', 'loss', 'lost', 'shallow deletion', 'shallowdel', 'heterozygous loss', 'hetloss', 'hemizygous deletion', 'allelic deletion'].map(
+  ...['-1', '-1.5', 'loss', 'lost', 'shallow deletion', 'shallowdel', 'heterozygous loss', 'hetloss', 'hemizygous deletion'].map(
     (w) => [w, 'shallow_del'] as const,
   ),
-  ...['-2', 'del', 'deletion', 'deep deletion', 'homdel', 'homozygous deletion', 'homozygous loss', 'acn = 0'].map((w) => [w, 'deep_del'] as const),
+  ...['-2', 'del', 'deletion', 'deep deletion', 'homdel', 'homozygous deletion', 'homozygous loss'].map((w) => [w, 'deep_del'] as const),
   ...['cn loh', 'cnloh', 'copy neutral loh', 'complex'].map((w) => [w, 'other'] as const),
 ])
 

@@ -12,14 +12,16 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
-import type { ReadReport } from '../model/report.js'
+import { warn, type ReadReport } from '../model/report.js'
 import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
 import { readAnnovarTable } from '../vcf/index.js'
 import { readCopyNumber } from '../cna/index.js'
+import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
-import { peekText, readLines } from '../io/lines.js'
+import { displayName, peekText, takeReadNotices } from '../io/lines.js'
+import { checkSampleList, readSampleList, type ListedSample } from './sample-list.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
@@ -34,11 +36,15 @@ export interface CohortOptions {
   /** Column map for non-MAF mutation tables: "sample=Patient,gene=Gene,class=Consequence". */
   readonly columns?: string | undefined
   readonly keepFiltered?: boolean | undefined
+  /** VCF: one row per carried ALT instead of vcf2maf's one per record. */
+  readonly splitMultiallelic?: boolean | undefined
   readonly lenient?: boolean | undefined
   /** Origin for inputs that do not say (e.g. a germline VCF given on the command line). */
   readonly origin?: 'somatic' | 'germline' | undefined
   readonly tumorId?: string | undefined
   readonly normalId?: string | undefined
+  /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
+  readonly extraSamples?: readonly string[] | undefined
   /** Keep MAF extra columns (convert). */
   readonly keepExtra?: boolean | undefined
   /** Progress callback: (files done, files total, current file). */
@@ -53,6 +59,8 @@ export interface Cohort {
   readonly samples: string[]
   /** Every input path read (for provenance and the overwrite guard). */
   readonly files: string[]
+  /** Copy number "Not Available" per (sample, gene) in the copy-number tables (never wild-type). */
+  readonly cnNotAssayed?: CnNotAssayed | undefined
 }
 
 const CALL_FILE = /\.(vcf|maf|tsv|txt|csv)(\.b?gz)?$/i
@@ -73,7 +81,7 @@ export function expandInputs(inputs: readonly string[]): string[] {
         .sort()
         .map((f) => join(p, f))
       if (files.length === 0) throw new InputError('NOT_FOUND', 'folder holds no .vcf/.maf/.tsv/.txt files', { file: p })
-      out.push(...files)
+      for (const f of files) out.push(f) // not push(...): a folder of ~125k files overflowed the stack
     } else out.push(p)
   }
   return out
@@ -88,6 +96,7 @@ interface Job {
 export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const jobs: Job[] = expandInputs(opts.inputs).map((path) => ({ path, role: 'auto' as const, sample: undefined }))
   const declared = new Set<string>()
+  let listed: ListedSample[] | undefined
   if (opts.manifest !== undefined) {
     const m = await readManifest(opts.manifest)
     for (const e of m.entries) jobs.push({ path: e.path, role: e.role, sample: e.sample })
@@ -96,18 +105,19 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   for (const p of opts.cna ?? []) jobs.push({ path: p, role: 'cna', sample: undefined })
   for (const p of opts.fusions ?? []) jobs.push({ path: p, role: 'fusion', sample: undefined })
   if (opts.samplesFile !== undefined) {
-    for await (const l of readLines(opts.samplesFile)) {
-      const s = l.text.trim()
-      if (s !== '' && !s.startsWith('#')) declared.add(s)
-    }
+    listed = await readSampleList(opts.samplesFile)
+    for (const s of listed) declared.add(s.id)
   }
+  for (const s of opts.extraSamples ?? []) declared.add(s)
   if (jobs.length === 0) {
     throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
   }
 
   const events = new EventTable()
   const reports: ReadReport[] = []
+  const notAssayed: { sample: string; gene: string }[] = []
   const seen = new Set<string>(declared)
+  const callSamplesOf: (readonly string[])[] = []
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   let done = 0
   // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
@@ -126,13 +136,27 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     sniffAhead(k + 1)
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
+    for (const n of takeReadNotices(job.path)) warn(r.report, `${displayName(job.path)}: ${n}`)
     for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
+    if (r.notAssayed) notAssayed.push(...r.notAssayed)
+    callSamplesOf.push(r.samples)
     reports.push(r.report)
     done++
   }
   opts.onFile?.(done, jobs.length, '')
-  return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path) }
+  if (listed !== undefined && opts.samplesFile !== undefined) {
+    // Near-misses between the list and the calls: an error when nothing matches exactly, else a
+    // warning in the first file's read report (every output shows the read reports).
+    const w = checkSampleList(opts.samplesFile, listed, callSamplesOf.flat())
+    if (w !== undefined && reports[0] !== undefined) warn(reports[0], w)
+  }
+  return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path), cnNotAssayed: { cells: notAssayed, mutationsRead: readsMutations(jobs) } }
+}
+
+/** A job that reads mutation calls (not only copy-number or fusion tables). */
+export function readsMutations(jobs: readonly { readonly role: string }[]): boolean {
+  return jobs.some((j) => j.role !== 'cna' && j.role !== 'fusion')
 }
 
 interface OneResult {
@@ -140,6 +164,8 @@ interface OneResult {
   readonly alterations: readonly Alteration[]
   readonly report: ReadReport
   readonly samples: readonly string[]
+  /** Copy-number tables: loci "Not Available" in a sample. */
+  readonly notAssayed?: readonly { readonly sample: string; readonly gene: string }[]
 }
 
 async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable, sniffed: Promise<InputFormat> | undefined): Promise<OneResult> {
@@ -151,7 +177,7 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
   switch (format) {
     case 'vcf':
       // Appended to the table: a VCF's records are never all held as objects.
-      return { alterations: [], ...(await readVcfSplit(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId })) }
+      return { alterations: [], ...(await readVcfSplit(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId, splitMultiallelic: opts.splitMultiallelic })) }
     case 'maf':
       return { alterations: [], ...(await readMafSplit(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
     case 'annovar':

@@ -6,7 +6,7 @@
  *
  * The lines are exactly the ones readLineBatches would give, or the feed stops with UseTextPath
  * before handing over a line that could differ: lines end at LF (a CR before it is dropped); a CR
- * not followed by LF (CR-only files), invalid UTF-8, a line over the length cap, and a last line
+ * not followed by LF (CR-only files), invalid UTF-8, a NUL byte, a line over the length cap, and a last line
  * without a break that holds a CR all throw UseTextPath, and so do pipes, devices, folders and
  * missing files (the text path streams them or names the problem). A leading UTF-8 BOM is skipped,
  * as the text path does, also when gzip hands it over in two pieces. Lines are cut at LF only, so a
@@ -22,7 +22,8 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { currentMaxLineLength, decompressed, displayName, type GzipMeter } from './lines.js'
+import { capError, currentMaxLineLength, decompressed, displayName, inputCap, type GzipMeter } from './lines.js'
+import { noteRead } from './read-registry.js'
 
 /** Where the lines go. */
 export interface ByteLineSink {
@@ -35,6 +36,8 @@ export interface ByteLineSink {
    */
   block?(fed: number, fileSize: number): void
 }
+
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 
 /** The byte path met something only the text line source handles exactly. */
 export class UseTextPath extends Error {}
@@ -53,7 +56,8 @@ class Lines {
 
   /** Feed the complete lines of `body` (which ends with LF). */
   lines(body: Buffer): void {
-    if (!isUtf8(body)) throw new UseTextPath()
+    // A NUL byte or a BOM past the start: the text path names its line and column.
+    if (!isUtf8(body) || body.includes(0) || body.includes(BOM)) throw new UseTextPath()
     for (let cr = body.indexOf(13); cr !== -1; cr = body.indexOf(13, cr + 1)) if (body[cr + 1] !== 10) throw new UseTextPath()
     const last = body.length - 1
     const sink = this.sink
@@ -72,7 +76,7 @@ class Lines {
   /** The last line, without a line break. */
   tail(rest: Buffer): void {
     if (rest.length === 0) return
-    if (rest.length > this.cap || rest.includes(13) || !isUtf8(rest)) throw new UseTextPath()
+    if (rest.length > this.cap || rest.includes(13) || rest.includes(0) || !isUtf8(rest) || rest.includes(BOM)) throw new UseTextPath()
     this.sink.pushBytes(rest, 0, rest.length, this.lineNo)
   }
 
@@ -99,6 +103,7 @@ export interface ByteRange {
  */
 export async function feedByteLines(path: string, sink: ByteLineSink, range?: ByteRange, expect?: number): Promise<number> {
   if (path === '-') throw new UseTextPath()
+  noteRead(path)
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -120,6 +125,9 @@ export async function feedByteLines(path: string, sink: ByteLineSink, range?: By
       await feedStream(path, out, st.size)
       return out.lineNo
     }
+    // A plain file's size is its decompressed size: over --max-input-bytes, refused before reading.
+    const cap = inputCap()
+    if (st.size > cap.bytes) throw capError(cap, displayName(path))
     const out = new Lines(sink, expect ?? to - from, range?.firstLine ?? 1)
     let filled = 0
     let offset = from

@@ -23,7 +23,9 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../errors.js'
+import { noteRead } from './read-registry.js'
 import { firstInvalidUtf8, unfinishedTail } from './utf8.js'
+import { countHeld, formatBytes, HoldLimitReached, maxInputBytes, strictInput } from './limits.js'
 
 export interface LineBatch {
   /** Line number of lines[0]. */
@@ -36,6 +38,8 @@ export interface LineSourceOptions {
   readonly maxLineLength?: number
   /** Name used in error messages (defaults to the path, or `<stdin>`). */
   readonly displayName?: string
+  /** Most decompressed bytes to read (default: --max-input-bytes; side files: ./side-file.ts). */
+  readonly cap?: ByteCap
 }
 
 export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024 * 1024
@@ -126,6 +130,7 @@ async function openRaw(path: string, name: string): Promise<AsyncIterable<Buffer
     stdinTap ??= new StdinTap(() => process.stdin as AsyncIterable<Buffer>)
     return stdinTap.chunks()
   }
+  noteRead(path)
   try {
     const s = await stat(path)
     if (s.isDirectory()) throw new InputError('NOT_FOUND', 'is a directory, expected a file', { file: name })
@@ -144,52 +149,152 @@ export interface GzipMeter {
   consumed: number
 }
 
+/** The most decompressed bytes one read may give, and how to say so (./limits.ts). */
+export interface ByteCap {
+  readonly bytes: number
+  /** The option that raises it, e.g. `--max-input-bytes`. */
+  readonly option: string
+  /** What the file is, for the message: `input`, `side file`. */
+  readonly what: string
+}
+
+/** The cap on inputs in force (--max-input-bytes, default the memory budget). */
+export function inputCap(): ByteCap {
+  return { bytes: maxInputBytes(), option: '--max-input-bytes', what: 'input' }
+}
+
+export function capError(cap: ByteCap, name: string): InputError {
+  return new InputError('LIMIT', `${cap.what} is over the ${cap.option} limit of ${formatBytes(cap.bytes)} (bytes counted as read, after decompression)`, {
+    file: name,
+    suggestion: `if the file is genuine, raise ${cap.option} (e.g. ${cap.option} ${Math.ceil((cap.bytes * 4) / 2 ** 30)}G)${cap.option === '--max-input-bytes' ? '; inputs near the memory size are read with --low-memory' : ''}`,
+  })
+}
+
+/**
+ * Notices about a file's container found while it was read (a BGZF file without its end-of-file
+ * block), by path: the reader that made the read report adds them (takeReadNotices). Kept apart
+ * from the bytes so a byte-level reader needs no report of its own.
+ */
+const notices = new Map<string, string[]>()
+
+/** The notices for `path` since the last call (each once), for its read report. */
+export function takeReadNotices(path: string): string[] {
+  const n = notices.get(path) ?? []
+  notices.delete(path)
+  return n
+}
+
+function notice(path: string, text: string): void {
+  const list = notices.get(path) ?? []
+  if (!list.includes(text)) list.push(text)
+  notices.set(path, list)
+}
+
+/** The 28-byte empty block that ends every complete BGZF file (SAM/BAM specification, 4.1.2). */
+const BGZF_EOF = Buffer.from('1f8b08040000000000ff0600424302001b0003000000000000000000', 'hex')
+
+/** The first gzip member carries the BGZF `BC` extra field (bgzip, htslib), not a plain gzip header. */
+const isBgzfHead = (b: Buffer): boolean => b.length >= 16 && ((b[3] as number) & 4) !== 0 && b[12] === 0x42 && b[13] === 0x43
+
+/**
+ * Wait for a stream's 'drain' or 'close', whichever comes first, and take the other listener off
+ * again: leaving the 'close' one behind on every back-pressure wait piled up listeners (Node warned
+ * "MaxListenersExceededWarning … 11 close listeners added to [Gunzip]" on Riaz 2017's .csv.gz).
+ */
+function drainOrClose(s: NodeJS.EventEmitter): Promise<void> {
+  return new Promise<void>((res) => {
+    const done = (): void => {
+      s.off('drain', done)
+      s.off('close', done)
+      res()
+    }
+    s.once('drain', done)
+    s.once('close', done)
+  })
+}
+
 /**
  * Peek at the first bytes to choose plain or gzip, then return a stream of decompressed bytes.
  * Exported for byte-level readers (the MAF fast path); everything else reads lines. `meter`, when
  * given, follows the compressed bytes consumed (a reader sizing its table for the whole file).
+ * The decompressed bytes are counted as they come: past `cap` (default: --max-input-bytes) the read
+ * stops with a LIMIT error, so a gzip bomb or an endless stdin never runs the process out of memory.
+ * A BGZF file whose last block is not the empty EOF block was probably cut at a block boundary
+ * (every block inflates cleanly): a notice for its read report, an error with --strict.
  */
-export async function* decompressed(path: string, name: string, meter?: GzipMeter): AsyncGenerator<Buffer> {
+export async function* decompressed(path: string, name: string, meter?: GzipMeter, cap: ByteCap = inputCap()): AsyncGenerator<Buffer> {
   const raw = await openRaw(path, name)
   const it = raw[Symbol.asyncIterator]()
   const first = await it.next()
   if (first.done) return
   const head: Buffer = first.value
   const isGzip = head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b
+  let total = 0
   if (!isGzip) {
     try {
-      yield head
-      for (;;) {
+      for (let chunk = head; ; ) {
+        total += chunk.length
+        if (total > cap.bytes) {
+          // The bytes under the cap first, so a line reader names the line the cap falls on.
+          yield chunk.subarray(0, chunk.length - (total - cap.bytes))
+          throw capError(cap, name)
+        }
+        if (path === '-') countHeld(chunk.length) // a plain file is counted from its size
+        yield chunk
         const r = await it.next()
         if (r.done) return
-        yield r.value
+        chunk = r.value
       }
     } finally {
       // Reached early when the consumer stops reading (e.g. sniffing): close the file.
       await it.return?.()
     }
   }
+  const bgzf = isBgzfHead(head)
+  // The last 28 compressed bytes, to check for the BGZF EOF block once the input ends.
+  let tail = Buffer.from(head.subarray(Math.max(0, head.length - BGZF_EOF.length)))
+  const keepTail = (b: Buffer): void => {
+    tail = b.length >= BGZF_EOF.length ? Buffer.from(b.subarray(b.length - BGZF_EOF.length)) : Buffer.concat([tail, b]).subarray(-BGZF_EOF.length)
+  }
   // Node's gunzip reads concatenated members, so BGZF (blocks of gzip members) needs nothing extra.
   const gunzip = createGunzip({ chunkSize: 64 * 1024 })
+  let ended = false
   const pump = (async () => {
     try {
       gunzip.write(head)
       for (;;) {
+        if (gunzip.destroyed) {
+          // The reader stopped (enough read, an error, the size cap): close the file, read no more.
+          await it.return?.()
+          return
+        }
         const r = await it.next()
         if (r.done) break
-        if (!gunzip.write(r.value)) await new Promise<void>((res) => gunzip.once('drain', res))
+        if (bgzf) keepTail(r.value)
+        if (!gunzip.write(r.value)) await drainOrClose(gunzip)
       }
+      ended = true
       gunzip.end()
     } catch (e) {
       gunzip.destroy(e as Error)
     }
   })()
+  let over = false
   try {
     for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+      total += chunk.length
+      if (total > cap.bytes) {
+        over = true
+        if (meter) meter.consumed = gunzip.bytesWritten
+        yield chunk.subarray(0, chunk.length - (total - cap.bytes))
+        break
+      }
+      countHeld(chunk.length)
       if (meter) meter.consumed = gunzip.bytesWritten
       yield chunk
     }
   } catch (e) {
+    if (e instanceof HoldLimitReached) throw e
     await it.return?.()
     const msg = e instanceof Error ? e.message : String(e)
     throw new InputError(
@@ -197,8 +302,17 @@ export async function* decompressed(path: string, name: string, meter?: GzipMete
       /unexpected end/i.test(msg) ? 'gzip stream is truncated (unexpected end of file)' : `gzip stream is corrupt: ${msg}`,
       { file: name, suggestion: 'the file was probably cut short in transfer; fetch or compress it again' },
     )
+  } finally {
+    // Stopped early (the consumer returned, an error, or the cap): the pump sees it and closes the file.
+    if (!ended) gunzip.destroy()
   }
+  if (over) throw capError(cap, name)
   await pump
+  if (bgzf && ended && !tail.equals(BGZF_EOF)) {
+    const text = 'BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)'
+    if (strictInput()) throw new InputError('TRUNCATED', text, { file: name, suggestion: 'fetch or compress the file again (bgzip writes the end-of-file block); without --strict this is a warning' })
+    notice(path, text)
+  }
 }
 
 /**
@@ -289,10 +403,13 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     const bytes = held === undefined ? chunk : Buffer.concat([held, chunk])
     held = undefined
     let text: string
+    let ascii = false
     // Pure ASCII chunks (nearly every genomics file) need no UTF-8 decoding: a latin1 copy is the
     // same text, 5× cheaper (TextDecoder 1.4 ns/byte vs isAscii + latin1 0.3 ns/byte, bench VCF).
-    if (isAscii(bytes)) text = bytes.toString('latin1')
-    else {
+    if (isAscii(bytes)) {
+      text = bytes.toString('latin1')
+      ascii = true
+    } else {
       const end = bytes.length - unfinishedTail(bytes)
       if (end < bytes.length) held = Buffer.from(bytes.subarray(end))
       try {
@@ -305,7 +422,31 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
       atStart = false
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
     }
+    // A BOM after the start (two files concatenated) would become part of a value: `\uFEFFTP53`
+    // counted as its own gene. An ASCII chunk cannot hold one.
+    const bom = ascii ? -1 : text.indexOf('\ufeff')
+    if (bom !== -1) throw bomError(text, bom)
     return text
+  }
+
+  const bomError = (text: string, at: number): InputError => {
+    let line = lineNo
+    let column = carry.length + partsLength + at + 1
+    if (pendingCR && text.charCodeAt(0) === 10) column-- // the LF of a CRLF the last chunk cut
+    for (let i = 0; i < at; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10 || c === 13) {
+        if (c === 13 && text.charCodeAt(i + 1) === 10) i++
+        if (!(i === 0 && c === 10 && pendingCR)) line++
+        column = at - i
+      }
+    }
+    return new InputError('ENCODING', 'byte-order mark (U+FEFF) inside the file: a BOM belongs only at the very start (were two files joined?)', {
+      file: name,
+      line,
+      column,
+      suggestion: 'remove it (e.g. sed \'s/\\xEF\\xBB\\xBF//g\'), or join the files without their BOMs',
+    })
   }
 
   // Rare path: the chunk's lines are not emitted yet, so the bad byte's line and column are counted
@@ -334,15 +475,44 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     })
   }
 
-  for await (const chunk of decompressed(path, name)) {
-    const lines = split(decode(chunk), false)
-    if (lines.length > 0) {
-      yield { firstLine: lineNo, lines }
-      lineNo += lines.length
+  // A NUL byte is refused at its line and column: no text table holds one, and inside a sample or
+  // gene name it made an identifier that prints like another. Found per chunk (one indexOf); the
+  // lines are searched only once a chunk has one, until the line holding it is complete.
+  let nul = false
+  const refuseNul = (lines: readonly string[]): void => {
+    for (let k = 0; k < lines.length; k++) {
+      const at = (lines[k] as string).indexOf('\0')
+      if (at !== -1) {
+        throw new InputError('ENCODING', 'NUL byte (a text table holds none: a binary file, or a damaged copy?)', {
+          file: name,
+          line: lineNo + k,
+          column: at + 1,
+          suggestion: 'remove the NUL bytes (e.g. tr -d "\\000") or fetch the file again',
+        })
+      }
     }
+  }
+  try {
+    for await (const chunk of decompressed(path, name, undefined, opts.cap)) {
+      const text = decode(chunk)
+      if (!nul && text.indexOf('\0') !== -1) nul = true
+      const lines = split(text, false)
+      if (lines.length > 0) {
+        if (nul) refuseNul(lines)
+        yield { firstLine: lineNo, lines }
+        lineNo += lines.length
+      }
+    }
+  } catch (e) {
+    // The size cap names the line it was reached on.
+    if (e instanceof InputError && e.code === 'LIMIT' && e.line === undefined) {
+      throw new InputError('LIMIT', e.message, { file: name, line: lineNo, suggestion: e.suggestion })
+    }
+    throw e
   }
   if (held !== undefined) throw encodingError(held) // the file ends inside a character
   const rest = split('', true)
+  if (nul) refuseNul(rest)
   if (rest.length > 0) yield { firstLine: lineNo, lines: rest }
 }
 

@@ -218,19 +218,49 @@ export class TableParser {
   }
 }
 
-/** Case-insensitive column lookup; first of several accepted names wins. */
+/**
+ * Case-insensitive column lookup; first of several accepted names wins. A column found this way
+ * whose name another column repeats in other case (`Hugo_Symbol` and `hugo_symbol`) is an error:
+ * which one is meant is not guessed (the first silently won). A column map names one exactly
+ * (findNamedColumn).
+ */
 export function findColumn(header: TableHeader, ...names: string[]): number | undefined {
-  return findColumnIn(header.columns, names)
+  return findColumnIn(header.columns, names, header)
 }
 
-/** The same over bare column names (surrounding spaces ignored). */
-export function findColumnIn(columns: readonly string[], names: readonly string[]): number | undefined {
+/**
+ * The same over bare column names (surrounding spaces ignored); with `where`, a name repeated in
+ * other case is an error located there.
+ */
+export function findColumnIn(columns: readonly string[], names: readonly string[], where?: { readonly file: string; readonly line?: number | undefined }): number | undefined {
   const lower = columns.map((c) => c.trim().toLowerCase())
   for (const n of names) {
     const i = lower.indexOf(n.toLowerCase())
-    if (i !== -1) return i
+    if (i === -1) continue
+    if (where !== undefined) refuseCaseTwin(columns, lower, i, where)
+    return i
   }
   return undefined
+}
+
+/** A column the user named (a column map, --sample-column): an exact match wins; else as findColumn. */
+export function findNamedColumn(header: TableHeader, name: string): number | undefined {
+  const exact = header.columns.indexOf(name.trim())
+  return exact !== -1 ? exact : findColumn(header, name)
+}
+
+/** Columns i and j name the same thing in different case: an error at the header line. */
+export function refuseCaseTwin(columns: readonly string[], lower: readonly string[], i: number, where: { readonly file: string; readonly line?: number | undefined }): void {
+  const a = (columns[i] as string).trim()
+  const j = lower.findIndex((l, k) => k !== i && l === lower[i] && (columns[k] as string).trim() !== a)
+  if (j === -1) return
+  const [first, second] = j < i ? [j, i] : [i, j]
+  throw new InputError('DUPLICATE_COLUMN', `columns ${quote((columns[first] as string).trim())} (${first + 1}) and ${quote((columns[second] as string).trim())} (${second + 1}) differ only in case: which one is meant is not guessed`, {
+    file: where.file,
+    line: where.line,
+    column: second + 1,
+    suggestion: 'rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)',
+  })
 }
 
 /** Require named columns; the error names every missing one. */

@@ -7,9 +7,10 @@
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseCountField, parseFloatField, parsePositionField } from '../io/fields.js'
 import { displayName, readLineBatches } from '../io/lines.js'
-import { TableParser, findColumn } from '../io/table.js'
+import { TableParser, findNamedColumn } from '../io/table.js'
 import { kindOfType, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { ReadNotes } from '../model/read-notes.js'
 import { classifyConsequence, splitTerms } from '../model/consequence.js'
 import { typeFromAlleles } from './parser.js'
 
@@ -52,6 +53,7 @@ export async function readColumnMapped(
 ): Promise<{ alterations: Alteration[]; report: ReadReport; samples: string[] }> {
   const file = displayName(path)
   const report = newReport(file, 'column-mapped table')
+  const notes = new ReadNotes()
   const table = new TableParser(file, { lenient: opts.lenient, what: 'mutation table' })
   const alterations: Alteration[] = []
   const samples = new Set<string>()
@@ -79,20 +81,23 @@ export async function readColumnMapped(
           typeCol === 'SNP' || typeCol === 'DNP' || typeCol === 'TNP' || typeCol === 'ONP' || typeCol === 'INS' || typeCol === 'DEL' ? typeCol : undefined
         variantType ??= ref !== '' && alt !== '' ? typeFromAlleles(ref, alt) : undefined
         let variantClass = lookupVariantClass(clsRaw)
+        let term = clsRaw
         if (variantClass === undefined) {
           // Pseudo-alleles carry only the indel direction when the table has a type but no alleles.
           const [r, a] = ref !== '' && alt !== '' ? [ref, alt] : variantType === 'INS' ? ['-', 'N'] : variantType === 'DEL' ? ['N', '-'] : ['N', 'N']
           const c = classifyConsequence(splitTerms(clsRaw), r, a, at('class'))
           variantClass = c.variantClass
+          term = c.term
           if (variantClass === 'Targeted_Region' && /frameshift/i.test(c.term)) {
             variantClass = 'Frame_Shift_Del'
             guessedFrame++
           }
         }
         samples.add(sample)
+        const symbol = gene === undefined || isMissing(gene) ? 'Unknown' : gene
         alterations.push({
           sample,
-          gene: gene === undefined || isMissing(gene) ? 'Unknown' : gene,
+          gene: symbol,
           kind: kindOfType(variantType),
           variantClass,
           variantType,
@@ -108,6 +113,8 @@ export async function readColumnMapped(
           source: { file, line },
         })
         report.kept++
+        notes.term(term, variantClass)
+        notes.gene(symbol, line)
       } catch (e) {
         if (opts.lenient && e instanceof InputError) drop(report, `bad row: ${e.code.toLowerCase()}`)
         else throw e
@@ -120,6 +127,7 @@ export async function readColumnMapped(
     report.rowsRead += n
     drop(report, reason, n)
   }
+  notes.flush(report)
   if (guessedFrame > 0) warn(report, `${guessedFrame} frameshift row(s) without alleles or type: recorded as Frame_Shift_Del (map ref/alt or type to be exact)`)
   return { alterations, report, samples: [...samples].sort() }
 }
@@ -135,7 +143,7 @@ function resolve(map: ColumnMap, table: TableParser): Partial<Record<MappableFie
   const out: Partial<Record<MappableField, number>> = {}
   const missing: string[] = []
   for (const [k, col] of Object.entries(map) as [MappableField, string][]) {
-    const i = findColumn(h, col)
+    const i = findNamedColumn(h, col)
     if (i === undefined) missing.push(`${k}=${quote(col)}`)
     else out[k] = i
   }

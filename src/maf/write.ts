@@ -17,78 +17,100 @@ export const MAF_OUTPUT_COLUMNS = [
 
 const ORIGIN_STATUS = { somatic: 'Somatic', germline: 'Germline', unknown: 'Unknown' } as const
 
-/** Tabs and line breaks inside a value would shift columns: replace them with spaces. */
-function clean(v: string | number | undefined): string {
-  if (v === undefined) return ''
-  const s = String(v)
-  return /[\t\r\n]/.test(s) ? s.replace(/[\t\r\n]+/g, ' ') : s
-}
+/** Tabs and line breaks inside a value would shift columns: cell() replaces them with spaces. */
 
 export function isMafWritable(a: Alteration): boolean {
   return a.kind === 'snv' || a.kind === 'indel'
 }
 
-/** Header + rows. `extraColumns` fixes the carried-through columns (first-seen order when omitted). */
-export function mafLines(alterations: readonly Alteration[], build = ''): string[] {
+/** The carried-through columns, first-seen order, standard names (any case) left out. */
+export function mafExtraColumns(extras: Iterable<Readonly<Record<string, string>> | undefined>): string[] {
   const extra: string[] = []
   const known = new Set<string>(MAF_OUTPUT_COLUMNS.map((c) => c.toLowerCase()))
-  for (const a of alterations) {
-    if (a.extra === undefined) continue
-    for (const k of Object.keys(a.extra)) {
+  for (const x of extras) {
+    if (x === undefined) continue
+    for (const k of Object.keys(x)) {
       if (!known.has(k.toLowerCase())) {
         known.add(k.toLowerCase())
         extra.push(k)
       }
     }
   }
-  const out = ['#version 2.4', [...MAF_OUTPUT_COLUMNS, ...extra].join('\t')]
+  return extra
+}
+
+/** The two header lines. */
+export function mafHeader(extra: readonly string[]): string[] {
+  return ['#version 2.4', [...MAF_OUTPUT_COLUMNS, ...extra].join('\t')]
+}
+
+/** Header + rows (whole, for small inputs; `convert` streams with mafHeader and mafRow). */
+export function mafLines(alterations: readonly Alteration[], build = ''): string[] {
+  const extra = mafExtraColumns(alterations.map((a) => a.extra))
+  const out = mafHeader(extra)
   for (const a of alterations) {
-    if (!isMafWritable(a)) continue
-    const x = a.extra ?? {}
-    const std: Record<(typeof MAF_OUTPUT_COLUMNS)[number], string | number | undefined> = {
-      Hugo_Symbol: a.gene,
-      Entrez_Gene_Id: x.Entrez_Gene_Id ?? '0',
-      Center: x.Center ?? '.',
-      NCBI_Build: x.NCBI_Build ?? (build || '.'),
-      Chromosome: a.chrom,
-      Start_Position: a.start,
-      End_Position: a.end,
-      Strand: '+',
-      Variant_Classification: a.rawClass ?? a.variantClass,
-      Variant_Type: a.variantType,
-      Reference_Allele: a.ref,
-      Tumor_Seq_Allele1: x.Tumor_Seq_Allele1 ?? a.ref,
-      Tumor_Seq_Allele2: a.alt,
-      dbSNP_RS: x.dbSNP_RS ?? '',
-      dbSNP_Val_Status: x.dbSNP_Val_Status ?? '',
-      Tumor_Sample_Barcode: a.sample,
-      Matched_Norm_Sample_Barcode: x.Matched_Norm_Sample_Barcode ?? '',
-      Match_Norm_Seq_Allele1: x.Match_Norm_Seq_Allele1 ?? '',
-      Match_Norm_Seq_Allele2: x.Match_Norm_Seq_Allele2 ?? '',
-      Tumor_Validation_Allele1: '',
-      Tumor_Validation_Allele2: '',
-      Match_Norm_Validation_Allele1: '',
-      Match_Norm_Validation_Allele2: '',
-      Verification_Status: '',
-      Validation_Status: '',
-      Mutation_Status: ORIGIN_STATUS[a.origin],
-      Sequencing_Phase: '',
-      Sequence_Source: '',
-      Validation_Method: '',
-      Score: '',
-      BAM_File: '',
-      Sequencer: '',
-      Tumor_Sample_UUID: '',
-      Matched_Norm_Sample_UUID: '',
-      HGVSp_Short: a.protein,
-      t_depth: a.depth,
-      t_ref_count: a.refCount,
-      t_alt_count: a.altCount,
-      FILTER: a.filter,
-    }
-    const fields = MAF_OUTPUT_COLUMNS.map((c) => clean(std[c]))
-    for (const k of extra) fields.push(clean(x[k]))
-    out.push(fields.join('\t'))
+    if (isMafWritable(a)) out.push(mafRow(a, extra, build))
   }
   return out
+}
+
+const TAB_OR_BREAK = /[\t\r\n]/
+
+/** One cell: tabs and line breaks replaced by a space (the regex replace only when one is there). */
+function cell(v: string | number | undefined): string {
+  if (v === undefined) return ''
+  if (typeof v === 'number') return String(v)
+  return TAB_OR_BREAK.test(v) ? v.replace(/[\t\r\n]+/g, ' ') : v
+}
+
+/**
+ * One MAF row of a mutation (isMafWritable), the cells in MAF_OUTPUT_COLUMNS order. An array in
+ * column order, not a record by column name mapped and cleaned field by field: convert formats a
+ * million rows, and the record was most of its time.
+ */
+export function mafRow(a: Alteration, extra: readonly string[], build = ''): string {
+  const x = a.extra ?? {}
+  const fields: string[] = [
+    cell(a.gene),
+    cell(x.Entrez_Gene_Id ?? '0'),
+    cell(x.Center ?? '.'),
+    cell(x.NCBI_Build ?? (build || '.')),
+    cell(a.chrom),
+    cell(a.start),
+    cell(a.end),
+    '+',
+    cell(a.rawClass ?? a.variantClass),
+    cell(a.variantType),
+    cell(a.ref),
+    cell(x.Tumor_Seq_Allele1 ?? a.ref),
+    cell(a.alt),
+    cell(x.dbSNP_RS ?? ''),
+    cell(x.dbSNP_Val_Status ?? ''),
+    cell(a.sample),
+    cell(x.Matched_Norm_Sample_Barcode ?? ''),
+    cell(x.Match_Norm_Seq_Allele1 ?? ''),
+    cell(x.Match_Norm_Seq_Allele2 ?? ''),
+    '', // Tumor_Validation_Allele1
+    '', // Tumor_Validation_Allele2
+    '', // Match_Norm_Validation_Allele1
+    '', // Match_Norm_Validation_Allele2
+    '', // Verification_Status
+    '', // Validation_Status
+    ORIGIN_STATUS[a.origin],
+    '', // Sequencing_Phase
+    '', // Sequence_Source
+    '', // Validation_Method
+    '', // Score
+    '', // BAM_File
+    '', // Sequencer
+    '', // Tumor_Sample_UUID
+    '', // Matched_Norm_Sample_UUID
+    cell(a.protein),
+    cell(a.depth),
+    cell(a.refCount),
+    cell(a.altCount),
+    cell(a.filter),
+  ]
+  for (const k of extra) fields.push(cell(x[k]))
+  return fields.join('\t')
 }

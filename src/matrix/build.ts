@@ -33,11 +33,15 @@ import type { AliasResolver, AliasUse } from '../panels/aliases.js'
 import type { PanelAssignment } from '../panels/assign.js'
 import type { Pathway } from '../panels/pathways.js'
 import type { Panel } from '../panels/schema.js'
-import { allGenesAssayed, geneAssayed, onPanelHotspot, refusal, ruleFullyAssayed } from '../classify/assay.js'
+import { assayOf } from '../panels/profiled.js'
+import { geneAssayed, kindRefusal, onPanelHotspot, refusal } from '../classify/assay.js'
 import { CellStore } from './cell-store.js'
+import { DEFAULT_PATHWAY_COVERAGE, usedMembers, type PathwayCoverage, type Used } from '../classify/coverage.js'
 import { NumList, collectCells } from '../classify/collect.js'
 import { countedClasses, counts, type CountedClasses } from '../classify/classes.js'
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from '../classify/rule-match.js'
+import { applyCnNotAssayed, type CnNotAssayed } from './unassayed.js'
+import { assertCellCount } from './cell-limit.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */
@@ -58,6 +62,12 @@ export interface BuildOptions {
   readonly genesResolved?: boolean | undefined
   /** What a caller merging several builds needs beside the result (../scale/low-memory.ts). */
   readonly hooks?: BuildHooks | undefined
+  /** Copy number "Not Available" per (sample, gene): never wild-type (./unassayed.ts). */
+  readonly cnNotAssayed?: CnNotAssayed | undefined
+  /** Which members a rule or pathway is judged on per panel (./coverage.ts); default 'any'. */
+  readonly coverage?: PathwayCoverage | undefined
+  /** For 'common': `rule:ID` / `pathway:ID` → the members every panel covers (from the whole cohort's panels). */
+  readonly coverageCommon?: ReadonlyMap<string, ReadonlySet<string>> | undefined
 }
 
 /**
@@ -87,6 +97,22 @@ export interface BuildNotes {
 export interface BuiltMatrix extends CohortMatrix {
   readonly notes: BuildNotes
 }
+
+/** gene → indices of the items (rules, pathways) that list it, in item order. O(total genes listed). */
+function indexByGene(items: readonly { readonly genes: readonly string[] }[]): Map<string, number[]> {
+  const m = new Map<string, number[]>()
+  items.forEach((item, i) => {
+    for (const g of item.genes) {
+      const list = m.get(g)
+      if (list === undefined) m.set(g, [i])
+      else list.push(i)
+    }
+  })
+  return m
+}
+
+/** Row templates kept while filling the state (n bytes each): a cohort has few panel patterns. */
+const MAX_TEMPLATES = 32
 
 /** Bit i set when MAF_CLASSES[i] is in the set (30 classes fit a 31-bit mask). */
 function classMask(set: ReadonlySet<VariantClass>): number {
@@ -130,10 +156,30 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const rules = opts.rules ?? []
   const pathways = opts.pathways ?? []
 
-  const rulesByGene = new Map<string, number[]>()
-  rules.forEach((r, i) => r.genes.forEach((g) => rulesByGene.set(g, [...(rulesByGene.get(g) ?? []), i])))
-  const pathwaysByGene = new Map<string, number[]>()
-  pathways.forEach((p, i) => p.genes.forEach((g) => pathwaysByGene.set(g, [...(pathwaysByGene.get(g) ?? []), i])))
+  // Per distinct panel, per feature: assayed? (1 byte each; panels are few.)
+  const panelIds = new Map<Panel | undefined, number>()
+  const samplePanelIdx = new Int32Array(n)
+  panelOf.forEach((p, s) => {
+    let pi = panelIds.get(p)
+    if (pi === undefined) {
+      pi = panelIds.size
+      panelIds.set(p, pi)
+    }
+    samplePanelIdx[s] = pi
+  })
+  const P = panelIds.size
+  // Per (rule or pathway, panel): the members it is judged on (null = all; ./coverage.ts). Events on
+  // other members are not counted for the feature; `restricted` skips the check when none is narrowed.
+  const mode = opts.coverage ?? DEFAULT_PATHWAY_COVERAGE
+  const usedOf = (key: string, genes: readonly string[], rule: CompiledRule | undefined): Used[] =>
+    [...panelIds.keys()].map((p) => usedMembers(p, { genes, rule }, mode, opts.coverageCommon?.get(key)))
+  const ruleUsed = rules.map((r) => usedOf(`rule:${r.id}`, r.genes, r))
+  const pathwayUsed = pathways.map((pw) => usedOf(`pathway:${pw.id}`, pw.genes, undefined))
+  const restricted = [...ruleUsed, ...pathwayUsed].some((u) => u.some((x) => x !== null))
+
+  // Appended in place: copying the gene's list for every rule made 100k rules on 4 genes quadratic (105 s).
+  const rulesByGene = indexByGene(rules)
+  const pathwaysByGene = indexByGene(pathways)
 
   // One pass over the table's columns. Accepted events are table rows; (preliminary cell key,
   // row) pairs go to flat number arrays per feature type, so no per-cell arrays are allocated here
@@ -215,17 +261,21 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     if (kind === CNA) sawCopyNumber = true
     const panel = opts.panels === undefined ? undefined : panelOf[s]
     if (panel !== undefined) {
-      rec = table.get(i)
-      const partner = rec.partner === undefined ? undefined : (aliases?.resolve(rec.partner, 'data') ?? rec.partner)
-      const why = refusal(panel, gene, rec, partner)
+      // A record only for fusions (the partner) and hotspot-only genes: ~1 µs a row saved on big cohorts.
+      let why: ReturnType<typeof refusal>
+      if (kind === FUSION) {
+        rec = table.get(i)
+        const partner = rec.partner === undefined ? undefined : (aliases?.resolve(rec.partner, 'data') ?? rec.partner)
+        why = refusal(panel, gene, rec, partner)
+      } else why = kindRefusal(panel, gene, kind === CNA)
       if (why !== undefined) {
         if (refused[why] === undefined) opts.hooks?.first?.('refused', why, i)
         refused[why] = (refused[why] ?? 0) + 1
         continue
       }
       if (kind !== CNA && kind !== FUSION) {
-        const ga = panel.genes.get(gene)
-        if (ga?.mutations === 'hotspots' && !onPanelHotspot(ga, rec)) offHotspot++
+        const ga = assayOf(panel, gene)
+        if (ga?.mutations === 'hotspots' && !onPanelHotspot(ga, (rec ??= table.get(i)))) offHotspot++
       }
     }
     const cls = table.classCode(i)
@@ -240,7 +290,12 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
       const pws = genePathways[gi]
       if (pws) {
         for (let k = 0; k < pws.length; k++) {
-          pKey.push((pws[k] as number) * n + s)
+          const pw = pws[k] as number
+          if (restricted) {
+            const u = (pathwayUsed[pw] as Used[])[samplePanelIdx[s] as number]
+            if (u !== null && u !== undefined && !u.has(gene)) continue
+          }
+          pKey.push(pw * n + s)
           pEv.push(i)
         }
       }
@@ -254,6 +309,10 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
         const rule = rules[r] as CompiledRule
         const m = matchRule(rule, rec)
         if (m === MATCH) {
+          if (restricted) {
+            const u = (ruleUsed[r] as Used[])[samplePanelIdx[s] as number]
+            if (u !== null && u !== undefined && !u.has(gene)) continue
+          }
           used = true
           rKey.push(r * n + s)
           rEv.push(i)
@@ -285,31 +344,39 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const G = geneList.length
   const R = rules.length
 
-  // Per distinct panel, per feature: assayed? (1 byte each; panels are few.)
-  const panelIds = new Map<Panel | undefined, number>()
-  const samplePanelIdx = new Int32Array(n)
-  panelOf.forEach((p, s) => {
-    let pi = panelIds.get(p)
-    if (pi === undefined) {
-      pi = panelIds.size
-      panelIds.set(p, pi)
-    }
-    samplePanelIdx[s] = pi
-  })
-  const P = panelIds.size
   const assayed = new Uint8Array(features.length * P)
   for (const [p, pi] of panelIds) {
-    geneList.forEach((g, f) => (assayed[f * P + pi] = p === undefined || geneAssayed(p.genes.get(g)) ? 1 : 0))
-    rules.forEach((r, i) => (assayed[(G + i) * P + pi] = ruleFullyAssayed(p, r) ? 1 : 0))
-    pathways.forEach((pw, i) => (assayed[(G + R + i) * P + pi] = allGenesAssayed(p, pw.genes) ? 1 : 0))
+    geneList.forEach((g, f) => (assayed[f * P + pi] = p === undefined || geneAssayed(assayOf(p, g)) ? 1 : 0))
+    const judged = (u: Used | undefined): 0 | 1 => (u === null || (u !== undefined && u.size > 0) ? 1 : 0)
+    rules.forEach((_r, i) => (assayed[(G + i) * P + pi] = judged((ruleUsed[i] as Used[])[pi])))
+    pathways.forEach((_pw, i) => (assayed[(G + R + i) * P + pi] = judged((pathwayUsed[i] as Used[])[pi])))
   }
+  assertCellCount(features.length, n)
   const state = new Uint8Array(features.length * n)
+  const templates = new Map<string, Uint8Array>()
   for (let f = 0; f < features.length; f++) {
     const row = f * n
-    // One panel (or none): the whole row has one state.
-    if (P === 1) state.fill(assayed[f] ? WILD_TYPE : NOT_ASSAYED, row, row + n)
+    // One panel (or every panel alike for this feature): the whole row has one state.
+    let uniform = true
+    for (let pi = 1; pi < P && uniform; pi++) uniform = assayed[f * P + pi] === assayed[f * P]
+    if (uniform) {
+      state.fill(assayed[f * P] ? WILD_TYPE : NOT_ASSAYED, row, row + n)
+      continue
+    }
+    // Rows whose panels agree share one template, copied whole: a feature's row depends only on
+    // which panels assay it (GENIE-like 200,000 samples × 500 genes on 3 panels: the per-sample
+    // loop was ~2 s of CPU, the copies ~0.05 s). Templates are capped; past the cap, the loop.
+    const key = String.fromCharCode(...assayed.subarray(f * P, f * P + P))
+    let tpl = templates.get(key)
+    if (tpl === undefined && templates.size < MAX_TEMPLATES) {
+      tpl = new Uint8Array(n)
+      for (let s = 0; s < n; s++) tpl[s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
+      templates.set(key, tpl)
+    }
+    if (tpl !== undefined) state.set(tpl, row)
     else for (let s = 0; s < n; s++) state[row + s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
   }
+  applyCnNotAssayed(state, { n, sampleIdx, genes: geneList, rules, pathways }, opts.cnNotAssayed)
 
   const geneRow = new Int32Array(geneNames.length).fill(-1)
   geneList.forEach((g, f) => {

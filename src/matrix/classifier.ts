@@ -17,4 +17,6 @@ export interface Classifier {
   readonly aliases: AliasResolver
   /** Gene features were given (--genes). */
   readonly genesGiven: boolean
+  /** The matrix with the panel notes added (per-profile panel decisions, per-panel members of rules and pathways). */
+  readonly annotate: (m: BuiltMatrix) => BuiltMatrix
 }

@@ -47,6 +47,19 @@ export type VariantClass = (typeof MAF_CLASSES)[number]
 const CLASS_SET: ReadonlySet<string> = new Set(MAF_CLASSES)
 const CLASS_BY_LOWER: ReadonlyMap<string, VariantClass> = new Map(MAF_CLASSES.map((c) => [c.toLowerCase(), c]))
 
+/** maftools' nine non-synonymous classes (read.maf `vc_nonSyn`): the mutations counted by default (../classify/classes.ts). */
+export const MAFTOOLS_NONSYNONYMOUS: readonly VariantClass[] = [
+  'Frame_Shift_Del',
+  'Frame_Shift_Ins',
+  'Splice_Site',
+  'Translation_Start_Site',
+  'Nonsense_Mutation',
+  'Nonstop_Mutation',
+  'In_Frame_Del',
+  'In_Frame_Ins',
+  'Missense_Mutation',
+]
+
 export function isVariantClass(s: string): s is VariantClass {
   return CLASS_SET.has(s)
 }

@@ -698,4 +698,9 @@ export class EventTable implements Iterable<Alteration> {
   *[Symbol.iterator](): Iterator<Alteration> {
     for (let i = 0; i < this.n; i++) yield this.get(i)
   }
+
+  /** The carried-through columns of the rows that have them, in row order (MAF header, before the rows). */
+  extrasInRowOrder(): Readonly<Record<string, string>>[] {
+    return [...this.extra.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v)
+  }
 }

@@ -6,6 +6,7 @@
  * panel triple becomes one composite panel, so a sample profiled for mutations on TESTPANEL2 but
  * not profiled for copy number gets CN events refused and CN rules NOT_ASSAYED.
  */
+import type { AssayKind } from './profiled.js'
 import { InputError } from '../errors.js'
 import type { CbioGenePanel, PanelMatrix } from './cbioportal.js'
 import type { GeneAssay, Panel } from './schema.js'
@@ -15,10 +16,8 @@ export interface PanelAssignment {
   readonly samplePanel: ReadonlyMap<string, string>
 }
 
-type AssayKind = 'mutations' | 'copyNumber' | 'fusions'
-
 /** cBioPortal profile column → what it tells about. Other profiles (mrna, methylation…) are ignored. */
-const PROFILE_KIND: Readonly<Record<string, AssayKind>> = {
+export const PROFILE_KIND: Readonly<Record<string, AssayKind>> = {
   mutations: 'mutations',
   cna: 'copyNumber',
   gistic: 'copyNumber',

@@ -10,7 +10,7 @@
  * Readers take numbered lines (tests feed arrays); `read*` wrap them around a path.
  */
 import { InputError, quote } from '../errors.js'
-import { readLines } from '../io/lines.js'
+import { readSideLines } from '../io/side-file.js'
 import { isMissing } from '../io/fields.js'
 
 export interface NumberedLine {
@@ -104,10 +104,9 @@ export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): P
   return { file, profiles: header.slice(1), rows }
 }
 
-async function collect(path: string): Promise<NumberedLine[]> {
-  const out: NumberedLine[] = []
-  for await (const l of readLines(path)) out.push(l)
-  return out
+/** The side-file reader (capped; blank lines, which no format here gives a meaning, not kept). */
+function collect(path: string, what = 'gene panel file'): Promise<NumberedLine[]> {
+  return readSideLines(path, what)
 }
 
 export async function readGenePanelFile(path: string): Promise<CbioGenePanel> {
@@ -115,7 +114,7 @@ export async function readGenePanelFile(path: string): Promise<CbioGenePanel> {
 }
 
 export async function readPanelMatrix(path: string): Promise<PanelMatrix> {
-  return parsePanelMatrix(await collect(path), path)
+  return parsePanelMatrix(await collect(path, 'sample-panel matrix'), path)
 }
 
 /** Plain gene list, one symbol per line (e.g. vendor lists); blank lines and `#` comments skipped, spaces trimmed. */

@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod'
 import { InputError } from '../errors.js'
-import { readText } from '../io/lines.js'
+import { checkJsonDepth, readSideText } from '../io/side-file.js'
 import { jsonErrorOffset } from './json-locate.js'
 import { jsonPathOffset } from './json-path-locate.js'
 
@@ -51,6 +51,9 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /** JSON.parse with a located error (line and column from jsonErrorOffset). */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  // Before parsing: the located-error and path finders recurse once per level (20,000 levels
+  // overflowed the stack, exit 2), and no format here nests more than a few levels.
+  checkJsonDepth(body, file)
   try {
     return JSON.parse(body) as unknown
   } catch (e) {
@@ -86,11 +89,12 @@ export function validateJson<S extends z.ZodType>(schema: S, value: unknown, fil
 }
 
 /**
- * Read, parse and validate a JSON file. Read through the line source (readText), not readFile's
- * 'utf8', which turned invalid bytes into U+FFFD silently: a Latin-1 é in a gene symbol or a rule
- * label is now an error at its line and column.
+ * Read, parse and validate a JSON file. Read through the side-file reader (capped on its
+ * decompressed bytes; the line source's encoding checks), not readFile's 'utf8', which turned
+ * invalid bytes into U+FFFD silently: a Latin-1 é in a gene symbol or a rule label is now an error
+ * at its line and column.
  */
 export async function readJsonFile<S extends z.ZodType>(schema: S, path: string, what: string): Promise<z.output<S>> {
-  const body = await readText(path)
+  const body = await readSideText(path, `${what} file`)
   return validateJson(schema, parseJsonText(body, path), path, what, body)
 }

@@ -73,6 +73,11 @@ export interface Panel {
   readonly id: string
   readonly name: string
   readonly sizeMb?: number | undefined
-  /** Symbol → assay; genes absent here are not assayed. */
+  /** Symbol → assay; genes absent here get `others`. */
   readonly genes: ReadonlyMap<string, GeneAssay>
+  /**
+   * Assay of every gene not in `genes`: set for a profile that is whole-exome (cBioPortal: a
+   * profiled sample with no panel named); undefined = genes not listed are not assayed.
+   */
+  readonly others?: GeneAssay | undefined
 }

@@ -4,25 +4,24 @@
  * The one place commands share, so `summary`, `scan`, `oncoplot` and `report` count the same way.
  * The user's --max-line-length applies to their files, not to the shipped ones (readData).
  */
-import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
-import { DEFAULT_MAX_LINE_LENGTH, peekText, readLines, withMaxLineLength } from '../io/lines.js'
 import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
 import { buildMatrix, type BuildOptions, type BuiltMatrix } from '../matrix/build.js'
 import type { Classifier } from '../matrix/classifier.js'
 import { EventTable } from '../model/events.js'
+import type { CnNotAssayed } from '../matrix/unassayed.js'
 import { countedClasses } from '../classify/classes.js'
 import { compileRules, type OriginFilter } from '../classify/rule-match.js'
 import { loadRules } from '../classify/rules.js'
+import { commonMembers, coverageNotes, DEFAULT_PATHWAY_COVERAGE, type PathwayCoverage } from '../classify/coverage.js'
 import { loadAliases } from '../panels/aliases.js'
-import { assignAll, assignFromCbioportal, type PanelAssignment } from '../panels/assign.js'
-import { parseGenePanelFile, parsePanelMatrix, type CbioGenePanel } from '../panels/cbioportal.js'
-import { loadPanel, panelFromGenes } from '../panels/load.js'
 import { loadPathwaySet, type Pathway } from '../panels/pathways.js'
-import type { Panel } from '../panels/schema.js'
-import { shippedDir, shippedPath } from '../panels/shipped.js'
+import { shippedPath } from '../panels/shipped.js'
+import type { StudyPanels } from '../study/panels.js'
+import { readData, readPanels, resolveData } from './read-panels.js'
+
+export { resolveData } from './read-panels.js'
 
 export interface ClassifyOptions {
   /** Panel ids (shipped) or files: JSON panel, cBioPortal data_gene_panel_*.txt. */
@@ -39,74 +38,15 @@ export interface ClassifyOptions {
   readonly origin?: OriginFilter | undefined
   /** Gene features to build (default: every gene with a counted event). */
   readonly genes?: readonly string[] | undefined
+  /** Copy number "Not Available" per (sample, gene), from the inputs (../matrix/unassayed.ts). */
+  readonly cnNotAssayed?: CnNotAssayed | undefined
+  /** Which members a rule or pathway is judged on per panel (../classify/coverage.ts); default any. */
+  readonly pathwayCoverage?: PathwayCoverage | undefined
+  /** A study folder's panel rules (used when neither `panels` nor `samplePanels` is given). */
+  readonly study?: StudyPanels | undefined
 }
 
 export const DEFAULT_PATHWAYS = 'sanchez-vega-2018'
-
-/** A shipped data file by id, or the path itself when it exists. */
-export function resolveData(spec: string, prefix: string): string {
-  if (existsSync(spec)) return spec
-  const shipped = shippedPath(`${prefix}${spec}.json`)
-  if (existsSync(shipped)) return shipped
-  const bare = shippedPath(`${spec}.json`)
-  if (existsSync(bare)) return bare
-  throw new InputError('NOT_FOUND', `${quote(spec)} is neither a file nor a shipped ${prefix.replace(/-$/, '') || 'data'} id`, {
-    suggestion: 'see panels/README.md for the shipped ids',
-  })
-}
-
-/**
- * `read(path)`, outside the user's --max-line-length when `path` is one of the package's own data
- * files: the cap guards against bad inputs, and gene-aliases.json (read by every analysis) has
- * 297-character lines, so a cap of 250 meant for a clinical table would stop every command.
- */
-function readData<T>(path: string, read: (path: string) => Promise<T>): Promise<T> {
-  return resolve(path).startsWith(shippedDir()) ? withMaxLineLength(DEFAULT_MAX_LINE_LENGTH, () => read(path)) : read(path)
-}
-
-function readPanelSpec(spec: string): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {
-  return readData(resolveData(spec, 'panel-'), async (path) => {
-    const head = await peekText(path, 2048)
-    if (/^\s*stable_id\s*:/m.test(head)) {
-      const lines = []
-      for await (const l of readLines(path)) lines.push(l)
-      return { cbio: parseGenePanelFile(lines, path) }
-    }
-    return { panel: await loadPanel(path) }
-  })
-}
-
-/**
- * The panel files, read once; the returned function assigns a sample list (a whole cohort, or one
- * sample partition of it: ./low-memory.ts). Undefined: no panel information.
- */
-async function readPanels(opts: ClassifyOptions): Promise<((samples: readonly string[]) => PanelAssignment) | undefined> {
-  const specs = opts.panels ?? []
-  if (specs.length === 0 && opts.samplePanels === undefined) return undefined
-  const read = await Promise.all(specs.map(readPanelSpec))
-  const json = read.flatMap((r) => (r.panel ? [r.panel] : []))
-  const cbio = read.flatMap((r) => (r.cbio ? [r.cbio] : []))
-  if (opts.samplePanels === undefined) {
-    if (read.length > 1) throw new InputError('USAGE', 'several --panel given: say which sample used which with --sample-panels FILE')
-    const one = json[0] ?? (cbio[0] && panelFromGenes(cbio[0].stableId, cbio[0].description, cbio[0].genes, { mutations: 'exons', hotspots: [], copyNumber: true, fusions: true }))
-    return one ? (samples) => assignAll(one, samples) : undefined
-  }
-  const lines = []
-  for await (const l of readLines(opts.samplePanels)) lines.push(l)
-  const matrix = parsePanelMatrix(lines, opts.samplePanels)
-  if (json.length > 0) {
-    // JSON panels: the matrix's mutation column names the panel id per sample.
-    const byId = new Map(json.map((p) => [p.id, p]))
-    const a = assignFromCbioportal(matrix, json.map((p) => ({ stableId: p.id, description: p.name, genes: [...p.genes.keys()] })))
-    // Keep the JSON panels' own per-gene assays (hotspots, CN) where ids match.
-    const panels = new Map(a.panels)
-    for (const [id, p] of a.panels) panels.set(id, byId.get(id) ?? p)
-    const assigned = { panels, samplePanel: a.samplePanel }
-    return () => assigned
-  }
-  const assigned = assignFromCbioportal(matrix, cbio)
-  return () => assigned
-}
 
 function parseClasses(list: readonly string[]): VariantClass[] {
   return list.map((c) => {
@@ -127,11 +67,26 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
     pathways = await readData(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), (p) => loadPathwaySet(p, aliases))
   }
   const rules = opts.rules !== undefined ? compileRules(await readData(resolveData(opts.rules, 'biomarkers-'), loadRules), opts.rules, { pathways, aliases }) : []
-  const assign = await readPanels(opts)
+  const source = await readPanels(opts, aliases)
+  const assign = source?.assign
+  const mode = opts.pathwayCoverage ?? DEFAULT_PATHWAY_COVERAGE
+  const members = [
+    ...rules.map((r) => ({ key: `rule:${r.id}`, id: r.id, type: 'rule', member: { genes: r.genes, rule: r } })),
+    ...(opts.withPathways || opts.pathways !== undefined ? pathways : []).map((p) => ({ key: `pathway:${p.id}`, id: p.id, type: 'pathway', member: { genes: p.genes } })),
+  ]
+  const coverageCommon = new Map<string, ReadonlySet<string>>()
+  if (source && mode === 'common') {
+    for (const m of members) {
+      const c = commonMembers(m.member, source.definitions)
+      if (c !== undefined) coverageCommon.set(m.key, c)
+    }
+  }
   const classes = countedClasses(opts.classes ? { classes: parseClasses(opts.classes) } : {})
   const features = opts.withPathways || opts.pathways !== undefined ? pathways : []
   // Given genes resolved once here (a rewrite is counted once however many builds follow).
   const genes = opts.genes?.map((g) => aliases.resolve(g, 'data'))
+  const cn = opts.cnNotAssayed
+  const cnNotAssayed = cn && { ...cn, cells: cn.cells.map((c) => ({ sample: c.sample, gene: aliases.resolve(c.gene, 'data') })) }
   const options = (samples: readonly string[], given: readonly string[] | undefined): BuildOptions => ({
     samples,
     genes: given,
@@ -141,6 +96,9 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
     classes,
     origin: opts.origin,
     panels: assign?.(samples),
+    cnNotAssayed,
+    coverage: mode,
+    coverageCommon,
   })
   return {
     build: (events, samples, hooks) => buildMatrix(events, { ...options(samples, genes), aliases, hooks }),
@@ -149,9 +107,22 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
     rules,
     aliases,
     genesGiven: opts.genes !== undefined,
+    annotate: (m) => {
+      if (source === undefined) return m
+      const counts = new Map<string, number>()
+      for (const id of m.samplePanel) if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1)
+      const byId = source.panels()
+      const used = [...counts].flatMap(([id, samples]) => {
+        const panel = byId.get(id)
+        return panel ? [{ panel, samples }] : []
+      })
+      const notes = [...source.notes(m.samples), ...coverageNotes(members, used, mode, (i) => coverageCommon.get((members[i] as { key: string }).key))]
+      return notes.length === 0 ? m : { ...m, notes: { ...m.notes, warnings: [...m.notes.warnings, ...notes] } }
+    },
   }
 }
 
 export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
-  return (await prepareClassifier(opts)).build(cohort.events, cohort.samples)
+  const c = await prepareClassifier({ ...opts, cnNotAssayed: opts.cnNotAssayed ?? cohort.cnNotAssayed })
+  return c.annotate(c.build(cohort.events, cohort.samples))
 }

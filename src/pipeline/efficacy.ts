@@ -9,6 +9,8 @@ import { survivalEndpoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable } from '../model/clinical.js'
 import { clopperPearson } from '../stats/clopper-pearson.js'
 import { kaplanMeier } from '../stats/km.js'
+import { coxph } from '../stats/cox.js'
+import { clinicalFactor } from '../features/clinical-factor.js'
 
 export interface RateCell {
   readonly x: number
@@ -37,6 +39,21 @@ export interface EfficacyRow {
   readonly dcr: RateCell | undefined
   readonly pfs: MedianCell | undefined
   readonly os: MedianCell | undefined
+  /** Level rows: Cox HR (Efron) of this level vs the column's reference level, 95% CI, Wald p. */
+  readonly pfsHr?: HazardCell | undefined
+  readonly osHr?: HazardCell | undefined
+  /** Level rows: the column's reference level (stated with every HR). */
+  readonly reference?: string | undefined
+}
+
+export interface HazardCell {
+  readonly hr: number
+  readonly lower: number
+  readonly upper: number
+  readonly p: number
+  readonly n: number
+  readonly events: number
+  readonly note: string | undefined
 }
 
 function rate(values: ReadonlyMap<string, 0 | 1>, members: ReadonlySet<string>): RateCell | undefined {
@@ -84,7 +101,24 @@ function trySurvival(table: ClinicalTable, spec: SurvivalSpec) {
   return absentIfMissing(() => survivalEndpoint(table, spec))?.values
 }
 
-export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly string[] = []): EfficacyRow[] {
+/** HR of `level` vs `reference` among the patients at either, one Cox model with the column's levels. */
+function hazard(values: ReadonlyMap<string, { time: number; event: 0 | 1 }>, levelOf: ReadonlyMap<string, string>, levels: readonly string[], level: string): HazardCell | undefined {
+  const samples = [...values.keys()].filter((s) => levelOf.has(s))
+  const others = levels.slice(1)
+  const j = others.indexOf(level)
+  if (j < 0) return undefined
+  const time = samples.map((s) => (values.get(s) as { time: number }).time)
+  const event = samples.map((s) => (values.get(s) as { event: 0 | 1 }).event)
+  const events = event.reduce<number>((a, b) => a + b, 0)
+  if (events === 0) return undefined
+  const x = samples.map((s) => others.map((l) => (levelOf.get(s) === l ? 1 : 0)))
+  const fit = coxph(time, event, x)
+  const c = fit.coefficients[j]
+  if (!c) return undefined
+  return { hr: c.hr, lower: c.lower, upper: c.upper, p: c.p, n: samples.length, events, note: fit.warning }
+}
+
+export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly string[] = [], references: Readonly<Record<string, string>> = {}): EfficacyRow[] {
   const orr = tryBinary(table, 'orr')
   const dcr = tryBinary(table, 'dcr')
   const pfs = trySurvival(table, 'pfs')
@@ -102,6 +136,9 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
   const all = new Set(table.rows.keys())
   const rows = [row('All patients', undefined, undefined, all)]
   for (const col of subgroupColumns) {
+    const factor = clinicalFactor(table, col, { reference: references[col], categorical: true })
+    const levelOf = factor.kind === 'numeric' ? new Map<string, string>() : factor.values
+    const ordered = factor.kind === 'numeric' ? [] : factor.levels
     const levels = new Map<string, Set<string>>()
     for (const [s, r] of table.rows) {
       const v = r.values.get(col)
@@ -110,7 +147,16 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
       set.add(s)
       levels.set(v, set)
     }
-    for (const level of [...levels.keys()].sort()) rows.push(row(`${col} = ${level}`, col, level, levels.get(level) as Set<string>))
+    for (const level of [...levels.keys()].sort()) {
+      const base = row(`${col} = ${level}`, col, level, levels.get(level) as Set<string>)
+      const isRef = level === ordered[0]
+      rows.push({
+        ...base,
+        reference: ordered[0],
+        pfsHr: isRef || !pfs ? undefined : hazard(pfs, levelOf, ordered, level),
+        osHr: isRef || !os ? undefined : hazard(os, levelOf, ordered, level),
+      })
+    }
   }
   return rows
 }

@@ -12,6 +12,8 @@ export interface SummaryInput {
   readonly matrix: BuiltMatrix
   readonly reports: readonly ReadReport[]
   readonly countedClasses: readonly string[]
+  /** Said under the first line, e.g. that counts are per sample when samples share patients. */
+  readonly levelNote?: string | undefined
 }
 
 export function summaryJson(input: SummaryInput): unknown {
@@ -19,6 +21,7 @@ export function summaryJson(input: SummaryInput): unknown {
   const totals = stateTotals(matrix)
   return {
     samples: matrix.samples.length,
+    ...(input.levelNote === undefined ? {} : { level: input.levelNote }),
     countedClasses: input.countedClasses,
     features: featureSummary(matrix, totals),
     genes: geneSummary(matrix, totals),
@@ -45,6 +48,7 @@ export function summaryText(input: SummaryInput, top?: number): string {
   const out: string[] = []
   const rows = input.reports.reduce((s, r) => s + r.rowsRead, 0)
   out.push(`${n} samples sequenced; ${rows} input rows in ${input.reports.length} file(s)`)
+  if (input.levelNote !== undefined) out.push(input.levelNote)
   out.push(`counted classes: ${input.countedClasses.join(', ')}`)
   const totals = stateTotals(matrix)
   let anyAltered = 0 // samples with an altered gene feature
@@ -70,7 +74,7 @@ export function summaryText(input: SummaryInput, top?: number): string {
     const name = f.type === 'pathway' || f.label === f.id ? f.label : `${f.id} (${f.label})`
     table.push([name, f.type, `${f.altered}/${f.assayed}`, pct(f.altered, f.assayed), String(f.notAssayed), classes])
   }
-  out.push(...alignColumns(table))
+  for (const l of alignColumns(table)) out.push(l) // not push(...): one argument per feature overflows the stack
   if (top !== undefined && shown.length < feats.length) out.push(`… ${feats.length - shown.length} more gene(s); --top to show more, --json for all`)
   out.push('', 'read report:')
   for (const r of input.reports) {

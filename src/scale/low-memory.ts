@@ -35,23 +35,27 @@
  * the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { tmpdir, totalmem } from 'node:os'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { trackTempFolder, untrackTempFolder } from '../io/cleanup.js'
 import { join } from 'node:path'
 import { InputError, isInputError } from '../errors.js'
 import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from './merge.js'
 import type { BuiltMatrix } from '../matrix/build.js'
 import { readCopyNumber } from '../cna/index.js'
+import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { readFusions } from '../fusion/index.js'
 import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
 import { looksLikeMaf, sniffFile } from '../input/sniff.js'
 import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
-import { displayName, peekText, readLineBatches, readLines } from '../io/lines.js'
+import { displayName, peekText, readLineBatches, takeReadNotices } from '../io/lines.js'
+import { memoryBudget } from '../io/limits.js'
+import { checkSampleList, readSampleList } from '../input/sample-list.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
-import type { ReadReport } from '../model/report.js'
+import { warn, type ReadReport } from '../model/report.js'
 import type { Classifier } from '../matrix/classifier.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { VcfParser } from '../vcf/reader.js'
@@ -61,9 +65,11 @@ export interface LowMemoryOptions {
   readonly cna?: readonly string[] | undefined
   readonly fusions?: readonly string[] | undefined
   readonly samplesFile?: string | undefined
+  /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
+  readonly extraSamples?: readonly string[] | undefined
   readonly origin?: 'somatic' | 'germline' | undefined
-  /** VCF reading options (--keep-filtered, --tumor-id, --normal-id). */
-  readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId'> | undefined
+  /** VCF reading options (--keep-filtered, --tumor-id, --normal-id, --split-multiallelic). */
+  readonly vcf?: Pick<VcfReadOptions, 'keepFiltered' | 'tumorId' | 'normalId' | 'splitMultiallelic'> | undefined
   /** VCF rows classified and folded this many at a time (default 65,536). */
   readonly vcfChunk?: number | undefined
   /** Partitions (default: one per 32 MB of input, 1–256). */
@@ -106,29 +112,25 @@ export function defaultPartitions(paths: readonly string[]): number {
   return Math.max(1, Math.min(MAX_PARTS, Math.ceil(inputBytes(paths) / PART_BYTES)))
 }
 
-/**
- * The memory the default path may use: BIOMARKIT_MEMORY when set (bytes, or with K/M/G), else the
- * smaller of the machine's memory and the cgroup's limit (containers).
- */
-export function memoryBudget(): number {
-  const env = process.env['BIOMARKIT_MEMORY']?.trim()
-  const m = env === undefined ? null : /^(\d+(?:\.\d+)?)\s*([KMG]?)B?$/i.exec(env)
-  if (m) return Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase())
-  let budget = totalmem()
-  for (const f of ['/sys/fs/cgroup/memory.max', '/sys/fs/cgroup/memory/memory.limit_in_bytes']) {
-    try {
-      const v = Number(readFileSync(f, 'utf8').trim())
-      if (Number.isFinite(v) && v > 0) budget = Math.min(budget, v)
-    } catch {
-      /* no such limit */
-    }
-  }
-  return budget
-}
-
 /** Peak of the default path, from the bench: ~60 MB + ~1.8 bytes per byte of (uncompressed) input. */
 export function defaultPathPeak(paths: readonly string[]): number {
   return 60 * 2 ** 20 + 1.8 * inputBytes(paths)
+}
+
+/**
+ * The decompressed bytes of gzip inputs and stdin the default path may read before its peak would
+ * pass 60% of the budget (the plain files' share counted from their sizes): the limit of
+ * withHoldLimit, which measures them as they are read. Undefined when the inputs cannot be listed.
+ */
+export function holdLimit(inputs: readonly string[], budget = memoryBudget()): number | undefined {
+  let paths: string[]
+  try {
+    paths = expandInputs(inputs)
+  } catch {
+    return undefined
+  }
+  const plain = inputBytes(paths.filter((p) => p !== '-' && !/\.b?gz$/i.test(p)))
+  return Math.max(0, (0.6 * budget - 60 * 2 ** 20) / 1.8 - plain)
 }
 
 /**
@@ -180,7 +182,7 @@ async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
  * `prepare` reads the classification's files (aliases, rules, panels): after the inputs, as the
  * default path does, so an input error is reported first.
  */
-export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => Promise<Classifier>): Promise<LowMemoryResult> {
+export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotAssayed: CnNotAssayed) => Promise<Classifier>): Promise<LowMemoryResult> {
   const paths = expandInputs(opts.inputs)
   if (paths.length === 0) throw new InputError('USAGE', 'no inputs: give MAF or VCF files or a folder')
   const K = opts.partitions ?? defaultPartitions(paths)
@@ -195,6 +197,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
   } catch (e) {
     throw tempFileError(root, e)
   }
+  // Removed on SIGINT/SIGTERM too: it holds a copy of the patients' calls.
+  trackTempFolder(dir)
   try {
     let pending: Pending | undefined
     const consider = (file: number, line: number, error: unknown): void => {
@@ -205,12 +209,13 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
 
     // Declared samples first, as loadCohort reads them.
     const declared: string[] = []
-    if (opts.samplesFile !== undefined) {
-      for await (const l of readLines(opts.samplesFile)) {
-        const s = l.text.trim()
-        if (s !== '' && !s.startsWith('#')) declared.push(s)
-      }
+    /** Samples the inputs named (not the list): the list's near-misses are checked against them. */
+    const called = new Set<string>()
+    const listed = opts.samplesFile === undefined ? undefined : await readSampleList(opts.samplesFile)
+    if (listed !== undefined) {
+      for (const s of listed) declared.push(s.id)
     }
+    declared.push(...(opts.extraSamples ?? []))
 
     // 1. Partition the MAF files; a file that fails to read stops the pass (later files come after its error).
     const out = new PartitionWriter(dir, K)
@@ -233,7 +238,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     }
 
     // Copy-number and fusion tables, whole (their rows grow with samples × genes), and declared samples.
-    const extra: { alterations: readonly Alteration[]; report: ReadReport; samples: readonly string[] }[] = []
+    const extra: { alterations: readonly Alteration[]; report: ReadReport; samples: readonly string[]; notAssayed?: CnNotAssayed['cells'] }[] = []
     const extraPaths = [...(opts.cna ?? []).map((p) => ({ p, cna: true })), ...(opts.fusions ?? []).map((p) => ({ p, cna: false }))]
     if (pending === undefined) {
       for (const [j, x] of extraPaths.entries()) {
@@ -250,7 +255,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
     let classifier: Classifier | undefined
     if (pending === undefined) {
       try {
-        classifier = await prepare()
+        // MAF or VCF inputs are always given here, so mutations were read (../matrix/unassayed.ts).
+        classifier = await prepare({ cells: extra.flatMap((x) => x.notAssayed ?? []), mutationsRead: true })
       } catch (e) {
         consider(Number.MAX_SAFE_INTEGER - 1, 0, e)
       }
@@ -285,7 +291,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
         if (current === undefined) return
         const c = current.finishPart()
         if (pending === undefined) (heads[currentFile] as MafParser).absorbCounts(c)
-        for (const s of current.samples) samples.add(s)
+        for (const s of current.samples) {
+          samples.add(s)
+          called.add(s)
+        }
         current = undefined
       }
       readPartition(out.paths[p] as string, (buf, f, line, s, e) => {
@@ -340,7 +349,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
       try {
         const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
         vcfRead[f] = r
-        for (const s of r.samples) universe.add(s)
+        for (const s of r.samples) {
+          universe.add(s)
+          called.add(s)
+        }
         if (r.part !== undefined) parts.push(r.part)
       } catch (e) {
         consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
@@ -356,18 +368,31 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: () => P
 
     // 3. Merge.
     step(paths.length + K, total, 'merging')
-    const matrix = mergeBuilds(parts, {
-      template: classifier.build(new EventTable(), []),
-      genesGiven: classifier.genesGiven,
-      rules: classifier.rules,
-      fill: classifier.fill,
-      aliases: classifier.aliases.report(),
-    })
+    // The panel notes (per-profile decisions, members used) are the whole cohort's, as in one pass.
+    const matrix = classifier.annotate(
+      mergeBuilds(parts, {
+        template: classifier.build(new EventTable(), []),
+        genesGiven: classifier.genesGiven,
+        rules: classifier.rules,
+        fill: classifier.fill,
+        aliases: classifier.aliases.report(),
+      }),
+    )
     step(total, total, '')
     const reports = [...paths.map((_, f) => heads[f]?.finish() ?? (vcfRead[f] as { report: ReadReport }).report), ...extra.map((x) => x.report)]
+    for (const [f, path] of [...paths, ...extraPaths.map((x) => x.p)].entries()) {
+      const r = reports[f]
+      if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, `${displayName(path)}: ${n}`)
+    }
+    if (listed !== undefined && opts.samplesFile !== undefined) {
+      for (const x of extra) for (const s of x.samples) called.add(s)
+      const w = checkSampleList(opts.samplesFile, listed, called)
+      if (w !== undefined && reports[0] !== undefined) warn(reports[0], w)
+    }
     return { matrix, reports, samples: matrix.samples, files: [...paths, ...extraPaths.map((x) => x.p)] }
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    untrackTempFolder(dir)
   }
 }
 

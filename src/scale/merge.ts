@@ -33,6 +33,7 @@ import type { BuiltMatrix } from '../matrix/build.js'
 import { buildWarnings } from '../matrix/build.js'
 import { CellStore, forEachCellIn, type CodedCells } from '../matrix/cell-store.js'
 import type { CompiledRule } from '../classify/rule-match.js'
+import { assertCellCount } from '../matrix/cell-limit.js'
 
 /** Where an input row is, in the order the whole-cohort table would hold it. */
 export interface RowOrder {
@@ -404,6 +405,7 @@ export function mergeBuilds(parts: PartBuild[], opts: MergeOptions): BuiltMatrix
   const S = u.samples.length
   // Every cell as a build without events gives it (wild type, or not assayed by the panel), then
   // the altered ones.
+  assertCellCount(F, S)
   const state = new Uint8Array(F * S)
   sampleLists.forEach((samples, pi) => {
     const n = samples.length

@@ -52,12 +52,21 @@ export function toMafAlleles(pos: number, vcfRef: string, vcfAlt: string): MafAl
  * ('-' if nothing is left); otherwise the ALT as written.
  */
 export function vepAllele(ref: string, alts: readonly string[], alt: string): string {
+  return vepTrimmed(alt, vepTrims(ref, alts))
+}
+
+/** Whether VEP strips the first base of this record's ALTs (vepAllele's rule, once per record). */
+export function vepTrims(ref: string, alts: readonly string[]): boolean {
   const first = ref.charCodeAt(0)
   let sameLength = true
   for (const a of alts) {
-    if (a.charCodeAt(0) !== first) return alt
+    if (a.charCodeAt(0) !== first) return false
     if (a.length !== ref.length) sameLength = false
   }
-  if (sameLength) return alt
+  return !sameLength
+}
+
+export function vepTrimmed(alt: string, trims: boolean): string {
+  if (!trims) return alt
   return alt.length > 1 ? alt.slice(1) : '-'
 }

@@ -19,6 +19,7 @@ import { kindOfType, type Alteration, type VariantType } from '../model/alterati
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { interpretAnnovar } from './annovar.js'
 import { classifyConsequence } from '../model/consequence.js'
+import { ReadNotes } from '../model/read-notes.js'
 import { VcfReadOptionsSchema, type VcfReadOptions } from './options.js'
 
 export interface AnnovarResult {
@@ -132,11 +133,17 @@ class AnnovarTableParser {
       source: { file: this.file, line },
     })
     this.report.kept++
+    this.notes.term(cls.term, cls.variantClass)
+    this.notes.gene(call.gene ?? 'Unknown', line)
   }
+
+  /** Terms not counted by default and date-like gene symbols, for the read report (../model/read-notes.ts). */
+  private readonly notes = new ReadNotes()
 
   finish(): AnnovarResult {
     this.table.finish()
     for (const [reason, n] of Object.entries(this.table.skipped)) if (reason !== 'blank line') drop(this.report, reason, n)
+    this.notes.flush(this.report)
     return { alterations: this.alterations, report: this.report, samples: [...this.samples] }
   }
 }

@@ -8,6 +8,8 @@
  *   STATUS (StrongSomatic, LikelySomatic → somatic; Germline, StrongLOH, LikelyLOH → germline),
  *   else VarScan SS (2 → somatic, 1/3 → germline), else 'unknown'. Nothing is assumed from the
  *   caller's name.
+ * - splitMultiallelic false: one ALT per record, as vcf2maf chooses it (multiallelic.ts), in paired,
+ *   tumour-only and sites-only files; the other ALTs the tumour carries are counted in the report.
  * - copy number (diploid genome): deep deletion CN < 0.5, shallow deletion CN < 1.5, gain CN ≥ 2.5,
  *   amplification CN ≥ 5 (≥ 2.5 × ploidy, the high-level threshold cBioPortal/GISTIC-style calls use).
  *   Only deep deletions ('Del') and amplifications ('Amp') are kept unless cnaLowLevel is set, so a
@@ -46,6 +48,8 @@ export const VcfReadOptionsSchema = z.object({
   cnaLowLevel: z.boolean().optional(),
   /** Name used in errors instead of the path. */
   displayName: z.string().min(1).optional(),
+  /** One row per carried ALT of a multi-allelic record, instead of vcf2maf's one per record (multiallelic.ts). */
+  splitMultiallelic: z.boolean().optional(),
 })
 export type VcfReadOptions = z.input<typeof VcfReadOptionsSchema>
 export type ParsedVcfOptions = z.output<typeof VcfReadOptionsSchema>

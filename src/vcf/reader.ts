@@ -45,13 +45,18 @@ import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type Vc
 import type { AlleleResult, RecordContext, RecordFields } from './record.js'
 import { FormatReader, InfoScan, LineColumns } from './line-scan.js'
 import { resolveRoles, type SampleRoles } from './samples.js'
-import { fastTargets, gmodTargets } from './targets.js'
+import { fastNormalGt, fastTargets, gmodNormalGt, gmodTargets } from './targets.js'
+import { adForChoice, chooseAlt, gtParts, multiAllelicNote, otherCarried, type MultiAllelicTally } from './multiallelic.js'
 import { smallVariant } from './small.js'
 import { alleleShape, GeneIndex } from './structural.js'
 import { SvHandler } from './sv.js'
 import { ORIGIN_KEYS, originFromInfo } from './origin.js'
 import type { EventTable } from '../model/events.js'
 import { CONTIG_NAME, RowReader } from './rows.js'
+
+/** Header bounds: GRCh38 with alt contigs has ~3,400 ##contig lines; scaffold-level genomes reach ~10^5. */
+const MAX_HEADER_LINES = 1_000_000
+const MAX_HEADER_CHARS = 64 * 2 ** 20
 
 export interface VcfResult {
   readonly alterations: Alteration[]
@@ -84,6 +89,7 @@ export interface VcfPartCounts {
   readonly warnings: number
   readonly structural: number
   readonly dialectFromRecords: boolean
+  readonly multi: MultiAllelicTally
 }
 
 export class VcfParser {
@@ -93,6 +99,8 @@ export class VcfParser {
   onRecord: ((a: Alteration) => void) | undefined
   private readonly opts: ParsedVcfOptions
   private readonly header: string[] = []
+  /** Characters of the header lines so far (bounded: MAX_HEADER_CHARS). */
+  private headerChars = 0
   private parser: VCF | undefined
   private infoMeta: MetaMap = {}
   private dialect: Dialect | undefined
@@ -206,6 +214,15 @@ export class VcfParser {
   }
 
   private pushHeader(text: string, line: number): void {
+    // Bounded: the header is held whole until #CHROM (a 4.3 MB VCF of 30M header lines took 3.9 GB).
+    this.headerChars += text.length
+    if (line > MAX_HEADER_LINES || this.headerChars > MAX_HEADER_CHARS) {
+      throw new InputError('LIMIT', `VCF header is longer than ${line > MAX_HEADER_LINES ? `${MAX_HEADER_LINES} lines` : `${MAX_HEADER_CHARS / 2 ** 20} MiB`} before its #CHROM line`, {
+        file: this.file,
+        line,
+        suggestion: 'real VCF headers are a few thousand lines; check the file is a VCF and complete',
+      })
+    }
     if (text.startsWith('##')) {
       // A "##" line that is not KEY=VALUE (free text some tools write) would make @gmod/vcf reject
       // the whole header: skip it, with a located warning.
@@ -272,6 +289,8 @@ export class VcfParser {
         layout,
         infoMeta: this.infoMeta,
         settled: this.settled,
+        splitMultiallelic: this.opts.splitMultiallelic ?? false,
+        multi: this.multi,
       })
     }
   }
@@ -301,6 +320,7 @@ export class VcfParser {
       warnings: this.report.warnings.length - headerWarnings,
       structural: this.sv.structuralSeen,
       dialectFromRecords: this.dialectPending,
+      multi: { ...this.multi },
     }
   }
 
@@ -324,6 +344,8 @@ export class VcfParser {
     this.report.rowsRead += c.rowsRead
     this.report.kept += c.kept
     for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
+    this.multi.records += c.multi.records
+    this.multi.alleles += c.multi.alleles
   }
 
   /** Call after the last line. Throws if the input ended before #CHROM, or was unannotated. */
@@ -334,6 +356,8 @@ export class VcfParser {
     }
     if (this.dialectPending && this.report.rowsRead === 0) throw this.unannotated()
     this.sv.finish()
+    const note = multiAllelicNote(this.file, this.multi)
+    if (note !== undefined) warn(this.report, note)
     this.report.kept += this.sv.lateKept
     for (const [reason, n] of Object.entries(this.sv.lateDropped)) drop(this.report, reason, n)
     return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
@@ -426,6 +450,7 @@ export class VcfParser {
       targets: fastTargets(this.formatReader, cols, this.roles, this.sampleNames),
       infoText: this.dialect?.kind === 'annovar' ? cols.col(7) : '',
       formatHasCn: false,
+      normalGt: () => fastNormalGt(this.formatReader, cols, this.roles),
     })
   }
 
@@ -470,7 +495,29 @@ export class VcfParser {
       targets: gmodTargets(v, this.roles, this.sampleNames),
       infoText,
       formatHasCn: (v.FORMAT ?? '').split(':').includes('CN'),
+      normalGt: () => gmodNormalGt(v, this.roles),
     })
+  }
+
+  /** Multi-allelic records whose tumour carried ALTs left out (multiallelic.ts); one note at finish. */
+  readonly multi: MultiAllelicTally = { records: 0, alleles: 0 }
+
+  /**
+   * The one ALT reported of a multi-allelic small-variant record (vcf2maf's choice, multiallelic.ts),
+   * or undefined to report each: one ALT, --split-multiallelic, a cohort VCF, or a symbolic ALT.
+   */
+  private oneAlt(f: RecordFields): { chosen: number; others: number } | undefined {
+    const alts = f.alts
+    if (alts.length < 2 || this.opts.splitMultiallelic || this.roles.mode === 'cohort') return undefined
+    for (const a of alts) {
+      const shape = alleleShape(a)
+      if (shape !== 'small' && shape !== 'star') return undefined
+    }
+    const t = f.targets[0]
+    const tumour = gtParts(t?.fmt.GT)
+    const ad = t !== undefined && t.idx >= 0 && t.fmt.AD !== undefined ? adForChoice(t.fmt.AD) : undefined
+    const chosen = chooseAlt(alts.length, tumour, gtParts(f.normalGt()), ad, ad?.length ?? 0)
+    return { chosen, others: otherCarried(tumour, chosen, alts.length) }
   }
 
   /** Origin and per-ALT dispatch, whichever path read the columns. */
@@ -480,9 +527,18 @@ export class VcfParser {
     const fromInfo = originFromInfo(f.info)
     const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
     const { chrom, pos, ref, alts, filter, info, effects, targets } = f
-    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta }
+    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta, shared: {} }
     if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
     const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(f.infoText, this.dialect.db) : undefined
+    const one = this.oneAlt(f)
+    if (one !== undefined) {
+      const r = alleleShape(alts[one.chosen - 1] as string) === 'small' ? smallVariant(ctx, one.chosen, annovar) : 'spanning deletion allele (*)'
+      if (one.others > 0) {
+        this.multi.records++
+        this.multi.alleles += one.others
+      }
+      return [r]
+    }
     const out: AlleleResult[] = []
     for (let i = 1; i <= alts.length; i++) {
       const shape = alleleShape(alts[i - 1] as string)

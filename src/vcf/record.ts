@@ -6,7 +6,7 @@
 import type { InfoValue, MetaMap } from '@gmod/vcf'
 import type { Alteration, Origin } from '../model/alteration.js'
 import type { Effect } from './effect.js'
-import type { FormatValues, SampleMode } from './samples.js'
+import { gtCarriedSet, gtCarries, type FormatValues, type SampleMode } from './samples.js'
 
 export interface SampleTarget {
   /** Name reported in Alteration.sample. */
@@ -39,6 +39,32 @@ export interface RecordContext {
   readonly infoMeta: MetaMap
   /** Every annotation entry of the record (VEP / SnpEff); [] for ANNOVAR and unannotated files. */
   readonly effects: readonly Effect[]
+  /** Per-record work shared by the ALTs of a multi-allelic record, so a record costs O(its bytes) (small.ts). */
+  readonly shared: RecordShared
+}
+
+/** Built once per record, lazily: what every ALT would otherwise recompute (O(ALTs) each). */
+export interface RecordShared {
+  /** [REF, ...ALTs]. */
+  alleles?: readonly string[]
+  /** The annotation entries grouped by the ALT they belong to (small.ts effectsForAllele). */
+  effectsByAlt?: readonly (readonly Effect[])[]
+  /** Per target sample index in `targets`: its AD / AF / FREQ split once. */
+  counts?: Map<number, unknown>
+  /** Per target sample index: gtCarriedSet of its GT (null: GT missing). */
+  carried?: Map<number, Uint8Array | null>
+}
+
+/**
+ * gtCarries(target k's GT, i), reading the GT once per record when it has several ALTs
+ * (samples.ts gtCarriedSet): a GT that names n ALTs was re-read for each, O(n²).
+ */
+export function carries(ctx: RecordContext, k: number, gt: string | undefined, i: number): boolean | undefined {
+  if (ctx.alts.length <= 1) return gtCarries(gt, i)
+  const m = (ctx.shared.carried ??= new Map<number, Uint8Array | null>())
+  let set = m.get(k)
+  if (set === undefined) m.set(k, (set = gtCarriedSet(gt, ctx.alts.length) ?? null))
+  return set === null ? undefined : set[i] === 1
 }
 
 /** What either record path (line-scan.ts or @gmod/vcf) hands the reader's allele dispatch. */
@@ -56,6 +82,8 @@ export interface RecordFields {
   readonly infoText: string
   /** FORMAT declares CN (an ALT-less record is then a copy-number call). */
   readonly formatHasCn: boolean
+  /** The normal's GT in a paired file (read only for a record with several ALTs). */
+  readonly normalGt: () => string | undefined
 }
 
 /** 1-based VCF column of sample `idx` (FORMAT is column 9). */

@@ -43,6 +43,7 @@ import { hgvspShort, shortProteinInto, type ProteinInputs } from './hgvsp.js'
 import { SampleBytes, UNKNOWN } from './sample-bytes.js'
 import { ORIGIN_KEYS, VARDICT_STATUS, VARSCAN_SS } from './origin.js'
 import type { SampleRoles } from './samples.js'
+import { chooseAlt, otherCarried, type MultiAllelicTally } from './multiallelic.js'
 
 /** What the parser decided from the header. */
 export interface RowSettings {
@@ -61,6 +62,10 @@ export interface RowSettings {
   readonly infoMeta: MetaMap
   /** Whether the text path would do nothing for this INFO key (declared, or warned about). */
   readonly settled: (key: string) => boolean
+  /** One row per carried ALT (else vcf2maf's one ALT per record: multiallelic.ts). */
+  readonly splitMultiallelic: boolean
+  /** The parser's count of carried ALTs left out (added when a record is committed here). */
+  readonly multi: MultiAllelicTally
 }
 
 /** VCF 4.3 §1.4.7 contig name (reader.ts checks the text path's records with it too). */
@@ -312,9 +317,21 @@ export class RowReader {
     const nS = this.s.sampleNames.length
     const mode = this.s.roles.mode
     this.pending = 0
+    // vcf2maf's one ALT of a multi-allelic record (multiallelic.ts), or every ALT; past 32 ALTs
+    // every ALT is left to the text path, which reads each sample's values once per record (here
+    // a sample is re-read per ALT: O(ALTs²) on a record of thousands).
+    let lo = 1
+    let hi = alts
+    let others = 0
+    if (alts > 1 && !this.s.splitMultiallelic && !this.cohort) {
+      const c = this.choose(buf, e, nt, alts, declares)
+      if (c < 0) return false
+      lo = hi = c
+      others = this.othersCarried
+    } else if (alts > 32) return false
     // One ALT and one target: at most one row, and nothing left that could give up after it is
     // made, so it is appended at once (no pending copy).
-    const direct = alts === 1 && !this.cohort
+    const direct = lo === hi && !this.cohort
     let rows = 0
     let reason = ''
     // VEP's trimmed ALT form (alleles.ts vepAllele): every ALT shares REF's first base and not
@@ -327,7 +344,7 @@ export class RowReader {
       if ((this.altEnd[i] as number) - x !== rz - ra) sameLength = false
     }
     if (sameLength) vepTrim = false
-    for (let i = 1; i <= alts; i++) {
+    for (let i = lo; i <= hi; i++) {
       const xa = this.altStart[i - 1] as number
       const xz = this.altEnd[i - 1] as number
       const trimA = vepTrim ? (xz - xa > 1 ? xa + 1 : -1) : xa
@@ -420,8 +437,43 @@ export class RowReader {
       if (made === 0) reason = this.cohort ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
       rows += made
     }
+    if (others > 0) {
+      this.s.multi.records++
+      this.s.multi.alleles += others
+    }
     this.commit(rows, chrom, filter, origin, line, reason)
     return true
+  }
+
+  private readonly normalGt = { parts: new Int32Array(8), n: 0 }
+  /** choose's count of the other ALTs the tumour carries. */
+  private othersCarried = 0
+
+  /**
+   * vcf2maf's ALT for a paired / tumour-only / sites-only record, from the normal's and tumour's GT
+   * and the tumour's AD, read as the text path reads them (targets.ts, multiallelic.ts); −1: give up.
+   */
+  private choose(buf: Buffer, e: number, nt: number, alts: number, declares: boolean): number {
+    this.othersCarried = 0
+    const r = this.s.roles
+    if (r.mode === 'sites-only' || !declares) {
+      this.othersCarried = otherCarried(undefined, 1, alts)
+      return chooseAlt(alts, undefined, undefined, undefined, 0)
+    }
+    const span = (j: number): [number, number] => [(this.tabs[8 + j] as number) + 1, 9 + j < nt ? (this.tabs[9 + j] as number) : e]
+    let normal: typeof this.normalGt | undefined
+    if (r.mode === 'paired' && r.normalIdx !== undefined) {
+      const [a, z] = span(r.normalIdx)
+      if (!this.samples.sample(buf, a, z)) return -1
+      this.samples.copyGt(this.normalGt)
+      normal = this.normalGt
+    }
+    const [a, z] = span(this.tumorIdx)
+    if (!this.samples.sample(buf, a, z) || !this.samples.counts(buf)) return -1
+    const sb = this.samples
+    const chosen = chooseAlt(alts, sb.gtParts, normal, sb.adCount >= 0 ? sb.ad : undefined, Math.max(sb.adCount, 0))
+    this.othersCarried = otherCarried(sb.gtParts, chosen, alts)
+    return chosen
   }
 
   /** Split the ALT column buf[a, z) into altStart/altEnd: the ALT count, 0 unless every ALT is letters. */

@@ -13,6 +13,7 @@
  * Complexity: O(sample column bytes) per sample read; memory O(distinct FORMAT strings).
  */
 import { ByteMap, MISSING } from '../io/bytemap.js'
+import type { GtParts } from './multiallelic.js'
 import { FORMAT_KEYS } from './samples.js'
 
 /** Count "unknown" (counts are never negative). */
@@ -109,6 +110,18 @@ export class SampleBytes {
     return this.parseAd(buf) && this.parseDp(buf) && this.parseAf(buf)
   }
 
+  /** The current sample's GT parts (−1 for '.' or ''), for multiallelic.ts. */
+  get gtParts(): GtParts {
+    return { parts: this.gt, n: this.gtCount }
+  }
+
+  /** Copy the current sample's GT parts into `into` (to keep a normal's GT while the tumour is read). */
+  copyGt(into: { parts: Int32Array; n: number }): void {
+    if (into.parts.length < this.gtCount) into.parts = new Int32Array(2 * this.gtCount)
+    into.parts.set(this.gt.subarray(0, this.gtCount))
+    into.n = this.gtCount
+  }
+
   /** gtCarries: true / false, or undefined for a missing GT (no called allele). */
   carries(i: number): boolean | undefined {
     if (!this.gtCalled) return undefined
@@ -129,15 +142,15 @@ export class SampleBytes {
     for (let p = a; p <= z; p++) {
       const c = p === z ? 47 : (buf[p] as number)
       if (c === 47 /* / */ || c === 124 /* | */) {
-        if (digits > 0) {
-          if (this.gtCount === this.gt.length) {
-            const grown = new Int32Array(2 * this.gt.length)
-            grown.set(this.gt)
-            this.gt = grown
-          }
-          this.gt[this.gtCount++] = v
-          this.gtCalled = true
-        } else if (len > 0 && !(dot && len === 1)) return false
+        if (len > 0 && digits === 0 && !(dot && len === 1)) return false
+        if (this.gtCount === this.gt.length) {
+          const grown = new Int32Array(2 * this.gt.length)
+          grown.set(this.gt)
+          this.gt = grown
+        }
+        // '.' and '' parts are kept as −1: vcf2maf's allele choice reads GT parts in order (multiallelic.ts).
+        this.gt[this.gtCount++] = digits > 0 ? v : -1
+        if (digits > 0) this.gtCalled = true
         v = 0
         digits = 0
         dot = false

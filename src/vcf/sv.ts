@@ -12,8 +12,7 @@ import { isMissing, parseFloatField } from '../io/fields.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { pickEffect } from './effect.js'
 import type { CnThresholds } from './options.js'
-import { sampleColumn, type AlleleResult, type RecordContext, type SampleTarget } from './record.js'
-import { gtCarries } from './samples.js'
+import { carries, sampleColumn, type AlleleResult, type RecordContext, type SampleTarget } from './record.js'
 import { effectsForAllele } from './small.js'
 import type { GeneIndex} from './structural.js';
 import { cnStateOf, fusionPairs, FUSION_TERMS, impliedCn } from './structural.js'
@@ -61,8 +60,8 @@ function infoNumber(ctx: RecordContext, key: string, i: number): number | undefi
 }
 
 function carriers(ctx: RecordContext, i: number): SampleTarget[] {
-  return ctx.targets.filter((t) => {
-    const c = i === 0 ? undefined : gtCarries(t.fmt.GT, i)
+  return ctx.targets.filter((t, k) => {
+    const c = i === 0 ? undefined : carries(ctx, k, t.fmt.GT, i)
     // A cohort sample with no called GT still counts when it has its own CN value (GATK gCNV).
     return ctx.mode === 'cohort' ? c === true || (c === undefined && !isMissing(t.fmt.CN)) : c !== false
   })
@@ -81,7 +80,7 @@ export class SvHandler {
 
   private symbols(ctx: RecordContext, i: number): string[] {
     const out: string[] = []
-    for (const e of effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)) {
+    for (const e of effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i, ctx.shared)) {
       // Flanking and intergenic entries name neighbours (SnpEff "A-B"), not genes the event hits.
       if (e.terms.length > 0 && e.terms.every((t) => NOT_IN_GENE.has(t))) continue
       if (e.symbol !== undefined && !e.symbol.includes('&') && !out.includes(e.symbol)) out.push(e.symbol)
@@ -178,7 +177,7 @@ export class SvHandler {
     const alt = ctx.alts[i - 1] as string
     const targets = carriers(ctx, i)
     if (targets.length === 0) return 'genotype: tumour does not carry the allele'
-    const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i)
+    const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i, ctx.shared)
     const fusionSymbols = effs.filter((e) => e.terms.some((t) => FUSION_TERMS.has(t))).map((e) => e.symbol)
     if (fusionSymbols.length > 0) {
       const out = this.fusionAlterations(ctx, targets, fusionPairs(fusionSymbols))

@@ -42,3 +42,22 @@ export function fastTargets(reader: FormatReader, cols: LineColumns, r: SampleRo
   for (let j = 0; j < sampleNames.length; j++) out.push({ name: sampleNames[j] as string, idx: j, fmt: reader.sample(cols, j) })
   return out
 }
+
+/**
+ * The normal's GT in a paired file (vcf2maf's allele choice reads it: multiallelic.ts); undefined
+ * without a normal column or GT. Both paths, as above.
+ */
+export function gmodNormalGt(v: Variant, r: SampleRoles): string | undefined {
+  if (r.mode !== 'paired' || r.normalIdx === undefined) return undefined
+  let gt: string | undefined
+  v.processFormatFields(['GT'], (str, ranges, idx) => {
+    const a = ranges[0] as number
+    if (idx === r.normalIdx && a >= 0) gt = str.slice(a, ranges[1])
+  })
+  return gt
+}
+
+export function fastNormalGt(reader: FormatReader, cols: LineColumns, r: SampleRoles): string | undefined {
+  if (r.mode !== 'paired' || r.normalIdx === undefined || !reader.declares(cols)) return undefined
+  return reader.sample(cols, r.normalIdx).GT
+}

@@ -100,13 +100,14 @@ describe('mixed-panel cohort (samples P1..P3 on BIG, P4..P6 on SMALL)', () => {
     expect(row('PTEN_trunc')).toEqual([W, W, W, N, N, N])
   })
 
-  it('pathway aggregation: altered if any assayed member altered; wild-type only if all members assayed', () => {
-    // miniPAM members all on BIG → P1 wild-type; SMALL lacks PTEN and AKT1 → NOT_ASSAYED unless altered.
-    expect(row('miniPAM')).toEqual([W, A, A, N, A, N])
+  it('pathway aggregation (--pathway-coverage any): each sample judged on the members its panel covers', () => {
+    // miniPAM members all on BIG → P1 wild-type; SMALL covers PIK3CA only: P4 and P6 are wild-type
+    // on PIK3CA, not "not assayed" while P5 (altered) is assayed. The old rule gave SMALL 1/1 = 100%.
+    expect(row('miniPAM')).toEqual([W, A, A, W, A, W])
     const f = m.features.findIndex((x) => x.id === 'miniPAM')
     expect(m.cells.get(f * 6 + 1)?.contributors).toEqual(['PIK3CA', 'PTEN'])
-    // The 29-gene PAM rule: neither panel covers all members → never wild-type.
-    expect(row('PAM_pathway')).toEqual([N, A, A, N, A, N])
+    // The 29-gene PAM rule: neither panel covers all members; each judged on what it covers.
+    expect(row('PAM_pathway')).toEqual([W, A, A, W, A, W])
   })
 
   it('cells keep every event; multi-hit is a display rule over mutation events', () => {

@@ -42,8 +42,10 @@ describe('interactions command', () => {
     expect(await run(['interactions', LAML, '--top', '10'], io)).toBe(0)
     const lines = io.out.trim().split('\n')
     expect(lines[0]).toBe('# 10 genes, 45 distinct pairs; samples assayed for both genes; q = Benjamini-Hochberg over the 45 pairs')
-    expect(lines).toHaveLength(2 + 45)
-    const top = (lines[2] as string).split('\t')
+    // The second line reports DISCOVER and the sample burden (issue #18 item 4).
+    expect(lines[1]).toMatch(/^# DISCOVER .*sample burden: median/)
+    expect(lines).toHaveLength(3 + 45)
+    const top = (lines[3] as string).split('\t')
     expect(top.slice(0, 7)).toEqual(['IDH2', 'RUNX1', '7', '13', '9', '164', '193'])
   })
 })

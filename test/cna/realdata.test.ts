@@ -75,17 +75,48 @@ describe.skipIf(!hasShared('oncokb-annotator'))('GISTIC-style matrix (Gene Symbo
   })
 })
 
-describe.skipIf(!hasShared('comut/melanoma'))('comut melanoma CNA words (Liu 2019), in place', () => {
-  it('every row accounted for', async () => {
-    const r = await readCopyNumber(shared('comut/melanoma/copy_number_alterations.tsv'))
+describe('Liu 2019 allele-specific copy number (comut example, fixture copy)', () => {
+  const file = join(CNA_FIXTURES, 'liu2019_copy_number_alterations.tsv')
+  const byGene = (as: readonly { gene: string; cnState?: string | undefined }[]) => {
+    const m: Record<string, number> = {}
+    for (const a of as) m[`${a.gene} ${a.cnState}`] = (m[`${a.gene} ${a.cnState}`] ?? 0) + 1
+    return m
+  }
+
+  it('CDKN2A is a homozygous deletion only where both alleles are at 0 (7 samples, not 29)', async () => {
+    const r = await readCopyNumber(file)
+    expect(r.report.format).toBe('copy-number long table, allele-specific (one row per allele)')
+    const deep = r.alterations.filter((a) => a.gene === 'CDKN2A' && a.cnState === 'deep_del').map((a) => a.sample)
+    // awk over the file: the loci whose two rows are both "aCN = 0"
+    expect(deep.sort()).toEqual(['Patient30', 'Patient4', 'Patient47', 'Patient49', 'Patient63', 'Patient72', 'Patient82'])
+    // Amplification wins over a lost or reduced other allele (+ aCN = 0: 1 CDKN2A, 2 MYC; + Allelic deletion: 2 MYC)
+    expect(byGene(r.alterations)).toEqual({ 'CDKN2A deep_del': 7, 'CDKN2A amp': 1, 'MYC amp': 18 })
+    // One allele at 0 or reduced: shallow loss, kept apart and not counted
+    expect(byGene(r.lowLevel)).toEqual({ 'CDKN2A shallow_del': 27, 'MYC shallow_del': 7, 'TP53 shallow_del': 22 })
+    expect(r.report.warnings).toEqual([`${file}: 5 locus/loci with an amplified allele beside a lost or reduced one: counted as Amp`])
+  })
+
+  it('"Not Available" samples are not assayed, and every row is accounted for', async () => {
+    const r = await readCopyNumber(file)
+    expect(r.notAssayed.map((n) => `${n.sample} ${n.gene}`).sort()).toEqual(['Patient13 CDKN2A', 'Patient20 CDKN2A', 'Patient83 CDKN2A', 'Patient94 CDKN2A'])
+    expect(r.notAssayed.every((n) => n.source.file === file && n.source.line > 1)).toBe(true)
     expect(r.report).toMatchObject({
       rowsRead: 302,
-      kept: 67,
-      dropped: { neutral: 190, duplicate: 13, 'low-level (gain / shallow deletion)': 22, 'not a dosage state (CN-LOH, complex)': 6, 'missing value': 4 },
+      kept: 52,
+      dropped: { neutral: 128, 'low-level (gain / shallow deletion)': 112, 'not a dosage state (CN-LOH, complex)': 6, 'not assayed (Not Available)': 4 },
     })
     expect(r.samples).toHaveLength(52)
     const total = Object.values(r.report.dropped).reduce((a, b) => a + b, 0)
     expect(total + r.report.kept).toBe(r.report.rowsRead)
+  })
+})
+
+describe.skipIf(!hasShared('comut/melanoma'))('comut melanoma CNA (Liu 2019), in place', () => {
+  it('the shared copy reads as the fixture does', async () => {
+    const a = await readCopyNumber(shared('comut/melanoma/copy_number_alterations.tsv'))
+    const b = await readCopyNumber(join(CNA_FIXTURES, 'liu2019_copy_number_alterations.tsv'))
+    expect(a.alterations.map(key)).toEqual(b.alterations.map(key))
+    expect(a.report.dropped).toEqual(b.report.dropped)
   })
 })
 

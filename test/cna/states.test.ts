@@ -8,7 +8,6 @@ describe('copy-number states', () => {
     ['2.0', 'amp'],
     ['Amp', 'amp'],
     ['Amplification', 'amp'],
-    ['Allelic amplification', 'amp'],
     ['1', 'gain'],
     ['Gain', 'gain'],
     ['0', 'neutral'],
@@ -16,12 +15,10 @@ describe('copy-number states', () => {
     ['-1', 'shallow_del'],
     ['-1.5', 'shallow_del'],
     ['Loss', 'shallow_del'],
-    ['Allelic deletion', 'shallow_del'],
     ['-2', 'deep_del'],
     ['Del', 'deep_del'],
     ['Deletion', 'deep_del'],
     ['HOMDEL', 'deep_del'],
-    ['aCN = 0', 'deep_del'],
     ['CN-LOH', 'other'],
     ['Complex', 'other'],
   ])('%j → %s', (raw, state) => {
@@ -30,6 +27,10 @@ describe('copy-number states', () => {
 
   it('rejects numbers off the discrete scale and unknown words', () => {
     for (const raw of ['3', '-0.5', 'spam', 'amp?']) expect(lookupCall(raw)).toBeUndefined()
+  })
+
+  it('per-allele words are not locus calls (a lost allele is not a homozygous deletion)', () => {
+    for (const raw of ['aCN = 0', 'Allelic deletion', 'Allelic amplification']) expect(lookupCall(raw)).toBeUndefined()
   })
 
   it('absolute copies at the default boundaries (PURPLE/PCGR amp ≥ 6, deep < 0.5)', () => {

@@ -35,6 +35,16 @@ describe('biomarkit demo (synthetic cohort matched to the published T-DXd HER2-l
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/SYNTHETIC/)
   })
 
+  it('the report carries the lollipops of TP53 and PIK3CA, the swimmer plot and the co-occurrence heatmap', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    expect([...html.matchAll(/<h3>Lollipop: ([^<]+)<\/h3>\n<figure class="bmk-figure" data-figure="lollipop">\n<svg/g)].map((m) => m[1])).toEqual(['TP53', 'PIK3CA'])
+    expect(html.match(/data-figure="swimmer">\n<svg/g)).toHaveLength(1)
+    expect(html.match(/data-figure="cooccurrence">\n<svg/g)).toHaveLength(1)
+    expect(html.match(/data-figure="summary">\n<svg/g)).toHaveLength(1)
+    // The swimmer plot says how the response and the endpoint were read.
+    expect(html).toMatch(/Swimmer plot \(pfs\)/)
+  })
+
   it('reproduces best response, ORR and DCR overall and by subgroup', () => {
     const all = group('All patients')
     expect([all.patients, all.orr_x, all.orr_n, all.dcr_x]).toEqual(['64', '23', '64', '48'])
@@ -94,10 +104,69 @@ describe('biomarkit demo (synthetic cohort matched to the published T-DXd HER2-l
     expect(header.split('\t')).toHaveLength(29)
   })
 
+  it('Table 1: the published counts and percentages (HER2 IHC, lines of therapy, brain metastases, prior Trop-2 ADC)', () => {
+    const t1 = table(join(out, 'table1-baseline.tsv'))
+    const cell = (c: string, l: string) => t1.find((r) => r.characteristic === c && r.level === l)?.['All patients (n = 64)']
+    expect([cell('her2_ihc', '1+'), cell('her2_ihc', '2+')]).toEqual(['32 (50.0)', '32 (50.0)'])
+    expect([cell('line_of_therapy_group', '1st'), cell('line_of_therapy_group', '2nd'), cell('line_of_therapy_group', '≥3rd')]).toEqual(['3 (4.7)', '18 (28.1)', '43 (67.2)'])
+    expect(cell('brain_mets', 'yes')).toBe('11 (17.2)')
+    expect(cell('prior_trop2_adc', 'yes')).toBe('10 (15.6)')
+    expect(t1.find((r) => r.characteristic === 'age')?.['All patients (n = 64)']).toMatch(/^\d+ \(\d+–\d+\); IQR /)
+  })
+
+  it('Table 2: ORR, DCR and KM medians as efficacy.tsv, and the rwPFS HR of HER2 2+ vs 1+ inside the published 0.31–0.96', () => {
+    const t2 = table(join(out, 'table2-efficacy.tsv'))
+    expect(t2.map((r) => [r.group, r.orr_x, r.dcr_x])).toEqual(eff.map((r) => [r.group, r.orr_x, r.dcr_x]))
+    const her2 = t2.find((r) => r.group === 'her2_ihc = 2+') as Record<string, string>
+    expect(her2.reference).toBe('1+')
+    expect(Number(her2.pfs_hr)).toBeGreaterThan(0.31)
+    expect(Number(her2.pfs_hr)).toBeLessThan(0.96)
+    // Published point estimate 0.54: the generator holds it within ±5% (log scale).
+    expect(Math.abs(Math.log(Number(her2.pfs_hr) / 0.54))).toBeLessThan(0.05)
+  })
+
+  it('Fig. 3: univariable HRs near the published ones; multivariable HRs within the published 95% CIs', () => {
+    const uni = table(join(out, 'cox-univariable-pfs.tsv'))
+    const multi = table(join(out, 'cox-multivariable-pfs.tsv'))
+    expect(Object.keys(multi[0] ?? {}).slice(0, 5)).toEqual(['term', 'hr', 'hr_lower', 'hr_upper', 'p'])
+    const hr = (rows: Record<string, string>[], term: string) => Number(rows.find((r) => r.term === term)?.hr)
+    // Published univariable: HER2 2+ 0.54, brain metastases 2.57, prior Trop-2 ADC 2.51 (±5% by construction).
+    for (const [term, want] of [['her2_ihc=2+', 0.54], ['brain_mets=yes', 2.57], ['prior_trop2_adc=yes', 2.51]] as const) expect(Math.abs(Math.log(hr(uni, term) / want)), term).toBeLessThan(0.05)
+    // Published multivariable: brain metastases 2.46 (1.15–5.29), prior Trop-2 ADC 2.79 (1.28–6.08).
+    expect(hr(multi, 'brain_mets=yes')).toBeGreaterThan(1.15)
+    expect(hr(multi, 'brain_mets=yes')).toBeLessThan(5.29)
+    expect(hr(multi, 'prior_trop2_adc=yes')).toBeGreaterThan(1.28)
+    expect(hr(multi, 'prior_trop2_adc=yes')).toBeLessThan(6.08)
+    for (const r of multi) expect(Number(r.p), r.term).toBeLessThan(0.05)
+    for (const f of ['fig3-forest-univariable-pfs.svg', 'fig3-forest-multivariable-pfs.svg', 'fig1-km-pfs-her2_ihc.svg', 'fig2-km-os-brain_mets.svg', 'tmb-by-response.svg']) {
+      expect(xmlProblem(readFileSync(join(out, f), 'utf8')), f).toBeUndefined()
+    }
+    expect(readFileSync(join(out, 'fig1-km-pfs-her2_ihc.svg'), 'utf8')).toMatch(/2\+ vs 1\+: HR 0\.5\d \(95% CI 0\.\d\d–0\.9\d\), P = 0\.0\d\d/)
+  })
+
+  it('Table 3: the published adverse-event percentages, sorted by frequency', () => {
+    const t3 = table(join(out, 'table3-adverse-events.tsv'))
+    const row = (term: string) => t3.find((r) => r.term === term) as Record<string, string>
+    expect(row('Nausea').any_grade).toBe('46 (71.9)')
+    expect(row('Fatigue').any_grade).toBe('25 (39.1)')
+    expect(row('Neutropenia').any_grade).toBe('20 (31.3)')
+    expect(row('Neutropenia').grade_3_plus).toBe('6 (9.4)')
+    expect(row('Thrombocytopenia').grade_3_plus).toBe('5 (7.8)')
+    const n = t3.map((r) => Number(r.any_grade_n))
+    expect(n).toEqual([...n].sort((a, b) => b - a))
+  })
+
+  it('shows the study tables and figures in the report in the study order', () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8')
+    const at = ['id="table1"', 'id="table2"', 'id="fig1"', 'id="fig2"', 'id="fig3"', 'id="table3"', 'id="fig4"'].map((id) => html.indexOf(id))
+    expect(at.every((i) => i > 0)).toBe(true)
+    expect(at).toEqual([...at].sort((a, b) => a - b))
+  })
+
   it('is deterministic: a second run writes the same bytes', async () => {
     const out2 = tmpDir('biomarkit-demo-')
     expect(await run(['demo', '--out', out2], memoryIO())).toBe(0)
-    for (const f of ['oncoplot.svg', 'associations.tsv', 'survival.tsv', 'efficacy.tsv', 'report.html']) {
+    for (const f of ['oncoplot.svg', 'associations.tsv', 'survival.tsv', 'efficacy.tsv', 'report.html', 'table1-baseline.tsv', 'table3-adverse-events.tsv', 'cox-multivariable-pfs.tsv', 'fig3-forest-multivariable-pfs.svg', 'tmb-by-response.svg']) {
       expect(readFileSync(join(out2, f), 'utf8'), f).toBe(readFileSync(join(out, f), 'utf8'))
     }
   })

@@ -33,6 +33,7 @@ const summary = ['summary', '{F}', '-o', '{OUT}']
 const convert = ['convert', '{F}', '--to', 'maf', '-o', '{OUT}']
 const scanWith = (endpoint: string) => ['scan', '{MAF}', '--clinical', '{F}', '--endpoint', endpoint, '-o', '{OUT}']
 const UTF8_HINT = '  hint: re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)\n'
+const NUL_HINT = '  hint: remove the NUL bytes (e.g. tr -d "\\000") or fetch the file again\n'
 const GZIP_HINT = '  hint: the file was probably cut short in transfer; fetch or compress it again\n'
 
 const CASES: readonly Case[] = [
@@ -42,6 +43,7 @@ const CASES: readonly Case[] = [
   { name: 'truncated gzip VCF', file: 'vcf/gzip-truncated.vcf.gz', argv: summary, code: 1, err: 'biomarkit: {F}: gzip stream is truncated (unexpected end of file)\n' + GZIP_HINT },
   { name: 'binary garbage', file: 'maf/binary-garbage.maf', argv: convert, code: 1, err: 'biomarkit: {F}:1:1: invalid UTF-8 byte sequence\n' + UTF8_HINT },
   { name: 'a Latin-1 byte on line 3', file: 'maf/latin1.maf', argv: summary, code: 1, err: 'biomarkit: {F}:3:7: invalid UTF-8 byte sequence\n' + UTF8_HINT },
+  { name: 'a NUL byte in a sample name', file: 'maf/nul-in-sample.maf', argv: convert, code: 1, err: 'biomarkit: {F}:2:53: NUL byte (a text table holds none: a binary file, or a damaged copy?)\n' + NUL_HINT },
   // --- MAF structure
   { name: 'empty file', file: 'maf/empty.maf', argv: convert, code: 1, err: 'biomarkit: {F}: file is empty: no header line and no records\n' },
   {
@@ -75,6 +77,22 @@ const CASES: readonly Case[] = [
   { name: 'header only = valid and empty', file: 'maf/header-only.maf', argv: ['summary', '{F}'], code: 0, outHas: ['0 samples sequenced; 0 input rows in 1 file(s)', 'read 0, kept 0, dropped 0'] },
   { name: 'CRLF mixed with LF parses', file: 'maf/crlf-mixed.maf', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
   { name: 'complete BGZF parses', file: 'maf/bgzf-valid.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['2 samples sequenced; 3 input rows', 'read 3, kept 3, dropped 0'] },
+  { name: 'real BGZF with its EOF block parses', file: 'maf/bgzf-complete.maf.gz', argv: ['summary', '{F}'], code: 0, outHas: ['read 3, kept 3, dropped 0'] },
+  // Cut at a block boundary: every block inflates, only the missing EOF block tells (htslib warns too).
+  {
+    name: 'BGZF without its EOF block: a warning in the read report',
+    file: 'maf/bgzf-no-eof.maf.gz',
+    argv: ['summary', '{F}'],
+    code: 0,
+    outHas: ['read 3, kept 3, dropped 0', 'warning: {F}: BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)'],
+  },
+  {
+    name: 'BGZF without its EOF block: an error with --strict',
+    file: 'maf/bgzf-no-eof.maf.gz',
+    argv: ['summary', '{F}', '--strict', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}: BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)\n  hint: fetch or compress the file again (bgzip writes the end-of-file block); without --strict this is a warning\n',
+  },
   // --lenient: the same broken rows are skipped and counted by reason, and the run succeeds.
   {
     name: 'lenient: wrong column count skipped and counted',
@@ -184,7 +202,7 @@ const CASES: readonly Case[] = [
     code: 1,
     err:
       'biomarkit: {F}:3:3: CN: unknown copy-number call "Lots"\n' +
-      "  hint: accepted: 2, amp, amplification, amplified, high level amplification, high level gain, hlamp, allelic amplification, 1, gain, gained, low level gain, copy gain, 0, neutral, diploid, none, baseline, no change, -1, -1.5, loss, lost, shallow deletion, shallowdel, heterozygous loss, hetloss, hemizygous deletion, allelic deletion, -2, del, deletion, deep deletion, homdel, homozygous deletion, homozygous loss, acn = 0, cn loh, cnloh, copy neutral loh, complex; continuous values need scale 'log2' or 'copies'\n",
+      "  hint: accepted: 2, amp, amplification, amplified, high level amplification, high level gain, hlamp, 1, gain, gained, low level gain, copy gain, 0, neutral, diploid, none, baseline, no change, -1, -1.5, loss, lost, shallow deletion, shallowdel, heterozygous loss, hetloss, hemizygous deletion, -2, del, deletion, deep deletion, homdel, homozygous deletion, homozygous loss, cn loh, cnloh, copy neutral loh, complex; continuous values need scale 'log2' or 'copies'\n",
   },
   { name: 'fusion table without gene columns', file: 'fusion/missing-columns.tsv', argv: ['summary', '{MAF}', '--fusions', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:1: fusion table: no gene columns\n  hint: expected Site1_Hugo_Symbol + Site2_Hugo_Symbol, gene_a + gene_b (or gene1/gene2, …), or a Fusion / FusionGene label; the header has: sample, partner\n' },
   {
@@ -195,6 +213,27 @@ const CASES: readonly Case[] = [
     err: 'biomarkit: {F}:3:2: file: "nowhere/S2.vcf" does not exist (looked for {BAD}/manifest/nowhere/S2.vcf)\n  hint: paths in a manifest are relative to the manifest’s own folder\n',
   },
   { name: 'panel file with an unknown key', file: 'panel/unknown-key.json', argv: ['summary', '{MAF}', '--panel', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:15:3: gnees: unknown key\n  hint: see panels/README.md for the panel format\n' },
+  ...['bad-hotspot-residue', 'bad-hotspot-paren'].map((f) => ({
+    name: `rules file with a hotspot the compiler cannot read (${f})`,
+    file: `rules/${f}.json`,
+    argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'],
+    code: 1 as const,
+    err: 'biomarkit: {F}:11:9: rules[0].hotspots[1]: expected a protein change like "H1047R", "p.E545K" or a residue like "E545"\n  hint: see panels/README.md for the rules format\n',
+  })),
+  {
+    name: 'MAF header names differing only in case',
+    file: 'maf/case-twin-header.maf',
+    argv: summary,
+    code: 1,
+    err: 'biomarkit: {F}:1:13: columns "Hugo_Symbol" (1) and "hugo_symbol" (13) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
+  {
+    name: 'clinical response columns differing only in case',
+    file: 'clinical/case-twin-response.tsv',
+    argv: scanWith('orr'),
+    code: 1,
+    err: 'biomarkit: {F}:1:5: columns "best_response" (2) and "Best_Response" (5) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
   { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
 ]
 

@@ -27,7 +27,7 @@ describe('output paths', () => {
     const out = join(d, 'missing', 'out.maf')
     const io = memoryIO()
     expect(await run(['convert', MAF, '-o', out], io)).toBe(1)
-    expect(io.err).toBe(`biomarkit: ${out}: cannot write output (ENOENT)\n  hint: check that the folder exists and is writable\n`)
+    expect(io.err).toBe(`biomarkit: ${out}: cannot write output (ENOENT)\n  hint: check that the folder exists, is writable and has space\n`)
     expect(readdirSync(d)).toEqual([])
   })
 

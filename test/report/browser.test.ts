@@ -9,7 +9,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { memoryIO } from '../../cli/context.js'
+import { run } from '../../cli/main.js'
 import { renderReport } from '../../viz/report/render.js'
+import { hasShared } from '../helpers.js'
+import { RIAZ_MUTATIONS, RIAZ_REPORT_ARGS } from './riaz.js'
 import { fixtureInput, SAMPLES } from './fixture.js'
 import { decodePng, isPng, pixel } from './png.js'
 
@@ -129,4 +133,57 @@ describe.skipIf(!HAVE_CHROMIUM)('HTML report in Chromium', () => {
     for (let i = 0; i < img.rgba.length; i += 4 * 97) colours.add(((img.rgba[i] ?? 0) << 16) | ((img.rgba[i + 1] ?? 0) << 8) | (img.rgba[i + 2] ?? 0))
     expect(colours.size).toBeGreaterThan(50)
   })
+})
+
+/**
+ * The Riaz 2017 report (1,176 survival rows, 14-column table) at a laptop width and a narrow one:
+ * the page never scrolls sideways; the wide tables scroll inside their own boxes; a screenshot of the
+ * viewport is exactly the window's width.
+ */
+const HAVE_RIAZ = hasShared(RIAZ_MUTATIONS)
+if (HAVE_CHROMIUM && !HAVE_RIAZ) console.warn('browser.test.ts: the Riaz report check is skipped: ../shared/data/riaz2017-nivolumab not found')
+
+describe.skipIf(!HAVE_CHROMIUM || !HAVE_RIAZ)('Riaz 2017 report in Chromium', () => {
+  let dir = ''
+  let browser: Browser | undefined
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bmk-riaz-'))
+    const io = memoryIO()
+    const code = await run(RIAZ_REPORT_ARGS(join(dir, 'riaz.html')), io)
+    if (code !== 0) throw new Error(`report failed: ${io.err}`)
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  }, 300_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    if (dir !== '') rmSync(dir, { recursive: true, force: true })
+  })
+
+  for (const width of [1280, 900]) {
+    it(`does not overflow a ${width}px window sideways; its tables scroll in their own boxes`, async () => {
+      if (browser === undefined) throw new Error('no browser')
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      page.on('pageerror', (e) => errors.push(e.message))
+      await page.goto(pathToFileURL(join(dir, 'riaz.html')).href, { waitUntil: 'load' })
+      const { scrollWidth, innerWidth } = await page.evaluate<{ scrollWidth: number; innerWidth: number }>('({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth })')
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth)
+      // The survival table keeps every row but its box stays inside the window.
+      const box = await page.evaluate<{ right: number; rows: number; clientHeight: number; scrollHeight: number }>(`(() => {
+        const t = document.getElementById('bmk-survival'), wrap = t.parentElement, r = wrap.getBoundingClientRect()
+        return { right: r.right, rows: t.querySelectorAll('tbody tr').length, clientHeight: wrap.clientHeight, scrollHeight: wrap.scrollHeight }
+      })()`)
+      expect(box.right).toBeLessThanOrEqual(width)
+      expect(box.rows).toBe(1176)
+      expect(box.scrollHeight).toBeGreaterThan(box.clientHeight)
+      await page.locator('#survival').scrollIntoViewIfNeeded()
+      const file = join(dir, `riaz-${width}.png`)
+      await page.screenshot({ path: file })
+      const img = decodePng(readFileSync(file))
+      expect(img.width).toBe(width)
+      expect(errors).toEqual([])
+      await page.close()
+    }, 120_000)
+  }
 })

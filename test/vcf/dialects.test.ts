@@ -82,7 +82,7 @@ describe('bcftools csq entries', () => {
       'stop_gained|G1|ENST1|protein_coding|+|5P>5*|100C>A',
       'splice_region|G2|ENST2|protein_coding',
     ].join(',')
-    const r = parseVcfLines([...header(BCSQ), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', `BCSQ=${bcsq}`, ...GT12)], {}, 'm.vcf')
+    const r = parseVcfLines([...header(BCSQ), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', `BCSQ=${bcsq}`, ...GT12)], { splitMultiallelic: true }, 'm.vcf')
     expect(calls(r)).toEqual([
       ['T', 'G1', 'Missense_Mutation', 'p.P5L'],
       ['A', 'G1', 'Nonsense_Mutation', 'p.P5*'],
@@ -136,7 +136,7 @@ describe('Funcotator', () => {
   })
 
   it('one [..] group per ALT; an empty class is COULD_NOT_DETERMINE (Unknown)', () => {
-    const r = parseVcfLines([...header(FUNC), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', 'FUNCOTATION=[G1|SILENT|ENST1|p.P5P|],[G1||ENST1||]', ...GT12)], {}, 'f.vcf')
+    const r = parseVcfLines([...header(FUNC), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', 'FUNCOTATION=[G1|SILENT|ENST1|p.P5P|],[G1||ENST1||]', ...GT12)], { splitMultiallelic: true }, 'f.vcf')
     expect(calls(r)).toEqual([
       ['T', 'G1', 'Silent', 'p.P5P'],
       ['A', 'G1', 'Unknown', ''],
@@ -161,7 +161,7 @@ describe('Illumina CSQT', () => {
   it('Nirvana layout: GenotypeIndex picks the ALT; the most severe term of the entries wins', () => {
     const h = info('CSQT', 'Consequence type as predicted by Nirvana. Format: GenotypeIndex|HGNC|TranscriptID|Consequence')
     const v = 'CSQT=1|G1|ENST1|intron_variant,2|G1|ENST1|missense_variant&splice_region_variant,2|G1|ENST2|synonymous_variant'
-    const r = parseVcfLines([...header(h), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', v, ...GT12)], {}, 'n.vcf')
+    const r = parseVcfLines([...header(h), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', v, ...GT12)], { splitMultiallelic: true }, 'n.vcf')
     expect(calls(r)).toEqual([
       ['T', 'G1', 'Intron', ''],
       ['A', 'G1', 'Missense_Mutation', ''],
@@ -174,7 +174,7 @@ describe('Oncotator', () => {
 
   it('reads per-ALT values, maps lincRNA to RNA, and keeps the protein change as written', () => {
     const v = 'gene=G1;variant_classification=Missense_Mutation,lincRNA;protein_change=p.P5L,;annotation_transcript=ENST1'
-    const r = parseVcfLines([...header(...h), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', v, ...GT12)], {}, 'o.vcf')
+    const r = parseVcfLines([...header(...h), row('1', 100, '.', 'C', 'T,A', '.', 'PASS', v, ...GT12)], { splitMultiallelic: true }, 'o.vcf')
     expect(calls(r)).toEqual([
       ['T', 'G1', 'Missense_Mutation', 'p.P5L'],
       ['A', 'G1', 'RNA', ''],

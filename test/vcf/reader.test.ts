@@ -75,8 +75,17 @@ describe('VEP records', () => {
     'GT:AD:DP', '0/0:30,0,0:30', '1/2:20,15,5:41',
   )
 
-  it('splits a multi-allelic record per ALT, with that allele’s entry, counts and MAF alleles', () => {
+  it('one row per multi-allelic record by default: vcf2maf’s ALT (GT 1/2, normal 0/0 → ALT 1), the other counted', () => {
     const r = parseVcfLines([...header, multi], {}, 't.vcf')
+    expect(r.alterations.map((a) => [a.alt, a.altCount, a.refCount, a.depth])).toEqual([['T', 15, 20, 41]])
+    expect(r.report).toMatchObject({ rowsRead: 1, kept: 1, dropped: {} })
+    expect(r.report.warnings.at(-1)).toBe(
+      "t.vcf: 1 multi-allelic record(s): 1 other ALT allele(s) carried (or, without a GT, possibly carried) not reported; one ALT per record as vcf2maf chooses it (the tumour GT's first ALT not in the normal GT, else the most tumour reads); --split-multiallelic reports each",
+    )
+  })
+
+  it('splitMultiallelic: one row per carried ALT, with that allele’s entry, counts and MAF alleles', () => {
+    const r = parseVcfLines([...header, multi], { splitMultiallelic: true }, 't.vcf')
     expect(r.samples).toEqual(['TUMOR'])
     expect(r.alterations).toEqual([
       {
@@ -108,7 +117,7 @@ describe('VEP records', () => {
     const r = parseVcfLines(lines)
     expect(r.alterations).toEqual([])
     expect(r.report.dropped).toEqual({ 'filtered: LowQual;germline': 1 })
-    expect(parseVcfLines(lines, { keepFiltered: true }).alterations.map((a) => a.filter)).toEqual(['LowQual;germline', 'LowQual;germline'])
+    expect(parseVcfLines(lines, { keepFiltered: true }).alterations.map((a) => a.filter)).toEqual(['LowQual;germline'])
   })
 
   it('skips an ALT the tumour genotype does not carry', () => {

@@ -17,7 +17,8 @@ const pick = (a: Alteration | undefined) =>
 
 describe('bcftools csq INFO/BCSQ (samtools/bcftools test files)', () => {
   it('split-vep.4.vcf: gene, class and protein of coding records; sites-only, so no allele counts', async () => {
-    const r = await readVcf(fixture('bcftools/split-vep.4.vcf'))
+    // Each ALT read (line 29 has two): the subject here is which entry goes to which ALT.
+    const r = await readVcf(fixture('bcftools/split-vep.4.vcf'), { splitMultiallelic: true })
     expect(r.report.format).toBe('vcf:bcsq')
     // line 10: 1 69270 A G … BCSQ=synonymous|OR4F5|ENST00000335137|protein_coding|+|60S|69270A>G
     expect(pick(at(r, 10)[0])).toEqual({ gene: 'OR4F5', variantClass: 'Silent', protein: 'p.S60=', sample: 'split-vep.4', ref: 'A', alt: 'G', start: 69270, end: 69270, refCount: undefined, altCount: undefined, depth: undefined })
@@ -141,7 +142,7 @@ describe('GATK Funcotator INFO/FUNCOTATION', () => {
     // ALT 2's empty class is COULD_NOT_DETERMINE → Unknown (seen when its genotype is not required)
     const lines = readFileSync(fixture('gatk/FilterFuncotations.multi-allelic.vcf'), 'utf8').split('\n').filter((l) => l !== '')
     const sitesOnly = lines.map((l) => (l.startsWith('#') ? l : l.split('\t').slice(0, 8).join('\t'))).map((l) => (l.startsWith('#CHROM') ? l.split('\t').slice(0, 8).join('\t') : l))
-    const s = parseVcfLines(sitesOnly, {}, 'multi-allelic.vcf')
+    const s = parseVcfLines(sitesOnly, { splitMultiallelic: true }, 'multi-allelic.vcf')
     expect(s.alterations.map((a) => [a.alt, a.variantClass])).toEqual([
       ['A', 'Nonsense_Mutation'],
       ['T', 'Unknown'],

@@ -23,7 +23,7 @@ describe.skipIf(!hasShared('snpeff/ann/cancer_pedigree.ann.vcf'))(`SnpEff ANN ($
 
   it('cancer_pedigree.ann.vcf line 8: each ALT takes its own ANN entry (G-C cancer entries are not ours)', async () => {
     // 1 69091 . A C,G … ANN=G|start_lost|…|p.Met1?…,G-C|start_lost|…|p.Leu1?… ; GT 1/0 and 2/1
-    const r = await run('snpeff/ann/cancer_pedigree.ann.vcf')
+    const r = await run('snpeff/ann/cancer_pedigree.ann.vcf', { splitMultiallelic: true })
     // Patient_01_Somatic / _Germline are the SnpEff cancer-mode tumour / normal columns.
     expect(r.samples).toEqual(['Patient_01_Somatic'])
     const a = r.alterations.filter((x) => x.source.line === 8).map((x) => [x.sample, x.alt, x.variantClass, x.protein])
@@ -50,7 +50,7 @@ describe.skipIf(!hasShared('snpeff/ann/cancer_pedigree.ann.vcf'))(`SnpEff ANN ($
 describe.skipIf(!hasShared('snpeff/eff/cancer.eff.vcf'))(`SnpEff EFF (${SKIP})`, () => {
   it('cancer.eff.vcf line 7: EFF Genotype_Number allele field picks the entry per ALT', async () => {
     // 1 69091 . A C,G … EFF=START_LOST(…|M1V|…|G),START_LOST(…|L1V|…|G-C|…),NON_SYNONYMOUS_START(LOW|…|M1L|…|C)
-    const r = await run('snpeff/eff/cancer.eff.vcf')
+    const r = await run('snpeff/eff/cancer.eff.vcf', { splitMultiallelic: true })
     expect(r.report.format).toBe('vcf:snpeff-eff')
     expect(r.alterations.map((x) => [x.sample, x.alt, x.variantClass, x.protein])).toEqual([
       ['Patient_01_Somatic', 'C', 'Translation_Start_Site', 'p.M1L'],

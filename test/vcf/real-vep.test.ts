@@ -48,7 +48,11 @@ describe.skipIf(!hasShared('bcftools/vep/split-vep.vcf'))(`VEP CSQ (${SKIP})`, (
     const r = await run('bcftools/vep/split-vep.vcf')
     expect(r.report.rowsRead).toBe(802)
     expect(r.report.kept + Object.values(r.report.dropped).reduce((a, b) => a + b, 0)).toBe(802)
-    expect(r.report.dropped).toEqual({})
+    expect(r.report.dropped).toEqual({ 'spanning deletion allele (*)': 12 })
+    // Sites-only: one ALT per record, vcf2maf's ALT 1 ('*' in "*,C": dropped and counted); each ALT when split.
+    expect(r.report.warnings.at(-1)).toMatch(/: \d+ multi-allelic record\(s\): \d+ other ALT allele\(s\) carried \(or, without a GT, possibly carried\) not reported;/)
+    const split = await run('bcftools/vep/split-vep.vcf', { splitMultiallelic: true })
+    expect(split.report.dropped).toEqual({})
   })
 })
 
@@ -85,6 +89,24 @@ describe.skipIf(!hasShared('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf'))(`CaMutQC V
     expect(r.samples).toEqual(['WES_EA_T_1'])
     const a = r.alterations.find((x) => x.source.line === 74)
     expect(a).toMatchObject({ sample: 'WES_EA_T_1', gene: 'AGRN', variantClass: 'Missense_Mutation', altCount: 159, refCount: 0, depth: 159, vaf: 0.991, origin: 'somatic' }) // paired T/N file: somatic by construction
+  })
+
+  it('Mutect2 multi-allelic chr18:33747413: the one row vcf2maf writes (tumour GT 0/1/2/3, normal 0/0 → ALT 1)', async () => {
+    // line 146: chr18 33747413 . GAAA G,GAA,GAAAA … GT:AD:AF:DP… NORMAL 0/0:18,0,8,3:…:29  TUMOR 0/1/2/3:28,3,11,12:…:54
+    // vcf2maf.pl: the first tumour GT allele not in the normal GT is ALT 1 (3 reads), although ALT 3 has 12.
+    const r = await run('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf')
+    const rows = r.alterations.filter((x) => x.source.line === 146)
+    expect(rows).toEqual([
+      expect.objectContaining({ gene: 'ASXL3', chrom: 'chr18', start: 33747414, end: 33747416, variantType: 'DEL', variantClass: "3'UTR", ref: 'AAA', alt: '-', refCount: 28, altCount: 3, depth: 54 }),
+    ])
+    // awk over the file: 10 records with several ALTs, tumour GT 0/1/2 in nine (1 left out each), 0/1/2/3 here (2)
+    expect(r.report.warnings.at(-1)).toMatch(/: 10 multi-allelic record\(s\): 11 other ALT allele\(s\) carried/)
+    const split = await run('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf', { splitMultiallelic: true })
+    expect(split.alterations.filter((x) => x.source.line === 146).map((x) => [x.start, x.ref, x.alt, x.altCount])).toEqual([
+      [33747414, 'AAA', '-', 3],
+      [33747416, 'A', '-', 11],
+      [33747416, '-', 'A', 12],
+    ])
   })
 
   it('VarScan2: FREQ "100%" is the VAF, RD the ref count, SS=2 somatic', async () => {

@@ -67,6 +67,7 @@ describe('table path = record path', () => {
   for (const [label, opts] of [
     ['defaults', {}],
     ['keepFiltered + lenient + gene list', { keepFiltered: true, lenient: true, genes: ALL_GENES }],
+    ['splitMultiallelic', { splitMultiallelic: true }],
   ] as const) {
     it.skipIf(files.length === 0)(`${label}: every VCF we hold gives the same rows, pool, report and errors`, async () => {
       let rows = 0

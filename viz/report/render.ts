@@ -9,6 +9,8 @@ import { forestRows, forestSvg, type ForestRow } from '../forest.js'
 import { kmSvg } from '../km.js'
 import { associationTable } from './association-table.js'
 import { CLIENT_SCRIPT, CLIENT_SCRIPT_HASH } from './client-script.js'
+import { studySectionHtml } from './study.js'
+import { figuresSection } from './figures.js'
 import { esc } from './html.js'
 import { cohortSummary, provenanceSection, readReportTable } from './sections.js'
 import { REPORT_CSS } from './style.js'
@@ -55,13 +57,17 @@ function forestSection(input: ReportInput): string {
 function kmSection(input: ReportInput): string {
   const table = survivalTable(input.survival ?? [])
   if (input.km.length === 0) return table === '' ? '<p class="note">No survival endpoint was given.</p>' : table
+  const notDrawn = input.kmNotDrawn ?? 0
+  const rule = input.kmRule === undefined ? '' : `${input.kmRule}. `
+  const said = notDrawn > 0 ? `<p class="note" id="bmk-km-not-drawn">${esc(`${rule}${notDrawn} further Kaplan–Meier plot${notDrawn === 1 ? ' was' : 's were'} not drawn: ${notDrawn === 1 ? 'its statistics are' : 'their statistics are'} in the table above (raise --top-plots to draw more).`)}</p>\n` : ''
   const figs = input.km.map((k) => `<figure aria-label="${esc(`${k.feature} — ${k.endpoint}`)}">\n${kmSvg(k)}</figure>`)
-  return `${table}${table === '' ? '' : '\n'}<div class="bmk-km">\n${figs.join('\n')}\n</div>`
+  return `${table}${table === '' ? '' : '\n'}${said}<div class="bmk-km">\n${figs.join('\n')}\n</div>`
 }
 
 const TOC: readonly (readonly [string, string])[] = [
   ['summary', 'Cohort'],
   ['oncoplot', 'Oncoplot'],
+  ['figures', 'Figures'],
   ['associations', 'Associations'],
   ['forest', 'Forest plot'],
   ['survival', 'Survival'],
@@ -97,11 +103,14 @@ export function renderReport(input: ReportInput): string {
     const note = input.syntheticNote === undefined ? '' : ` ${input.syntheticNote}`
     parts.push(`<div class="bmk-synthetic" role="note" id="bmk-synthetic">${esc(`SYNTHETIC DATA — simulated cohort, not real patients; results illustrate the tool only.${note}`)}</div>`)
   }
-  parts.push(`<nav class="bmk-toc">${TOC.map(([id, t]) => `<a href="#${id}">${esc(t)}</a>`).join('')}</nav>`)
+  const toc = [TOC[0] as readonly [string, string], ...(input.study ?? []).map((s) => [s.id, s.title] as const), ...TOC.slice(1).filter(([id]) => id !== 'figures' || input.figures !== undefined)]
+  parts.push(`<nav class="bmk-toc">${toc.map(([id, t]) => `<a href="#${id}">${esc(t)}</a>`).join('')}</nav>`)
   for (const w of input.warnings ?? []) parts.push(`<div class="bmk-synthetic" role="alert">${esc(`Warning: ${w}`)}</div>`)
   parts.push(section('summary', 'Cohort', cohortSummary(input.cohort)))
+  for (const s of input.study ?? []) parts.push(studySectionHtml(s))
   const onco = input.oncoplotSvg === undefined ? '<p class="note">No oncoplot was drawn.</p>' : `<figure class="bmk-oncoplot">\n${checkOncoplot(input.oncoplotSvg)}\n<figcaption>Hover a cell for sample, gene, protein change, VAF and origin.</figcaption>\n</figure>`
   parts.push(section('oncoplot', 'Oncoplot', onco))
+  if (input.figures !== undefined) parts.push(section('figures', 'Figures', figuresSection(input.figures)))
   parts.push(section('associations', 'Associations', `<p class="note">Click a column header to sort.</p>\n${associationTable(input.associations)}`))
   parts.push(section('forest', 'Forest plot', forestSection(input)))
   parts.push(section('survival', 'Survival', kmSection(input)))

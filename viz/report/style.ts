@@ -20,7 +20,11 @@ th { background: var(--head); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.hash { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 11.5px; word-break: break-all; }
 table.bmk-kv th { width: 16em; }
-.bmk-wide { overflow-x: auto; max-width: 100%; }
+/* A wide or long table scrolls inside its own box (header kept in view); the page never widens. */
+.bmk-wide { overflow: auto; max-width: 100%; max-height: 80vh; }
+.bmk-wide th { position: sticky; top: 0; z-index: 1; }
+section, figure { max-width: 100%; min-width: 0; }
+#bmk-survival td.num { white-space: normal; min-width: 5em; }
 /* anywhere-wrapping lets a 5,000-character name wrap, but also shrinks a cell's minimum width to one
    character, so squeezed tables grew tall rows: give name cells a floor. */
 .bmk-name { min-width: 9em; max-width: 28em; overflow-wrap: anywhere; }
@@ -34,7 +38,7 @@ figure { margin: 8px 0 20px; }
 figure svg { max-width: 100%; height: auto; }
 .bmk-oncoplot { overflow-x: auto; }
 .bmk-oncoplot svg { max-width: none; }
-.bmk-km { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 12px 24px; }
+.bmk-km { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(560px, 100%), 1fr)); gap: 12px 24px; }
 #bmk-tip { position: fixed; z-index: 10; pointer-events: none; white-space: pre; max-width: 480px; overflow: hidden;
   text-overflow: ellipsis; background: #111827; color: #f9fafb; font-size: 12px; padding: 6px 8px; border-radius: 4px; }
 details summary { cursor: pointer; }
@@ -42,7 +46,8 @@ ul.bmk-warn { margin: 4px 0; padding-left: 18px; font-size: 12px; overflow-wrap:
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
   #bmk-tip, nav.bmk-toc { display: none; }
-  .bmk-oncoplot, .bmk-wide { overflow: visible; }
+  .bmk-oncoplot, .bmk-wide { overflow: visible; max-height: none; }
+  .bmk-wide th { position: static; }
   .bmk-oncoplot svg { max-width: 100%; }
   figure, tr { break-inside: avoid; }
   h2 { break-after: avoid; }

@@ -43,6 +43,16 @@ export interface KmSection extends KmPlotInput {
   readonly endpoint: string
 }
 
+import type { StudySection } from './study.js'
+/** A figure beyond the oncoplot, forest and KM plots: SVG text from viz/svg.ts toSvg. */
+export interface ReportFigure {
+  readonly kind: 'summary' | 'cooccurrence' | 'lollipop' | 'swimmer'
+  readonly title: string
+  readonly svg: string
+  /** Lines under the figure: what was drawn, what was left out and why. */
+  readonly caption: readonly string[]
+}
+
 export interface ReportInput {
   readonly title: string
   /** Set for demo / simulated cohorts: a banner says so on top of every view. */
@@ -59,6 +69,14 @@ export interface ReportInput {
   /** Survival scan rows (KM medians, log-rank, Cox HR), shown as a table above the KM figures. */
   readonly survival?: readonly SurvivalRow[] | undefined
   readonly km: readonly KmSection[]
+  /** Study tables and figures (Table 1, Fig. 1 …), shown after the cohort summary in this order. */
+  readonly study?: readonly StudySection[] | undefined
+  /** Survival rows with curves that were not drawn (only the `km` ones are): said under the table. */
+  readonly kmNotDrawn?: number | undefined
+  /** How the drawn KM plots were chosen, e.g. "the 12 with the smallest q, then p". */
+  readonly kmRule?: string | undefined
+  /** Cohort summary, co-occurrence heatmap, lollipops, swimmer plot, in this order. */
+  readonly figures?: readonly ReportFigure[] | undefined
   readonly readReports: readonly ReadReport[]
   readonly provenance: Provenance
   /** How every input was read (sample column, codings, units, NE rule, directions, exclusions). */

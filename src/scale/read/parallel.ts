@@ -34,6 +34,7 @@ import { EventTable, type TablePart } from '../../model/events.js'
 import { MafParser, type MafOptions, type MafPartCounts } from '../../maf/parser.js'
 import { readMafInto, readMafText, type MafReadResult } from '../../maf/read.js'
 import { feedByteLines, UseTextPath, type ByteLineSink } from '../../io/byte-lines.js'
+import { noteRead } from '../../io/read-registry.js'
 import type { VcfReadOptions } from '../../vcf/options.js'
 import { readVcfAgainAsText, readVcfInto } from '../../vcf/read.js'
 import { VcfParser, type VcfPartCounts, type VcfResult } from '../../vcf/reader.js'
@@ -99,6 +100,7 @@ function planSplit(
   done: (h: HeadLine) => boolean | undefined,
 ): { lines: HeadLine[]; from: number; to: number } | undefined {
   if (path === '-' || parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return undefined
+  noteRead(path)
   let fd: number
   try {
     fd = openSync(path, 'r')

@@ -1,0 +1,57 @@
+/**
+ * One gene's lollipop from a classified matrix: `lollipop` writes it, `report` embeds it. Returns
+ * the sites and the notes that say what was and was not drawn.
+ */
+import type { BuiltMatrix } from '../src/matrix/build.js'
+import { lollipopSites, type LollipopData, type Side } from '../src/classify/lollipop.js'
+import { InputError, quote } from '../src/errors.js'
+import { ALTERED } from '../src/matrix/types.js'
+import type { Alteration } from '../src/model/alteration.js'
+import { proteinTranscript, type ProteinTranscript } from '../src/panels/protein-table.js'
+import { layoutLollipop } from '../viz/lollipop.js'
+import { toSvg } from '../viz/svg.js'
+
+export interface LollipopFigureOptions {
+  readonly refseq?: string | undefined
+  readonly split?: { sideOf: (s: string) => Side | undefined; names: { above: string; below: string }; rule: string } | undefined
+  readonly hotspots?: readonly { position: number; label: string }[] | undefined
+  readonly labelTop?: number | undefined
+  readonly width?: number | undefined
+}
+
+export interface LollipopFigure {
+  readonly gene: string
+  readonly svg: string
+  readonly data: LollipopData
+  readonly transcript: ProteinTranscript
+  readonly notes: readonly string[]
+}
+
+/** Every event of the gene's altered cells, in sample order. */
+export function geneEvents(matrix: BuiltMatrix, gene: string): Alteration[] {
+  const fi = matrix.features.findIndex((f) => f.type === 'gene' && f.id === gene)
+  if (fi < 0) throw new InputError('NOT_FOUND', `gene ${quote(gene)} was not built`)
+  const n = matrix.samples.length
+  const events: Alteration[] = []
+  for (let s = 0; s < n; s++) {
+    const i = fi * n + s
+    if (matrix.state[i] === ALTERED) events.push(...(matrix.cells.get(i)?.events ?? []))
+  }
+  return events
+}
+
+export async function lollipopFigure(matrix: BuiltMatrix, gene: string, opts: LollipopFigureOptions = {}): Promise<LollipopFigure> {
+  const events = geneEvents(matrix, gene)
+  const transcript = await proteinTranscript(gene, { refseq: opts.refseq })
+  const data = lollipopSites(events, transcript.length, opts.split?.sideOf)
+  const left: string[] = []
+  if (data.unplaced > 0) left.push(`${data.unplaced} without a protein position`)
+  if (data.beyond > 0) left.push(`${data.beyond} past residue ${transcript.length} (numbered on another transcript)`)
+  if (data.ungrouped > 0) left.push(`${data.ungrouped} from samples outside the two groups`)
+  const notes = [
+    `${data.drawn} mutation${data.drawn === 1 ? '' : 's'} in ${data.samples} sample${data.samples === 1 ? '' : 's'} drawn${left.length > 0 ? `; not drawn: ${left.join(', ')}` : ''}`,
+    `Transcript: ${transcript.rule}${opts.split ? `; split by ${opts.split.rule}` : ''}`,
+  ]
+  const svg = toSvg(layoutLollipop(transcript, data, { labelTop: opts.labelTop, hotspots: opts.hotspots, sides: opts.split?.names, notes, width: opts.width }))
+  return { gene, svg, data, transcript, notes }
+}

@@ -1,0 +1,106 @@
+/**
+ * A cBioPortal study folder given as an input: its meta files say what to read, and the study's
+ * files fill the options the user did not give (explicit options override: --cna, --fusions,
+ * --panel/--sample-panels, --clinical). The files it holds but biomarkit does not read are listed
+ * once on stderr.
+ */
+import { readLines } from '../src/io/lines.js'
+import { InputError } from '../src/errors.js'
+import { readPanelMatrix } from '../src/panels/cbioportal.js'
+import { isStudyFolder, readStudyFolder, type StudyFolder } from '../src/study/folder.js'
+import { studyPanels, type StudyPanels } from '../src/study/panels.js'
+import type { CliIO } from './context.js'
+
+export interface StudyInput {
+  readonly folder: StudyFolder
+  readonly panels: StudyPanels
+}
+
+const KEY = '__biomarkitStudy'
+const announced = new WeakSet<StudyInput>()
+
+/** The inputs with a study folder replaced by its mutation files, and the options it fills in. */
+export async function expandStudy(inputs: readonly string[], raw: Record<string, unknown>): Promise<{ inputs: string[]; raw: Record<string, unknown> }> {
+  const folders = inputs.filter(isStudyFolder)
+  if (folders.length === 0) return { inputs: [...inputs], raw }
+  if (folders.length > 1) throw new InputError('USAGE', `${folders.length} study folders given (${folders.join(', ')}): analyse one study at a time`)
+  const folder = await readStudyFolder(folders[0] as string)
+  const study: StudyInput = { folder, panels: await studyPanels(folder) }
+  const given = (k: string): boolean => raw[k] !== undefined && !(Array.isArray(raw[k]) && raw[k].length === 0)
+  const out: Record<string, unknown> = { ...raw, [KEY]: study }
+  if (!given('cna') && folder.cna.length > 0) out.cna = folder.cna.map((p) => p.path)
+  if (!given('fusions') && folder.sv.length > 0) out.fusions = folder.sv.map((p) => p.path)
+  return { inputs: inputs.flatMap((p) => (p === folders[0] ? folder.mutations.map((m) => m.path) : [p])), raw: out }
+}
+
+export function studyOf(raw: unknown): StudyInput | undefined {
+  return (raw as Record<string, unknown> | undefined)?.[KEY] as StudyInput | undefined
+}
+
+/** The study's panel rules, unless --panel or --sample-panels were given. */
+export function studyPanelRules(raw: Record<string, unknown>): StudyPanels | undefined {
+  const s = studyOf(raw)
+  if (s === undefined) return undefined
+  const explicit = (Array.isArray(raw.panel) && raw.panel.length > 0) || raw.samplePanels !== undefined
+  return explicit ? undefined : s.panels
+}
+
+/**
+ * Samples that are sequenced without a call: the study's case lists and every sample a panel
+ * matrix (the study's, or --sample-panels) names for at least one profile.
+ */
+export async function declaredSamples(raw: Record<string, unknown>): Promise<string[]> {
+  const out = new Set<string>()
+  const rules = studyPanelRules(raw)
+  for (const s of rules?.declared ?? []) out.add(s)
+  const m = typeof raw.samplePanels === 'string' ? await readPanelMatrix(raw.samplePanels) : rules?.matrix
+  if (m !== undefined) for (const [s, row] of m.rows) if (Object.values(row).some((v) => v !== undefined)) out.add(s)
+  return [...out]
+}
+
+/** Once per run, on stderr: what the study folder provided and what it holds that is not read. */
+export function announceStudy(io: CliIO, raw: unknown): void {
+  const s = studyOf(raw)
+  if (s === undefined || announced.has(s)) return
+  announced.add(s)
+  const f = s.folder
+  const used = [
+    `${f.mutations.length} mutation`,
+    `${f.cna.length} copy-number`,
+    `${f.sv.length} structural-variant`,
+    `${f.panelFiles.length} gene-panel`,
+    `${f.panelMatrix ? 1 : 0} panel-matrix`,
+    `${f.caseLists.length} case-list`,
+    `${(f.patients ? 1 : 0) + (f.samples ? 1 : 0)} clinical`,
+  ]
+  io.stderr(`biomarkit: study folder ${f.dir} (${f.studyId ?? 'no cancer_study_identifier'}): read ${used.join(', ')} file(s)\n`)
+  if (f.unused.length > 0) io.stderr(`biomarkit: not used: ${f.unused.map((u) => `${u.file} (${u.why})`).join('; ')}\n`)
+}
+
+/** "counts are per sample: 240 samples of 193 patients", when a study's samples share patients. */
+export async function studyLevelNote(raw: unknown, samples: readonly string[]): Promise<string | undefined> {
+  const s = studyOf(raw)
+  if (s?.folder.samples === undefined) return undefined
+  // Two columns of the sample file (the whole clinical reader is not needed for a count).
+  const patientOf = new Map<string, string>()
+  let cols: [number, number] | undefined
+  for await (const { text } of readLines(s.folder.samples)) {
+    if (text === '' || text.startsWith('#')) continue
+    const f = text.split('\t')
+    if (cols === undefined) {
+      const up = f.map((h) => h.trim().toUpperCase())
+      cols = [up.indexOf('SAMPLE_ID'), up.indexOf('PATIENT_ID')]
+      if (cols[0] < 0 || cols[1] < 0) return undefined
+      continue
+    }
+    patientOf.set((f[cols[0]] ?? '').trim(), (f[cols[1]] ?? '').trim())
+  }
+  const patients = new Set<string>()
+  let unknown = 0
+  for (const x of samples) {
+    const p = patientOf.get(x)
+    if (p === undefined || p === '') unknown++
+    else patients.add(p)
+  }
+  return `counts are per sample: ${samples.length} samples of ${patients.size} patients${unknown > 0 ? ` (${unknown} with no patient in the sample file)` : ''}; scan tests patient endpoints per patient`
+}

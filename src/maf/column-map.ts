@@ -12,7 +12,7 @@ import { kindOfType, lookupVariantClass, type Alteration, type Origin, type Vari
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { ReadNotes } from '../model/read-notes.js'
 import { classifyConsequence, splitTerms } from '../model/consequence.js'
-import { typeFromAlleles } from './parser.js'
+import { typeFromAlleles } from './rules.js'
 
 export const MAPPABLE_FIELDS = ['sample', 'gene', 'class', 'protein', 'chrom', 'start', 'end', 'ref', 'alt', 'type', 'vaf', 'depth', 'status'] as const
 export type MappableField = (typeof MAPPABLE_FIELDS)[number]

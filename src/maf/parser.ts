@@ -1,5 +1,9 @@
 /**
- * MAF rows → Alteration records. Push-style (line in, record out); no I/O here.
+ * MAF rows → rows of an EventTable, and the file's read report. Push-style (line in, row out); no
+ * I/O here (./read.ts and ../scale/read/ feed it). This file keeps the bookkeeping every path
+ * shares — which rows are kept, duplicates, samples, counts and the report; what a row's fields
+ * mean is read by ./text-row.ts (the reference) or ./byte-row.ts (the fast path), both over the
+ * rules of ./rules.ts.
  *
  * - Columns by header name, case-insensitive; every missing required column named at once.
  * - Empty / NA Hugo_Symbol becomes "Unknown" (as maftools does).
@@ -12,12 +16,10 @@
  *   curated call sets, and maftools keeps every row (documented in README).
  * - Every row is accounted for in the ReadReport: read = kept + dropped (by reason).
  *
- * Two ways in, one result: `pushRow` takes a line as text; `pushBytes` (the fast path readMafInto
- * uses for files) takes the line's bytes, splits them in one pass, looks fields up by their bytes
- * in per-column ByteMaps and parses numbers from digits, and hands any line it would not read
- * exactly as the text path does to `pushRow` (test/maf/bytes.test.ts proves both give the same
- * records, reports and errors). Kept rows are appended to an EventTable (ids and codes, no record
- * object); `push` builds the record for callers that want one.
+ * Two ways in, one result: `pushRow` takes a line as text; `pushBytes` takes its bytes and hands
+ * any line the byte path would not read exactly as the text path does to `pushRow`
+ * (test/maf/bytes.test.ts proves both give the same records, reports and errors). `push` builds
+ * the record for callers that want one.
  *
  * Complexity: O(bytes) time; memory per kept row ~61 bytes in the EventTable plus its protein
  * string, 13 bytes while duplicates are looked for at finish (44 in the row-by-row index), and O(distinct
@@ -25,131 +27,31 @@
  * see README, Performance.
  */
 import { InputError, quote } from '../errors.js'
-import { isMissing, parseCountField, parsePositionField } from '../io/fields.js'
-import { TableParser, findColumn, requireColumns, type TableHeader } from '../io/table.js'
-import { VARIANT_TYPES, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
-import { CLASS_CODE, EventTable, KIND_CODE, ORIGIN_CODE, emptyRow, own, type EventRow, type StringPool } from '../model/events.js'
-import type { Location } from '../errors.js'
+import { isMissing } from '../io/fields.js'
+import { TableParser, type TableHeader } from '../io/table.js'
+import type { Alteration } from '../model/alteration.js'
+import { EventTable, KIND_CODE, emptyRow, type EventRow } from '../model/events.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
-import { isKnownChromosome } from './chromosome.js'
+import { MafByteRows } from './byte-row.js'
+import { resolveColumns, type MafColumns } from './columns.js'
 import { DuplicateIndex, keyHash, laterDuplicates } from './dedup.js'
-import { ByteMap, MISSING } from '../io/bytemap.js'
-import { MUTATION_STATUS_ORIGIN, OPTIONAL_MAF_COLUMNS, REQUIRED_MAF_COLUMNS, type OptionalMafField } from './columns.js'
+import type { MafOptions } from './options.js'
+import { mergeablePart, type MafPartCounts } from './part-counts.js'
+import { TYPE_CODE } from './rules.js'
+import { MafTextRows } from './text-row.js'
 
-export interface MafOptions {
-  /** Skip bad rows (counted by reason) instead of stopping at the first. */
-  readonly lenient?: boolean | undefined
-  /** Keep every non-standard column in `extra` (for convert; costs memory). */
-  readonly keepExtra?: boolean | undefined
-  /** Origin to use when the file has no Mutation_Status (e.g. a germline MAF). */
-  readonly origin?: Origin | undefined
-  /** Replace every row's sample ID (manifest rows that name the sample). */
-  readonly sampleOverride?: string | undefined
-}
-
-interface Cols {
-  gene: number
-  chrom: number
-  start: number
-  end: number
-  ref: number
-  alt2: number
-  cls: number
-  type: number
-  sample: number
-  opt: Partial<Record<OptionalMafField, number>>
-  extra: number[]
-  /** want[i] = 1 when column i is read (TableParser.pushInto slices only those). */
-  want: Uint8Array
-}
-
-/** Plain decimal digits (no sign, no spaces, ≤ 15 digits) as a number; −1 for anything else. */
-function plainUint(s: string | undefined): number {
-  if (s === undefined) return -1
-  const n = s.length
-  if (n === 0 || n > 15) return -1
-  let v = 0
-  for (let i = 0; i < n; i++) {
-    const d = s.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return -1
-    v = v * 10 + d
-  }
-  return v
-}
-
-/** `s` without surrounding whitespace; the same string (no copy) in the usual case of none. */
-export function trimmed(s: string): string {
-  const n = s.length
-  return n === 0 || (s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32) ? s : s.trim()
-}
-
-/** A non-empty byte field with surrounding whitespace (the text path trims it). */
-function spaced(buf: Uint8Array, a: number, z: number): boolean {
-  return a < z && ((buf[a] as number) <= 32 || (buf[z - 1] as number) <= 32)
-}
-
-/** Plain decimal digits (1–15) in buf[a, z) → value; −1 for an empty field; −2 for anything else. */
-function digits(buf: Uint8Array, a: number, z: number): number {
-  if (a === z) return -1
-  if (z - a > 15) return -2
-  let v = 0
-  for (let i = a; i < z; i++) {
-    const d = (buf[i] as number) - 48
-    if (d < 0 || d > 9) return -2
-    v = v * 10 + d
-  }
-  return v
-}
+export type { MafOptions } from './options.js'
+export type { MafPartCounts } from './part-counts.js'
 
 const DUPLICATE = 'duplicate (same sample, chromosome, start and alleles)'
-
-/** What a parser that read one part of a file (a worker thread) hands back beside its rows. */
-export interface MafPartCounts {
-  readonly rowsRead: number
-  readonly kept: number
-  readonly dropped: Readonly<Record<string, number>>
-  readonly skipped: Readonly<Record<string, number>>
-  readonly noPosition: number
-  readonly inferredType: number
-  readonly nonStandard: readonly (readonly [string, number])[]
-}
-
-const TYPE_CODE: ReadonlyMap<string, number> = new Map(VARIANT_TYPES.map((t, i) => [t, i + 1]))
 const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
-
-/** The byte caches of pushBytes that depend only on the bytes and the string pool's ids. */
-interface SharedMaps {
-  readonly sample: ByteMap
-  readonly chrom: ByteMap
-  readonly allele: ByteMap
-  readonly cls: ByteMap
-  readonly type: ByteMap
-  readonly gene: ByteMap
-  readonly filter: ByteMap
-  readonly oneBase: Int32Array
-}
-const sharedByPool = new WeakMap<StringPool, SharedMaps>()
-
-/**
- * One set of caches per table (per pool): a cohort of many files read into one table finds each
- * sample, gene and allele by its bytes from the second file on, instead of decoding and interning
- * every value again per file (1,000 files of 100 rows: ~6.7 µs a row with a parser's own caches).
- */
-function sharedMaps(pool: StringPool): SharedMaps {
-  let m = sharedByPool.get(pool)
-  if (m === undefined) {
-    m = { sample: new ByteMap(), chrom: new ByteMap(), allele: new ByteMap(), cls: new ByteMap(), type: new ByteMap(), gene: new ByteMap(), filter: new ByteMap(), oneBase: new Int32Array(128).fill(-1) }
-    sharedByPool.set(pool, m)
-  }
-  return m
-}
 
 export class MafParser {
   readonly report: ReadReport
   /** Where kept rows go (shared with the caller when given: loadCohort's cohort-wide table). */
   readonly table: EventTable
   private readonly tableParser: TableParser
-  private cols: Cols | undefined
+  private cols: MafColumns | undefined
   /** Row by row duplicate check (streaming readers); undefined: checked once at finish (see there). */
   private readonly seen: DuplicateIndex | undefined
   /** The table's first row from this file. */
@@ -157,27 +59,15 @@ export class MafParser {
   private readonly fields: string[] = []
   private readonly row: EventRow = emptyRow()
   private readonly fileId: number
-  /** Pool id of opts.sampleOverride (−1: none, or one the text path must reject). */
-  private readonly overrideId: number
   /** Pool ids of the samples of kept rows (1 = seen), and the same ids as a list (a file's samples without a walk over the pool). */
   private sampleSeen = new Uint8Array(1024)
   private readonly sampleList: number[] = []
-  /** Hugo_Symbol as written → pool id of the gene (empty / NA → "Unknown"). */
-  private readonly geneIds = new Map<string, number>()
-  /** Chromosome names already checked (real files name a few dozen contigs). */
-  private readonly chromOk = new Set<string>()
-  /** Variant_Classification words seen → class code (only words that are MAF classes, so at most a few dozen). */
-  private readonly classOf = new Map<string, number>()
-  /** Variant_Type as written → type code (0: not a MAF type). */
-  private readonly typeOf = new Map<string, number>()
-  /** Mutation_Status as written → origin code. */
-  private readonly originOf = new Map<string, number>()
-  private readonly nonStandard = new Map<string, number>()
-  /** The previous row's FILTER and its pool id (files have a handful of values, usually runs of PASS). */
-  private lastFilter = ''
-  private lastFilterId = -1
+  private readonly text: MafTextRows
+  private readonly bytes: MafByteRows
+  /** Counts absorbed from parts read elsewhere (the text reader counts this parser's own rows). */
   private noPosition = 0
   private inferredType = 0
+  private readonly nonStandard = new Map<string, number>()
 
   /**
    * `duplicates`: 'at-end' (default) finds repeated keys once all rows are in the table, which is
@@ -193,14 +83,13 @@ export class MafParser {
   ) {
     this.report = newReport(file, 'MAF')
     this.table = table ?? new EventTable()
-    const shared = sharedMaps(this.table.pool)
-    this.oneBase = shared.oneBase
-    this.fast = { ...shared, status: new ByteMap(), fs: new Int32Array(0), fe: new Int32Array(0) }
     this.firstRow = this.table.length
     this.seen = duplicates === 'per-row' ? new DuplicateIndex() : undefined
     this.fileId = this.table.pool.id(file)
     const o = opts.sampleOverride
-    this.overrideId = o === undefined || o === '' || isMissing(o) ? -1 : this.table.pool.id(o)
+    const overrideId = o === undefined || o === '' || isMissing(o) ? -1 : this.table.pool.id(o)
+    this.text = new MafTextRows(file, this.table.pool, opts)
+    this.bytes = new MafByteRows(this.table.pool, opts, overrideId)
     this.tableParser = new TableParser(file, { what: 'MAF', lenient: opts.lenient, isHeader: (t) => t.trim() !== '' && !t.startsWith('#'), allowDuplicateColumns: true })
   }
 
@@ -216,26 +105,10 @@ export class MafParser {
     return out
   }
 
-  private resolve(h: TableHeader): Cols {
-    const [gene, chrom, start, end, ref, alt2, cls, type, sample] = requireColumns(h, REQUIRED_MAF_COLUMNS, 'not a MAF') as [
-      number, number, number, number, number, number, number, number, number,
-    ]
-    const opt: Partial<Record<OptionalMafField, number>> = {}
-    for (const [k, names] of Object.entries(OPTIONAL_MAF_COLUMNS) as [OptionalMafField, readonly string[]][]) {
-      const i = findColumn(h, ...names)
-      if (i !== undefined) opt[k] = i
-    }
-    const used = new Set<number>([gene, chrom, start, end, ref, alt2, cls, type, sample])
-    const extra = this.opts.keepExtra ? h.columns.map((_, i) => i).filter((i) => !used.has(i)) : []
-    const want = new Uint8Array(h.columns.length)
-    for (const i of [...used, ...Object.values(opt), ...extra]) want[i] = 1
-    return { gene, chrom, start, end, ref, alt2, cls, type, sample, opt, extra, want }
-  }
-
   /** Index of the Tumor_Sample_Barcode column, once the header is read (a header without the MAF columns throws here). */
   sampleColumn(): number | undefined {
     const h = this.tableParser.header
-    return h === undefined ? undefined : (this.cols ??= this.resolve(h)).sample
+    return h === undefined ? undefined : (this.cols ??= resolveColumns(h, this.opts.keepExtra)).sample
   }
 
   /** Feed one line; returns the alteration for a kept data row. */
@@ -251,11 +124,11 @@ export class MafParser {
       this.tableParser.push(text, line)
       return -1
     }
-    const c = (this.cols ??= this.resolve(h))
+    const c = (this.cols ??= resolveColumns(h, this.opts.keepExtra))
     if (!this.tableParser.pushInto(text, line, c.want, this.fields)) return -1
     this.report.rowsRead++
     try {
-      const i = this.toRow(this.fields, line, c)
+      const i = this.textRow(this.fields, line, c)
       if (i >= 0) this.report.kept++
       return i
     } catch (e) {
@@ -267,197 +140,58 @@ export class MafParser {
     }
   }
 
-  /** Pool id of each one-byte allele (ASCII; −1 = not seen yet); shared like the maps below. */
-  private readonly oneBase: Int32Array
   /**
-   * Per-column caches for `pushBytes`: field bytes → pool id or code. Those that depend on the
-   * bytes and the pool alone are shared by every parser of one table (sharedMaps); Mutation_Status
-   * also depends on this file's origin option, so its map is the parser's own.
-   */
-  private readonly fast: SharedMaps & { status: ByteMap; fs: Int32Array; fe: Int32Array }
-
-  /**
-   * Feed one line given as bytes buf[s, e) (no line break): the fast path for big files. A usual
-   * row is split, checked and appended without a string per field — fields are looked up by their
-   * bytes (ByteMap) and numbers parsed from digits. Anything unusual (header or preamble, a quote,
-   * a wrong field count, surrounding spaces, a missing or non-numeric value, a class or type word
-   * that is not standard, an unknown chromosome, Allele2 = reference, extra columns kept) sends the
-   * line through `pushRow` as text, so every error, warning and count is the string path's own.
+   * Feed one line given as bytes buf[s, e) (no line break): the fast path for big files
+   * (../io/byte-lines.ts feeds it). A line the byte reader does not take goes to `pushRow`.
    */
   pushBytes(buf: Buffer, s: number, e: number, line: number): number {
     const h = this.tableParser.header
-    if (h === undefined || this.opts.keepExtra || h.delimiter !== '\t') return this.pushRow(buf.toString('utf8', s, e), line)
-    const c = (this.cols ??= this.resolve(h))
-    const F = this.fast
-    const ncol = h.columns.length
-    if (F.fs.length !== ncol) {
-      F.fs = new Int32Array(ncol)
-      F.fe = new Int32Array(ncol)
-    }
-    const fs = F.fs
-    const fe = F.fe
-    let col = 0
-    let start = s
-    let odd = false
-    for (let i = s; i < e; i++) {
-      const b = buf[i] as number
-      if (b === 9) {
-        if (col < ncol) {
-          fs[col] = start
-          fe[col] = i
-        }
-        col++
-        start = i + 1
-      } else if (b === 34) odd = true
-    }
-    if (col < ncol) {
-      fs[col] = start
-      fe[col] = e
-    }
-    col++
-    if (odd || col !== ncol || e === s) return this.pushText(buf, s, e, line)
-    const pool = this.table.pool
-
-    let sampleId: number
-    if (this.opts.sampleOverride !== undefined) {
-      if (this.overrideId < 0) return this.pushText(buf, s, e, line)
-      sampleId = this.overrideId
-    } else {
-      const a = fs[c.sample] as number
-      const z = fe[c.sample] as number
-      sampleId = F.sample.get(buf, a, z)
-      if (sampleId === MISSING) {
-        const t = buf.toString('utf8', a, z)
-        if (t === '' || spaced(buf, a, z) || isMissing(t)) return this.pushText(buf, s, e, line)
-        sampleId = pool.id(t)
-        F.sample.set(buf, a, z, sampleId)
-      }
-    }
-    let a = fs[c.chrom] as number
-    let z = fe[c.chrom] as number
-    let chromId = F.chrom.get(buf, a, z)
-    if (chromId === MISSING) {
-      const t = buf.toString('utf8', a, z)
-      if (spaced(buf, a, z) || !isKnownChromosome(t)) return this.pushText(buf, s, e, line)
-      chromId = pool.id(t)
-      F.chrom.set(buf, a, z, chromId)
-    }
-    const start0 = digits(buf, fs[c.start] as number, fe[c.start] as number)
-    const end0 = digits(buf, fs[c.end] as number, fe[c.end] as number)
-    if (start0 < 1 || end0 < 1 || end0 < start0 - 1) return this.pushText(buf, s, e, line)
-    a = fs[c.cls] as number
-    z = fe[c.cls] as number
-    let cls = F.cls.get(buf, a, z)
-    if (cls === MISSING) {
-      const vc = spaced(buf, a, z) ? undefined : lookupVariantClass(buf.toString('utf8', a, z))
-      if (vc === undefined) return this.pushText(buf, s, e, line)
-      cls = CLASS_CODE.get(vc) as number
-      F.cls.set(buf, a, z, cls)
-    }
-    const refId = this.allele(buf, fs[c.ref] as number, fe[c.ref] as number)
-    const altId = this.allele(buf, fs[c.alt2] as number, fe[c.alt2] as number)
-    if (refId < 0 || altId < 0 || altId === refId) return this.pushText(buf, s, e, line)
-    a = fs[c.type] as number
-    z = fe[c.type] as number
-    let type = F.type.get(buf, a, z)
-    if (type === MISSING) {
-      type = TYPE_CODE.get(buf.toString('utf8', a, z).trim().toUpperCase()) ?? 0
-      F.type.set(buf, a, z, type)
-    }
-    if (type === 0) return this.pushText(buf, s, e, line)
-    a = fs[c.gene] as number
-    z = fe[c.gene] as number
-    let gene = F.gene.get(buf, a, z)
-    if (gene === MISSING) {
-      if (spaced(buf, a, z)) return this.pushText(buf, s, e, line)
-      const g = buf.toString('utf8', a, z)
-      gene = pool.id(isMissing(g) ? 'Unknown' : g)
-      F.gene.set(buf, a, z, gene)
-    }
-    const ka = c.opt.altCount
-    const kr = c.opt.refCount
-    const kd = c.opt.depth
-    const altCount = ka === undefined ? -1 : digits(buf, fs[ka] as number, fe[ka] as number)
-    const refCount = kr === undefined ? -1 : digits(buf, fs[kr] as number, fe[kr] as number)
-    let depth = kd === undefined ? -1 : digits(buf, fs[kd] as number, fe[kd] as number)
-    if (altCount === -2 || refCount === -2 || depth === -2) return this.pushText(buf, s, e, line)
-    if (depth < 0 && altCount >= 0 && refCount >= 0) depth = altCount + refCount
-    let origin: number
-    const ks = c.opt.mutationStatus
-    if (ks === undefined) origin = ORIGIN_CODE[this.opts.origin ?? 'somatic']
-    else {
-      a = fs[ks] as number
-      z = fe[ks] as number
-      origin = F.status.get(buf, a, z)
-      if (origin === MISSING) {
-        const st = buf.toString('utf8', a, z).trim().toLowerCase()
-        origin = ORIGIN_CODE[(st && MUTATION_STATUS_ORIGIN[st]) || this.opts.origin || (st ? 'unknown' : 'somatic')]
-        F.status.set(buf, a, z, origin)
-      }
-    }
-    // The protein change is copied into the table as bytes (no string per row).
-    let pa = 0
-    let pz = 0
-    const kp = c.opt.protein
-    if (kp !== undefined && (fe[kp] as number) > (fs[kp] as number)) {
-      a = fs[kp] as number
-      z = fe[kp] as number
-      if (spaced(buf, a, z)) return this.pushText(buf, s, e, line)
-      if (z - a > 4 || !isMissing(buf.toString('utf8', a, z))) {
-        pa = a
-        pz = z
-      }
-    }
-    let filter = -1
-    const kf = c.opt.filter
-    if (kf !== undefined) {
-      a = fs[kf] as number
-      z = fe[kf] as number
-      filter = F.filter.get(buf, a, z)
-      if (filter === MISSING) {
-        const t = buf.toString('utf8', a, z).trim()
-        filter = t === '' ? -1 : pool.id(t)
-        F.filter.set(buf, a, z, filter)
-      }
-    }
-
+    if (h === undefined || this.opts.keepExtra || h.delimiter !== '\t') return this.pushText(buf, s, e, line)
+    const c = (this.cols ??= resolveColumns(h, this.opts.keepExtra))
+    const r = this.row
+    if (!this.bytes.read(buf, s, e, c, h.columns.length, r)) return this.pushText(buf, s, e, line)
     this.report.rowsRead++
-    if (this.seen !== undefined && !this.seen.add(sampleId, chromId, start0, refId, altId)) {
+    if (this.seen !== undefined && !this.seen.add(r.sample, r.chrom, r.start, r.ref, r.alt)) {
       drop(this.report, DUPLICATE)
       return -1
     }
-    this.markSample(sampleId)
+    this.markSample(r.sample)
     this.report.kept++
-    const i = this.appendRow(sampleId, gene, cls, type, origin, chromId, start0, end0, refId, altId, undefined, filter, altCount, refCount, depth, line)
-    if (pz > pa) this.table.setProteinBytes(i, buf, pa, pz)
+    const i = this.appendRow(undefined, line)
+    const b = this.bytes
+    if (b.proteinEnd > b.proteinStart) this.table.setProteinBytes(i, buf, b.proteinStart, b.proteinEnd)
     return i
   }
 
-  /** Fill the reused row and append it (both paths; `start`/`end` NaN when unknown, counts −1). */
-  private appendRow(
-    sample: number, gene: number, cls: number, type: number, origin: number, chrom: number, start: number, end: number,
-    ref: number, alt: number, protein: string | undefined, filter: number, altCount: number, refCount: number, depth: number, line: number,
-  ): number {
+  /** A data row as strings (the text path): read, checked for a repeated key, appended. */
+  private textRow(f: readonly string[], line: number, c: MafColumns): number {
     const r = this.row
-    r.sample = sample
-    r.gene = gene
-    r.kind = INDEL_TYPE.has(type) ? KIND_CODE.indel : KIND_CODE.snv
-    r.cls = cls
-    r.type = type
-    r.origin = origin
+    const t = this.text
+    t.read(f, line, c, r)
+    if (this.seen !== undefined && !this.seen.add(r.sample, r.chrom, Number.isNaN(r.start) ? undefined : r.start, r.ref, r.alt)) {
+      drop(this.report, DUPLICATE)
+      return -1
+    }
+    this.markSample(r.sample)
+    const i = this.appendRow(t.protein, line)
+    let extra: Record<string, string> | undefined
+    if (c.extra.length > 0) {
+      const h = this.tableParser.header as TableHeader
+      extra = {}
+      for (const k of c.extra) extra[h.columns[k] as string] = f[k] as string
+    }
+    if (t.rawClass !== undefined || extra !== undefined) this.table.setRare(i, t.rawClass, undefined, extra)
+    return i
+  }
+
+  /** Complete the row a reader filled and append it (`start`/`end` NaN when unknown, counts −1). */
+  private appendRow(protein: string | undefined, line: number): number {
+    const r = this.row
+    r.kind = INDEL_TYPE.has(r.type) ? KIND_CODE.indel : KIND_CODE.snv
     r.cnState = 0
-    r.chrom = chrom
-    r.start = start
-    r.end = end
-    r.ref = ref
-    r.alt = alt
     r.protein = protein
-    r.filter = filter
-    r.vaf = altCount >= 0 && depth > 0 ? altCount / depth : NaN
+    r.vaf = r.altCount >= 0 && r.depth > 0 ? r.altCount / r.depth : NaN
     r.copyNumber = NaN
-    r.depth = depth
-    r.altCount = altCount
-    r.refCount = refCount
     r.file = this.fileId
     r.line = line
     return this.table.append(r)
@@ -483,27 +217,9 @@ export class MafParser {
     if (rows > 0 && fileSize > 4 * fed) this.reserve(Math.ceil((fileSize / fed) * rows * 1.02) - rows)
   }
 
+
   private pushText(buf: Buffer, s: number, e: number, line: number): number {
     return this.pushRow(buf.toString('utf8', s, e), line)
-  }
-
-  /** Pool id of an allele given as bytes; −1 when it has surrounding spaces (text path). */
-  private allele(buf: Buffer, a: number, z: number): number {
-    // One-base alleles (most of any MAF) by their byte, without hashing.
-    if (z - a === 1 && (buf[a] as number) < 128) {
-      const b = buf[a] as number
-      const known = this.oneBase[b] as number
-      if (known >= 0) return known
-      if (b <= 32) return -1
-      return (this.oneBase[b] = this.table.pool.id(buf.toString('utf8', a, z)))
-    }
-    let id = this.fast.allele.get(buf, a, z)
-    if (id === MISSING) {
-      if (spaced(buf, a, z)) return -1
-      id = this.table.pool.id(buf.toString('utf8', a, z))
-      this.fast.allele.set(buf, a, z, id)
-    }
-    return id
   }
 
   private markSample(sampleId: number): void {
@@ -527,23 +243,22 @@ export class MafParser {
 
   /** This part's counts (before finish): the rows are in `table`. */
   partCounts(): MafPartCounts {
+    const nonStandard = new Map(this.nonStandard)
+    for (const [word, n] of this.text.nonStandard) nonStandard.set(word, (nonStandard.get(word) ?? 0) + n)
     return {
       rowsRead: this.report.rowsRead,
       kept: this.report.kept,
       dropped: { ...this.report.dropped },
       skipped: { ...this.tableParser.skipped },
-      noPosition: this.noPosition,
-      inferredType: this.inferredType,
-      nonStandard: [...this.nonStandard],
+      noPosition: this.noPosition + this.text.noPosition,
+      inferredType: this.inferredType + this.text.inferredType,
+      nonStandard: [...nonStandard],
     }
   }
 
-  /**
-   * Whether a part's outcome is what reading its lines here would give: not when it dropped rows
-   * (lenient mode's bad rows), whose reasons would be counted out of order.
-   */
+  /** Whether a part's outcome is what reading its lines here would give (./part-counts.ts). */
   static mergeable(c: MafPartCounts): boolean {
-    return Object.keys(c.dropped).length === 0 && Object.keys(c.skipped).every((r) => r === 'blank line')
+    return mergeablePart(c)
   }
 
   /**
@@ -592,16 +307,17 @@ export class MafParser {
   /** After the last line: header must exist; rows the table layer skipped are accounted for. */
   finish(): ReadReport {
     const h = this.tableParser.finish()
-    this.cols ??= this.resolve(h)
+    this.cols ??= resolveColumns(h, this.opts.keepExtra)
     if (this.seen === undefined) this.dropRepeats()
     for (const [reason, n] of Object.entries(this.tableParser.skipped)) {
       if (reason === 'blank line') continue // not a data row
       this.report.rowsRead += n
       drop(this.report, reason, n)
     }
-    if (this.noPosition > 0) warn(this.report, `${this.noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
-    if (this.inferredType > 0) warn(this.report, `${this.inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
-    for (const [word, n] of [...this.nonStandard].sort()) {
+    const c = this.partCounts()
+    if (c.noPosition > 0) warn(this.report, `${c.noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
+    if (c.inferredType > 0) warn(this.report, `${c.inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
+    for (const [word, n] of [...c.nonStandard].sort()) {
       warn(this.report, `${n} row${n > 1 ? 's' : ''} with Variant_Classification ${quote(word)}, not a MAF class: kept as Unknown (not counted unless --classes names it)`)
     }
     return this.report
@@ -635,155 +351,4 @@ export class MafParser {
     drop(this.report, DUPLICATE, repeats)
   }
 
-  private classCode(clsRaw: string, at: (i: number) => Location, c: Cols): { code: number; raw: string | undefined } {
-    // Cached by the word as written: lookupVariantClass lower-cases (a new string) on every call.
-    const code = this.classOf.get(clsRaw)
-    if (code !== undefined) return { code, raw: undefined }
-    const vc = lookupVariantClass(clsRaw)
-    if (vc !== undefined) {
-      const k = CLASS_CODE.get(vc) as number
-      this.classOf.set(own(clsRaw), k)
-      return { code: k, raw: undefined }
-    }
-    // Real MAFs carry project-specific words (maftools' APL example: "ITD"). A word is kept as
-    // 'Unknown' with its raw text — reported, and not counted unless --classes names it —
-    // which is what maftools' default does. Anything that is not a word is an error.
-    if (!/^[A-Za-z0-9_'+-]{1,64}$/.test(clsRaw)) {
-      throw new InputError('UNKNOWN_TERM', `Variant_Classification: unknown class ${quote(clsRaw)}`, {
-        ...at(c.cls),
-        suggestion: 'use a MAF Variant_Classification (e.g. Missense_Mutation); for Sequence Ontology terms use a column-mapped table (--columns)',
-      })
-    }
-    this.nonStandard.set(clsRaw, (this.nonStandard.get(clsRaw) ?? 0) + 1)
-    return { code: CLASS_CODE.get('Unknown') as number, raw: clsRaw }
-  }
-
-  private toRow(f: readonly string[], line: number, c: Cols): number {
-    const file = this.file
-    const at = (i: number): Location => ({ file, line, column: i + 1 })
-    const get = (i: number | undefined) => (i === undefined ? undefined : (f[i] as string))
-    const pool = this.table.pool
-
-    const sampleRaw = this.opts.sampleOverride ?? trimmed(f[c.sample] as string)
-    if (sampleRaw === '' || isMissing(sampleRaw)) {
-      throw new InputError('BAD_VALUE', 'Tumor_Sample_Barcode: empty sample ID', at(c.sample))
-    }
-    const sampleId = pool.id(sampleRaw)
-    const chromRaw = trimmed(f[c.chrom] as string)
-    if (!this.chromOk.has(chromRaw)) {
-      if (!isKnownChromosome(chromRaw)) {
-        throw new InputError('BAD_VALUE', `Chromosome: unknown chromosome name ${quote(chromRaw)}`, {
-          ...at(c.chrom),
-          suggestion: 'expected 1–22, X, Y, MT (with or without "chr") or a named contig; the columns may be shifted',
-        })
-      }
-      if (this.chromOk.size < 100_000) this.chromOk.add(own(chromRaw))
-    }
-    const chromId = pool.id(chromRaw)
-    const startFast = plainUint(f[c.start])
-    const start = startFast >= 1 ? startFast : parsePositionField(f[c.start], { name: 'Start_Position', ...at(c.start) })
-    const endFast = plainUint(f[c.end])
-    const end = endFast >= 1 ? endFast : parsePositionField(f[c.end], { name: 'End_Position', ...at(c.end) })
-    // A missing position (NA) is kept — the call still says the gene is altered in that sample
-    // (maftools' APL example has FLT3 ITDs with NA positions) — and counted in the report.
-    if (start === undefined) this.noPosition++
-    if (start !== undefined && end !== undefined && end < start - 1) {
-      // An insertion may have End = Start + 1 or (some older MAFs) End = Start − 1; anything less is wrong.
-      throw new InputError('BAD_VALUE', `End_Position ${end} is before Start_Position ${start}`, at(c.end))
-    }
-    const cls = this.classCode(trimmed(f[c.cls] as string), at, c)
-    const refStr = trimmed(f[c.ref] as string)
-    const refId = pool.id(refStr)
-    const ref = pool.values[refId] as string
-    let alt = trimmed(f[c.alt2] as string)
-    const a1 = get(c.opt.allele1)?.trim()
-    // Some MAFs put the tumour allele in Allele1 and repeat the reference in Allele2.
-    if (alt === ref && a1 !== undefined && a1 !== '' && a1 !== ref) alt = a1
-    const typeWord = f[c.type] as string
-    let type = this.typeOf.get(typeWord)
-    if (type === undefined) {
-      type = TYPE_CODE.get(typeWord.trim().toUpperCase()) ?? 0
-      if (this.typeOf.size < 1000) this.typeOf.set(own(typeWord), type)
-    }
-    if (type === 0) {
-      // Real MAFs write "", "NA" or caller words ("DUP:TANDEM"): derive the type from the alleles
-      // as vcf2maf would, and say so in the report.
-      const inferred = typeFromAlleles(ref, alt)
-      if (inferred === undefined) {
-        throw new InputError('UNKNOWN_TERM', `Variant_Type: unknown type ${quote(typeWord.trim().toUpperCase())} and the alleles do not tell`, {
-          ...at(c.type),
-          suggestion: `expected one of ${VARIANT_TYPES.join(', ')}`,
-        })
-      }
-      type = TYPE_CODE.get(inferred) ?? 0
-      this.inferredType++
-    }
-
-    const altId = pool.id(alt)
-
-    const geneRaw = f[c.gene] as string
-    let gene = this.geneIds.get(geneRaw)
-    if (gene === undefined) {
-      const g = trimmed(geneRaw)
-      gene = pool.id(isMissing(g) ? 'Unknown' : g)
-      this.geneIds.set(own(geneRaw), gene)
-    }
-    const count = (i: number | undefined, name: string): number => {
-      const v = plainUint(get(i))
-      return v >= 0 ? v : (parseCountField(get(i), { name, ...at(i ?? 0) }) ?? -1)
-    }
-    const altCount = count(c.opt.altCount, 't_alt_count')
-    const refCount = count(c.opt.refCount, 't_ref_count')
-    let depth = count(c.opt.depth, 't_depth')
-    if (depth < 0 && altCount >= 0 && refCount >= 0) depth = altCount + refCount
-    const statusWord = get(c.opt.mutationStatus)
-    let origin: number
-    if (statusWord === undefined) origin = ORIGIN_CODE[this.opts.origin ?? 'somatic']
-    else {
-      let o = this.originOf.get(statusWord)
-      if (o === undefined) {
-        const st = statusWord.trim().toLowerCase()
-        o = ORIGIN_CODE[(st && MUTATION_STATUS_ORIGIN[st]) || this.opts.origin || (st ? 'unknown' : 'somatic')]
-        if (this.originOf.size < 1000) this.originOf.set(own(statusWord), o)
-      }
-      origin = o
-    }
-    const proteinRaw = get(c.opt.protein)
-    const protein = proteinRaw === undefined ? undefined : trimmed(proteinRaw)
-    const filterRaw = get(c.opt.filter)
-    const filter = filterRaw === undefined ? '' : trimmed(filterRaw)
-
-    if (filter !== this.lastFilter) {
-      this.lastFilter = filter
-      this.lastFilterId = filter === '' ? -1 : pool.id(filter)
-    }
-    if (this.seen !== undefined && !this.seen.add(sampleId, chromId, start, refId, altId)) {
-      drop(this.report, DUPLICATE)
-      return -1
-    }
-    this.markSample(sampleId)
-    const i = this.appendRow(
-      sampleId, gene, cls.code, type, origin, chromId, start ?? NaN, end ?? start ?? NaN, refId, altId,
-      protein === undefined || isMissing(protein) ? undefined : protein, this.lastFilterId, altCount, refCount, depth, line,
-    )
-
-    let extra: Record<string, string> | undefined
-    if (c.extra.length > 0) {
-      const h = this.tableParser.header as TableHeader
-      extra = {}
-      for (const k of c.extra) extra[h.columns[k] as string] = f[k] as string
-    }
-    if (cls.raw !== undefined || extra !== undefined) this.table.setRare(i, cls.raw, undefined, extra)
-    return i
-  }
-}
-
-/** Variant_Type from MAF alleles ('-' = empty), as vcf2maf assigns it. */
-export function typeFromAlleles(ref: string, alt: string): VariantType | undefined {
-  const okAllele = /^[ACGTN-]+$/i
-  if (!okAllele.test(ref) || !okAllele.test(alt) || ref === alt) return undefined
-  if (ref === '-') return 'INS'
-  if (alt === '-') return 'DEL'
-  if (ref.length === alt.length) return ref.length === 1 ? 'SNP' : ref.length === 2 ? 'DNP' : ref.length === 3 ? 'TNP' : 'ONP'
-  return ref.length < alt.length ? 'INS' : 'DEL'
 }

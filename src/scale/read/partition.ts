@@ -23,7 +23,8 @@ import { feedByteLines, UseTextPath, type ByteLineSink } from '../../io/byte-lin
 import { readLineBatches } from '../../io/lines.js'
 import { splitCsv, splitTsv } from '../../io/table.js'
 import { InputError } from '../../errors.js'
-import { trimmed, type MafParser } from '../../maf/parser.js'
+import { trimmed } from '../../maf/field-values.js'
+import type { MafParser } from '../../maf/parser.js'
 
 const BUFFER = 256 * 1024
 const HEAD = 12

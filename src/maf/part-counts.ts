@@ -1,0 +1,23 @@
+/**
+ * What a MafParser that read one part of a file hands back beside its rows: a worker thread's part
+ * (../scale/read/parallel.ts) or a sample partition (../scale/read/partition.ts). Plain data, so it
+ * crosses a thread boundary as it is; the file's own parser adds it (`MafParser.absorbCounts`).
+ */
+
+export interface MafPartCounts {
+  readonly rowsRead: number
+  readonly kept: number
+  readonly dropped: Readonly<Record<string, number>>
+  readonly skipped: Readonly<Record<string, number>>
+  readonly noPosition: number
+  readonly inferredType: number
+  readonly nonStandard: readonly (readonly [string, number])[]
+}
+
+/**
+ * Whether a part's outcome is what reading its lines after the first part would give: not when
+ * it dropped rows (lenient mode's bad rows), whose reasons would be counted out of order.
+ */
+export function mergeablePart(c: MafPartCounts): boolean {
+  return Object.keys(c.dropped).length === 0 && Object.keys(c.skipped).every((r) => r === 'blank line')
+}

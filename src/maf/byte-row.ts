@@ -12,13 +12,12 @@
  */
 import { isMissing } from '../io/fields.js'
 import { ByteMap, MISSING } from '../io/bytemap.js'
-import { lookupVariantClass } from '../model/alteration.js'
 import { CLASS_CODE, ORIGIN_CODE, type EventRow, type StringPool } from '../model/events.js'
 import { isKnownChromosome } from './chromosome.js'
-import { MUTATION_STATUS_ORIGIN, type MafColumns } from './columns.js'
+import type { MafColumns } from './columns.js'
 import { digits, spaced } from './field-values.js'
 import type { MafOptions } from './options.js'
-import { TYPE_CODE } from './rules.js'
+import { classOfWord, geneSymbol, positionsInOrder, readDepth, statusOrigin, typeCodeOf } from './rules.js'
 
 /** The byte caches that depend only on the bytes and the string pool's ids. */
 interface SharedMaps {
@@ -125,14 +124,15 @@ export class MafByteRows {
     }
     const start0 = digits(buf, fs[c.start] as number, fe[c.start] as number)
     const end0 = digits(buf, fs[c.end] as number, fe[c.end] as number)
-    if (start0 < 1 || end0 < 1 || end0 < start0 - 1) return false
+    if (start0 < 1 || end0 < 1 || !positionsInOrder(start0, end0)) return false
     a = fs[c.cls] as number
     z = fe[c.cls] as number
     let cls = F.cls.get(buf, a, z)
     if (cls === MISSING) {
-      const vc = spaced(buf, a, z) ? undefined : lookupVariantClass(buf.toString('utf8', a, z))
-      if (vc === undefined) return false
-      cls = CLASS_CODE.get(vc) as number
+      // A project word (class Unknown, its word kept) is the text path's: the table keeps the word.
+      const vc = spaced(buf, a, z) ? undefined : classOfWord(buf.toString('utf8', a, z))
+      if (vc === undefined || vc.raw !== undefined) return false
+      cls = CLASS_CODE.get(vc.cls) as number
       F.cls.set(buf, a, z, cls)
     }
     const refId = this.allele(buf, fs[c.ref] as number, fe[c.ref] as number)
@@ -142,7 +142,7 @@ export class MafByteRows {
     z = fe[c.type] as number
     let type = F.type.get(buf, a, z)
     if (type === MISSING) {
-      type = TYPE_CODE.get(buf.toString('utf8', a, z).trim().toUpperCase()) ?? 0
+      type = typeCodeOf(buf.toString('utf8', a, z))
       F.type.set(buf, a, z, type)
     }
     if (type === 0) return false
@@ -152,7 +152,7 @@ export class MafByteRows {
     if (gene === MISSING) {
       if (spaced(buf, a, z)) return false
       const g = buf.toString('utf8', a, z)
-      gene = pool.id(isMissing(g) ? 'Unknown' : g)
+      gene = pool.id(geneSymbol(g))
       F.gene.set(buf, a, z, gene)
     }
     const ka = c.opt.altCount
@@ -160,19 +160,18 @@ export class MafByteRows {
     const kd = c.opt.depth
     const altCount = ka === undefined ? -1 : digits(buf, fs[ka] as number, fe[ka] as number)
     const refCount = kr === undefined ? -1 : digits(buf, fs[kr] as number, fe[kr] as number)
-    let depth = kd === undefined ? -1 : digits(buf, fs[kd] as number, fe[kd] as number)
-    if (altCount === -2 || refCount === -2 || depth === -2) return false
-    if (depth < 0 && altCount >= 0 && refCount >= 0) depth = altCount + refCount
+    const depthField = kd === undefined ? -1 : digits(buf, fs[kd] as number, fe[kd] as number)
+    if (altCount === -2 || refCount === -2 || depthField === -2) return false
+    const depth = readDepth(altCount, refCount, depthField)
     let origin: number
     const ks = c.opt.mutationStatus
-    if (ks === undefined) origin = ORIGIN_CODE[this.opts.origin ?? 'somatic']
+    if (ks === undefined) origin = ORIGIN_CODE[statusOrigin(undefined, this.opts.origin)]
     else {
       a = fs[ks] as number
       z = fe[ks] as number
       origin = this.status.get(buf, a, z)
       if (origin === MISSING) {
-        const st = buf.toString('utf8', a, z).trim().toLowerCase()
-        origin = ORIGIN_CODE[(st && MUTATION_STATUS_ORIGIN[st]) || this.opts.origin || (st ? 'unknown' : 'somatic')]
+        origin = ORIGIN_CODE[statusOrigin(buf.toString('utf8', a, z), this.opts.origin)]
         this.status.set(buf, a, z, origin)
       }
     }

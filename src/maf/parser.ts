@@ -37,7 +37,7 @@ import { resolveColumns, type MafColumns } from './columns.js'
 import { DuplicateIndex, keyHash, laterDuplicates } from './dedup.js'
 import type { MafOptions } from './options.js'
 import { mergeablePart, type MafPartCounts } from './part-counts.js'
-import { TYPE_CODE } from './rules.js'
+import { TYPE_CODE, alleleFraction } from './rules.js'
 import { MafTextRows } from './text-row.js'
 
 export type { MafOptions } from './options.js'
@@ -190,7 +190,7 @@ export class MafParser {
     r.kind = INDEL_TYPE.has(r.type) ? KIND_CODE.indel : KIND_CODE.snv
     r.cnState = 0
     r.protein = protein
-    r.vaf = r.altCount >= 0 && r.depth > 0 ? r.altCount / r.depth : NaN
+    r.vaf = alleleFraction(r.altCount, r.depth)
     r.copyNumber = NaN
     r.file = this.fileId
     r.line = line

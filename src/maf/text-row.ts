@@ -7,13 +7,13 @@
  */
 import { InputError, quote, type Location } from '../errors.js'
 import { isMissing, parseCountField, parsePositionField } from '../io/fields.js'
-import { VARIANT_TYPES, lookupVariantClass } from '../model/alteration.js'
+import { VARIANT_TYPES } from '../model/alteration.js'
 import { CLASS_CODE, ORIGIN_CODE, own, type EventRow, type StringPool } from '../model/events.js'
 import { isKnownChromosome } from './chromosome.js'
-import { MUTATION_STATUS_ORIGIN, type MafColumns } from './columns.js'
+import type { MafColumns } from './columns.js'
 import { plainUint, trimmed } from './field-values.js'
 import type { MafOptions } from './options.js'
-import { TYPE_CODE, typeFromAlleles } from './rules.js'
+import { TYPE_CODE, classOfWord, geneSymbol, positionsInOrder, readDepth, statusOrigin, tumourAllele, typeCodeOf, typeFromAlleles } from './rules.js'
 
 export class MafTextRows {
   /** Hugo_Symbol as written → pool id of the gene (empty / NA → "Unknown"). */
@@ -73,22 +73,18 @@ export class MafTextRows {
     // A missing position (NA) is kept — the call still says the gene is altered in that sample
     // (maftools' APL example has FLT3 ITDs with NA positions) — and counted in the report.
     if (start === undefined) this.noPosition++
-    if (start !== undefined && end !== undefined && end < start - 1) {
-      // An insertion may have End = Start + 1 or (some older MAFs) End = Start − 1; anything less is wrong.
+    if (start !== undefined && end !== undefined && !positionsInOrder(start, end)) {
       throw new InputError('BAD_VALUE', `End_Position ${end} is before Start_Position ${start}`, at(c.end))
     }
     const cls = this.classCode(trimmed(f[c.cls] as string), at, c)
     const refStr = trimmed(f[c.ref] as string)
     const refId = pool.id(refStr)
     const ref = pool.values[refId] as string
-    let alt = trimmed(f[c.alt2] as string)
-    const a1 = get(c.opt.allele1)?.trim()
-    // Some MAFs put the tumour allele in Allele1 and repeat the reference in Allele2.
-    if (alt === ref && a1 !== undefined && a1 !== '' && a1 !== ref) alt = a1
+    const alt = tumourAllele(ref, trimmed(f[c.alt2] as string), get(c.opt.allele1)?.trim())
     const typeWord = f[c.type] as string
     let type = this.typeOf.get(typeWord)
     if (type === undefined) {
-      type = TYPE_CODE.get(typeWord.trim().toUpperCase()) ?? 0
+      type = typeCodeOf(typeWord)
       if (this.typeOf.size < 1000) this.typeOf.set(own(typeWord), type)
     }
     if (type === 0) {
@@ -111,7 +107,7 @@ export class MafTextRows {
     let gene = this.geneIds.get(geneRaw)
     if (gene === undefined) {
       const g = trimmed(geneRaw)
-      gene = pool.id(isMissing(g) ? 'Unknown' : g)
+      gene = pool.id(geneSymbol(g))
       this.geneIds.set(own(geneRaw), gene)
     }
     const count = (i: number | undefined, name: string): number => {
@@ -120,19 +116,12 @@ export class MafTextRows {
     }
     const altCount = count(c.opt.altCount, 't_alt_count')
     const refCount = count(c.opt.refCount, 't_ref_count')
-    let depth = count(c.opt.depth, 't_depth')
-    if (depth < 0 && altCount >= 0 && refCount >= 0) depth = altCount + refCount
+    const depth = readDepth(altCount, refCount, count(c.opt.depth, 't_depth'))
     const statusWord = get(c.opt.mutationStatus)
-    let origin: number
-    if (statusWord === undefined) origin = ORIGIN_CODE[this.opts.origin ?? 'somatic']
-    else {
-      let o = this.originOf.get(statusWord)
-      if (o === undefined) {
-        const st = statusWord.trim().toLowerCase()
-        o = ORIGIN_CODE[(st && MUTATION_STATUS_ORIGIN[st]) || this.opts.origin || (st ? 'unknown' : 'somatic')]
-        if (this.originOf.size < 1000) this.originOf.set(own(statusWord), o)
-      }
-      origin = o
+    let origin = statusWord === undefined ? undefined : this.originOf.get(statusWord)
+    if (origin === undefined) {
+      origin = ORIGIN_CODE[statusOrigin(statusWord, this.opts.origin)]
+      if (statusWord !== undefined && this.originOf.size < 1000) this.originOf.set(own(statusWord), origin)
     }
     const proteinRaw = get(c.opt.protein)
     const protein = proteinRaw === undefined ? undefined : trimmed(proteinRaw)
@@ -165,22 +154,17 @@ export class MafTextRows {
     // Cached by the word as written: lookupVariantClass lower-cases (a new string) on every call.
     const code = this.classOf.get(clsRaw)
     if (code !== undefined) return { code, raw: undefined }
-    const vc = lookupVariantClass(clsRaw)
-    if (vc !== undefined) {
-      const k = CLASS_CODE.get(vc) as number
-      this.classOf.set(own(clsRaw), k)
-      return { code: k, raw: undefined }
-    }
-    // Real MAFs carry project-specific words (maftools' APL example: "ITD"). A word is kept as
-    // 'Unknown' with its raw text — reported, and not counted unless --classes names it —
-    // which is what maftools' default does. Anything that is not a word is an error.
-    if (!/^[A-Za-z0-9_'+-]{1,64}$/.test(clsRaw)) {
+    const vc = classOfWord(clsRaw)
+    if (vc === undefined) {
       throw new InputError('UNKNOWN_TERM', `Variant_Classification: unknown class ${quote(clsRaw)}`, {
         ...at(c.cls),
         suggestion: 'use a MAF Variant_Classification (e.g. Missense_Mutation); for Sequence Ontology terms use a column-mapped table (--columns)',
       })
     }
-    this.nonStandard.set(clsRaw, (this.nonStandard.get(clsRaw) ?? 0) + 1)
-    return { code: CLASS_CODE.get('Unknown') as number, raw: clsRaw }
+    const k = CLASS_CODE.get(vc.cls) as number
+    // Only MAF classes are cached: project words are few rows, and the table keeps each one's word.
+    if (vc.raw === undefined) this.classOf.set(own(clsRaw), k)
+    else this.nonStandard.set(clsRaw, (this.nonStandard.get(clsRaw) ?? 0) + 1)
+    return { code: k, raw: vc.raw }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * ByteMap: a hash map keyed by a byte range of a buffer, so a field can be looked up without
- * first becoming a string. The MAF fast path (../maf/parser.ts `pushBytes`) keeps one per column:
+ * first becoming a string. The MAF byte path (../maf/byte-row.ts) keeps one per column:
  * a million rows name ten thousand samples, two dozen chromosomes and a handful of classes, and
  * each row's field is found by hashing its bytes in place; only a new value is decoded (once).
  *

@@ -26,7 +26,7 @@
  * sample, gene, chromosome, allele and FILTER values). Measured on bench/out/cohort.maf (1M rows):
  * see README, Performance.
  */
-import { InputError, quote } from '../errors.js'
+import { InputError } from '../errors.js'
 import { isMissing } from '../io/fields.js'
 import { TableParser, type TableHeader } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
@@ -39,6 +39,8 @@ import type { MafOptions } from './options.js'
 import { mergeablePart, type MafPartCounts } from './part-counts.js'
 import { TYPE_CODE, alleleFraction } from './rules.js'
 import { MafTextRows } from './text-row.js'
+import { noteMafRows } from './row-notes.js'
+import { ReadNotes } from '../model/read-notes.js'
 
 export type { MafOptions } from './options.js'
 export type { MafPartCounts } from './part-counts.js'
@@ -67,7 +69,10 @@ export class MafParser {
   /** Counts absorbed from parts read elsewhere (the text reader counts this parser's own rows). */
   private noPosition = 0
   private inferredType = 0
-  private readonly nonStandard = new Map<string, number>()
+  /** Terms not counted and date-like genes of the kept rows (./row-notes.ts), and the rows noted so far. */
+  private readonly notes = new ReadNotes()
+  private notedTo: number
+  private readonly dateGene = new Map<number, boolean>()
 
   /**
    * `duplicates`: 'at-end' (default) finds repeated keys once all rows are in the table, which is
@@ -84,6 +89,7 @@ export class MafParser {
     this.report = newReport(file, 'MAF')
     this.table = table ?? new EventTable()
     this.firstRow = this.table.length
+    this.notedTo = this.firstRow
     this.seen = duplicates === 'per-row' ? new DuplicateIndex() : undefined
     this.fileId = this.table.pool.id(file)
     const o = opts.sampleOverride
@@ -197,6 +203,19 @@ export class MafParser {
     return this.table.append(r)
   }
 
+  /** Note the rows kept since the last call (final rows only: after the duplicate check). */
+  private noteRows(): void {
+    noteMafRows(this.notes, this.table, this.notedTo, this.table.length, this.dateGene)
+    this.notedTo = this.table.length
+  }
+
+  /** Empty the table after its rows were handed on (a per-row reader, ./read.ts): they are noted first. */
+  clearTable(): void {
+    this.noteRows()
+    this.table.clear()
+    this.notedTo = 0
+  }
+
   /** Expect about `rows` more rows: size the table and the duplicate index once. */
   reserve(rows: number): void {
     this.table.reserve(rows)
@@ -243,8 +262,6 @@ export class MafParser {
 
   /** This part's counts (before finish): the rows are in `table`. */
   partCounts(): MafPartCounts {
-    const nonStandard = new Map(this.nonStandard)
-    for (const [word, n] of this.text.nonStandard) nonStandard.set(word, (nonStandard.get(word) ?? 0) + n)
     return {
       rowsRead: this.report.rowsRead,
       kept: this.report.kept,
@@ -252,7 +269,7 @@ export class MafParser {
       skipped: { ...this.tableParser.skipped },
       noPosition: this.noPosition + this.text.noPosition,
       inferredType: this.inferredType + this.text.inferredType,
-      nonStandard: [...nonStandard],
+      notes: this.notes.data(),
     }
   }
 
@@ -291,7 +308,7 @@ export class MafParser {
     for (const [reason, n] of Object.entries(c.skipped)) this.tableParser.skipped[reason] = (this.tableParser.skipped[reason] ?? 0) + n
     this.noPosition += c.noPosition
     this.inferredType += c.inferredType
-    for (const [word, n] of c.nonStandard) this.nonStandard.set(word, (this.nonStandard.get(word) ?? 0) + n)
+    this.notes.merge(c.notes)
   }
 
   /**
@@ -301,6 +318,7 @@ export class MafParser {
    */
   finishPart(): MafPartCounts {
     if (this.seen === undefined) this.dropRepeats()
+    this.noteRows()
     return this.partCounts()
   }
 
@@ -309,17 +327,17 @@ export class MafParser {
     const h = this.tableParser.finish()
     this.cols ??= resolveColumns(h, this.opts.keepExtra)
     if (this.seen === undefined) this.dropRepeats()
+    this.noteRows()
     for (const [reason, n] of Object.entries(this.tableParser.skipped)) {
       if (reason === 'blank line') continue // not a data row
       this.report.rowsRead += n
       drop(this.report, reason, n)
     }
-    const c = this.partCounts()
-    if (c.noPosition > 0) warn(this.report, `${c.noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
-    if (c.inferredType > 0) warn(this.report, `${c.inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
-    for (const [word, n] of [...c.nonStandard].sort()) {
-      warn(this.report, `${n} row${n > 1 ? 's' : ''} with Variant_Classification ${quote(word)}, not a MAF class: kept as Unknown (not counted unless --classes names it)`)
-    }
+    const noPosition = this.noPosition + this.text.noPosition
+    const inferredType = this.inferredType + this.text.inferredType
+    if (noPosition > 0) warn(this.report, `${noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
+    if (inferredType > 0) warn(this.report, `${inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
+    this.notes.flush(this.report)
     return this.report
   }
 

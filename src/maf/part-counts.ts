@@ -3,6 +3,7 @@
  * (../scale/read/parallel.ts) or a sample partition (../scale/read/partition.ts). Plain data, so it
  * crosses a thread boundary as it is; the file's own parser adds it (`MafParser.absorbCounts`).
  */
+import type { ReadNotesData } from '../model/read-notes.js'
 
 export interface MafPartCounts {
   readonly rowsRead: number
@@ -11,7 +12,8 @@ export interface MafPartCounts {
   readonly skipped: Readonly<Record<string, number>>
   readonly noPosition: number
   readonly inferredType: number
-  readonly nonStandard: readonly (readonly [string, number])[]
+  /** Terms not counted and date-like genes of the part's kept rows (./row-notes.ts; empty until they are final). */
+  readonly notes: ReadNotesData
 }
 
 /**

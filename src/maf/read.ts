@@ -66,7 +66,7 @@ export async function readMaf(
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
     for (const a of p.table) sink(a)
-    p.table.clear()
+    p.clearTable()
   }
   const report = p.finish()
   return { alterations: [], report, samples: sorted(p.samples) }

@@ -32,7 +32,6 @@ export class MafTextRows {
   /** Rows read with an NA Start_Position; rows whose Variant_Type was derived from the alleles. */
   noPosition = 0
   inferredType = 0
-  readonly nonStandard = new Map<string, number>()
   /** The last row's protein change and its own class word (when not a MAF class). */
   protein: string | undefined
   rawClass: string | undefined
@@ -164,7 +163,6 @@ export class MafTextRows {
     const k = CLASS_CODE.get(vc.cls) as number
     // Only MAF classes are cached: project words are few rows, and the table keeps each one's word.
     if (vc.raw === undefined) this.classOf.set(own(clsRaw), k)
-    else this.nonStandard.set(clsRaw, (this.nonStandard.get(clsRaw) ?? 0) + 1)
     return { code: k, raw: vc.raw }
   }
 }

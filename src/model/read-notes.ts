@@ -8,7 +8,9 @@
  *   "1-Dec"; some locales write "Sep-02"): such a row is no longer its gene, so it is flagged with
  *   its lines, never renamed by guess (HGNC renamed these genes: SEPTIN2, MARCHF1, DELEC1 …).
  *
- * Both become warnings of the file's read report, in first-seen order, when the read finishes.
+ * Both become warnings of the file's read report, in first-seen order, when the read finishes. A
+ * reader that reads a file in parts (a MAF split into sample partitions) takes each part's notes
+ * as plain data (`data`) and adds them up (`merge`), ordered by first line as one pass orders them.
  */
 import { MAFTOOLS_NONSYNONYMOUS, type VariantClass } from './alteration.js'
 import { warn, type ReadReport } from './report.js'
@@ -23,16 +25,53 @@ export function looksLikeExcelDate(symbol: string): boolean {
   return DATE.test(symbol)
 }
 
-export class ReadNotes {
-  private readonly terms = new Map<string, { cls: VariantClass; n: number }>()
-  private readonly dates = new Map<string, { lines: number[]; n: number }>()
+/** ReadNotes as plain data (it crosses threads and partitions as it is). */
+export interface ReadNotesData {
+  /** [term, class, rows, first line] */
+  readonly terms: readonly (readonly [string, VariantClass, number, number])[]
+  /** [symbol, rows, first lines] */
+  readonly dates: readonly (readonly [string, number, readonly number[]])[]
+}
 
-  /** A kept row whose class `cls` was decided by consequence term `term`. */
-  term(term: string, cls: VariantClass): void {
+export class ReadNotes {
+  private terms = new Map<string, { cls: VariantClass; n: number; first: number }>()
+  private dates = new Map<string, { lines: number[]; n: number }>()
+
+  /** A kept row whose class `cls` was decided by consequence term `term` (at `line`, when the reader merges parts). */
+  term(term: string, cls: VariantClass, line = 0): void {
     if (COUNTED.has(cls)) return
     const t = this.terms.get(term)
-    if (t === undefined) this.terms.set(term, { cls, n: 1 })
+    if (t === undefined) this.terms.set(term, { cls, n: 1, first: line })
     else t.n++
+  }
+
+  data(): ReadNotesData {
+    return {
+      terms: [...this.terms].map(([term, t]) => [term, t.cls, t.n, t.first] as const),
+      dates: [...this.dates].map(([symbol, d]) => [symbol, d.n, [...d.lines]] as const),
+    }
+  }
+
+  /** Add the notes of another part of the same file; entries stay in the order of their first line. */
+  merge(other: ReadNotesData): void {
+    for (const [term, cls, n, first] of other.terms) {
+      const t = this.terms.get(term)
+      if (t === undefined) this.terms.set(term, { cls, n, first })
+      else {
+        t.n += n
+        t.first = Math.min(t.first, first)
+      }
+    }
+    for (const [symbol, n, lines] of other.dates) {
+      const d = this.dates.get(symbol)
+      if (d === undefined) this.dates.set(symbol, { lines: [...lines], n })
+      else {
+        d.n += n
+        d.lines = [...d.lines, ...lines].sort((a, b) => a - b).slice(0, MAX_LINES)
+      }
+    }
+    this.terms = new Map([...this.terms].sort((a, b) => a[1].first - b[1].first))
+    this.dates = new Map([...this.dates].sort((a, b) => (a[1].lines[0] ?? 0) - (b[1].lines[0] ?? 0)))
   }
 
   /** A kept row's gene symbol, at `line`. */

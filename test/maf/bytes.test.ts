@@ -1,6 +1,6 @@
 /**
- * The MAF byte path (MafParser.pushBytes via readMafInto) must read exactly what the text path
- * reads: same records, same read report, same errors. The text path is the streaming reader
+ * The MAF byte path (MafParser.pushBytes via readMafInto) must read what the text path reads: same
+ * records, same read report (warnings in any order: ./parity.ts), same errors. The text path is the streaming reader
  * (`readMaf` with onRecord). Checked on every MAF-like file in the fixtures and ../shared/data, and
  * on crafted files that exercise each fallback (CRLF, lone CR, BOM, quotes, spaces, NA positions,
  * non-standard words, duplicates, no final newline, sample override, lenient bad rows).
@@ -12,24 +12,34 @@ import { readMaf, readMafInto } from '../../src/maf/read.js'
 import type { MafOptions } from '../../src/maf/parser.js'
 import { EventTable } from '../../src/model/events.js'
 import type { Alteration } from '../../src/model/alteration.js'
+import type { ReadReport } from '../../src/model/report.js'
 import { FIXTURES, SHARED, tmpFile } from '../helpers.js'
 import { CRAFTED, HEADER, ROW } from './crafted.js'
+import { comparable } from './parity.js'
 
-async function viaText(path: string, opts: MafOptions = {}) {
+/** What a read gave: its records, report and samples, or its error. */
+interface Outcome {
+  readonly records?: Alteration[]
+  readonly report?: ReadReport
+  readonly samples?: string[]
+  readonly error?: string
+}
+
+async function viaText(path: string, opts: MafOptions = {}): Promise<Outcome> {
   const out: Alteration[] = []
   try {
     const r = await readMaf(path, { ...opts, onRecord: (a) => out.push(a) })
-    return { records: out, report: r.report, samples: r.samples }
+    return comparable({ records: out, report: r.report, samples: r.samples })
   } catch (e) {
     return { error: String((e as { format?: () => string }).format?.() ?? e) }
   }
 }
 
-async function viaBytes(path: string, opts: MafOptions = {}) {
+async function viaBytes(path: string, opts: MafOptions = {}): Promise<Outcome> {
   const t = new EventTable()
   try {
     const r = await readMafInto(path, t, opts)
-    return { records: t.toArray(), report: r.report, samples: r.samples }
+    return comparable({ records: t.toArray(), report: r.report, samples: r.samples })
   } catch (e) {
     return { error: String((e as { format?: () => string }).format?.() ?? e) }
   }

@@ -31,6 +31,11 @@ export const CRAFTED: Record<string, string> = {
   inferredType: [HEADER, ROW('S1').replace('\tSNP\t', '\tNA\t'), ''].join('\n'),
   // Every row is checked before the duplicate check: a repeated key does not hide a bad count.
   duplicateWithBadCount: [HEADER, ROW('S1'), ROW('S1', 'TP53', '7675088', 'Missense_Mutation', 'p.R175H\t1x\t30\tSomatic\tPASS'), ''].join('\n'),
+  // Classes not counted (a repeated Silent row counts once), a project word, date-like genes (SEPT9 is a gene).
+  notes: [
+    HEADER, ROW('S1', 'TP53', '100', 'Silent'), ROW('S1', 'TP53', '100', 'Silent'), ROW('S2', '1-Dec', '200', 'Intron'), ROW('S3', 'SEPT9', '300'),
+    ROW('S3', '10-Mar', '400', 'ITD'), ROW('S4', 'KRAS', '500', 'Silent'), ROW('S4', '1-Dec', '600'), '',
+  ].join('\n'),
   utf8Names: [HEADER, ROW('Échantillon-1'), ROW('患者2'), ''].join('\n'),
   headerOnly: HEADER + '\n',
   empty: '',

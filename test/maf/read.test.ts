@@ -27,7 +27,7 @@ describe('MAF reader', () => {
     const itd = r.alterations.filter((a) => a.rawClass === 'ITD')
     expect(itd.length).toBeGreaterThan(0)
     expect(itd.every((a) => a.variantClass === 'Unknown')).toBe(true)
-    expect(r.report.warnings.join('\n')).toMatch(/rows with Variant_Classification "ITD", not a MAF class/)
+    expect(r.report.warnings.join('\n')).toMatch(/\d+ row\(s\) of consequence "ITD" → Unknown: not counted by default \(add Unknown to --classes/)
     expect(r.alterations.find((a) => a.gene === 'FLT3' && a.protein === 'D835Y')).toBeDefined()
   })
 

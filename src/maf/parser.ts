@@ -72,7 +72,6 @@ export class MafParser {
   /** Terms not counted and date-like genes of the kept rows (./row-notes.ts), and the rows noted so far. */
   private readonly notes = new ReadNotes()
   private notedTo: number
-  private readonly dateGene = new Map<number, boolean>()
 
   /**
    * `duplicates`: 'at-end' (default) finds repeated keys once all rows are in the table, which is
@@ -205,7 +204,7 @@ export class MafParser {
 
   /** Note the rows kept since the last call (final rows only: after the duplicate check). */
   private noteRows(): void {
-    noteMafRows(this.notes, this.table, this.notedTo, this.table.length, this.dateGene)
+    noteMafRows(this.notes, this.table, this.notedTo, this.table.length)
     this.notedTo = this.table.length
   }
 

@@ -20,6 +20,11 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)'
 const DATE = new RegExp(`^(?:\\d{1,2}-${MONTH}|${MONTH}-\\d{1,2})$`, 'i')
 const MAX_LINES = 10
 
+/** Whether rows of class `cls` are counted by default (then `term` notes nothing for them). */
+export function countedByDefault(cls: VariantClass): boolean {
+  return COUNTED.has(cls)
+}
+
 /** "1-Dec", "10-Mar", "12-Sep", "Sep-02": how Excel shows symbols such as DEC1, MARCH10, SEPT12. */
 export function looksLikeExcelDate(symbol: string): boolean {
   return DATE.test(symbol)
@@ -37,12 +42,12 @@ export class ReadNotes {
   private terms = new Map<string, { cls: VariantClass; n: number; first: number }>()
   private dates = new Map<string, { lines: number[]; n: number }>()
 
-  /** A kept row whose class `cls` was decided by consequence term `term` (at `line`, when the reader merges parts). */
-  term(term: string, cls: VariantClass, line = 0): void {
+  /** `n` kept rows (default 1) whose class `cls` was decided by consequence term `term`, the first at `line` (when the reader merges parts). */
+  term(term: string, cls: VariantClass, line = 0, n = 1): void {
     if (COUNTED.has(cls)) return
     const t = this.terms.get(term)
-    if (t === undefined) this.terms.set(term, { cls, n: 1, first: line })
-    else t.n++
+    if (t === undefined) this.terms.set(term, { cls, n, first: line })
+    else t.n += n
   }
 
   data(): ReadNotesData {

@@ -28,10 +28,10 @@
  */
 import { InputError } from '../errors.js'
 import { isMissing } from '../io/fields.js'
-import { TableParser, type TableHeader } from '../io/table.js'
+import { TableParser, type SkipReason, type TableHeader } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable, KIND_CODE, emptyRow, type EventRow } from '../model/events.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { addDrops, copyDrops, drop, dropSkipped, newReport, warn, type DropCode, type ReadReport } from '../model/report.js'
 import { MafByteRows } from './byte-row.js'
 import { resolveColumns, type MafColumns } from './columns.js'
 import { DuplicateIndex, keyHash, laterDuplicates } from './dedup.js'
@@ -45,7 +45,7 @@ import { ReadNotes } from '../model/read-notes.js'
 export type { MafOptions } from './options.js'
 export type { MafPartCounts } from './part-counts.js'
 
-const DUPLICATE = 'duplicate (same sample, chromosome, start and alleles)'
+const DUPLICATE: DropCode = 'duplicate-variant'
 const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
 
 export class MafParser {
@@ -138,7 +138,7 @@ export class MafParser {
       return i
     } catch (e) {
       if (this.opts.lenient && e instanceof InputError) {
-        drop(this.report, `bad row: ${e.code.toLowerCase()}`)
+        drop(this.report, 'bad-row', 1, e.code.toLowerCase())
         return -1
       }
       throw e
@@ -264,7 +264,7 @@ export class MafParser {
     return {
       rowsRead: this.report.rowsRead,
       kept: this.report.kept,
-      dropped: { ...this.report.dropped },
+      dropped: copyDrops(this.report.dropped),
       skipped: { ...this.tableParser.skipped },
       noPosition: this.noPosition + this.text.noPosition,
       inferredType: this.inferredType + this.text.inferredType,
@@ -303,8 +303,8 @@ export class MafParser {
   absorbCounts(c: MafPartCounts): void {
     this.report.rowsRead += c.rowsRead
     this.report.kept += c.kept
-    for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
-    for (const [reason, n] of Object.entries(c.skipped)) this.tableParser.skipped[reason] = (this.tableParser.skipped[reason] ?? 0) + n
+    addDrops(this.report, c.dropped)
+    for (const [reason, n] of Object.entries(c.skipped) as [SkipReason, number][]) this.tableParser.skipped[reason] = (this.tableParser.skipped[reason] ?? 0) + n
     this.noPosition += c.noPosition
     this.inferredType += c.inferredType
     this.notes.merge(c.notes)
@@ -327,15 +327,11 @@ export class MafParser {
     this.cols ??= resolveColumns(h, this.opts.keepExtra)
     if (this.seen === undefined) this.dropRepeats()
     this.noteRows()
-    for (const [reason, n] of Object.entries(this.tableParser.skipped)) {
-      if (reason === 'blank line') continue // not a data row
-      this.report.rowsRead += n
-      drop(this.report, reason, n)
-    }
+    dropSkipped(this.report, this.tableParser.skipped, { countRead: true }) // blank lines are no data rows
     const noPosition = this.noPosition + this.text.noPosition
     const inferredType = this.inferredType + this.text.inferredType
-    if (noPosition > 0) warn(this.report, `${noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
-    if (inferredType > 0) warn(this.report, `${inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
+    if (noPosition > 0) warn(this.report, { code: 'maf-no-position', detail: String(noPosition) })
+    if (inferredType > 0) warn(this.report, { code: 'maf-type-from-alleles', detail: String(inferredType) })
     this.notes.flush(this.report)
     return this.report
   }

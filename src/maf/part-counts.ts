@@ -3,13 +3,15 @@
  * (../scale/read/parallel.ts) or a sample partition (../scale/read/partition.ts). Plain data, so it
  * crosses a thread boundary as it is; the file's own parser adds it (`MafParser.absorbCounts`).
  */
+import type { SkipReason } from '../io/table.js'
 import type { ReadNotesData } from '../model/read-notes.js'
+import type { DropTally } from '../model/report.js'
 
 export interface MafPartCounts {
   readonly rowsRead: number
   readonly kept: number
-  readonly dropped: Readonly<Record<string, number>>
-  readonly skipped: Readonly<Record<string, number>>
+  readonly dropped: readonly DropTally[]
+  readonly skipped: Readonly<Partial<Record<SkipReason, number>>>
   readonly noPosition: number
   readonly inferredType: number
   /** Terms not counted and date-like genes of the part's kept rows (./row-notes.ts; empty until they are final). */
@@ -21,5 +23,5 @@ export interface MafPartCounts {
  * it dropped rows (lenient mode's bad rows), whose reasons would be counted out of order.
  */
 export function mergeablePart(c: MafPartCounts): boolean {
-  return Object.keys(c.dropped).length === 0 && Object.keys(c.skipped).every((r) => r === 'blank line')
+  return c.dropped.length === 0 && Object.keys(c.skipped).every((r) => r === 'blank-line')
 }

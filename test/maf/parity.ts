@@ -9,5 +9,5 @@ import type { ReadReport } from '../../src/model/report.js'
 export function comparable<T extends { readonly report?: ReadReport | undefined; readonly pool?: unknown }>(r: T): T {
   const { pool: _pool, ...rest } = r
   if (rest.report === undefined) return rest as T
-  return { ...rest, report: { ...rest.report, warnings: [...rest.report.warnings].sort() } } as T
+  return { ...rest, report: { ...rest.report, warnings: [...rest.report.warnings].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0)) } } as T
 }

@@ -12,7 +12,7 @@
  *
  * Two ways in: `push` (a line as text) and `pushBytes` (a line as bytes). Given an EventTable (the
  * table path, readVcfInto), kept alterations are appended to it, and `pushBytes` first offers the
- * line to rows.ts, which reads a usual small-variant record (VEP / SnpEff ANN / CSQT) straight
+ * line to byte-path/row-reader.ts, which reads a usual small-variant record (VEP / SnpEff ANN / CSQT) straight
  * into id/code rows; whatever it does not read exactly as `push` would is decoded and pushed
  * (test/vcf/table-path.test.ts holds both paths equal). Either way the parser is "feed header and
  * record lines with their line numbers, then finish()", in any split of the file.
@@ -30,7 +30,7 @@
  * heap) → 3.2 µs with INFO, CSQ entries and FORMAT read as spans of the line (test/vcf/bench/
  * reader.mjs --text; unchanged) → table path from bytes 2.0 µs, against 4.3 µs for the records
  * pushed into the table as loadCohort did before (reader.mjs, the two builds interleaved, min of
- * 8 rounds; median ratio 1.93). Where the 2.0 µs go: see rows.ts.
+ * 8 rounds; median ratio 1.93). Where the 2.0 µs go: see byte-path/row-reader.ts.
  * `bcftools query` on the same file: 1.2-1.6 µs.
  */
 import VCF, { type MetaMap } from '@gmod/vcf'
@@ -52,7 +52,7 @@ import { alleleShape, GeneIndex } from './structural.js'
 import { SvHandler } from './sv.js'
 import { ORIGIN_KEYS, originFromInfo } from './origin.js'
 import type { EventTable } from '../model/events.js'
-import { CONTIG_NAME, RowReader } from './rows.js'
+import { CONTIG_NAME, RowReader } from './byte-path/row-reader.js'
 
 /** Header bounds: GRCh38 with alt contigs has ~3,400 ##contig lines; scaffold-level genomes reach ~10^5. */
 const MAX_HEADER_LINES = 1_000_000
@@ -118,7 +118,7 @@ export class VcfParser {
   private infoScan = new InfoScan({})
   /** The annotation key's InfoScan slot (-1: no decoder). */
   private annotationSlot = -1
-  /** The table path for small-variant record bytes (rows.ts); only with a table and the fast engine. */
+  /** The table path for small-variant record bytes (byte-path/row-reader.ts); only with a table and the fast engine. */
   private rows: RowReader | undefined
 
   /**
@@ -199,7 +199,7 @@ export class VcfParser {
 
   /**
    * Feed one line given as bytes buf[s, e) (valid UTF-8, no line break). With a table, a
-   * small-variant record is read from the bytes (rows.ts) when it can be read exactly; any other
+   * small-variant record is read from the bytes (byte-path/row-reader.ts) when it can be read exactly; any other
    * line is decoded and read by `push`.
    */
   pushBytes(buf: Buffer, s: number, e: number, line: number): void {

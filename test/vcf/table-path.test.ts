@@ -1,5 +1,5 @@
 /**
- * The table path (readVcfInto: bytes → rows.ts → EventTable rows) against the record path
+ * The table path (readVcfInto: bytes → byte-path/row-reader.ts → EventTable rows) against the record path
  * (readVcf: text lines → Alteration records, appended with EventTable.push as loadCohort did):
  * every VCF in ../shared/data and the fixtures, crafted edge cases written to files (multi-ALT,
  * multi-sample, germline, filtered, copy-number and SV records, CRLF, bad UTF-8, errors) and

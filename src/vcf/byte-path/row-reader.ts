@@ -31,19 +31,19 @@
  * ~1.7-2.2 ns a byte on this machine, so the 190-byte line alone is ~0.4 µs.
  */
 import type { MetaMap } from '@gmod/vcf'
-import { byteClasses } from '../io/byte-class.js'
-import { ByteMap, MISSING } from '../io/bytemap.js'
-import { RecentBytes } from '../io/recent-bytes.js'
-import { drop, type ReadReport } from '../model/report.js'
-import { KIND_CODE, ORIGIN_CODE, type EventTable, emptyRow } from '../model/events.js'
-import { VARIANT_TYPES, type Origin } from '../model/alteration.js'
-import { SLOT, type EntryLayout } from './annotation.js'
+import { byteClasses } from '../../io/byte-class.js'
+import { ByteMap, MISSING } from '../../io/bytemap.js'
+import { RecentBytes } from '../../io/recent-bytes.js'
+import { drop, type ReadReport } from '../../model/report.js'
+import { KIND_CODE, ORIGIN_CODE, type EventTable, emptyRow } from '../../model/events.js'
+import { VARIANT_TYPES, type Origin } from '../../model/alteration.js'
+import { SLOT, type EntryLayout } from '../annotation.js'
 import { EntryBytes, GIVE_UP, NONE, shapeOf } from './entry-bytes.js'
-import { hgvspShort, shortProteinInto, type ProteinInputs } from './hgvsp.js'
+import { hgvspShort, shortProteinInto, type ProteinInputs } from '../hgvsp.js'
 import { SampleBytes, UNKNOWN } from './sample-bytes.js'
-import { ORIGIN_KEYS, VARDICT_STATUS, VARSCAN_SS } from './origin.js'
-import type { SampleRoles } from './samples.js'
-import { chooseAlt, otherCarried, type MultiAllelicTally } from './multiallelic.js'
+import { ORIGIN_KEYS, VARDICT_STATUS, VARSCAN_SS } from '../origin.js'
+import type { SampleRoles } from '../samples.js'
+import { chooseAlt, otherCarried, type MultiAllelicTally } from '../multiallelic.js'
 
 /** What the parser decided from the header. */
 export interface RowSettings {

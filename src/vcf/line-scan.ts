@@ -27,7 +27,7 @@
  * paths give the same alterations and reports on every fixture and shared real VCF.
  */
 import type { InfoValue, MetaMap } from '@gmod/vcf'
-import { FORMAT_KEYS, type FormatKey, type FormatValues } from './samples.js'
+import { FORMAT_KEYS, type FormatKey, type FormatValues } from './sample-counts.js'
 
 export type InfoMap = Record<string, InfoValue>
 

@@ -6,7 +6,7 @@
 import type { InfoValue, MetaMap } from '@gmod/vcf'
 import type { Alteration, Origin } from '../model/alteration.js'
 import type { Effect } from './effect.js'
-import { gtCarriedSet, gtCarries, type FormatValues, type SampleMode } from './samples.js'
+import { gtCarriedSet, gtCarries, type FormatValues, type SampleMode } from './sample-counts.js'
 
 export interface SampleTarget {
   /** Name reported in Alteration.sample. */

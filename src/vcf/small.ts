@@ -11,12 +11,12 @@
  */
 import type { Alteration } from '../model/alteration.js'
 import { kindOfType } from '../model/alteration.js'
-import { toMafAlleles, vepAllele, vepTrimmed, vepTrims } from './alleles.js'
+import { toMafAlleles, vepAllele, vepTrimmed, vepTrims } from './rules/maf-alleles.js'
 import { interpretAnnovar, type AnnovarFields } from './annovar.js'
 import { checkTerms, classifyConsequence } from '../model/consequence.js'
 import { pickEffect, type Effect } from './effect.js'
 import { hgvspShort } from './hgvsp.js'
-import { alleleCounts, preCounts, type PreCounts } from './samples.js'
+import { alleleCounts, preCounts, type PreCounts } from './sample-counts.js'
 import { carries, sampleColumn, type AlleleResult, type RecordContext, type RecordShared } from './record.js'
 
 export function effectsForAllele(all: readonly Effect[], ref: string, alts: readonly string[], i: number, shared?: RecordShared): readonly Effect[] {

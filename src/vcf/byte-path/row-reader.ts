@@ -41,8 +41,8 @@ import { SLOT, type EntryLayout } from '../annotation.js'
 import { EntryBytes, GIVE_UP, NONE, shapeOf } from './entry-bytes.js'
 import { hgvspShort, shortProteinInto, type ProteinInputs } from '../hgvsp.js'
 import { SampleBytes, UNKNOWN } from './sample-bytes.js'
-import { ORIGIN_KEYS, VARDICT_STATUS, VARSCAN_SS } from '../origin.js'
-import type { SampleRoles } from '../samples.js'
+import { ORIGIN_KEYS, VARDICT_STATUS, VARSCAN_SS } from '../rules/origin.js'
+import type { SampleRoles } from '../sample-counts.js'
 import { chooseAlt, otherCarried, type MultiAllelicTally } from '../multiallelic.js'
 
 /** What the parser decided from the header. */

@@ -14,7 +14,7 @@
  */
 import { ByteMap, MISSING } from '../../io/bytemap.js'
 import type { GtParts } from '../multiallelic.js'
-import { FORMAT_KEYS } from '../samples.js'
+import { FORMAT_KEYS } from '../sample-counts.js'
 
 /** Count "unknown" (counts are never negative). */
 export const UNKNOWN = -1

@@ -5,7 +5,7 @@
  * tumour/normal file. (opts.origin, when given, overrides all of this.)
  */
 import type { InfoValue } from '@gmod/vcf'
-import type { Origin } from '../model/alteration.js'
+import type { Origin } from '../../model/alteration.js'
 
 /** INFO keys originFromInfo reads, in its order of precedence (the readers ask for these). */
 export const ORIGIN_KEYS: readonly string[] = ['SOMATIC', 'GERMLINE', 'STATUS', 'SS']

@@ -10,7 +10,7 @@
  *
  * Coordinates are 1-based closed (see src/model/alteration.ts).
  */
-import type { VariantType } from '../model/alteration.js'
+import type { VariantType } from '../../model/alteration.js'
 
 export interface MafAlleles {
   readonly start: number

@@ -23,6 +23,12 @@ export function looksLikeExcelDate(symbol: string): boolean {
   return DATE.test(symbol)
 }
 
+/** ReadNotes as plain data: [term, class, rows] and [symbol, first lines, rows], in first-seen order. */
+export interface ReadNotesSnapshot {
+  readonly terms: readonly (readonly [string, VariantClass, number])[]
+  readonly dates: readonly (readonly [string, readonly number[], number])[]
+}
+
 export class ReadNotes {
   private readonly terms = new Map<string, { cls: VariantClass; n: number }>()
   private readonly dates = new Map<string, { lines: number[]; n: number }>()
@@ -42,7 +48,28 @@ export class ReadNotes {
     if (d === undefined) this.dates.set(symbol, { lines: [line], n: 1 })
     else {
       d.n++
-      if (d.lines.length < MAX_LINES) d.lines.push(line)
+      // Several rows of one line (a VCF record's samples) name the line once.
+      if (d.lines.length < MAX_LINES && d.lines[d.lines.length - 1] !== line) d.lines.push(line)
+    }
+  }
+
+  /** The notes as plain data, for a reader on another thread to hand back (postMessage). */
+  snapshot(): ReadNotesSnapshot {
+    return { terms: [...this.terms].map(([term, t]) => [term, t.cls, t.n]), dates: [...this.dates].map(([s, d]) => [s, [...d.lines], d.n]) }
+  }
+
+  /** Add the notes of a part of the file that follows everything noted so far (its lines shifted by `lineOffset`). */
+  absorb(part: ReadNotesSnapshot, lineOffset: number): void {
+    for (const [term, cls, n] of part.terms) {
+      const t = this.terms.get(term)
+      if (t === undefined) this.terms.set(term, { cls, n })
+      else t.n += n
+    }
+    for (const [symbol, lines, n] of part.dates) {
+      const d = this.dates.get(symbol) ?? { lines: [], n: 0 }
+      this.dates.set(symbol, d)
+      d.n += n
+      for (const l of lines) if (d.lines.length < MAX_LINES) d.lines.push(l + lineOffset)
     }
   }
 

@@ -36,21 +36,22 @@
 import VCF, { type MetaMap } from '@gmod/vcf'
 import { InputError, isInputError, quote } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
-import type { Alteration, Origin } from '../model/alteration.js'
+import { ReadNotes, type ReadNotesSnapshot } from '../model/read-notes.js'
+import type { Alteration, VariantClass } from '../model/alteration.js'
 import { annovarBlocks } from './annovar.js'
 import { decoderFor, entryLayout, type AnnotationDecoder, type DecodeContext } from './annotation.js'
 import type { Effect } from './effect.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
-import type { AlleleResult, RecordContext, RecordFields } from './record.js'
+import type { AlleleResult, RecordContext, RecordFields, RecordShared } from './record.js'
 import { FormatReader, InfoScan, LineColumns } from './line-scan.js'
-import { resolveRoles, type SampleRoles } from './sample-counts.js'
+import { resolveRoles, type SampleRoles } from './sample-roles.js'
 import { fastNormalGt, fastTargets, gmodNormalGt, gmodTargets } from './targets.js'
 import { adForChoice, chooseAlt, gtParts, multiAllelicNote, otherCarried, type MultiAllelicTally } from './multiallelic.js'
 import { smallVariant } from './small.js'
 import { alleleShape, GeneIndex } from './structural.js'
 import { SvHandler } from './sv.js'
-import { ORIGIN_KEYS, originFromInfo } from './rules/origin.js'
+import { ORIGIN_KEYS, originFromInfo, recordOrigin } from './rules/origin.js'
 import type { EventTable } from '../model/events.js'
 import { CONTIG_NAME, RowReader } from './byte-path/row-reader.js'
 
@@ -90,6 +91,7 @@ export interface VcfPartCounts {
   readonly structural: number
   readonly dialectFromRecords: boolean
   readonly multi: MultiAllelicTally
+  readonly notes: ReadNotesSnapshot
 }
 
 export class VcfParser {
@@ -156,6 +158,7 @@ export class VcfParser {
     if (text === '') return
     this.report.rowsRead++
     let result: AlleleResult[]
+    this.shared = undefined
     try {
       result = this.record(text, line)
     } catch (e) {
@@ -166,6 +169,8 @@ export class VcfParser {
     }
     let kept = false
     let reason = 'no ALT allele'
+    // What record() left for this record (TypeScript cannot see the method set it).
+    const shared = this.shared as RecordShared | undefined
     for (const r of result) {
       if (typeof r === 'string') reason = r
       else if (r.length > 0) {
@@ -175,7 +180,10 @@ export class VcfParser {
         else for (const a of r) this.alterations.push(a)
       }
     }
-    if (kept) this.report.kept++
+    if (kept) {
+      this.report.kept++
+      if (shared?.notes !== undefined) for (const n of shared.notes) this.noteRows(n.term, n.cls, n.gene, n.rows, line)
+    }
     // An empty result is a breakend waiting for its mate: settled by the SV handler later.
     else if (result.length > 0) drop(this.report, reason)
   }
@@ -291,6 +299,7 @@ export class VcfParser {
         settled: this.settled,
         splitMultiallelic: this.opts.splitMultiallelic ?? false,
         multi: this.multi,
+        notes: this.notes,
       })
     }
   }
@@ -321,6 +330,7 @@ export class VcfParser {
       structural: this.sv.structuralSeen,
       dialectFromRecords: this.dialectPending,
       multi: { ...this.multi },
+      notes: this.notes.snapshot(),
     }
   }
 
@@ -346,6 +356,7 @@ export class VcfParser {
     for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
     this.multi.records += c.multi.records
     this.multi.alleles += c.multi.alleles
+    this.notes.absorb(c.notes, lineOffset)
   }
 
   /** Call after the last line. Throws if the input ended before #CHROM, or was unannotated. */
@@ -356,6 +367,7 @@ export class VcfParser {
     }
     if (this.dialectPending && this.report.rowsRead === 0) throw this.unannotated()
     this.sv.finish()
+    this.notes.flush(this.report)
     const note = multiAllelicNote(this.file, this.multi)
     if (note !== undefined) warn(this.report, note)
     this.report.kept += this.sv.lateKept
@@ -499,6 +511,18 @@ export class VcfParser {
     })
   }
 
+  /** Uncounted consequence terms and date-like gene symbols of the rows kept (../model/read-notes.ts). */
+  private readonly notes = new ReadNotes()
+  /** The record being read's shared per-record state (its alleles' notes wait there until it is kept). */
+  private shared: RecordShared | undefined
+
+  private noteRows(term: string, cls: VariantClass, gene: string, rows: number, line: number): void {
+    for (let k = 0; k < rows; k++) {
+      this.notes.term(term, cls)
+      this.notes.gene(gene, line)
+    }
+  }
+
   /** Multi-allelic records whose tumour carried ALTs left out (multiallelic.ts); one note at finish. */
   readonly multi: MultiAllelicTally = { records: 0, alleles: 0 }
 
@@ -522,12 +546,10 @@ export class VcfParser {
 
   /** Origin and per-ALT dispatch, whichever path read the columns. */
   private alleles(text: string, line: number, f: RecordFields): AlleleResult[] {
-    // A paired tumour/normal caller (Mutect2, Strelka, VarDict paired…) emits somatic calls by
-    // construction; INFO flags that say otherwise (GERMLINE, VarDict/VarScan status) still win.
-    const fromInfo = originFromInfo(f.info)
-    const origin: Origin = this.opts.origin ?? (fromInfo === 'unknown' && this.roles.mode === 'paired' ? 'somatic' : fromInfo)
+    const origin = recordOrigin(this.opts.origin, originFromInfo(f.info), this.roles.mode === 'paired')
     const { chrom, pos, ref, alts, filter, info, effects, targets } = f
-    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta, shared: {} }
+    const shared: RecordShared = (this.shared = {})
+    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta, shared }
     if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
     const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(f.infoText, this.dialect.db) : undefined
     const one = this.oneAlt(f)

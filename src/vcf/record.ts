@@ -4,9 +4,11 @@
  * structural handlers share one shape.
  */
 import type { InfoValue, MetaMap } from '@gmod/vcf'
-import type { Alteration, Origin } from '../model/alteration.js'
+import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
 import type { Effect } from './effect.js'
-import { gtCarriedSet, gtCarries, type FormatValues, type SampleMode } from './sample-counts.js'
+import type { FormatValues } from './sample-counts.js'
+import type { SampleMode } from './sample-roles.js'
+import { gtCarriedSet, gtCarries } from './rules/genotype.js'
 
 export interface SampleTarget {
   /** Name reported in Alteration.sample. */
@@ -53,6 +55,8 @@ export interface RecordShared {
   counts?: Map<number, unknown>
   /** Per target sample index: gtCarriedSet of its GT (null: GT missing). */
   carried?: Map<number, Uint8Array | null>
+  /** Per allele with rows: the term that decided its class, the class, the gene and the rows (for ReadNotes once the record is kept). */
+  notes?: { readonly term: string; readonly cls: VariantClass; readonly gene: string; readonly rows: number }[]
 }
 
 /**

@@ -60,6 +60,8 @@ function groupEffects(all: readonly Effect[], ref: string, alts: readonly string
 interface Called {
   readonly gene: string
   readonly variantClass: Alteration['variantClass']
+  /** The consequence term that decided the class. */
+  readonly term: string
   readonly protein?: string | undefined
 }
 
@@ -82,14 +84,14 @@ function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string
   const terms = e.terms.length > 0 ? e.terms : ['intergenic_variant']
   const cls = classifyConsequence(terms, ref, alt, where)
   const protein = hgvspShort(e, cls.term)
-  return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, protein }
+  return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, term: cls.term, protein }
 }
 
 function callFromAnnovar(ctx: RecordContext, block: AnnovarFields | undefined, ref: string, alt: string): Called | string {
   if (block === undefined) return 'annotation: no entry for this allele'
   const call = interpretAnnovar(block)
   const cls = classifyConsequence(call.terms, ref, alt, { file: ctx.file, line: ctx.line, column: 8 })
-  return { gene: call.gene ?? 'Unknown', variantClass: cls.variantClass, protein: call.protein }
+  return { gene: call.gene ?? 'Unknown', variantClass: cls.variantClass, term: cls.term, protein: call.protein }
 }
 
 /** `annovar`: this record's per-ALT ANNOVAR blocks, when the file is ANNOVAR-annotated. */
@@ -138,5 +140,6 @@ export function smallVariant(ctx: RecordContext, i: number, annovar: readonly An
     })
   }
   if (out.length === 0) return ctx.mode === 'cohort' ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+  ;(ctx.shared.notes ??= []).push({ term: called.term, cls: called.variantClass, gene: called.gene, rows: out.length })
   return out
 }

@@ -31,12 +31,29 @@ function first(v: InfoValue | undefined): string | undefined {
   return x === undefined ? undefined : String(x)
 }
 
-export function originFromInfo(info: Readonly<Record<string, InfoValue>>): Origin {
-  if (info.SOMATIC === true) return 'somatic'
-  if (info.GERMLINE === true) return 'germline'
-  const status = first(info.STATUS)
-  if (status !== undefined && VARDICT_STATUS[status] !== undefined) return VARDICT_STATUS[status]
-  const ss = first(info.SS)
-  if (ss !== undefined && VARSCAN_SS[ss] !== undefined) return VARSCAN_SS[ss]
+/**
+ * The rule over plain values, which both record paths call: `somatic` / `germline` are the INFO
+ * flags' presence, `status` / `ss` the first value of VarDict STATUS / VarScan SS (undefined: none).
+ * Words are own keys of the tables only ("constructor" is no VarDict status).
+ */
+export function originOf(somatic: boolean, germline: boolean, status: string | undefined, ss: string | undefined): Origin {
+  if (somatic) return 'somatic'
+  if (germline) return 'germline'
+  if (status !== undefined && Object.hasOwn(VARDICT_STATUS, status)) return VARDICT_STATUS[status] as Origin
+  if (ss !== undefined && Object.hasOwn(VARSCAN_SS, ss)) return VARSCAN_SS[ss] as Origin
   return 'unknown'
+}
+
+/** originOf on a record's typed INFO values (a Flag, or a key without value, is `true`). */
+export function originFromInfo(info: Readonly<Record<string, InfoValue>>): Origin {
+  return originOf(info.SOMATIC === true, info.GERMLINE === true, first(info.STATUS), first(info.SS))
+}
+
+/**
+ * A record's origin: the caller's (opts.origin) when stated; else the INFO's, where a paired
+ * tumour/normal file's 'unknown' is somatic (Mutect2, Strelka, VarDict paired… emit somatic calls by
+ * construction; INFO flags that say otherwise still win).
+ */
+export function recordOrigin(stated: Origin | undefined, fromInfo: Origin, paired: boolean): Origin {
+  return stated ?? (fromInfo === 'unknown' && paired ? 'somatic' : fromInfo)
 }

@@ -38,22 +38,17 @@ import { InputError, isInputError, quote } from '../errors.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 import { ReadNotes, type ReadNotesSnapshot } from '../model/read-notes.js'
 import type { Alteration, VariantClass } from '../model/alteration.js'
-import { annovarBlocks } from './annovar.js'
-import { decoderFor, entryLayout, type AnnotationDecoder, type DecodeContext } from './annotation.js'
-import type { Effect } from './effect.js'
+import { decoderFor, entryLayout, type AnnotationDecoder } from './annotation.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
-import type { AlleleResult, RecordContext, RecordFields, RecordShared } from './record.js'
-import { FormatReader, InfoScan, LineColumns } from './line-scan.js'
+import type { AlleleResult } from './record.js'
+import { TextPath, type RecordEngine } from './text-path.js'
 import { resolveRoles, type SampleRoles } from './sample-roles.js'
-import { fastNormalGt, fastTargets, gmodNormalGt, gmodTargets } from './targets.js'
-import { adForChoice, chooseAlt, gtParts, multiAllelicNote, otherCarried, type MultiAllelicTally } from './multiallelic.js'
-import { smallVariant } from './small.js'
-import { alleleShape, GeneIndex } from './structural.js'
+import { multiAllelicNote, type MultiAllelicTally } from './multiallelic.js'
+import { GeneIndex } from './structural.js'
 import { SvHandler } from './sv.js'
-import { ORIGIN_KEYS, originFromInfo, recordOrigin } from './rules/origin.js'
 import type { EventTable } from '../model/events.js'
-import { CONTIG_NAME, RowReader } from './byte-path/row-reader.js'
+import { bytePath, type BytePath } from './byte-path/index.js'
 
 /** Header bounds: GRCh38 with alt contigs has ~3,400 ##contig lines; scaffold-level genomes reach ~10^5. */
 const MAX_HEADER_LINES = 1_000_000
@@ -72,14 +67,8 @@ const REASON_BY_CODE: Readonly<Record<string, string>> = {
   FORMAT: 'invalid: malformed record',
 }
 
-/** Their InfoScan slots: the reader asks for the origin keys first. */
-const ORIGIN_SLOTS: readonly number[] = [0, 1, 2, 3]
 
-/**
- * How record lines are read: 'fast' (line-scan.ts; @gmod/vcf only for copy-number / SV records) or
- * 'gmod' (every record through @gmod/vcf's parseLine: the reference the fast path is tested against).
- */
-export type RecordEngine = 'fast' | 'gmod'
+export type { RecordEngine } from './text-path.js'
 
 
 /** See VcfParser.partCounts. */
@@ -115,13 +104,10 @@ export class VcfParser {
   private format = 'vcf'
   private readonly undeclared = new Set<string>()
   private readonly sv: SvHandler
-  private readonly cols = new LineColumns()
-  private readonly formatReader = new FormatReader()
-  private infoScan = new InfoScan({})
-  /** The annotation key's InfoScan slot (-1: no decoder). */
-  private annotationSlot = -1
+  /** The text path (text-path.ts), made at the #CHROM line. */
+  private text: TextPath | undefined
   /** The table path for small-variant record bytes (byte-path/row-reader.ts); only with a table and the fast engine. */
-  private rows: RowReader | undefined
+  private rows: BytePath | undefined
 
   /**
    * With `table`, kept alterations are appended to it (small variants read from bytes by
@@ -158,9 +144,9 @@ export class VcfParser {
     if (text === '') return
     this.report.rowsRead++
     let result: AlleleResult[]
-    this.shared = undefined
+    const reader = this.text as TextPath
     try {
-      result = this.record(text, line)
+      result = reader.read(text, line)
     } catch (e) {
       if (!this.opts.lenient || !isInputError(e) || e.code === 'UNANNOTATED') throw e
       drop(this.report, REASON_BY_CODE[e.code] ?? `invalid: ${e.code.toLowerCase()}`)
@@ -169,8 +155,7 @@ export class VcfParser {
     }
     let kept = false
     let reason = 'no ALT allele'
-    // What record() left for this record (TypeScript cannot see the method set it).
-    const shared = this.shared as RecordShared | undefined
+    const shared = reader.lastShared
     for (const r of result) {
       if (typeof r === 'string') reason = r
       else if (r.length > 0) {
@@ -257,8 +242,6 @@ export class VcfParser {
       throw new InputError('FORMAT', `bad VCF header: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`, { file: this.file, line })
     }
     this.infoMeta = (this.parser.getMetadata('INFO') ?? {}) as MetaMap
-    this.infoScan = new InfoScan(this.infoMeta)
-    this.infoScan.want(ORIGIN_KEYS)
     this.sampleNames = this.parser.samples
     const meta = (k: string): string | undefined => {
       const v = this.parser?.getMetadata(k)
@@ -268,6 +251,10 @@ export class VcfParser {
     if (this.roles.mode === 'sites-only' && this.opts.sampleOverride === undefined && this.opts.tumorId === undefined) {
       warn(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
     }
+    this.text = new TextPath(
+      { file: this.file, opts: this.opts, engine: this.engine, vcf: this.parser, infoMeta: this.infoMeta, roles: this.roles, sampleNames: this.sampleNames, sv: this.sv, multi: this.multi },
+      { settled: this.settled, onKey: this.onKey, pending: () => this.dialectPending, unannotated: () => this.unannotated() },
+    )
     this.setDialect(detectDialect(this.infoMeta))
     if (this.dialect === undefined && this.opts.genes === undefined) this.dialectPending = true
   }
@@ -275,8 +262,7 @@ export class VcfParser {
   private setDialect(d: Dialect | undefined): void {
     this.dialect = d
     this.decoder = d === undefined ? undefined : decoderFor(d)
-    this.infoScan.want(this.decoder === undefined ? ORIGIN_KEYS : [...ORIGIN_KEYS, this.decoder.key])
-    this.annotationSlot = this.decoder === undefined ? -1 : this.infoScan.slot(this.decoder.key)
+    this.text?.setDecoder(d, this.decoder)
     this.format = d === undefined ? 'vcf' : `vcf:${d.kind}`
     this.rows = undefined
     const layout = d === undefined ? undefined : entryLayout(d)
@@ -285,7 +271,7 @@ export class VcfParser {
     // The table path reads the annotation value as written: not when the header types it as a
     // number or flag (the text path then reads @gmod/vcf-typed values).
     if (this.table !== undefined && this.engine === 'fast' && layout !== undefined && key !== undefined && type !== 'Flag' && type !== 'Integer' && type !== 'Float') {
-      this.rows = new RowReader({
+      this.rows = bytePath({
         file: this.file,
         table: this.table,
         report: this.report,
@@ -394,127 +380,8 @@ export class VcfParser {
 
   private readonly keyPolicy = { settled: this.settled, onKey: this.onKey }
 
-  private lastChrom = ''
-
-  /**
-   * What @gmod/vcf does not check: the record has exactly the #CHROM line's columns (a missing
-   * sample column would silently move a call to another sample), and CHROM is a legal contig name
-   * (VCF 4.3 §1.4.7: no whitespace, commas, angle brackets; a space usually means a mangled file).
-   * The name check runs once per contig run, since records come sorted; the run's name is reused
-   * instead of slicing it out of every line.
-   */
-  private checkShape(cols: LineColumns, line: number): string {
-    const expected = this.sampleNames.length > 0 ? 9 + this.sampleNames.length : 8
-    const found = cols.count
-    if (found < expected || (found > expected && this.sampleNames.length > 0)) {
-      throw new InputError('COLUMN_COUNT', `expected ${expected} tab-separated columns as in the #CHROM line, found ${found}`, {
-        file: this.file,
-        line,
-        column: Math.min(found, expected) + 1,
-        suggestion: found < expected ? 'a sample column is missing: the record may be truncated' : 'a value may contain a tab',
-      })
-    }
-    if (cols.is(0, this.lastChrom)) return this.lastChrom
-    const chrom = cols.col(0)
-    if (!CONTIG_NAME.test(chrom)) {
-      throw new InputError('BAD_VALUE', `CHROM: ${quote(chrom)} is not a valid contig name`, {
-        file: this.file,
-        line,
-        column: 1,
-        suggestion: 'contig names have no whitespace, commas or angle brackets (VCF 4.3 §1.4.7)',
-      })
-    }
-    this.lastChrom = chrom
-    return chrom
-  }
-
-  private record(text: string, line: number): AlleleResult[] {
-    const cols = this.cols
-    if (!cols.scan(text)) {
-      throw new InputError('COLUMN_COUNT', 'VCF record has fewer than the 8 fixed tab-separated columns', { file: this.file, line, suggestion: 'columns must be separated by tabs, not spaces' })
-    }
-    // POS 0 is legal: a telomere (VCF 4.3 §1.6.2); '.', signs and trailing garbage are not.
-    const pos = cols.digits(1)
-    if (pos < 0) throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(cols.col(1))}`, { file: this.file, line, column: 2 })
-    const chrom = this.checkShape(cols, line)
-    if (this.engine === 'gmod') return this.gmodRecord(text, line, pos)
-    const scan = this.infoScan
-    scan.scan(text, cols.start(7), cols.tab[7] as number, this.keyPolicy)
-    if (this.dialectPending) throw this.unannotated()
-    const filter = cols.is(6, 'PASS') ? 'PASS' : cols.is(6, '.') ? '.' : cols.col(6)
-    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
-    const ref = cols.col(3)
-    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
-    const altText = cols.col(4)
-    const alts = altText === '.' ? [] : altText.indexOf(',') === -1 ? [altText] : altText.split(',')
-    // Copy-number, SV and ALT-less records read any INFO key: they take the @gmod/vcf path.
-    for (let i = 0; i < alts.length; i++) if (alleleShape(alts[i] as string) !== 'small') return this.gmodRecord(text, line, pos)
-    if (alts.length === 0) return this.gmodRecord(text, line, pos)
-    const effects = this.fastEffects(text, line, pos, ref)
-    return this.alleles(text, line, {
-      chrom,
-      pos,
-      ref,
-      alts,
-      filter,
-      info: scan.values(ORIGIN_SLOTS),
-      effects,
-      targets: fastTargets(this.formatReader, cols, this.roles, this.sampleNames),
-      infoText: this.dialect?.kind === 'annovar' ? cols.col(7) : '',
-      formatHasCn: false,
-      normalGt: () => fastNormalGt(this.formatReader, cols, this.roles),
-    })
-  }
-
-  /**
-   * The annotation entries of the scanned line. The decoder reads them straight from the line when
-   * the value is the text as written (no %XX escapes, String type); else from @gmod/vcf-typed values.
-   */
-  private fastEffects(text: string, line: number, pos: number, ref: string): readonly Effect[] {
-    const decoder = this.decoder
-    if (decoder === undefined) return []
-    const where = { file: this.file, line, column: 8 }
-    const scan = this.infoScan
-    const slot = this.annotationSlot
-    if (decoder.decodeSpan !== undefined && scan.verbatim(slot)) {
-      const e = decoder.decodeSpan(text, scan.valueStart(slot), scan.valueEnd(slot), where)
-      if (e !== undefined) return e
-    }
-    const ann = scan.value(slot)
-    return decoder.decode(ann === undefined || ann === true ? [] : ann, where, new LineRecord(pos, ref, this.cols))
-  }
-
-  /** The record through @gmod/vcf's parseLine (the reference path, and the SV / copy-number path). */
-  private gmodRecord(text: string, line: number, pos: number): AlleleResult[] {
-    const v = (this.parser as VCF).parseLine(text)
-    for (const key in v.INFO) this.onKey(key)
-    if (this.dialectPending) throw this.unannotated()
-    const filter = v.FILTER === undefined ? '.' : typeof v.FILTER === 'string' ? v.FILTER : v.FILTER.join(';')
-    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
-    const ref = v.REF ?? ''
-    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
-    const val = this.decoder === undefined ? undefined : v.INFO[this.decoder.key]
-    const infoText = text.split('\t', 8)[7] ?? ''
-    const effects = this.decoder ? this.decoder.decode(val === undefined || val === true ? [] : val, { file: this.file, line, column: 8 }, { pos, ref, infoText }) : []
-    return this.alleles(text, line, {
-      chrom: v.CHROM ?? '',
-      pos,
-      ref,
-      alts: v.ALT ?? [],
-      filter,
-      info: v.INFO,
-      effects,
-      targets: gmodTargets(v, this.roles, this.sampleNames),
-      infoText,
-      formatHasCn: (v.FORMAT ?? '').split(':').includes('CN'),
-      normalGt: () => gmodNormalGt(v, this.roles),
-    })
-  }
-
   /** Uncounted consequence terms and date-like gene symbols of the rows kept (../model/read-notes.ts). */
   private readonly notes = new ReadNotes()
-  /** The record being read's shared per-record state (its alleles' notes wait there until it is kept). */
-  private shared: RecordShared | undefined
 
   private noteRows(term: string, cls: VariantClass, gene: string, rows: number, line: number): void {
     for (let k = 0; k < rows; k++) {
@@ -526,70 +393,6 @@ export class VcfParser {
   /** Multi-allelic records whose tumour carried ALTs left out (multiallelic.ts); one note at finish. */
   readonly multi: MultiAllelicTally = { records: 0, alleles: 0 }
 
-  /**
-   * The one ALT reported of a multi-allelic small-variant record (vcf2maf's choice, multiallelic.ts),
-   * or undefined to report each: one ALT, --split-multiallelic, a cohort VCF, or a symbolic ALT.
-   */
-  private oneAlt(f: RecordFields): { chosen: number; others: number } | undefined {
-    const alts = f.alts
-    if (alts.length < 2 || this.opts.splitMultiallelic || this.roles.mode === 'cohort') return undefined
-    for (const a of alts) {
-      const shape = alleleShape(a)
-      if (shape !== 'small' && shape !== 'star') return undefined
-    }
-    const t = f.targets[0]
-    const tumour = gtParts(t?.fmt.GT)
-    const ad = t !== undefined && t.idx >= 0 && t.fmt.AD !== undefined ? adForChoice(t.fmt.AD) : undefined
-    const chosen = chooseAlt(alts.length, tumour, gtParts(f.normalGt()), ad, ad?.length ?? 0)
-    return { chosen, others: otherCarried(tumour, chosen, alts.length) }
-  }
-
-  /** Origin and per-ALT dispatch, whichever path read the columns. */
-  private alleles(text: string, line: number, f: RecordFields): AlleleResult[] {
-    const origin = recordOrigin(this.opts.origin, originFromInfo(f.info), this.roles.mode === 'paired')
-    const { chrom, pos, ref, alts, filter, info, effects, targets } = f
-    const shared: RecordShared = (this.shared = {})
-    const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta, shared }
-    if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
-    const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(f.infoText, this.dialect.db) : undefined
-    const one = this.oneAlt(f)
-    if (one !== undefined) {
-      const r = alleleShape(alts[one.chosen - 1] as string) === 'small' ? smallVariant(ctx, one.chosen, annovar) : 'spanning deletion allele (*)'
-      if (one.others > 0) {
-        this.multi.records++
-        this.multi.alleles += one.others
-      }
-      return [r]
-    }
-    const out: AlleleResult[] = []
-    for (let i = 1; i <= alts.length; i++) {
-      const shape = alleleShape(alts[i - 1] as string)
-      if (shape === 'small') out.push(smallVariant(ctx, i, annovar))
-      else if (shape === 'cna') out.push(this.sv.cna(ctx, i))
-      else if (shape === 'star') out.push('spanning deletion allele (*)')
-      else {
-        const r = this.sv.structural(ctx, i, shape === 'bnd')
-        if (r !== undefined) out.push(r)
-      }
-    }
-    return out
-  }
-}
-
-/**
- * What a decoder may read of the scanned line besides its key's values (DecodeContext): the INFO
- * text is cut out only if a decoder asks (Funcotator, Oncotator read it raw; VEP never does).
- */
-class LineRecord implements DecodeContext {
-  constructor(
-    readonly pos: number,
-    readonly ref: string,
-    private readonly cols: LineColumns,
-  ) {}
-
-  get infoText(): string {
-    return this.cols.col(7)
-  }
 }
 
 /** Parse an in-memory VCF (tests, and callers that already hold the text). */

@@ -28,7 +28,7 @@ import { byteClasses } from '../../io/byte-class.js'
 import { MISSING } from '../../io/bytemap.js'
 import { RecentBytes } from '../../io/recent-bytes.js'
 import { LOWEST_BIOTYPE_PRIORITY, biotypePriority } from '../biotype.js'
-import { SLOT, SLOTS, type EntryLayout } from '../annotation.js'
+import { SLOT, SLOTS, type EntryLayout } from '../entry-layout.js'
 import { classifyConsequence, lookupTerm, splitTerms } from '../../model/consequence.js'
 import { CLASS_CODE } from '../../model/events.js'
 

@@ -4,7 +4,7 @@
  * sites (HGVSc decides), "c.…" values and "p.=" go through the same string rule as the text path
  * (hgvspShort), given the entry's fields sliced only when that rule reads them.
  */
-import { SLOT } from '../annotation.js'
+import { SLOT } from '../entry-layout.js'
 import { hgvspShort, shortProteinInto, type ProteinInputs } from '../hgvsp.js'
 import type { EntryBytes } from './entry-bytes.js'
 

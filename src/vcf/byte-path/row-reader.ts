@@ -23,7 +23,7 @@ import { drop, type ReadReport } from '../../model/report.js'
 import { ORIGIN_CODE, type EventTable } from '../../model/events.js'
 import { VARIANT_TYPES, type Origin, type VariantType } from '../../model/alteration.js'
 import type { ReadNotes } from '../../model/read-notes.js'
-import { SLOT, type EntryLayout } from '../annotation.js'
+import { SLOT, type EntryLayout } from '../entry-layout.js'
 import type { SampleRoles } from '../sample-roles.js'
 import { chooseAlt, otherCarried, type MultiAllelicTally } from '../multiallelic.js'
 import { mafSpan, type MafSpan } from '../rules/maf-alleles.js'
@@ -35,6 +35,7 @@ import { GIVE_UP_ORIGIN, InfoBytes } from './info-bytes.js'
 import { RowStrings } from './row-strings.js'
 import { RowWriter } from './row-writer.js'
 import { SampleBytes, UNKNOWN } from './sample-bytes.js'
+import { AltBounds, bytesEqual, letters } from './alt-bounds.js'
 
 /** What the parser decided from the header. */
 export interface RowSettings {
@@ -80,8 +81,7 @@ export class RowReader {
   /** Tab positions of the current line (room for the #CHROM line's columns). */
   private readonly tabs: Int32Array
   /** ALT bounds of the current record. */
-  private altStart = new Int32Array(8)
-  private altEnd = new Int32Array(8)
+  private readonly altBounds = new AltBounds()
   private readonly entries: EntryBytes
   private readonly info: InfoBytes
   private readonly protein: EntryProtein
@@ -184,7 +184,7 @@ export class RowReader {
     const ra = (tabs[2] as number) + 1
     const rz = tabs[3] as number
     if (rz === ra || !letters(buf, ra, rz)) return false
-    const alts = this.splitAlts(buf, rz + 1, tabs[4] as number)
+    const alts = this.altBounds.split(buf, rz + 1, tabs[4] as number)
     if (alts === 0) return false
 
     // FORMAT (paired / tumour-only / cohort).
@@ -233,14 +233,14 @@ export class RowReader {
     let vepTrim = true
     let sameLength = true
     for (let i = 0; i < alts; i++) {
-      const x = this.altStart[i] as number
+      const x = this.altBounds.start[i] as number
       if (buf[x] !== buf[ra]) vepTrim = false
-      if ((this.altEnd[i] as number) - x !== rz - ra) sameLength = false
+      if ((this.altBounds.end[i] as number) - x !== rz - ra) sameLength = false
     }
     if (sameLength) vepTrim = false
     for (let i = lo; i <= hi; i++) {
-      const xa = this.altStart[i - 1] as number
-      const xz = this.altEnd[i - 1] as number
+      const xa = this.altBounds.start[i - 1] as number
+      const xz = this.altBounds.end[i - 1] as number
       const trimA = vepTrim ? (xz - xa > 1 ? xa + 1 : -1) : xa
       const e0 = this.entries.choose(i, alts, xa, xz, trimA, xz)
       if (e0 === GIVE_UP) return false
@@ -357,30 +357,6 @@ export class RowReader {
     return chosen
   }
 
-  /** Split the ALT column buf[a, z) into altStart/altEnd: the ALT count, 0 unless every ALT is letters. */
-  private splitAlts(buf: Buffer, a: number, z: number): number {
-    let k = 0
-    let from = a
-    for (let p = a; p <= z; p++) {
-      if (p === z || buf[p] === 44) {
-        if (p === from || !letters(buf, from, p)) return 0
-        if (k === this.altStart.length) {
-          const s = new Int32Array(2 * k)
-          s.set(this.altStart)
-          this.altStart = s
-          const e = new Int32Array(2 * k)
-          e.set(this.altEnd)
-          this.altEnd = e
-        }
-        this.altStart[k] = from
-        this.altEnd[k] = p
-        k++
-        from = p + 1
-      }
-    }
-    return k
-  }
-
   /** Gene local of entry e: SYMBOL, else Feature, else "Unknown" (vcf2maf's Hugo_Symbol). */
   private gene(buf: Buffer, e: number): number {
     const slot = this.entries.present(e, SLOT.symbol) ? SLOT.symbol : this.entries.present(e, SLOT.feature) ? SLOT.feature : -1
@@ -393,17 +369,4 @@ export class RowReader {
     const o = this.info.origin(buf)
     return o === GIVE_UP_ORIGIN ? -1 : ORIGIN_CODE[recordOrigin(undefined, o, this.paired)]
   }
-}
-
-function letters(buf: Buffer, a: number, z: number): boolean {
-  for (let p = a; p < z; p++) {
-    const c = (buf[p] as number) | 32
-    if (c < 97 || c > 122) return false
-  }
-  return true
-}
-
-function bytesEqual(buf: Buffer, a: number, b: number, n: number): boolean {
-  for (let i = 0; i < n; i++) if (buf[a + i] !== buf[b + i]) return false
-  return true
 }

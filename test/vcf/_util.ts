@@ -60,3 +60,11 @@ export function vepHeader(samples: string[] = ['NORMAL', 'TUMOR'], extra: string
     ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', ...(samples.length ? ['FORMAT', ...samples] : [])].join('\t'),
   ]
 }
+
+/**
+ * A read report as the paths' contract states it: the same counts, drop reasons and warnings, the
+ * warnings in any order (their order follows which path met a record first, an accident).
+ */
+export function canonicalReport<R extends { readonly warnings: readonly string[] }>(r: R): R {
+  return { ...r, warnings: [...r.warnings].sort() }
+}

@@ -1,37 +1,21 @@
 /**
- * The VCF reader core: line in, alterations out, no I/O (read.ts is the streaming edge).
- *
- * Header lines are collected until #CHROM; then ONE @gmod/vcf parser is built from them (meta lines,
- * INFO/FORMAT declarations, samples) and the annotation dialect and sample roles are decided once.
- * Record lines take the fast path (line-scan.ts: columns by indexOf, only the INFO values and the target
- * samples' FORMAT fields the reader uses); copy-number, SV and ALT-less records go through
- * @gmod/vcf's parseLine, whose full INFO the SV handler reads. The 'gmod' engine sends every record
- * through parseLine: test/vcf/fast-path.test.ts requires both to agree on every real VCF we hold.
- * We add file/line to every record and error, split per ALT, and hand each allele to the
- * small-variant or structural handler.
- *
- * Two ways in: `push` (a line as text) and `pushBytes` (a line as bytes). Given an EventTable (the
- * table path, readVcfInto), kept alterations are appended to it, and `pushBytes` first offers the
- * line to byte-path/row-reader.ts, which reads a usual small-variant record (VEP / SnpEff ANN / CSQT) straight
- * into id/code rows; whatever it does not read exactly as `push` would is decoded and pushed
- * (test/vcf/table-path.test.ts holds both paths equal). Either way the parser is "feed header and
- * record lines with their line numbers, then finish()", in any split of the file.
+ * The VCF parser: lines in, alterations (or EventTable rows) out, no I/O (read.ts is the streaming
+ * edge). Header lines are collected until #CHROM; then one @gmod/vcf parser is built from them
+ * (meta lines, INFO/FORMAT declarations, samples) and the annotation dialect and sample roles are
+ * decided once. Record lines go to the text path (text-path.ts); given an EventTable, `pushBytes`
+ * first offers a line to the byte path (byte-path/), which writes the record's rows or hands the
+ * line back. Either way the parser is "feed header and record lines with their line numbers, then
+ * finish()", in any split of the file; a later part read by a worker thread comes back as rows and
+ * counts (`partCounts` / `absorb`).
  *
  * Accounting: every record is read = kept (≥ 1 alteration) + dropped (by the reason of its last
- * allele); breakend pairs settle when the pair resolves (sv.ts).
- * INFO keys not declared in the header are tolerated (VCF 4.3 §1.6.1 reserved keys count as
- * declared) and warned about once per key, with the first line that used it.
+ * allele); breakend pairs settle when the pair resolves (sv.ts). INFO keys not declared in the
+ * header are tolerated (VCF 4.3 §1.6.1 reserved keys count as declared) and warned about once per
+ * key, with the first line that used it. Kept rows of consequence classes maftools does not count,
+ * and date-like gene symbols, are named in the report at finish (../model/read-notes.ts).
  *
  * Complexity: O(record bytes) per record. Memory: the header, pending breakends, and the output
- * alterations (~360 B each as records; one EventTable row, ~61 B + protein string, on the table
- * path). Measured (user CPU, the shared 2-core machine, bench VEP VCF of 1 tumour/normal pair and
- * one CSQ entry per record): reader alone 29-32 µs/record with parseLine for every record → 11.5 µs
- * on 200,000 in-memory lines, 15 µs on 1,000,000 (GC of the retained alterations grows with the
- * heap) → 3.2 µs with INFO, CSQ entries and FORMAT read as spans of the line (test/vcf/bench/
- * reader.mjs --text; unchanged) → table path from bytes 2.0 µs, against 4.3 µs for the records
- * pushed into the table as loadCohort did before (reader.mjs, the two builds interleaved, min of
- * 8 rounds; median ratio 1.93). Where the 2.0 µs go: see byte-path/row-reader.ts.
- * `bcftools query` on the same file: 1.2-1.6 µs.
+ * (~360 B a record object; one EventTable row, ~61 B + protein string). Timings: README "Performance".
  */
 import VCF, { type MetaMap } from '@gmod/vcf'
 import { InputError, isInputError, quote } from '../errors.js'

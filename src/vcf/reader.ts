@@ -19,13 +19,13 @@
  */
 import VCF, { type MetaMap } from '@gmod/vcf'
 import { InputError, isInputError, quote } from '../errors.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { addDrops, copyDrops, drop, newReport, warnError, warnText, type DropCode, type DropTally, type ReadReport } from '../model/report.js'
 import { ReadNotes, type ReadNotesSnapshot } from '../model/read-notes.js'
 import type { Alteration, VariantClass } from '../model/alteration.js'
 import { decoderFor, entryLayout, type AnnotationDecoder } from './annotation.js'
 import { detectDialect, dialectFromUndeclaredKey, UNANNOTATED_HINT, unannotatedMessage, type Dialect } from './dialect.js'
 import { resolveThresholds, VcfReadOptionsSchema, type ParsedVcfOptions, type VcfReadOptions } from './options.js'
-import type { AlleleResult } from './record.js'
+import { isDrop, type AlleleResult, type FilteredDrop } from './record.js'
 import { TextPath, type RecordEngine } from './text-path.js'
 import { resolveRoles, type SampleRoles } from './sample-roles.js'
 import { multiAllelicNote, type MultiAllelicTally } from './multiallelic.js'
@@ -45,10 +45,11 @@ export interface VcfResult {
   readonly samples: string[]
 }
 
-const REASON_BY_CODE: Readonly<Record<string, string>> = {
-  UNKNOWN_TERM: 'invalid: unknown consequence term',
-  BAD_NUMBER: 'invalid: bad number',
-  FORMAT: 'invalid: malformed record',
+/** A refused record's drop reason by its error code (lenient mode); other codes: 'invalid' with the code. */
+const REASON_BY_CODE: Readonly<Partial<Record<string, DropCode>>> = {
+  UNKNOWN_TERM: 'invalid-term',
+  BAD_NUMBER: 'invalid-number',
+  FORMAT: 'invalid-record',
 }
 
 
@@ -59,7 +60,7 @@ export type { RecordEngine } from './text-path.js'
 export interface VcfPartCounts {
   readonly rowsRead: number
   readonly kept: number
-  readonly dropped: Readonly<Record<string, number>>
+  readonly dropped: readonly DropTally[]
   readonly warnings: number
   readonly structural: number
   readonly dialectFromRecords: boolean
@@ -133,15 +134,17 @@ export class VcfParser {
       result = reader.read(text, line)
     } catch (e) {
       if (!this.opts.lenient || !isInputError(e) || e.code === 'UNANNOTATED') throw e
-      drop(this.report, REASON_BY_CODE[e.code] ?? `invalid: ${e.code.toLowerCase()}`)
-      warn(this.report, e.format())
+      const code = REASON_BY_CODE[e.code]
+      if (code !== undefined) drop(this.report, code)
+      else drop(this.report, 'invalid', 1, e.code.toLowerCase())
+      warnError(this.report, e)
       return
     }
     let kept = false
-    let reason = 'no ALT allele'
+    let reason: DropCode | FilteredDrop = 'no-alt'
     const shared = reader.lastShared
     for (const r of result) {
-      if (typeof r === 'string') reason = r
+      if (isDrop(r)) reason = r
       else if (r.length > 0) {
         kept = true
         if (this.table) for (const a of r) this.table.push(a)
@@ -154,7 +157,10 @@ export class VcfParser {
       if (shared?.notes !== undefined) for (const n of shared.notes) this.noteRows(n.term, n.cls, n.gene, n.rows, line)
     }
     // An empty result is a breakend waiting for its mate: settled by the SV handler later.
-    else if (result.length > 0) drop(this.report, reason)
+    else if (result.length > 0) {
+      if (typeof reason === 'string') drop(this.report, reason)
+      else drop(this.report, reason.code, 1, reason.detail)
+    }
   }
 
   /**
@@ -204,13 +210,13 @@ export class VcfParser {
       // A "##" line that is not KEY=VALUE (free text some tools write) would make @gmod/vcf reject
       // the whole header: skip it, with a located warning.
       if (text.indexOf('=') > 2) this.header.push(text)
-      else warn(this.report, `${this.file}:${line}: header line is not ##KEY=VALUE meta-information; ignored`)
+      else warnText(this.report, `${this.file}:${line}: header line is not ##KEY=VALUE meta-information; ignored`)
       return
     }
     if (!text.startsWith('#CHROM')) {
       if (text.trim() === '' && this.header.length > 0) return
       if (text.startsWith('#') && this.header.length > 0) {
-        warn(this.report, `${this.file}:${line}: comment line in the header; ignored`)
+        warnText(this.report, `${this.file}:${line}: comment line in the header; ignored`)
         return
       }
       throw new InputError('FORMAT', this.header.length === 0 ? 'not a VCF: expected ##fileformat or #CHROM header lines' : 'VCF has no #CHROM header line before its first record', {
@@ -233,7 +239,7 @@ export class VcfParser {
     }
     this.roles = resolveRoles(this.sampleNames, { tumorSample: meta('tumor_sample'), normalSample: meta('normal_sample') }, this.opts, this.file, line)
     if (this.roles.mode === 'sites-only' && this.opts.sampleOverride === undefined && this.opts.tumorId === undefined) {
-      warn(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
+      warnText(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
     }
     this.text = new TextPath(
       { file: this.file, opts: this.opts, engine: this.engine, vcf: this.parser, infoMeta: this.infoMeta, roles: this.roles, sampleNames: this.sampleNames, sv: this.sv, multi: this.multi },
@@ -295,7 +301,7 @@ export class VcfParser {
     return {
       rowsRead: this.report.rowsRead,
       kept: this.report.kept,
-      dropped: { ...this.report.dropped },
+      dropped: copyDrops(this.report.dropped),
       warnings: this.report.warnings.length - headerWarnings,
       structural: this.sv.structuralSeen,
       dialectFromRecords: this.dialectPending,
@@ -323,7 +329,7 @@ export class VcfParser {
     t.appendTable(part, t.idMap(part), lineOffset)
     this.report.rowsRead += c.rowsRead
     this.report.kept += c.kept
-    for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
+    addDrops(this.report, c.dropped)
     this.multi.records += c.multi.records
     this.multi.alleles += c.multi.alleles
     this.notes.absorb(c.notes, lineOffset)
@@ -339,9 +345,9 @@ export class VcfParser {
     this.sv.finish()
     this.notes.flush(this.report)
     const note = multiAllelicNote(this.file, this.multi)
-    if (note !== undefined) warn(this.report, note)
+    if (note !== undefined) warnText(this.report, note)
     this.report.kept += this.sv.lateKept
-    for (const [reason, n] of Object.entries(this.sv.lateDropped)) drop(this.report, reason, n)
+    for (const [code, n] of Object.entries(this.sv.lateDropped) as [DropCode, number][]) drop(this.report, code, n)
     return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
   }
 
@@ -352,7 +358,7 @@ export class VcfParser {
   private readonly onKey = (key: string): void => {
     if (this.settled(key)) return
     this.undeclared.add(key)
-    warn(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
+    warnText(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
     if (this.dialectPending) {
       const d = dialectFromUndeclaredKey(key)
       if (d) {

@@ -5,6 +5,7 @@
  */
 import type { InfoValue, MetaMap } from '@gmod/vcf'
 import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
+import type { DropCode } from '../model/report.js'
 import type { Effect } from './effect.js'
 import type { FormatValues } from './sample-counts.js'
 import type { SampleMode } from './sample-roles.js'
@@ -96,4 +97,14 @@ export function sampleColumn(idx: number): number {
 }
 
 /** An allele handler's answer: alterations, or the reason the allele was dropped. */
-export type AlleleResult = readonly Alteration[] | string
+export type AlleleResult = readonly Alteration[] | DropCode | FilteredDrop
+
+export function isDrop(r: AlleleResult): r is DropCode | FilteredDrop {
+  return typeof r === 'string' || 'code' in r
+}
+
+/** A record dropped by its FILTER (the filter named in the report). */
+export interface FilteredDrop {
+  readonly code: 'filtered'
+  readonly detail: string
+}

@@ -159,7 +159,7 @@ export class TextPath {
     scan.scan(text, cols.start(7), cols.tab[7] as number, this.host)
     if (this.host.pending()) throw this.host.unannotated()
     const filter = cols.is(6, 'PASS') ? 'PASS' : cols.is(6, '.') ? '.' : cols.col(6)
-    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
+    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [{ code: 'filtered', detail: filter }]
     const ref = cols.col(3)
     if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
     const altText = cols.col(4)
@@ -209,7 +209,7 @@ export class TextPath {
     for (const key of infoKeys(infoText)) this.host.onKey(key)
     if (this.host.pending()) throw this.host.unannotated()
     const filter = v.FILTER === undefined ? '.' : typeof v.FILTER === 'string' ? v.FILTER : v.FILTER.join(';')
-    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [`filtered: ${filter}`]
+    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [{ code: 'filtered', detail: filter }]
     const ref = v.REF ?? ''
     if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
     const val = this.decoder === undefined ? undefined : v.INFO[this.decoder.key]
@@ -253,11 +253,11 @@ export class TextPath {
     const { chrom, pos, ref, alts, filter, info, effects, targets } = f
     const shared: RecordShared = (this.lastShared = {})
     const ctx: RecordContext = { file: this.file, line, text, info, chrom, pos, ref, alts, filter, origin, mode: this.roles.mode, targets, effects, infoMeta: this.infoMeta, shared }
-    if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no ALT allele']
+    if (alts.length === 0) return info.CN !== undefined || f.formatHasCn ? [this.sv.cna(ctx, 0)] : ['no-alt']
     const annovar = this.dialect?.kind === 'annovar' ? annovarBlocks(f.infoText, this.dialect.db) : undefined
     const one = this.oneAlt(f)
     if (one !== undefined) {
-      const r = alleleShape(alts[one.chosen - 1] as string) === 'small' ? smallVariant(ctx, one.chosen, annovar) : 'spanning deletion allele (*)'
+      const r = alleleShape(alts[one.chosen - 1] as string) === 'small' ? smallVariant(ctx, one.chosen, annovar) : 'star-allele'
       if (one.others > 0) {
         this.multi.records++
         this.multi.alleles += one.others
@@ -269,7 +269,7 @@ export class TextPath {
       const shape = alleleShape(alts[i - 1] as string)
       if (shape === 'small') out.push(smallVariant(ctx, i, annovar))
       else if (shape === 'cna') out.push(this.sv.cna(ctx, i))
-      else if (shape === 'star') out.push('spanning deletion allele (*)')
+      else if (shape === 'star') out.push('star-allele')
       else {
         const r = this.sv.structural(ctx, i, shape === 'bnd')
         if (r !== undefined) out.push(r)

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest'
 import { MAFTOOLS_NONSYNONYMOUS, type Alteration } from '../../src/model/alteration.js'
 import { EventTable } from '../../src/model/events.js'
+import { warningsText } from '../../src/model/report.js'
 import { readVcf, readVcfInto } from '../../src/vcf/read.js'
 import { VcfParser } from '../../src/vcf/reader.js'
 import { tmpFile } from '../helpers.js'
@@ -47,11 +48,11 @@ describe.skipIf(!hasShared('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf'))(`real VCFs
       const text = await readVcf(shared(rel), opts)
       const t = new EventTable()
       const bytes = await readVcfInto(shared(rel), t, opts)
-      const a = tally(text.report.warnings, text.alterations)
-      const b = tally(bytes.report.warnings, t.toArray())
+      const a = tally(warningsText(text.report), text.alterations)
+      const b = tally(warningsText(bytes.report), t.toArray())
       expect(a.noted).toEqual(a.found)
       expect(b.noted).toEqual(b.found)
-      expect([...bytes.report.warnings].sort()).toEqual([...text.report.warnings].sort())
+      expect(warningsText(bytes.report).sort()).toEqual(warningsText(text.report).sort())
     })
   }
 
@@ -59,7 +60,7 @@ describe.skipIf(!hasShared('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf'))(`real VCFs
     const r = await readVcf(shared('camutqc/vep/WES_EA_T_1_mutect2.vep.vcf'))
     const n = r.alterations.filter((a) => a.variantClass === 'Splice_Region').length
     expect(n).toBeGreaterThan(0)
-    expect(r.report.warnings).toContain(`${r.report.file}: ${n} row(s) of consequence "splice_region_variant" → Splice_Region: not counted by default (add Splice_Region to --classes to count them)`)
+    expect(warningsText(r.report)).toContain(`${r.report.file}: ${n} row(s) of consequence "splice_region_variant" → Splice_Region: not counted by default (add Splice_Region to --classes to count them)`)
   })
 })
 
@@ -80,7 +81,7 @@ describe('crafted VCF: protein_protein_contact and date-like gene symbols', () =
     const t = new EventTable()
     const bytes = await readVcfInto(path, t)
     for (const r of [text.report, bytes.report]) {
-      expect(r.warnings).toEqual([`${path}: 1 ${CONTACT}`, `${path}: ${DATE}`])
+      expect(warningsText(r)).toEqual([`${path}: 1 ${CONTACT}`, `${path}: ${DATE}`])
       expect(r.kept).toBe(4)
     }
     // The row is kept (counted with --classes Targeted_Region), only not counted by default.
@@ -91,7 +92,7 @@ describe('crafted VCF: protein_protein_contact and date-like gene symbols', () =
     const header = lines.slice(0, -4)
     const whole = new VcfParser('f.vcf', {}, 'fast', new EventTable())
     lines.forEach((l, i) => whole.push(l, i + 1))
-    const want = whole.finish().report.warnings
+    const want = warningsText(whole.finish().report)
     const first = new VcfParser('f.vcf', {}, 'fast', new EventTable())
     lines.slice(0, -2).forEach((l, i) => first.push(l, i + 1))
     const partTable = new EventTable()
@@ -99,7 +100,7 @@ describe('crafted VCF: protein_protein_contact and date-like gene symbols', () =
     ;[...header, ...lines.slice(-2)].forEach((l, i) => part.push(l, i + 1))
     // The part's line k is line k + offset of the file (its header lines replace the first part).
     first.absorb(partTable, part.partCounts(0), lines.length - 2 - header.length)
-    expect(first.finish().report.warnings).toEqual(want)
+    expect(warningsText(first.finish().report)).toEqual(want)
     expect(want.join('\n')).toContain('line(s) 9, 11')
   })
 })

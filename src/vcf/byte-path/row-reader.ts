@@ -19,7 +19,7 @@
  */
 import type { MetaMap } from '@gmod/vcf'
 import { byteClasses } from '../../io/byte-class.js'
-import { drop, type ReadReport } from '../../model/report.js'
+import { drop, type DropCode, type ReadReport } from '../../model/report.js'
 import { ORIGIN_CODE, type EventTable } from '../../model/events.js'
 import { VARIANT_TYPES, type Origin, type VariantType } from '../../model/alteration.js'
 import type { ReadNotes } from '../../model/read-notes.js'
@@ -173,7 +173,7 @@ export class RowReader {
     const filter = this.strings.filter(buf, (tabs[5] as number) + 1, tabs[6] as number)
     if (!this.s.keepFiltered && !this.strings.passing(filter)) {
       this.s.report.rowsRead++
-      drop(this.s.report, `filtered: ${this.strings.strs[filter] as string}`)
+      drop(this.s.report, 'filtered', 1, this.strings.strs[filter])
       return true
     }
     if (!this.info.annotated || !this.info.plain) return false
@@ -227,7 +227,7 @@ export class RowReader {
     // made, so it is appended at once (no pending copy).
     const direct = lo === hi && !this.cohort
     let rows = 0
-    let reason = ''
+    let reason: DropCode = 'annotation-no-entry'
     // VEP's trimmed ALT form (alleles.ts vepAllele): every ALT shares REF's first base and not
     // all have REF's length.
     let vepTrim = true
@@ -245,7 +245,7 @@ export class RowReader {
       const e0 = this.entries.choose(i, alts, xa, xz, trimA, xz)
       if (e0 === GIVE_UP) return false
       if (e0 === NONE) {
-        reason = 'annotation: no entry for this allele'
+        reason = 'annotation-no-entry'
         continue
       }
       // vcf2maf's MAF alleles (../rules/maf-alleles.ts): shared leading bases trimmed.
@@ -315,7 +315,7 @@ export class RowReader {
           this.out.add(sample, gene, cls, type, start, end, refL, altL, protein, term, vaf, depth, alt, ref)
         }
       }
-      if (made === 0) reason = this.cohort ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+      if (made === 0) reason = this.cohort ? 'genotype-no-sample' : 'genotype-not-tumour'
       rows += made
     }
     if (others > 0) {

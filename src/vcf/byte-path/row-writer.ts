@@ -7,7 +7,7 @@
 import { MAF_CLASSES, MAFTOOLS_NONSYNONYMOUS, VARIANT_TYPES } from '../../model/alteration.js'
 import { KIND_CODE, emptyRow, type EventTable } from '../../model/events.js'
 import type { ReadNotes } from '../../model/read-notes.js'
-import { drop, type ReadReport } from '../../model/report.js'
+import { drop, type DropCode, type ReadReport } from '../../model/report.js'
 import type { RowStrings } from './row-strings.js'
 
 const TYPE_INS = VARIANT_TYPES.indexOf('INS') + 1
@@ -79,7 +79,7 @@ export class RowWriter {
   }
 
   /** Count the record (`rows` written, else dropped for `reason`) and write its waiting rows. */
-  commit(rows: number, chrom: number, filter: number, origin: number, line: number, reason: string): void {
+  commit(rows: number, chrom: number, filter: number, origin: number, line: number, reason: DropCode): void {
     const report = this.report
     report.rowsRead++
     if (rows === 0) {

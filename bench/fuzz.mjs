@@ -113,7 +113,7 @@ const MANIFEST = 'sample\tfile\trole\nS1\tmaf-valid.maf\tmaf\nS2\tvcf-valid.vcf\
 const READERS = [
   { name: 'MAF', seed: readFileSync(join(BAD, 'maf/valid.maf')), read: (p) => readMaf(p), json: false },
   { name: 'VCF', seed: readFileSync(join(BAD, 'vcf/valid.vcf')), read: (p) => readVcf(p), json: false },
-  // The table path loadCohort uses: small-variant records read from bytes (src/vcf/rows.ts).
+  // The table path loadCohort uses: small-variant records read from bytes (src/vcf/byte-path/row-reader.ts).
   { name: 'VCF.table', seed: readFileSync(join(BAD, 'vcf/valid.vcf')), read: (p) => readVcfInto(p, new EventTable()), json: false },
   // Mutating the compressed bytes exercises the gunzip error paths (CRC, bad block, truncation).
   { name: 'MAF.gz', seed: gzipSync(readFileSync(join(BAD, 'maf/valid.maf'))), read: (p) => readMaf(p), json: false },

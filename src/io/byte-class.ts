@@ -1,5 +1,5 @@
 /**
- * Byte-class tables for the byte readers' scan loops (../vcf/rows.ts, ../vcf/entry-bytes.ts): one
+ * Byte-class tables for the byte readers' scan loops (../vcf/byte-path/row-reader.ts, ../vcf/byte-path/entry-bytes.ts): one
  * lookup per byte instead of a chain of comparisons. Printable ASCII (0x20-0x7e) is class 0, every
  * other byte `other`, and the listed bytes their own class. O(256) once per table, at load.
  */

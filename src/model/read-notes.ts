@@ -57,9 +57,13 @@ export class ReadNotes {
     }
   }
 
-  /** Add the notes of another part of the same file; entries stay in the order of their first line. */
-  merge(other: ReadNotesData): void {
-    for (const [term, cls, n, first] of other.terms) {
+  /**
+   * Add the notes of another part of the same file (its lines shifted by `lineOffset` when the part
+   * counted its lines from its own start); entries stay in the order of their first line.
+   */
+  merge(other: ReadNotesData, lineOffset = 0): void {
+    for (const [term, cls, n, part] of other.terms) {
+      const first = part + lineOffset
       const t = this.terms.get(term)
       if (t === undefined) this.terms.set(term, { cls, n, first })
       else {
@@ -67,7 +71,8 @@ export class ReadNotes {
         t.first = Math.min(t.first, first)
       }
     }
-    for (const [symbol, n, lines] of other.dates) {
+    for (const [symbol, n, partLines] of other.dates) {
+      const lines = lineOffset === 0 ? partLines : partLines.map((l) => l + lineOffset)
       const d = this.dates.get(symbol)
       if (d === undefined) this.dates.set(symbol, { lines: [...lines], n })
       else {
@@ -86,7 +91,8 @@ export class ReadNotes {
     if (d === undefined) this.dates.set(symbol, { lines: [line], n: 1 })
     else {
       d.n++
-      if (d.lines.length < MAX_LINES) d.lines.push(line)
+      // Several rows of one line (a VCF record's samples) name the line once.
+      if (d.lines.length < MAX_LINES && d.lines[d.lines.length - 1] !== line) d.lines.push(line)
     }
   }
 

@@ -18,23 +18,19 @@
  */
 import { InputError, quote, type Location } from '../errors.js'
 import type { Dialect } from './dialect.js'
+import { splitTerms } from '../model/consequence.js'
 import type { Effect } from './effect.js'
 import type { AnnotationDecoder, DecodeContext, Raw } from './annotation-decoder.js'
-import { splitTerms } from '../model/consequence.js'
 import { bcsqDecoder } from './bcsq.js'
 import { funcotatorDecoder } from './funcotator.js'
 import { oncotatorDecoder } from './oncotator.js'
+import { ANN_NAMES, CSQT_NAMES, VEP_NAMES, idx, layout, type SlotName } from './entry-layout.js'
+import { VepEntry } from './vep-entry.js'
 
 export type { AnnotationDecoder, DecodeContext, Raw }
+export { SLOT, SLOTS, entryLayout, type EntryLayout } from './entry-layout.js'
 
 
-function idx(fields: readonly string[], ...names: string[]): number {
-  for (const n of names) {
-    const i = fields.indexOf(n)
-    if (i !== -1) return i
-  }
-  return -1
-}
 
 function at(parts: readonly (string | undefined)[], i: number): string | undefined {
   if (i < 0) return undefined
@@ -42,14 +38,6 @@ function at(parts: readonly (string | undefined)[], i: number): string | undefin
   return v === undefined || v === '' || v === '.' ? undefined : v
 }
 
-/** cDNA position "1480/5971" → 5971 (vcf2maf's Transcript_Length); 0 when absent. */
-function lengthAfterSlash(s: string | undefined): number {
-  if (s === undefined) return 0
-  const i = s.lastIndexOf('/')
-  if (i === -1) return 0
-  const n = Number(s.slice(i + 1))
-  return Number.isFinite(n) ? n : 0
-}
 
 /**
  * Entries as written, with unescaped commas repaired: a fragment containing no '|' cannot be an
@@ -76,129 +64,8 @@ function malformed(what: string, entry: string, got: number, want: number, where
   })
 }
 
-/** The entry columns an Effect reads, as slots of VepEntry.at (2 numbers each: start, end). */
-export const SLOT = { allele: 0, consequence: 1, symbol: 2, gene: 3, feature: 4, biotype: 5, canonical: 6, pick: 7, hgvsc: 8, hgvsp: 9, protein: 10, aa: 11, cdna: 12, alleleNum: 13 } as const
-type SlotName = keyof typeof SLOT
-/** Number of slots (VepEntry.at holds 2 numbers per slot). */
-export const SLOTS = 14
 
-/** Where an entry's fields go: field index → slot (-1: not read), and the last field read. */
-export interface EntryLayout {
-  /** Fields per entry (the header's Format list). */
-  readonly n: number
-  readonly slotOf: Int8Array
-  readonly lastRead: number
-}
 
-function layout(fields: readonly string[], names: Record<SlotName, readonly string[]>): EntryLayout {
-  const n = fields.length
-  // Field index → the slot it fills (-1: not read). Only the ~14 columns we read are ever sliced;
-  // the others (VEP writes 30-80) are only skipped over.
-  const slotOf = new Int8Array(n).fill(-1)
-  let lastRead = -1
-  for (const [name, slot] of Object.entries(SLOT) as [SlotName, number][]) {
-    const i = idx(fields, ...names[name])
-    if (i >= 0) {
-      slotOf[i] = slot
-      lastRead = Math.max(lastRead, i)
-    }
-  }
-  return { n, slotOf, lastRead }
-}
-
-/**
- * One VEP / SnpEff ANN entry whose fields are sliced from `src` only when read: choosing one
- * transcript reads PICK, BIOTYPE, Consequence, cDNA length, SYMBOL and CANONICAL of each, the
- * other fields only of the chosen one. `at` holds [start, end) in `src` per slot, -1 when the
- * header has no such column. Field values follow decode's rules: '' and '.' are absent, except
- * Allele and Consequence, read as written.
- */
-class VepEntry implements Effect {
-  private memoTerms: readonly string[] | undefined
-
-  constructor(
-    private readonly src: string,
-    private readonly at: readonly number[],
-  ) {}
-
-  private field(slot: number): string | undefined {
-    const a = this.at[2 * slot] as number
-    const b = this.at[2 * slot + 1] as number
-    if (a < 0 || a === b || (b - a === 1 && this.src.charCodeAt(a) === 46)) return undefined
-    return this.src.slice(a, b)
-  }
-
-  private is(slot: number, s: string): boolean {
-    const a = this.at[2 * slot] as number
-    return a >= 0 && (this.at[2 * slot + 1] as number) - a === s.length && this.src.startsWith(s, a)
-  }
-
-  get allele(): string {
-    const a = this.at[0] as number
-    return a < 0 ? '' : this.src.slice(a, this.at[1])
-  }
-  get alleleNum(): number | undefined {
-    const v = this.field(SLOT.alleleNum)
-    return v === undefined ? undefined : Number(v)
-  }
-  get terms(): readonly string[] {
-    if (this.memoTerms === undefined) {
-      const a = this.at[2 * SLOT.consequence] as number
-      this.memoTerms = cachedTerms(a < 0 ? '' : this.src.slice(a, this.at[2 * SLOT.consequence + 1]))
-    }
-    return this.memoTerms
-  }
-  get symbol(): string | undefined {
-    return this.field(SLOT.symbol)
-  }
-  get geneId(): string | undefined {
-    return this.field(SLOT.gene)
-  }
-  get feature(): string | undefined {
-    return this.field(SLOT.feature)
-  }
-  get biotype(): string | undefined {
-    return this.field(SLOT.biotype)
-  }
-  get canonical(): boolean {
-    return this.is(SLOT.canonical, 'YES')
-  }
-  get pick(): boolean {
-    return this.is(SLOT.pick, '1')
-  }
-  get hgvsc(): string | undefined {
-    return this.field(SLOT.hgvsc)
-  }
-  get hgvsp(): string | undefined {
-    return this.field(SLOT.hgvsp)
-  }
-  get proteinPosition(): string | undefined {
-    return this.field(SLOT.protein)
-  }
-  get aminoAcids(): string | undefined {
-    return this.field(SLOT.aa)
-  }
-  get transcriptLength(): number {
-    return lengthAfterSlash(this.field(SLOT.cdna))
-  }
-}
-
-/**
- * Consequence string → its terms, shared: most entries of a file carry one of a few dozen strings
- * ("missense_variant", "intron_variant&non_coding_transcript_variant"), so each is split once.
- * Bounded so a file of odd strings cannot grow it without limit. The arrays are never written to.
- * (A direct-mapped cache over the line's chars, to skip the slice, measured slower: 150 vs 140 ns.)
- */
-const TERMS = new Map<string, readonly string[]>()
-function cachedTerms(s: string): readonly string[] {
-  let t = TERMS.get(s)
-  if (t === undefined) {
-    t = splitTerms(s)
-    if (TERMS.size >= 4096) TERMS.clear()
-    TERMS.set(s, t)
-  }
-  return t
-}
 
 function vepLike(key: string, fields: readonly string[], what: string, names: Record<SlotName, readonly string[]>): AnnotationDecoder {
   const { n, slotOf, lastRead } = layout(fields, names)
@@ -283,60 +150,6 @@ function vepLike(key: string, fields: readonly string[], what: string, names: Re
   }
 }
 
-const VEP_NAMES: Record<SlotName, readonly string[]> = {
-  allele: ['Allele'],
-  consequence: ['Consequence'],
-  symbol: ['SYMBOL'],
-  gene: ['Gene'],
-  feature: ['Feature'],
-  biotype: ['BIOTYPE'],
-  canonical: ['CANONICAL'],
-  pick: ['PICK'],
-  hgvsc: ['HGVSc'],
-  hgvsp: ['HGVSp'],
-  protein: ['Protein_position'],
-  aa: ['Amino_acids'],
-  cdna: ['cDNA_position'],
-  alleleNum: ['ALLELE_NUM'],
-}
-
-// vcf2maf renames SnpEff's ANN fields to VEP's (Annotation → Consequence, Gene_Name → SYMBOL, …).
-const ANN_NAMES: Record<SlotName, readonly string[]> = {
-  allele: ['Allele'],
-  consequence: ['Annotation'],
-  symbol: ['Gene_Name'],
-  gene: ['Gene_ID'],
-  feature: ['Feature_ID'],
-  biotype: ['Transcript_BioType'],
-  canonical: [],
-  pick: [],
-  hgvsc: ['HGVS.c'],
-  hgvsp: ['HGVS.p'],
-  protein: ['AA.pos/AA.length'],
-  aa: [],
-  cdna: ['cDNA.pos/cDNA.length'],
-  alleleNum: [],
-}
-
-// Illumina Isaac (IONA) "HGNC|TranscriptID|Consequence" and Nirvana "GenotypeIndex|HGNC|Transcript ID|
-// Consequence" (GenotypeIndex: the 1-based ALT). No protein change, biotype or canonical flag is written.
-const CSQT_NAMES: Record<SlotName, readonly string[]> = {
-  allele: [],
-  consequence: ['Consequence'],
-  symbol: ['HGNC'],
-  gene: [],
-  feature: ['TranscriptID'],
-  biotype: [],
-  canonical: [],
-  pick: [],
-  hgvsc: [],
-  hgvsp: [],
-  protein: [],
-  aa: [],
-  cdna: [],
-  alleleNum: ['GenotypeIndex'],
-}
-
 // SnpEff EFF layouts by field count, for files that do not declare EFF (see dialect.ts).
 const EFF_V2 = ['Effect_Impact', 'Functional_Class', 'Codon_Change', 'Amino_Acid_Change', 'Gene_Name', 'Transcript_BioType', 'Gene_Coding', 'Transcript_ID', 'Exon_Rank']
 const EFF_V3 = [...EFF_V2.slice(0, 4), 'Amino_Acid_Length', ...EFF_V2.slice(4), 'Genotype_Number', 'ERRORS', 'WARNINGS']
@@ -399,20 +212,6 @@ function normaliseEffProtein(aa: string): string {
   const slash = aa.indexOf('/c.')
   const p = slash === -1 ? aa : aa.slice(0, slash)
   return p.startsWith('p.') ? p : `p.${p}`
-}
-
-/** The entry layout of the '|'-separated dialects (VEP, SnpEff ANN, CSQT); undefined for the others. */
-export function entryLayout(d: Dialect): EntryLayout | undefined {
-  switch (d.kind) {
-    case 'vep':
-      return layout(d.fields, VEP_NAMES)
-    case 'snpeff-ann':
-      return layout(d.fields, ANN_NAMES)
-    case 'csqt':
-      return layout(d.fields, CSQT_NAMES)
-    default:
-      return undefined
-  }
 }
 
 export function decoderFor(d: Dialect): AnnotationDecoder | undefined {

@@ -27,7 +27,7 @@
  * paths give the same alterations and reports on every fixture and shared real VCF.
  */
 import type { InfoValue, MetaMap } from '@gmod/vcf'
-import { FORMAT_KEYS, type FormatKey, type FormatValues } from './samples.js'
+import { FORMAT_KEYS, type FormatKey, type FormatValues } from './sample-counts.js'
 
 export type InfoMap = Record<string, InfoValue>
 
@@ -128,17 +128,6 @@ export function infoValue(val: string | undefined, type: unknown, hasPercent: bo
   return out
 }
 
-/** A canonical array index ("0", "112"; not "012", not ≥ 2^32 − 1): ordered first by for…in. */
-function isArrayIndex(k: string): boolean {
-  const n = k.length
-  if (n === 0 || n > 10 || (n > 1 && k.charCodeAt(0) === 48)) return false
-  for (let i = 0; i < n; i++) {
-    const c = k.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return Number(k) < 4294967295
-}
-
 /** What the reader decides per INFO key (see InfoScan.scan). */
 export interface InfoKeyPolicy {
   /** true when onKey would do nothing for the key (declared, or already warned about). */
@@ -233,19 +222,11 @@ export class InfoScan {
     if (fresh) this.firstSeen(n, policy)
   }
 
-  /**
-   * A record with a key onKey has not seen: every key in @gmod/vcf's object order. Its INFO is an
-   * object, and the reader used to walk it with for…in: integer-like keys ("112" in vcf-js
-   * weird_info_and_missing_format.vcf) come first, ascending. Warnings keep that order.
-   */
+  /** A record with a key onKey has not seen: every key, in the order the line writes them. */
   private firstSeen(n: number, policy: InfoKeyPolicy): void {
     const keys: string[] = []
     for (let i = 0; i < n; i++) keys.push(this.text.slice(this.spans[4 * i], this.spans[4 * i + 1]))
-    if (keys.some(isArrayIndex)) {
-      const idx = [...new Set(keys.filter(isArrayIndex))].sort((a, b) => Number(a) - Number(b))
-      for (const k of idx) policy.onKey(k)
-      for (const k of keys) if (!isArrayIndex(k)) policy.onKey(k)
-    } else for (const k of keys) policy.onKey(k)
+    for (const k of keys) policy.onKey(k)
     // After onKey: an undeclared ANN / EFF key can make itself the annotation key (want() was
     // called again), so the wanted values are found anew.
     this.slotStart.fill(-2)

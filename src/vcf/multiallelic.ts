@@ -15,7 +15,7 @@
  * text; the byte path keeps no text).
  * Applies to paired, tumour-only and sites-only files (vcf2maf's inputs); a multi-sample cohort VCF
  * keeps one row per sample and carried allele. `splitMultiallelic` keeps one row per carried
- * allele everywhere. Both record paths (reader.ts text, rows.ts bytes) call these functions.
+ * allele everywhere. Both record paths (reader.ts text, byte-path/row-reader.ts bytes) call these functions.
  *
  * Complexity: O(GT parts + AD values) per record.
  */

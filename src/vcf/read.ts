@@ -5,7 +5,7 @@
  *   (gzip/BGZF, CR/CRLF/LF, BOM).
  * - `readVcfInto` appends to the caller's EventTable (loadCohort): a regular file is fed as bytes
  *   (../io/byte-lines.ts), so small-variant records become table rows without a string per line
- *   or a record object (rows.ts). When the byte feed cannot give the text path's exact lines
+ *   or a record object (byte-path/row-reader.ts). When the byte feed cannot give the text path's exact lines
  *   (CR-only breaks, bad UTF-8, stdin…), or the read fails with an error, the rows it added are
  *   removed and the file is read again as text: results, reports and errors are the text path's.
  *

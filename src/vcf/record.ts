@@ -4,9 +4,12 @@
  * structural handlers share one shape.
  */
 import type { InfoValue, MetaMap } from '@gmod/vcf'
-import type { Alteration, Origin } from '../model/alteration.js'
+import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
+import type { DropCode } from '../model/report.js'
 import type { Effect } from './effect.js'
-import { gtCarriedSet, gtCarries, type FormatValues, type SampleMode } from './samples.js'
+import type { FormatValues } from './sample-counts.js'
+import type { SampleMode } from './sample-roles.js'
+import { gtCarriedSet, gtCarries } from './rules/genotype.js'
 
 export interface SampleTarget {
   /** Name reported in Alteration.sample. */
@@ -53,6 +56,8 @@ export interface RecordShared {
   counts?: Map<number, unknown>
   /** Per target sample index: gtCarriedSet of its GT (null: GT missing). */
   carried?: Map<number, Uint8Array | null>
+  /** Per allele with rows: the term that decided its class, the class, the gene and the rows (for ReadNotes once the record is kept). */
+  notes?: { readonly term: string; readonly cls: VariantClass; readonly gene: string; readonly rows: number }[]
 }
 
 /**
@@ -92,4 +97,14 @@ export function sampleColumn(idx: number): number {
 }
 
 /** An allele handler's answer: alterations, or the reason the allele was dropped. */
-export type AlleleResult = readonly Alteration[] | string
+export type AlleleResult = readonly Alteration[] | DropCode | FilteredDrop
+
+export function isDrop(r: AlleleResult): r is DropCode | FilteredDrop {
+  return typeof r === 'string' || 'code' in r
+}
+
+/** A record dropped by its FILTER (the filter named in the report). */
+export interface FilteredDrop {
+  readonly code: 'filtered'
+  readonly detail: string
+}

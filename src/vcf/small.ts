@@ -10,13 +10,14 @@
  * Hugo_Symbol as vcf2maf: SYMBOL, else the transcript ID, else "Unknown".
  */
 import type { Alteration } from '../model/alteration.js'
+import type { DropCode } from '../model/report.js'
 import { kindOfType } from '../model/alteration.js'
-import { toMafAlleles, vepAllele, vepTrimmed, vepTrims } from './alleles.js'
+import { toMafAlleles, vepAllele, vepTrimmed, vepTrims } from './rules/maf-alleles.js'
 import { interpretAnnovar, type AnnovarFields } from './annovar.js'
 import { checkTerms, classifyConsequence } from '../model/consequence.js'
 import { pickEffect, type Effect } from './effect.js'
 import { hgvspShort } from './hgvsp.js'
-import { alleleCounts, preCounts, type PreCounts } from './samples.js'
+import { alleleCounts, preCounts, type PreCounts } from './sample-counts.js'
 import { carries, sampleColumn, type AlleleResult, type RecordContext, type RecordShared } from './record.js'
 
 export function effectsForAllele(all: readonly Effect[], ref: string, alts: readonly string[], i: number, shared?: RecordShared): readonly Effect[] {
@@ -60,16 +61,18 @@ function groupEffects(all: readonly Effect[], ref: string, alts: readonly string
 interface Called {
   readonly gene: string
   readonly variantClass: Alteration['variantClass']
+  /** The consequence term that decided the class. */
+  readonly term: string
   readonly protein?: string | undefined
 }
 
-function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string): Called | string {
-  if (ctx.effects.length === 0) return 'annotation: record has none'
+function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string): Called | DropCode {
+  if (ctx.effects.length === 0) return 'annotation-none'
   let effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i, ctx.shared)
   // bcftools csq "@POS" entries are pointers to a compound consequence written at POS (bcsq.ts).
   if (effs.some((e) => e.compoundAt !== undefined)) {
     effs = effs.filter((e) => e.compoundAt === undefined)
-    if (effs.length === 0) return 'annotation: compound consequence reported at another position (bcftools csq @POS)'
+    if (effs.length === 0) return 'annotation-elsewhere'
   }
   const where = { file: ctx.file, line: ctx.line, column: 8 }
   // vcf2maf warns about an unknown term on any transcript and ranks it last; we stop (or, lenient,
@@ -77,19 +80,19 @@ function callFromEffects(ctx: RecordContext, i: number, ref: string, alt: string
   // (One entry: classifyConsequence below checks the same terms in the same order.)
   if (effs.length > 1) for (const x of effs) checkTerms(x.terms, where)
   const e = pickEffect(effs)
-  if (e === undefined) return 'annotation: no entry for this allele'
+  if (e === undefined) return 'annotation-no-entry'
   // vcf2maf: an entry with no Consequence counts as intergenic_variant.
   const terms = e.terms.length > 0 ? e.terms : ['intergenic_variant']
   const cls = classifyConsequence(terms, ref, alt, where)
   const protein = hgvspShort(e, cls.term)
-  return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, protein }
+  return { gene: e.symbol ?? e.feature ?? 'Unknown', variantClass: cls.variantClass, term: cls.term, protein }
 }
 
-function callFromAnnovar(ctx: RecordContext, block: AnnovarFields | undefined, ref: string, alt: string): Called | string {
-  if (block === undefined) return 'annotation: no entry for this allele'
+function callFromAnnovar(ctx: RecordContext, block: AnnovarFields | undefined, ref: string, alt: string): Called | DropCode {
+  if (block === undefined) return 'annotation-no-entry'
   const call = interpretAnnovar(block)
   const cls = classifyConsequence(call.terms, ref, alt, { file: ctx.file, line: ctx.line, column: 8 })
-  return { gene: call.gene ?? 'Unknown', variantClass: cls.variantClass, protein: call.protein }
+  return { gene: call.gene ?? 'Unknown', variantClass: cls.variantClass, term: cls.term, protein: call.protein }
 }
 
 /** `annovar`: this record's per-ALT ANNOVAR blocks, when the file is ANNOVAR-annotated. */
@@ -137,6 +140,7 @@ export function smallVariant(ctx: RecordContext, i: number, annovar: readonly An
       source: { file: ctx.file, line: ctx.line },
     })
   }
-  if (out.length === 0) return ctx.mode === 'cohort' ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+  if (out.length === 0) return ctx.mode === 'cohort' ? 'genotype-no-sample' : 'genotype-not-tumour'
+  ;(ctx.shared.notes ??= []).push({ term: called.term, cls: called.variantClass, gene: called.gene, rows: out.length })
   return out
 }

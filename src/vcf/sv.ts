@@ -12,6 +12,7 @@ import { isMissing, parseFloatField } from '../io/fields.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { pickEffect } from './effect.js'
 import type { CnThresholds } from './options.js'
+import type { DropCode } from '../model/report.js'
 import { carries, sampleColumn, type AlleleResult, type RecordContext, type SampleTarget } from './record.js'
 import { effectsForAllele } from './small.js'
 import type { GeneIndex} from './structural.js';
@@ -72,7 +73,7 @@ export class SvHandler {
   private readonly reported = new Set<string>()
   /** Rows resolved or dropped after their own push (breakend pairs): the reader adds these. */
   lateKept = 0
-  readonly lateDropped: Record<string, number> = {}
+  readonly lateDropped: Partial<Record<DropCode, number>> = {}
   /** Structural records seen (breakend pairs carry state from record to record; copy-number records do not). */
   structuralSeen = 0
 
@@ -101,12 +102,12 @@ export class SvHandler {
     const end = endRaw ?? ctx.pos + ctx.ref.length - 1
     let genes = this.symbols(ctx, i)
     if (genes.length === 0 && this.s.genes) genes = this.s.genes.overlapping(ctx.chrom, start, end)
-    if (genes.length === 0) return 'copy number: no gene at this interval'
+    if (genes.length === 0) return 'vcf-cn-no-gene'
     const infoCn = infoNumber(ctx, 'CN', i)
     const out: Alteration[] = []
-    let reason = 'copy number: no CN value'
+    let reason: DropCode = 'vcf-cn-no-value'
     const who = carriers(ctx, i)
-    if (who.length === 0) return ctx.mode === 'cohort' ? 'genotype: no sample carries the allele' : 'genotype: tumour does not carry the allele'
+    if (who.length === 0) return ctx.mode === 'cohort' ? 'genotype-no-sample' : 'genotype-not-tumour'
     for (const t of who) {
       let cn = infoCn ?? (t.fmt.CN === undefined ? undefined : parseFloatField(t.fmt.CN, { file: ctx.file, line: ctx.line, column: sampleColumn(t.idx), name: 'FORMAT/CN' }))
       cn ??= impliedCn(alt)
@@ -117,11 +118,11 @@ export class SvHandler {
       let state: CnState | undefined = cn === undefined ? undefined : cnStateOf(cn, this.s.thresholds)
       if (cn === undefined && alt === '<AMP>') state = 'amp'
       if (state === undefined) {
-        if (cn !== undefined) reason = 'copy number: neutral'
+        if (cn !== undefined) reason = 'vcf-cn-neutral'
         continue
       }
       if (!this.s.lowLevel && (state === 'gain' || state === 'shallow_del')) {
-        reason = 'copy number: low-level (gain or shallow deletion)'
+        reason = 'vcf-cn-low-level'
         continue
       }
       for (const gene of genes) {
@@ -176,12 +177,12 @@ export class SvHandler {
     this.structuralSeen++
     const alt = ctx.alts[i - 1] as string
     const targets = carriers(ctx, i)
-    if (targets.length === 0) return 'genotype: tumour does not carry the allele'
+    if (targets.length === 0) return 'genotype-not-tumour'
     const effs = effectsForAllele(ctx.effects, ctx.ref, ctx.alts, i, ctx.shared)
     const fusionSymbols = effs.filter((e) => e.terms.some((t) => FUSION_TERMS.has(t))).map((e) => e.symbol)
     if (fusionSymbols.length > 0) {
       const out = this.fusionAlterations(ctx, targets, fusionPairs(fusionSymbols))
-      return out.length > 0 ? out : 'fusion: already reported (mate record)'
+      return out.length > 0 ? out : 'fusion-mate-reported'
     }
     const gene = pickEffect(effs)?.symbol ?? this.s.genes?.at(ctx.chrom, ctx.pos)
     if (!isBnd) {
@@ -189,8 +190,8 @@ export class SvHandler {
       const chr2 = ctx.info.CHR2
       const chrom2 = Array.isArray(chr2) && chr2[0] !== undefined ? String(chr2[0]) : ctx.chrom
       const other = end === undefined ? undefined : this.s.genes?.at(chrom2, end)
-      if (gene === undefined || other === undefined) return 'structural variant: no fusion annotation or genes at both ends'
-      if (gene === other) return 'structural variant: same gene at both ends'
+      if (gene === undefined || other === undefined) return 'sv-no-genes'
+      if (gene === other) return 'sv-same-gene'
       return this.fusionAlterations(ctx, targets, [
         [gene, other],
         [other, gene],
@@ -198,7 +199,7 @@ export class SvHandler {
     }
     const matePos = parseBreakend(alt)?.MatePosition
     const colon = matePos === undefined ? -1 : matePos.lastIndexOf(':')
-    if (matePos === undefined || colon === -1) return 'breakend: no mate position'
+    if (matePos === undefined || colon === -1) return 'bnd-no-mate'
     const mate = posKey(matePos.slice(0, colon), matePos.slice(colon + 1))
     const self = posKey(ctx.chrom, ctx.pos)
     const waiting = this.pending.get(mate)
@@ -207,8 +208,8 @@ export class SvHandler {
       return undefined
     }
     this.pending.delete(mate)
-    if (waiting.gene === undefined || gene === undefined) return this.lateDrop('breakend: no gene at one end')
-    if (waiting.gene === gene) return this.lateDrop('breakend: same gene at both ends')
+    if (waiting.gene === undefined || gene === undefined) return this.lateDrop('bnd-no-gene')
+    if (waiting.gene === gene) return this.lateDrop('bnd-same-gene')
     this.lateKept++
     return this.fusionAlterations(waiting.ctx, waiting.targets, [
       [waiting.gene, gene],
@@ -217,7 +218,7 @@ export class SvHandler {
   }
 
   /** The waiting mate is dropped too (its own push returned nothing). */
-  private lateDrop(reason: string): string {
+  private lateDrop(reason: DropCode): DropCode {
     this.lateDropped[reason] = (this.lateDropped[reason] ?? 0) + 1
     return reason
   }
@@ -225,7 +226,7 @@ export class SvHandler {
   /** Breakends whose mate never came; call once after the last record. */
   finish(): void {
     const n = this.pending.size
-    if (n > 0) this.lateDropped['breakend: mate not found'] = (this.lateDropped['breakend: mate not found'] ?? 0) + n
+    if (n > 0) this.lateDropped['bnd-mate-missing'] = (this.lateDropped['bnd-mate-missing'] ?? 0) + n
     this.pending.clear()
   }
 }

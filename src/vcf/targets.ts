@@ -6,7 +6,8 @@
  */
 import type { Variant } from '@gmod/vcf'
 import type { SampleTarget } from './record.js'
-import { FORMAT_KEYS, type FormatValues, type SampleRoles } from './samples.js'
+import { FORMAT_KEYS, type FormatValues } from './sample-counts.js'
+import type { SampleRoles } from './sample-roles.js'
 import type { FormatReader, LineColumns } from './line-scan.js'
 
 const FORMAT_KEY_LIST: string[] = [...FORMAT_KEYS]

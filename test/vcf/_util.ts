@@ -1,3 +1,4 @@
+import type { ReadReport } from '../../src/model/report.js'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIXTURES, thrownAsync } from '../helpers.js'
@@ -59,4 +60,13 @@ export function vepHeader(samples: string[] = ['NORMAL', 'TUMOR'], extra: string
     ...extra,
     ['#CHROM', 'POS', 'ID', 'REF', 'ALT', 'QUAL', 'FILTER', 'INFO', ...(samples.length ? ['FORMAT', ...samples] : [])].join('\t'),
   ]
+}
+
+/**
+ * A read report as the paths' contract states it: the same counts, drop reasons and notes, the notes
+ * and drop tallies in any order (their order follows which path met a record first, an accident).
+ */
+export function canonicalReport(r: ReadReport): ReadReport {
+  const byText = (x: unknown, y: unknown): number => (JSON.stringify(x) < JSON.stringify(y) ? -1 : JSON.stringify(x) > JSON.stringify(y) ? 1 : 0)
+  return { ...r, warnings: [...r.warnings].sort(byText), dropped: [...r.dropped].sort(byText) }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toMafAlleles, vepAllele } from '../../src/vcf/alleles.js'
+import { toMafAlleles, vepAllele } from '../../src/vcf/rules/maf-alleles.js'
 import { hgvspShort, shortProtein } from '../../src/vcf/hgvsp.js'
 
 describe('toMafAlleles (vcf2maf coordinates)', () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { decoderFor } from '../../src/vcf/annotation.js'
 import type { Effect } from '../../src/vcf/effect.js'
 import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
-import { VEP_FORMAT } from './_util.js'
+import { canonicalReport, VEP_FORMAT } from './_util.js'
 
 /** VEP_FORMAT (PICK, a column we read, last), or with `extra` more columns only counted. */
 const formatWith = (extra: number): string => [VEP_FORMAT, ...Array.from({ length: extra }, (_, i) => `EXTRA${i}`)].join('|')
@@ -85,7 +85,8 @@ function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolea
   const p = new VcfParser('fuzz.vcf', { lenient, keepFiltered: true }, engine)
   try {
     lines.forEach((t, i) => p.push(t, i + 1))
-    return { ok: p.finish() }
+    const r = p.finish()
+    return { ok: { ...r, report: canonicalReport(r.report) } }
   } catch (e) {
     return { error: String(e) }
   }

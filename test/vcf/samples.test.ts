@@ -2,7 +2,9 @@ import { gunzipSync } from 'node:zlib'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseVcfLines } from '../../src/vcf/reader.js'
-import { alleleCounts, gtCarries, resolveRoles } from '../../src/vcf/samples.js'
+import { alleleCounts } from '../../src/vcf/sample-counts.js'
+import { gtCarries } from '../../src/vcf/rules/genotype.js'
+import { resolveRoles } from '../../src/vcf/sample-roles.js'
 import { csq, hasShared, shared, VEP_FORMAT } from './_util.js'
 
 const loc = { file: 'x.vcf', line: 9, column: 11 }

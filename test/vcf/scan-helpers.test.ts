@@ -6,7 +6,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { shortProtein } from '../../src/vcf/hgvsp.js'
-import { alleleCounts, gtCarries } from '../../src/vcf/samples.js'
+import { alleleCounts } from '../../src/vcf/sample-counts.js'
+import { gtCarries } from '../../src/vcf/rules/genotype.js'
 import { isMissing, parseCountField, parseFloatField } from '../../src/io/fields.js'
 import { isInputError } from '../../src/errors.js'
 

@@ -1,17 +1,6 @@
 /**
- * Which sample column is the tumour, and read depths / VAF for one allele from its FORMAT fields.
- *
- * Tumour/normal roles, first rule that applies:
- *  1. options tumorId / normalId (must name header columns);
- *  2. Mutect2's ##tumor_sample= / ##normal_sample= header lines;
- *  3. column names, each role only when exactly one column matches, trying in turn: the whole
- *     name TUMOR/TUMOUR/NORMAL (any case); a suffix _T/-T/.T/_TUMOR or _N/-N/.N/_NORMAL; the word
- *     TUMOR/NORMAL anywhere (DNA_TUMOR); SnpEff cancer-mode names (Patient_01_Somatic /
- *     Patient_01_Germline). A tumour guessed from names needs a normal guessed too;
- *     two candidates (DNA_TUMOR and RNA_TUMOR, RADIA) are ambiguous → cohort unless tumorId says;
- *  4. one sample column: tumour-only; none: sites-only (sample from sampleOverride / tumorId /
- *     file name);
- *  5. otherwise a multi-sample cohort: an alteration for every sample whose GT carries the allele.
+ * Read depths and VAF for one allele from a sample's FORMAT text (the text path; the byte path reads
+ * GT/AD/DP/AF bytes in byte-path/sample-bytes.ts and calls the same depth rule, rules/depth.ts).
  *
  * Allele depths (t_ref_count / t_alt_count / t_depth), as vcf2maf's FixAlleleDepths where it applies:
  *  - AD with one value per allele: ref = AD[0], alt = AD[i]; AD with a single value: alt = AD and
@@ -19,108 +8,12 @@
  *  - no AD, Strelka SNV tier-1 counts AU/CU/GU/TU: ref/alt = {REF}U/{ALT}U, depth = their sum;
  *  - no AD, Strelka indel TAR/TIR tier 1: ref = TAR, alt = TIR, depth = TAR + TIR;
  *  - no AD, VarDict VD (+ RD forward,reverse) or freebayes AO/RO.
- *  depth = FORMAT DP, else the sum of the allele depths (and that sum when DP is smaller, as
- *  vcf2maf's sanity check does).
+ *  depth and the VAF fallback: rules/depth.ts.
  * VAF: FORMAT AF (Mutect2 Number=A, VarDict), else VarScan FREQ ("48.7%"), else alt / depth.
  */
-import { InputError } from '../errors.js'
 import { parseCountField, parseFloatField, isMissing } from '../io/fields.js'
-
-export type SampleMode = 'paired' | 'tumor-only' | 'sites-only' | 'cohort'
-
-export interface SampleRoles {
-  readonly mode: SampleMode
-  readonly tumorIdx?: number | undefined
-  readonly normalIdx?: number | undefined
-  /** Name written into Alteration.sample for paired / tumour-only / sites-only files. */
-  readonly tumorName?: string | undefined
-}
-
-export interface RoleOptions {
-  readonly tumorId?: string | undefined
-  readonly normalId?: string | undefined
-  readonly sampleOverride?: string | undefined
-}
-
-function indexOf(samples: readonly string[], name: string | undefined, what: string, file: string, line: number): number | undefined {
-  if (name === undefined) return undefined
-  const i = samples.indexOf(name)
-  if (i === -1) {
-    throw new InputError('USAGE', `${what} ${JSON.stringify(name)} is not a sample column of this VCF`, {
-      file,
-      line,
-      suggestion: samples.length ? `the sample columns are: ${samples.join(', ')}` : 'this VCF has no sample columns',
-    })
-  }
-  return i
-}
-
-function uniqueMatch(samples: readonly string[], test: (s: string) => boolean): number | undefined {
-  let found: number | undefined
-  for (let i = 0; i < samples.length; i++) {
-    if (test(samples[i] as string)) {
-      if (found !== undefined) return undefined
-      found = i
-    }
-  }
-  return found
-}
-
-/** Tumour and normal columns guessed from names, each only when exactly one column matches. */
-function byName(samples: readonly string[]): { t?: number | undefined; n?: number | undefined } {
-  const t =
-    uniqueMatch(samples, (s) => /^tumou?r$/i.test(s)) ??
-    uniqueMatch(samples, (s) => /[_.-](t|tumou?r)$/i.test(s)) ??
-    uniqueMatch(samples, (s) => /tumou?r/i.test(s)) ??
-    uniqueMatch(samples, (s) => /somatic/i.test(s))
-  const n =
-    uniqueMatch(samples, (s) => /^normal$/i.test(s)) ??
-    uniqueMatch(samples, (s) => /[_.-](n|normal)$/i.test(s)) ??
-    uniqueMatch(samples, (s) => /normal/i.test(s)) ??
-    uniqueMatch(samples, (s) => /germline/i.test(s))
-  // A lone "_T" column is not enough to call a file tumour/normal: require the normal too.
-  return t !== undefined && n !== undefined && t !== n ? { t, n } : { n }
-}
-
-export function resolveRoles(
-  samples: readonly string[],
-  header: { tumorSample?: string | undefined; normalSample?: string | undefined },
-  opts: RoleOptions,
-  file: string,
-  line: number,
-): SampleRoles {
-  const name = (i: number): string => opts.sampleOverride ?? (samples[i] as string)
-  let t = indexOf(samples, opts.tumorId, 'tumorId', file, line)
-  let n = indexOf(samples, opts.normalId, 'normalId', file, line)
-  if (t === undefined && header.tumorSample !== undefined) {
-    t = samples.indexOf(header.tumorSample)
-    if (t === -1) t = undefined
-  }
-  if (n === undefined && header.normalSample !== undefined) {
-    n = samples.indexOf(header.normalSample)
-    if (n === -1) n = undefined
-  }
-  if (t === undefined || n === undefined) {
-    const guess = byName(samples)
-    t ??= guess.t
-    if (guess.n !== t) n ??= guess.n
-  }
-  if (t !== undefined) return { mode: n === undefined ? 'tumor-only' : 'paired', tumorIdx: t, normalIdx: n === t ? undefined : n, tumorName: name(t) }
-  if (samples.length === 1) return { mode: 'tumor-only', tumorIdx: 0, tumorName: name(0) }
-  if (samples.length === 0) {
-    const base = file.replace(/^.*[\\/]/, '').replace(/\.(vcf|bcf)(\.b?gz)?$/i, '')
-    return { mode: 'sites-only', tumorName: opts.sampleOverride ?? opts.tumorId ?? base }
-  }
-  if (opts.sampleOverride !== undefined) {
-    throw new InputError('USAGE', `sampleOverride is for single-sample files; this VCF has ${samples.length} sample columns and no tumour/normal pair`, {
-      file,
-      line,
-      suggestion: 'pass tumorId (and normalId) to choose the tumour column',
-    })
-  }
-  return { mode: 'cohort' }
-}
-
+import { missing } from './rules/genotype.js'
+import { alleleDepth, countVaf } from './rules/depth.js'
 /** FORMAT keys read per sample; everything else in the sample column is skipped unparsed. */
 export const FORMAT_KEYS = ['GT', 'AD', 'DP', 'AF', 'FREQ', 'RD', 'AU', 'CU', 'GU', 'TU', 'TAR', 'TIR', 'VD', 'AO', 'RO', 'CN'] as const
 export type FormatKey = (typeof FORMAT_KEYS)[number]
@@ -134,12 +27,6 @@ export interface AlleleCounts {
   readonly vaf?: number | undefined
 }
 
-/** A leading digit cannot be a missing-value spelling: skip isMissing's trim + Set look-up. */
-function missing(s: string): boolean {
-  const c0 = s.charCodeAt(0)
-  return !(c0 >= 48 && c0 <= 57) && isMissing(s)
-}
-
 /** Digits, optionally one '.' and more digits ("0.4", "12", "3."): a subset of parseFloatField's syntax. */
 function isPlainDecimal(s: string): boolean {
   const n = s.length
@@ -149,49 +36,6 @@ function isPlainDecimal(s: string): boolean {
   if (i < n && s.charCodeAt(i) === 46 /* . */) i++
   while (i < n && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++
   return i === n
-}
-
-/**
- * Walk the called allele indices of a GT ("0/1", "1|2", "1", "./1"), parts between '/' and '|', by
- * char scan (a regex split here was 0.27 µs of every record). `visit` returning true stops the walk.
- * Returns true when stopped, false when some allele was called, undefined for a missing GT.
- */
-function walkGt(gt: string | undefined, visit: (allele: number) => boolean): boolean | undefined {
-  if (gt === undefined || missing(gt)) return undefined
-  let called = false
-  let from = 0
-  const n = gt.length
-  for (let k = 0; k <= n; k++) {
-    const c = k === n ? 47 : gt.charCodeAt(k)
-    if (c !== 47 /* / */ && c !== 124 /* | */) continue
-    const len = k - from
-    if (len > 0 && !(len === 1 && gt.charCodeAt(from) === 46) /* . */) {
-      called = true
-      const d = gt.charCodeAt(from) - 48
-      if (visit(len === 1 && d >= 0 && d <= 9 ? d : Number(gt.slice(from, k)))) return true
-    }
-    from = k + 1
-  }
-  return called ? false : undefined
-}
-
-/** Does a GT carry allele index i? Missing GT (or no called allele) → undefined. */
-export function gtCarries(gt: string | undefined, i: number): boolean | undefined {
-  return walkGt(gt, (a) => a === i)
-}
-
-/**
- * gtCarries for every ALT of a record at once (a record of n ALTs asks n times; re-reading a GT
- * that names them all was O(n²)): `has[i]` is 1 when the GT carries ALT i; undefined for a missing
- * GT, as gtCarries. The same walk as gtCarries.
- */
-export function gtCarriedSet(gt: string | undefined, alts: number): Uint8Array | undefined {
-  const has = new Uint8Array(alts + 1)
-  const r = walkGt(gt, (v) => {
-    if (Number.isInteger(v) && v >= 1 && v <= alts) has[v] = 1
-    return false
-  })
-  return r === undefined ? undefined : has
 }
 
 interface Loc {
@@ -386,9 +230,8 @@ export function alleleCounts(f: FormatValues, alleles: readonly string[], i: num
     alt = counts(f.AO, 'AO', loc)?.[i - 1]
   }
   const strelka = ad === undefined && (f.AU !== undefined || f.TAR !== undefined)
-  let depth = strelka ? sum : f.DP === undefined || missing(f.DP) ? undefined : fastCount(f.DP, 'DP', loc)
-  if (sum === undefined && ref !== undefined && alt !== undefined) sum = ref + alt
-  if (sum !== undefined && (depth === undefined || (ref ?? 0) + (alt ?? 0) > depth)) depth = sum
+  // Strelka's depth is its tier-1 sum; everyone else's is DP, checked against the allele depths.
+  const depth = alleleDepth(strelka ? sum : f.DP === undefined || missing(f.DP) ? undefined : fastCount(f.DP, 'DP', loc), sum, ref, alt)
   let vaf: number | undefined
   const afText = f.AF
   // One plain decimal (Mutect2's "0.4"): what the field parser below gives, without its regex.
@@ -399,8 +242,6 @@ export function alleleCounts(f: FormatValues, alleles: readonly string[], i: num
   } else if (f.FREQ !== undefined && !isMissing(f.FREQ)) {
     const fr = pre?.freq ?? f.FREQ.split(',')
     vaf = parseFloatField(fr.length >= i ? fr[i - 1] : fr[0], { ...loc, name: 'FORMAT/FREQ' }, true)
-  } else if (alt !== undefined && depth !== undefined && depth > 0) {
-    vaf = alt / depth
-  }
+  } else vaf = countVaf(alt, depth)
   return { refCount: ref, altCount: alt, depth, vaf }
 }

@@ -1,5 +1,5 @@
 /**
- * A sample's FORMAT values read from a record's bytes, for the table path (rows.ts): GT, AD, DP
+ * A sample's FORMAT values read from a record's bytes, for the table path (row-reader.ts): GT, AD, DP
  * and AF, the keys of VEP'd Mutect2 / GATK / DeepVariant / bench VCFs. The rules are the text path's
  * (line-scan.ts FormatReader, samples.ts gtCarries and alleleCounts), restricted to what bytes settle:
  * - a FORMAT that declares any other key samples.ts reads (Strelka tiers, VarScan FREQ/RD,
@@ -12,9 +12,9 @@
  *
  * Complexity: O(sample column bytes) per sample read; memory O(distinct FORMAT strings).
  */
-import { ByteMap, MISSING } from '../io/bytemap.js'
-import type { GtParts } from './multiallelic.js'
-import { FORMAT_KEYS } from './samples.js'
+import { ByteMap, MISSING } from '../../io/bytemap.js'
+import type { GtParts } from '../multiallelic.js'
+import { FORMAT_KEYS } from '../sample-counts.js'
 
 /** Count "unknown" (counts are never negative). */
 export const UNKNOWN = -1

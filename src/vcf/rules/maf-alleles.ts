@@ -10,7 +10,7 @@
  *
  * Coordinates are 1-based closed (see src/model/alteration.ts).
  */
-import type { VariantType } from '../model/alteration.js'
+import type { VariantType } from '../../model/alteration.js'
 
 export interface MafAlleles {
   readonly start: number
@@ -22,6 +22,36 @@ export interface MafAlleles {
 
 const NP_TYPES: readonly VariantType[] = ['SNP', 'SNP', 'DNP', 'TNP']
 
+/** Where a MAF allele pair sits: Start_Position, End_Position, Variant_Type. */
+export interface MafSpan {
+  start: number
+  end: number
+  variantType: VariantType
+}
+
+/**
+ * The span rule over plain numbers, which both record paths call: `p` is POS moved past the
+ * trimmed leading bases, `rl` / `al` the trimmed REF / ALT lengths (0: '-'). Written into `out`
+ * (the byte path reuses one).
+ */
+export function mafSpan(p: number, rl: number, al: number, out: MafSpan): MafSpan {
+  if (rl === al) {
+    out.start = p
+    out.end = p + al - 1
+    out.variantType = al > 3 ? 'ONP' : (NP_TYPES[al] as VariantType)
+  } else if (rl < al) {
+    // An insertion between two bases spans them; a complex insertion spans REF.
+    out.start = rl === 0 ? p - 1 : p
+    out.end = rl === 0 ? p : p + rl - 1
+    out.variantType = 'INS'
+  } else {
+    out.start = p
+    out.end = p + rl - 1
+    out.variantType = 'DEL'
+  }
+  return out
+}
+
 export function toMafAlleles(pos: number, vcfRef: string, vcfAlt: string): MafAlleles {
   let k = 0
   const n = Math.min(vcfRef.length, vcfAlt.length)
@@ -30,20 +60,8 @@ export function toMafAlleles(pos: number, vcfRef: string, vcfAlt: string): MafAl
   if (vcfRef !== vcfAlt) while (k < n && vcfRef.charCodeAt(k) === vcfAlt.charCodeAt(k)) k++
   const ref = k === 0 ? vcfRef : vcfRef.slice(k)
   const alt = k === 0 ? vcfAlt : vcfAlt.slice(k)
-  const p = pos + k
-  const rl = ref.length
-  const al = alt.length
-  if (rl === al) {
-    return { start: p, end: p + al - 1, ref, alt, variantType: al > 3 ? 'ONP' : (NP_TYPES[al] as VariantType) }
-  }
-  const mref = rl === 0 ? '-' : ref
-  const malt = al === 0 ? '-' : alt
-  if (rl < al) {
-    return rl === 0
-      ? { start: p - 1, end: p, ref: mref, alt: malt, variantType: 'INS' }
-      : { start: p, end: p + rl - 1, ref: mref, alt: malt, variantType: 'INS' }
-  }
-  return { start: p, end: p + rl - 1, ref: mref, alt: malt, variantType: 'DEL' }
+  const span = mafSpan(pos + k, ref.length, alt.length, { start: 0, end: 0, variantType: 'SNP' })
+  return { start: span.start, end: span.end, ref: ref === '' ? '-' : ref, alt: alt === '' ? '-' : alt, variantType: span.variantType }
 }
 
 /**

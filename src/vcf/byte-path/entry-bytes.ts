@@ -1,6 +1,6 @@
 /**
  * VEP CSQ / SnpEff ANN / Illumina CSQT entries read from a record's bytes, and the choice of one
- * entry per ALT, for the table path (rows.ts). The same rules as the text path, which builds an
+ * entry per ALT, for the table path (row-reader.ts). The same rules as the text path, which builds an
  * Effect per entry (annotation.ts VepEntry, small.ts effectsForAllele, effect.ts pickEffect):
  * - entries are the ','-separated pieces of the value, fields the '|'-separated parts; every entry
  *   must have the header's field count; a piece without '|' (the text path's repair of unescaped
@@ -24,13 +24,13 @@
  * 4 transcripts × 30 fields: the whole table path 6.2-7.5 µs/record against 9.7 for records pushed
  * into the table (reader.mjs, interleaved).
  */
-import { byteClasses } from '../io/byte-class.js'
-import { MISSING } from '../io/bytemap.js'
-import { RecentBytes } from '../io/recent-bytes.js'
-import { LOWEST_BIOTYPE_PRIORITY, biotypePriority } from './biotype.js'
-import { SLOT, SLOTS, type EntryLayout } from './annotation.js'
-import { classifyConsequence, lookupTerm, splitTerms } from '../model/consequence.js'
-import { CLASS_CODE } from '../model/events.js'
+import { byteClasses } from '../../io/byte-class.js'
+import { MISSING } from '../../io/bytemap.js'
+import { RecentBytes } from '../../io/recent-bytes.js'
+import { LOWEST_BIOTYPE_PRIORITY, biotypePriority } from '../biotype.js'
+import { SLOT, SLOTS, type EntryLayout } from '../entry-layout.js'
+import { classifyConsequence, lookupTerm, splitTerms } from '../../model/consequence.js'
+import { CLASS_CODE } from '../../model/events.js'
 
 const W = 2 * SLOTS
 /** Byte classes in a value: 0 other printable; the ends of a field, an entry, the value; '%'; anything else. */

@@ -35,22 +35,21 @@
  * the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { trackTempFolder, untrackTempFolder } from '../io/cleanup.js'
 import { join } from 'node:path'
-import { InputError, isInputError } from '../errors.js'
-import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from './merge.js'
+import { InputError } from '../errors.js'
+import { buildPart, mergeBuilds, type PartBuild } from './merge.js'
+import { checkFormat, defaultPartitions } from './wanted.js'
+import { foldVcf } from './vcf-fold.js'
 import type { BuiltMatrix } from '../matrix/build.js'
 import { readCopyNumber } from '../cna/index.js'
 import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { readFusions } from '../fusion/index.js'
 import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
-import { looksLikeMaf, sniffFile } from '../input/sniff.js'
-import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
-import { displayName, peekText, readLineBatches, takeReadNotices } from '../io/lines.js'
-import { memoryBudget } from '../io/limits.js'
+import { displayName, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList } from '../input/sample-list.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
@@ -58,7 +57,8 @@ import { EventTable } from '../model/events.js'
 import { warn, type ReadReport } from '../model/report.js'
 import type { Classifier } from '../matrix/classifier.js'
 import type { VcfReadOptions } from '../vcf/options.js'
-import { VcfParser } from '../vcf/reader.js'
+
+export { defaultPartitions, defaultPathPeak, holdLimit, lowMemoryWanted } from './wanted.js'
 
 export interface LowMemoryOptions {
   readonly inputs: readonly string[]
@@ -87,78 +87,6 @@ export interface LowMemoryResult {
   readonly files: string[]
 }
 
-const PART_BYTES = 32 * 1024 * 1024
-const MAX_PARTS = 256
-
-/** The inputs' bytes as read (a gzip file counted at 5× its size; stdin, unknown, at 1 GB). */
-function inputBytes(paths: readonly string[]): number {
-  let bytes = 0
-  for (const p of paths) {
-    if (p === '-') {
-      bytes += 1024 * 1024 * 1024
-      continue
-    }
-    try {
-      bytes += /\.b?gz$/i.test(p) ? 5 * statSync(p).size : statSync(p).size
-    } catch {
-      /* reported when it is read */
-    }
-  }
-  return bytes
-}
-
-/** One partition per 32 MB of input (1–256). */
-export function defaultPartitions(paths: readonly string[]): number {
-  return Math.max(1, Math.min(MAX_PARTS, Math.ceil(inputBytes(paths) / PART_BYTES)))
-}
-
-/** Peak of the default path, from the bench: ~60 MB + ~1.8 bytes per byte of (uncompressed) input. */
-export function defaultPathPeak(paths: readonly string[]): number {
-  return 60 * 2 ** 20 + 1.8 * inputBytes(paths)
-}
-
-/**
- * The decompressed bytes of gzip inputs and stdin the default path may read before its peak would
- * pass 60% of the budget (the plain files' share counted from their sizes): the limit of
- * withHoldLimit, which measures them as they are read. Undefined when the inputs cannot be listed.
- */
-export function holdLimit(inputs: readonly string[], budget = memoryBudget()): number | undefined {
-  let paths: string[]
-  try {
-    paths = expandInputs(inputs)
-  } catch {
-    return undefined
-  }
-  const plain = inputBytes(paths.filter((p) => p !== '-' && !/\.b?gz$/i.test(p)))
-  return Math.max(0, (0.6 * budget - 60 * 2 ** 20) / 1.8 - plain)
-}
-
-/**
- * Why the inputs should be read in sample partitions though --low-memory was not given: the
- * default path would need over 60% of the memory budget, and every input is a MAF or VCF file the
- * low-memory path reads. Undefined otherwise (stdin, other formats: the default path).
- */
-export async function lowMemoryWanted(inputs: readonly string[], budget = memoryBudget()): Promise<string | undefined> {
-  let paths: string[]
-  try {
-    paths = expandInputs(inputs)
-  } catch {
-    return undefined
-  }
-  if (paths.length === 0 || paths.includes('-')) return undefined
-  const need = defaultPathPeak(paths)
-  if (need <= 0.6 * budget) return undefined
-  for (const p of paths) {
-    try {
-      await checkFormat(p)
-    } catch {
-      return undefined
-    }
-  }
-  const gb = (x: number): string => `${(x / 2 ** 30).toFixed(1)} GB`
-  return `these inputs would need about ${gb(need)} of memory read whole (budget ${gb(budget)}): reading them in sample partitions instead (--low-memory; same output; --no-low-memory to read them whole)`
-}
-
 /** The first error in input order: (file, line), build-stage errors after every row. */
 interface Pending {
   readonly file: number
@@ -166,17 +94,6 @@ interface Pending {
   readonly error: unknown
 }
 const before = (f: number, l: number, p: Pending | undefined): boolean => p === undefined || f < p.file || (f === p.file && l < p.line)
-
-/** MAF or VCF, as sniffed; anything else is refused. */
-async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
-  const format = await sniffFile(path)
-  if (format === 'vcf' || format === 'maf') return format
-  if (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024))) return 'maf'
-  throw new InputError('USAGE', `--low-memory reads MAF and VCF files; this is ${format === 'table' ? 'a table that is neither' : `an ${format.toUpperCase()} table`}`, {
-    file: displayName(path),
-    suggestion: 'drop --low-memory for ANNOVAR and column-mapped inputs, or convert them first: biomarkit convert FILE --to maf',
-  })
-}
 
 /**
  * `prepare` reads the classification's files (aliases, rules, panels): after the inputs, as the
@@ -394,82 +311,4 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     rmSync(dir, { recursive: true, force: true })
     untrackTempFolder(dir)
   }
-}
-
-/**
- * A build of `table` kept as a part: what the merge needs to put its notes and its cells' events
- * in input order (`fileOf(row)`: the input file a table row came from).
- */
-function buildPart(classifier: Classifier, table: EventTable, samples: readonly string[], fileOf: (row: number) => number): PartBuild {
-  const first = new Map<string, RowOrder>()
-  let rank = 0
-  const hooks = {
-    first: (what: 'refused' | 'missingEvidence', key: string, row: number) => first.set(firstKey(what, key), { file: fileOf(row), line: table.lineOf(row), rank: rank++ }),
-    sawCopyNumber: false,
-  }
-  const m = classifier.build(table, samples, hooks)
-  return partBuild(m, first, hooks.sawCopyNumber, (row) => fileOf(row) * 2 ** 32 + table.lineOf(row))
-}
-
-/**
- * A VCF file read as readVcfInto reads it (bytes, and on a text-only byte or an error, again as
- * text from the start), into a table emptied every `chunkRows` rows after classifying them; the
- * parts are folded as they come, so memory holds one chunk and the file's cells. `classifier()`
- * undefined (an earlier error is pending): rows are read and checked, not classified.
- */
-async function foldVcf(
-  path: string,
-  file: number,
-  opts: VcfReadOptions,
-  chunkRows: number,
-  classifier: () => Classifier | undefined,
-): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> {
-  const name = displayName(path)
-  const attempt = async (text: boolean): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> => {
-    const chunk = new EventTable()
-    const p = new VcfParser(name, opts, 'fast', chunk)
-    let acc: PartBuild | undefined
-    let others: number | undefined
-    const fold = (samples: readonly string[]): void => {
-      const c = classifier()
-      if (c !== undefined) {
-        const part = buildPart(c, chunk, samples, () => file)
-        others ??= c.build(new EventTable(), []).features.filter((x) => x.type !== 'gene').length
-        acc = acc === undefined ? part : foldParts([acc, part], others, c.genesGiven)
-      }
-      chunk.truncate(0)
-    }
-    const flush = (): void => {
-      if (chunk.length >= chunkRows) fold(p.samples)
-    }
-    if (!text) {
-      // Not the parser's `block`: it would size the small table for the whole file.
-      await feedByteLines(path, {
-        pushBytes(buf: Buffer, s: number, e: number, line: number): void {
-          p.pushBytes(buf, s, e, line)
-          flush()
-        },
-      })
-    } else {
-      for await (const b of readLineBatches(path, { displayName: name })) {
-        const lines = b.lines
-        for (let i = 0; i < lines.length; i++) {
-          p.push(lines[i] as string, b.firstLine + i)
-          flush()
-        }
-      }
-    }
-    const r = p.finish()
-    // The last rows, and every sample of the file (wild type where nothing was called).
-    fold(r.samples)
-    return { report: r.report, samples: r.samples, part: acc }
-  }
-  if (path !== '-') {
-    try {
-      return await attempt(false)
-    } catch (e) {
-      if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
-    }
-  }
-  return attempt(true)
 }

@@ -28,7 +28,7 @@
 import { InputError, quote } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable, KIND_CODE, ORIGINS, ORIGIN_CODE } from '../model/events.js'
-import { ALTERED, type CohortMatrix, type Feature } from './types.js'
+import { ALTERED, type CohortMatrix, type Feature, type MatrixCells } from './types.js'
 import type { AliasResolver } from '../panels/aliases.js'
 import type { PanelAssignment } from '../panels/assign.js'
 import type { Pathway } from '../panels/pathways.js'
@@ -85,11 +85,11 @@ export interface BuildHooks {
   sawCopyNumber?: boolean
 }
 
-export interface BuiltMatrix extends CohortMatrix {
+export interface BuiltMatrix<C extends MatrixCells = MatrixCells> extends CohortMatrix<C> {
   readonly notes: BuildNotes
 }
 
-export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix {
+export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix<CellStore> {
   const table = alterations instanceof EventTable ? alterations : EventTable.from(alterations)
   const pool = table.pool
   const samples = [...opts.samples].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))

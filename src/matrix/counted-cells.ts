@@ -1,13 +1,14 @@
 /**
  * The altered cells of a matrix merged from sample partitions (../scale/merge.ts): per cell, its
  * distinct event codes with how many events each stands for, and where in the input each was
- * first met. The events themselves are not kept (that is what bounds the low-memory path's memory).
+ * first met. The events themselves are not kept (that is what bounds the low-memory path's memory),
+ * so this store offers no records: it is the `counts` kind of ./cells.ts, and what needs records
+ * takes a RecordMatrix, which a low-memory matrix is not.
  */
-import type { AlteredCell } from './types.js'
-import { forEachCellIn, type CodedCells } from './cell-store.js'
+import { forEachCellIn, type CountCells } from './cells.js'
 
-/** The altered cells of a merged matrix: per cell, its distinct event codes with counts. */
-export class CountedCells implements ReadonlyMap<number, AlteredCell>, CodedCells {
+export class CountedCells implements CountCells {
+  readonly kind = 'counts' as const
   constructor(
     /** Sorted distinct cell indices. */
     private readonly cellIdx: Float64Array | Uint32Array,
@@ -45,32 +46,8 @@ export class CountedCells implements ReadonlyMap<number, AlteredCell>, CodedCell
     return found
   }
 
-  *keys(): MapIterator<number> {
+  /** The altered cells' indices, in order. */
+  *keys(): Generator<number> {
     for (let i = 0; i < this.cellIdx.length; i++) yield this.cellIdx[i] as number
   }
-
-  private noRecords(): never {
-    throw new Error('a low-memory matrix keeps event counts per cell, not the events: this command needs the default reader')
-  }
-
-  get(): AlteredCell | undefined {
-    return this.noRecords()
-  }
-
-  forEach(): void {
-    this.noRecords()
-  }
-
-  entries(): MapIterator<[number, AlteredCell]> {
-    return this.noRecords()
-  }
-
-  values(): MapIterator<AlteredCell> {
-    return this.noRecords()
-  }
-
-  [Symbol.iterator](): MapIterator<[number, AlteredCell]> {
-    return this.noRecords()
-  }
 }
-

@@ -7,6 +7,7 @@
  * once any row has one) + its protein change's bytes + the distinct other strings (each once) +
  * the sparse fields. O(1) amortized per append (columns grow by half when full), O(1) per field read.
  */
+import { eventCode } from './events-codes.js'
 import { StringPool, own, type EventRow } from './events-row.js'
 
 /** end − start is unknown (or out of int32 range: see bigEnds). */
@@ -313,6 +314,10 @@ export class EventColumns {
   /** CN_STATES index + 1; 0 = none. */
   cnStateCode(i: number): number {
     return this.cnC[i] as number
+  }
+  /** Row i's class, kind, copy-number state and origin as one code (./events-codes.ts eventCode). */
+  eventCode(i: number): number {
+    return eventCode(this.clsC[i] as number, this.kindC[i] as number, this.cnC[i] as number, this.originC[i] as number)
   }
   fileOf(i: number): string {
     return this.pool.values[this.fileC[i] as number] as string

@@ -34,7 +34,7 @@ import { CLASS_CODE, CN_CODE, CN_STATES, KINDS, KIND_CODE, ORIGINS, ORIGIN_CODE,
 import { DERIVED, EventColumns } from './events-columns.js'
 import { StringPool, emptyRow, type TablePart } from './events-row.js'
 
-export { CLASS_CODE, CN_STATES, KINDS, KIND_CODE, ORIGINS, ORIGIN_CODE } from './events-codes.js'
+export { CLASS_CODE, CN_STATES, EVENT_CODES, KINDS, KIND_CODE, ORIGINS, ORIGIN_CODE, codeClass, codeCnState, codeKind, codeOrigin, eventCode, recordCode } from './events-codes.js'
 export { StringPool, emptyRow, own, type EventRow, type TablePart } from './events-row.js'
 
 export class EventTable extends EventColumns implements Iterable<Alteration> {

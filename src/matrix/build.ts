@@ -64,8 +64,6 @@ export interface BuildOptions {
   readonly outside?: 'error' | 'drop' | undefined
   /** `genes` are already alias-resolved (and their rewrites counted). */
   readonly genesResolved?: boolean | undefined
-  /** What a caller merging several builds needs beside the result (../scale/low-memory.ts). */
-  readonly hooks?: BuildHooks | undefined
   /** Copy number "Not Available" per (sample, gene): never wild-type (./unassayed.ts). */
   readonly cnNotAssayed?: CnNotAssayed | undefined
   /** Which members a rule or pathway is judged on per panel (./coverage.ts); default 'any'. */
@@ -75,21 +73,22 @@ export interface BuildOptions {
 }
 
 /**
- * For merging builds of sample partitions: the notes' reason → count records keep first-seen
- * order, so a merge orders each reason by the input row that first met it.
+ * Facts of one build beside its notes: the table row where each refusal reason and each rule's
+ * missing evidence was first met (insertion order = the order met), and whether any copy-number
+ * event was read. The notes' records keep first-seen order, so whoever combines builds of parts of
+ * a table (../scale/merge.ts) orders them by these rows as one build over the whole table would.
  */
-export interface BuildHooks {
-  /** The table row where a refusal reason (`refused`) or a rule's missing evidence first occurs. */
-  first?(what: 'refused' | 'missingEvidence', key: string, row: number): void
-  /** Set to true when the table holds a copy-number event. */
-  sawCopyNumber?: boolean
+export interface BuildTrace {
+  readonly firstRefused: ReadonlyMap<string, number>
+  readonly firstMissingEvidence: ReadonlyMap<string, number>
+  readonly sawCopyNumber: boolean
 }
 
 export interface BuiltMatrix<C extends MatrixCells = MatrixCells> extends CohortMatrix<C> {
   readonly notes: BuildNotes
 }
 
-export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix<CellStore> {
+export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix<CellStore> & { readonly trace: BuildTrace } {
   const table = alterations instanceof EventTable ? alterations : EventTable.from(alterations)
   const pool = table.pool
   const samples = [...opts.samples].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -159,6 +158,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   let outsideUniverse = 0
   let offHotspot = 0
   let sawCopyNumber = false
+  const firstRefused = new Map<string, number>()
+  const firstMissingEvidence = new Map<string, number>()
   // Pool id → sample index (−1: outside the universe; −2: not looked up yet) and → interned gene
   // index (alias resolution once per distinct symbol; later rewrites are counted and added at the end).
   const sampleOfId = new Int32Array(pool.size).fill(-2)
@@ -218,7 +219,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
         why = refusal(panel, gene, rec, partner)
       } else why = kindRefusal(panel, gene, kind === CNA)
       if (why !== undefined) {
-        if (refused[why] === undefined) opts.hooks?.first?.('refused', why, i)
+        if (refused[why] === undefined) firstRefused.set(why, i)
         refused[why] = (refused[why] ?? 0) + 1
         continue
       }
@@ -266,7 +267,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
           rKey.push(r * n + s)
           rEv.push(i)
         } else if (m === NO_EVIDENCE) {
-          if (missingEvidence[rule.id] === undefined) opts.hooks?.first?.('missingEvidence', rule.id, i)
+          if (missingEvidence[rule.id] === undefined) firstMissingEvidence.set(rule.id, i)
           missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
         }
       }
@@ -310,7 +311,6 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   for (let k = 0; k < altered.length; k++) state[altered[k] as number] = ALTERED
   const store = new CellStore(cells.cellIdx, cells.starts, cells.events, table, rowGene, geneNames, G * n)
 
-  if (opts.hooks && sawCopyNumber) opts.hooks.sawCopyNumber = true
   const warnings = buildWarnings(offHotspot, rules, sawCopyNumber, missingEvidence)
 
   return {
@@ -322,5 +322,6 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     panelMb: panelOf.map((p) => p?.sizeMb),
     burden,
     notes: { outsideUniverse, refused, offHotspot, missingEvidence, aliases: aliases?.report() ?? [], warnings },
+    trace: { firstRefused, firstMissingEvidence, sawCopyNumber },
   }
 }

@@ -102,7 +102,7 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
     coverageCommon,
   })
   return {
-    build: (events, samples, hooks) => buildMatrix(events, { ...options(samples, genes), aliases, hooks }),
+    build: (events, samples) => buildMatrix(events, { ...options(samples, genes), aliases }),
     // Names already resolved; no aliases, so the alias report counts only the real builds.
     fill: (samples, given) => buildMatrix(new EventTable(), options(samples, given)).state,
     rules,

@@ -242,12 +242,13 @@ export function mergeBuilds(parts: PartBuild[], opts: MergeOptions): BuiltMatrix
  * in input order (`fileOf(row)`: the input file a table row came from).
  */
 export function buildPart(classifier: Classifier, table: EventTable, samples: readonly string[], fileOf: (row: number) => number): PartBuild {
+  const m = classifier.build(table, samples)
   const first = new Map<string, RowOrder>()
-  let rank = 0
-  const hooks = {
-    first: (what: 'refused' | 'missingEvidence', key: string, row: number) => first.set(firstKey(what, key), { file: fileOf(row), line: table.lineOf(row), rank: rank++ }),
-    sawCopyNumber: false,
+  const at = (what: 'refused' | 'missingEvidence', rows: ReadonlyMap<string, number>): void => {
+    let rank = 0
+    for (const [key, row] of rows) first.set(firstKey(what, key), { file: fileOf(row), line: table.lineOf(row), rank: rank++ })
   }
-  const m = classifier.build(table, samples, hooks)
-  return partBuild(m, first, hooks.sawCopyNumber, (row) => fileOf(row) * 2 ** 32 + table.lineOf(row))
+  at('refused', m.trace.firstRefused)
+  at('missingEvidence', m.trace.firstMissingEvidence)
+  return partBuild(m, first, m.trace.sawCopyNumber, (row) => fileOf(row) * 2 ** 32 + table.lineOf(row))
 }

@@ -140,7 +140,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     const from = events.length
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
-    for (const n of takeReadNotices(job.path)) warn(r.report, `${displayName(job.path)}: ${n}`)
+    for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
     for (const a of r.alterations) events.push(a)
     if (job.role !== 'cna' && job.role !== 'fusion') dropRepeats(r.report, repeats.check(from))
     for (const s of r.samples) seen.add(s)

@@ -317,7 +317,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     const reports = [...paths.map((_, f) => heads[f]?.finish() ?? (vcfRead[f] as { report: ReadReport }).report), ...extra.map((x) => x.report)]
     for (const [f, path] of [...paths, ...extraPaths.map((x) => x.p)].entries()) {
       const r = reports[f]
-      if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, `${displayName(path)}: ${n}`)
+      if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, { code: 'container', location: { file: displayName(path) }, detail: n })
     }
     // A file's repeats over all partitions, its first few in line order (as the default path lists them).
     repeats.forEach((x, f) => {

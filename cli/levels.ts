@@ -11,7 +11,7 @@
  * The level and the join are stated in the output.
  */
 import { InputError } from '../src/errors.js'
-import type { CohortMatrix } from '../src/matrix/types.js'
+import type { CohortMatrix, StateMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
 import type { ReadReport } from '../src/model/report.js'
 import type { EndpointSpec } from '../src/scan/endpoints.js'
@@ -90,7 +90,7 @@ export function atLevel<T>(
   matrix: CohortMatrix,
   perPatient: PerPatient,
   cache: { pm?: PatientMatrix },
-  scan: (m: CohortMatrix, t: ClinicalTable) => T,
+  scan: (m: StateMatrix, t: ClinicalTable) => T,
   columns: (r: T) => readonly string[],
 ): LevelRun<T> {
   if (src.plain !== undefined) return { result: scan(matrix, src.plain), notes: [] }

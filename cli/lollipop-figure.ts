@@ -3,6 +3,7 @@
  * the sites and the notes that say what was and was not drawn.
  */
 import type { BuiltMatrix } from '../src/matrix/build.js'
+import type { RecordCells } from '../src/matrix/cells.js'
 import { lollipopSites, type LollipopData, type Side } from '../src/classify/lollipop.js'
 import { InputError, quote } from '../src/errors.js'
 import { ALTERED } from '../src/matrix/types.js'
@@ -28,7 +29,7 @@ export interface LollipopFigure {
 }
 
 /** Every event of the gene's altered cells, in sample order. */
-export function geneEvents(matrix: BuiltMatrix, gene: string): Alteration[] {
+export function geneEvents(matrix: BuiltMatrix<RecordCells>, gene: string): Alteration[] {
   const fi = matrix.features.findIndex((f) => f.type === 'gene' && f.id === gene)
   if (fi < 0) throw new InputError('NOT_FOUND', `gene ${quote(gene)} was not built`)
   const n = matrix.samples.length
@@ -40,7 +41,7 @@ export function geneEvents(matrix: BuiltMatrix, gene: string): Alteration[] {
   return events
 }
 
-export async function lollipopFigure(matrix: BuiltMatrix, gene: string, opts: LollipopFigureOptions = {}): Promise<LollipopFigure> {
+export async function lollipopFigure(matrix: BuiltMatrix<RecordCells>, gene: string, opts: LollipopFigureOptions = {}): Promise<LollipopFigure> {
   const events = geneEvents(matrix, gene)
   const transcript = await proteinTranscript(gene, { refseq: opts.refseq })
   const data = lollipopSites(events, transcript.length, opts.split?.sideOf)

@@ -5,6 +5,7 @@
  * Each figure states what it drew; a figure that does not apply is said so in `notes`, not guessed.
  */
 import type { BuiltMatrix } from '../src/matrix/build.js'
+import type { RecordCells } from '../src/matrix/cells.js'
 import { mafSummaryData } from '../src/matrix/maf-summary.js'
 import { proteinPosition } from '../src/classify/lollipop.js'
 import { InputError } from '../src/errors.js'
@@ -38,11 +39,11 @@ export interface ReportFigures {
 }
 
 /** Genes with at least one event carrying a protein position, most altered first. */
-function genesWithProteinChanges(matrix: BuiltMatrix): string[] {
+function genesWithProteinChanges(matrix: BuiltMatrix<RecordCells>): string[] {
   return topFeatures(matrix, 'gene', matrix.features.length).filter((g) => geneEvents(matrix, g).some((e) => proteinPosition(e.protein) !== undefined))
 }
 
-export async function reportFigures(matrix: BuiltMatrix, clinical: ClinicalTable, opts: ReportFigureOptions): Promise<ReportFigures> {
+export async function reportFigures(matrix: BuiltMatrix<RecordCells>, clinical: ClinicalTable, opts: ReportFigureOptions): Promise<ReportFigures> {
   const figures: ReportFigure[] = []
   const notes: string[] = []
   const hasGenes = matrix.features.some((f) => f.type === 'gene')

@@ -14,7 +14,7 @@
  * oncoplot, node --cpu-prof).
  */
 import type { Alteration } from '../src/model/alteration.js'
-import type { CohortMatrix } from '../src/matrix/types.js'
+import type { RecordMatrix } from '../src/matrix/types.js'
 import { EVENT_CODES, forEachAlteredCell } from './cell-events.js'
 import { cellGlyphs, eventKey, type CellGlyphs, type Palette } from './glyphs.js'
 
@@ -35,7 +35,7 @@ interface TrieNode {
   readonly next: (TrieNode | undefined)[]
 }
 
-export function buildCellTable(m: CohortMatrix, rows: readonly number[], palette: Palette): CellTable {
+export function buildCellTable(m: RecordMatrix, rows: readonly number[], palette: Palette): CellTable {
   const n = m.samples.length
   const sig = new Int32Array(rows.length * n)
   const sigs: CellGlyphs[] = []

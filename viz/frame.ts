@@ -2,14 +2,14 @@
  * The geometry every part of the layout shares: where the matrix sits, how wide a column is, and
  * the glyphs of each altered cell (computed once).
  */
-import type { CohortMatrix } from '../src/matrix/types.js'
+import type { RecordMatrix } from '../src/matrix/types.js'
 import type { Palette } from './glyphs.js'
 import type { CellTable } from './cell-table.js'
 import type { Ordering } from './order.js'
 import type { Theme } from './theme.js'
 
 export interface Frame {
-  readonly matrix: CohortMatrix
+  readonly matrix: RecordMatrix
   readonly order: Ordering
   readonly palette: Palette
   readonly theme: Theme

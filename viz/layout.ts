@@ -4,7 +4,7 @@
  * on the left, right bar and n/N on the right), clinical tracks, sample names, legend.
  */
 import { InputError } from '../src/errors.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix } from '../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix, type RecordMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
 import { makePalette, type PaletteName } from './glyphs.js'
 import { buildCellTable, glyphsAt } from './cell-table.js'
@@ -84,7 +84,7 @@ export function defaultTitle(s: AlteredSummary): string {
 }
 
 /** Lay out an already ordered matrix. */
-export function layoutOrdered(m: CohortMatrix, order: Ordering, opts: LayoutOptions = {}, clinical?: ClinicalTable): Scene {
+export function layoutOrdered(m: RecordMatrix, order: Ordering, opts: LayoutOptions = {}, clinical?: ClinicalTable): Scene {
   const theme = opts.theme ?? DEFAULT_THEME
   const palette = makePalette(opts.palette ?? theme.palette, theme.colors)
   const size = theme.fontSize
@@ -204,6 +204,6 @@ function missingClinical(): never {
 }
 
 /** Order and lay out in one call. */
-export function layoutOncoplot(m: CohortMatrix, opts: OncoplotOptions = {}, clinical?: ClinicalTable): Scene {
+export function layoutOncoplot(m: RecordMatrix, opts: OncoplotOptions = {}, clinical?: ClinicalTable): Scene {
   return layoutOrdered(m, orderMatrix(m, opts, clinical), opts, clinical)
 }

@@ -5,7 +5,7 @@
  * field is "feature". Tabs and newlines inside IDs would break the format: they are an error.
  */
 import { InputError, quote } from '../src/errors.js'
-import { ALTERED, NOT_ASSAYED, type CohortMatrix } from '../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type RecordMatrix } from '../src/matrix/types.js'
 import { cellGlyphs, makePalette } from './glyphs.js'
 import type { Ordering } from './order.js'
 
@@ -14,7 +14,7 @@ function field(s: string, what: string): string {
   return s
 }
 
-export function matrixTsv(m: CohortMatrix, order: Ordering): string {
+export function matrixTsv(m: RecordMatrix, order: Ordering): string {
   const n = m.samples.length
   const palette = makePalette('maftools')
   const lines = [['feature', ...order.columns.map((s) => field(m.samples[s] ?? '', 'sample'))].join('\t')]

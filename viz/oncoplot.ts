@@ -1,5 +1,5 @@
 /** One call for the CLI and the report: order, lay out and serialize an oncoplot. */
-import type { CohortMatrix } from '../src/matrix/types.js'
+import type { RecordMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
 import { layoutOrdered, type OncoplotOptions } from './layout.js'
 import { matrixTsv } from './matrix-out.js'
@@ -15,7 +15,7 @@ export interface Oncoplot {
   readonly tsv: () => string
 }
 
-export function renderOncoplot(m: CohortMatrix, opts: OncoplotOptions = {}, clinical?: ClinicalTable): Oncoplot {
+export function renderOncoplot(m: RecordMatrix, opts: OncoplotOptions = {}, clinical?: ClinicalTable): Oncoplot {
   const order = orderMatrix(m, opts, clinical)
   const scene = layoutOrdered(m, order, opts, clinical)
   return { order, scene, svg: toSvg(scene), tsv: () => matrixTsv(m, order) }

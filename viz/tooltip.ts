@@ -1,8 +1,8 @@
 /** Hover text and data-* attributes for one altered cell (HTML report). */
-import type { CohortMatrix } from '../src/matrix/types.js'
+import type { RecordMatrix } from '../src/matrix/types.js'
 import type { CellGlyphs } from './glyphs.js'
 
-export function cellTooltip(m: CohortMatrix, feature: number, sample: number, g: CellGlyphs | undefined): { title: string; data: Record<string, string> } {
+export function cellTooltip(m: RecordMatrix, feature: number, sample: number, g: CellGlyphs | undefined): { title: string; data: Record<string, string> } {
   const cell = m.cells.get(feature * m.samples.length + sample)
   const sampleId = m.samples[sample] ?? ''
   const f = m.features[feature]

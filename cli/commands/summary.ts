@@ -13,6 +13,7 @@ import { toSvg } from '../../viz/svg.js'
 import { summaryJson, summaryText } from '../../src/pipeline/summary-report.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
+import { requireRecords } from '../../src/matrix/cells.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { studyLevelNote } from '../study.js'
@@ -40,7 +41,7 @@ export function summaryCommand(io: CliIO): Command {
       const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
       await emit(io, text, o.output, files)
       if (o.plot !== undefined) {
-        const svg = toSvg(layoutMafSummary(mafSummaryData(matrix)))
+        const svg = toSvg(layoutMafSummary(mafSummaryData(requireRecords(matrix, 'summary --plot'))))
         await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
       }
     }))

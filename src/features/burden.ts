@@ -6,7 +6,7 @@
  * `exomeMb` (default 50 Mb, maftools `tmb(captureSize = 50)`), and the output says so. A sample on
  * a panel of unknown size has no TMB (counted as missing), never a guessed one. O(samples).
  */
-import type { CohortMatrix } from '../matrix/types.js'
+import type { StateMatrix } from '../matrix/types.js'
 import type { NumericVector } from './vector.js'
 
 /** maftools tmb()'s default capture size; stated in every output that uses it. */
@@ -16,7 +16,7 @@ export interface BurdenOptions {
   readonly exomeMb?: number | undefined
 }
 
-export function mutationCountVector(m: CohortMatrix, classes: string): NumericVector {
+export function mutationCountVector(m: StateMatrix, classes: string): NumericVector {
   const values = new Map<string, number>()
   m.samples.forEach((s, i) => values.set(s, m.burden[i] ?? 0))
   return {
@@ -31,7 +31,7 @@ export function mutationCountVector(m: CohortMatrix, classes: string): NumericVe
   }
 }
 
-export function tmbVector(m: CohortMatrix, classes: string, opts: BurdenOptions = {}): NumericVector {
+export function tmbVector(m: StateMatrix, classes: string, opts: BurdenOptions = {}): NumericVector {
   const exome = opts.exomeMb ?? DEFAULT_EXOME_MB
   const values = new Map<string, number>()
   let unknownSize = 0

@@ -2,10 +2,10 @@
  * A genomic feature of the matrix as a binary vector: altered vs wild-type (reference); a sample
  * the feature's panel did not assay has no value. O(samples).
  */
-import { ALTERED, NOT_ASSAYED, type CohortMatrix } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
 import type { LevelVector } from './vector.js'
 
-export function genomicVector(m: CohortMatrix, f: number): LevelVector {
+export function genomicVector(m: StateMatrix, f: number): LevelVector {
   const feat = m.features[f]
   if (feat === undefined) throw new RangeError(`genomicVector: no feature ${f}`)
   const n = m.samples.length

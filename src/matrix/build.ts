@@ -26,15 +26,15 @@
  * the time; no timing assertion).
  */
 import { InputError, quote } from '../errors.js'
-import { MAF_CLASSES, type Alteration, type VariantClass } from '../model/alteration.js'
+import type { Alteration } from '../model/alteration.js'
 import { EventTable, KIND_CODE, ORIGINS, ORIGIN_CODE } from '../model/events.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix, type Feature } from './types.js'
-import type { AliasResolver, AliasUse } from '../panels/aliases.js'
+import { ALTERED, type CohortMatrix, type Feature, type MatrixCells } from './types.js'
+import type { AliasResolver } from '../panels/aliases.js'
 import type { PanelAssignment } from '../panels/assign.js'
 import type { Pathway } from '../panels/pathways.js'
 import type { Panel } from '../panels/schema.js'
 import { assayOf } from '../panels/profiled.js'
-import { geneAssayed, kindRefusal, onPanelHotspot, refusal } from '../classify/assay.js'
+import { kindRefusal, onPanelHotspot, refusal } from '../classify/assay.js'
 import { CellStore } from './cell-store.js'
 import { DEFAULT_PATHWAY_COVERAGE, usedMembers, type PathwayCoverage, type Used } from '../classify/coverage.js'
 import { NumList, collectCells } from '../classify/collect.js'
@@ -42,6 +42,10 @@ import { countedClasses, counts, type CountedClasses } from '../classify/classes
 import { MATCH, NO_EVIDENCE, matchRule, originAccepts, type CompiledRule, type OriginFilter } from '../classify/rule-match.js'
 import { applyCnNotAssayed, type CnNotAssayed } from './unassayed.js'
 import { assertCellCount } from './cell-limit.js'
+import { buildWarnings, type BuildNotes } from './build-notes.js'
+import { classMask, fillState, indexByGene, samplePanels } from './build-state.js'
+
+export { buildWarnings, type BuildNotes } from './build-notes.js'
 
 export interface BuildOptions {
   /** Sample universe (sequenced samples). Output is sorted by ID. */
@@ -60,8 +64,6 @@ export interface BuildOptions {
   readonly outside?: 'error' | 'drop' | undefined
   /** `genes` are already alias-resolved (and their rewrites counted). */
   readonly genesResolved?: boolean | undefined
-  /** What a caller merging several builds needs beside the result (../scale/low-memory.ts). */
-  readonly hooks?: BuildHooks | undefined
   /** Copy number "Not Available" per (sample, gene): never wild-type (./unassayed.ts). */
   readonly cnNotAssayed?: CnNotAssayed | undefined
   /** Which members a rule or pathway is judged on per panel (./coverage.ts); default 'any'. */
@@ -71,75 +73,22 @@ export interface BuildOptions {
 }
 
 /**
- * For merging builds of sample partitions: the notes' reason → count records keep first-seen
- * order, so a merge orders each reason by the input row that first met it.
+ * Facts of one build beside its notes: the table row where each refusal reason and each rule's
+ * missing evidence was first met (insertion order = the order met), and whether any copy-number
+ * event was read. The notes' records keep first-seen order, so whoever combines builds of parts of
+ * a table (../scale/merge.ts) orders them by these rows as one build over the whole table would.
  */
-export interface BuildHooks {
-  /** The table row where a refusal reason (`refused`) or a rule's missing evidence first occurs. */
-  first?(what: 'refused' | 'missingEvidence', key: string, row: number): void
-  /** Set to true when the table holds a copy-number event. */
-  sawCopyNumber?: boolean
+export interface BuildTrace {
+  readonly firstRefused: ReadonlyMap<string, number>
+  readonly firstMissingEvidence: ReadonlyMap<string, number>
+  readonly sawCopyNumber: boolean
 }
 
-export interface BuildNotes {
-  /** Alterations dropped because their sample is outside the universe. */
-  readonly outsideUniverse: number
-  /** Events refused by the sample's panel, by reason. */
-  readonly refused: Readonly<Record<string, number>>
-  /** Called variants on hotspot-only genes that are not a listed hotspot (counted anyway). */
-  readonly offHotspot: number
-  /** Rule id → events that lacked the VAF/depth a threshold needs (not counted). */
-  readonly missingEvidence: Readonly<Record<string, number>>
-  readonly aliases: readonly AliasUse[]
-  readonly warnings: readonly string[]
-}
-
-export interface BuiltMatrix extends CohortMatrix {
+export interface BuiltMatrix<C extends MatrixCells = MatrixCells> extends CohortMatrix<C> {
   readonly notes: BuildNotes
 }
 
-/** gene → indices of the items (rules, pathways) that list it, in item order. O(total genes listed). */
-function indexByGene(items: readonly { readonly genes: readonly string[] }[]): Map<string, number[]> {
-  const m = new Map<string, number[]>()
-  items.forEach((item, i) => {
-    for (const g of item.genes) {
-      const list = m.get(g)
-      if (list === undefined) m.set(g, [i])
-      else list.push(i)
-    }
-  })
-  return m
-}
-
-/** Row templates kept while filling the state (n bytes each): a cohort has few panel patterns. */
-const MAX_TEMPLATES = 32
-
-/** Bit i set when MAF_CLASSES[i] is in the set (30 classes fit a 31-bit mask). */
-function classMask(set: ReadonlySet<VariantClass>): number {
-  let m = 0
-  MAF_CLASSES.forEach((c, i) => {
-    if (set.has(c)) m |= 1 << i
-  })
-  return m
-}
-
-function samplePanels(samples: readonly string[], assign: PanelAssignment | undefined): (Panel | undefined)[] {
-  if (assign === undefined) return samples.map(() => undefined)
-  const missing = samples.filter((s) => !assign.samplePanel.has(s))
-  if (missing.length > 0) {
-    throw new InputError('NOT_FOUND', `${missing.length} sample(s) have no panel assignment: ${missing.slice(0, 5).map((s) => quote(s)).join(', ')}`, {
-      suggestion: 'add them to the panel matrix (use NA for profiles they were not assayed for)',
-    })
-  }
-  return samples.map((s) => {
-    const id = assign.samplePanel.get(s) as string
-    const p = assign.panels.get(id)
-    if (p === undefined) throw new InputError('NOT_FOUND', `sample ${quote(s)}: panel ${quote(id)} is not defined`)
-    return p
-  })
-}
-
-export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix {
+export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts: BuildOptions): BuiltMatrix<CellStore> & { readonly trace: BuildTrace } {
   const table = alterations instanceof EventTable ? alterations : EventTable.from(alterations)
   const pool = table.pool
   const samples = [...opts.samples].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
@@ -167,7 +116,6 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     }
     samplePanelIdx[s] = pi
   })
-  const P = panelIds.size
   // Per (rule or pathway, panel): the members it is judged on (null = all; ./coverage.ts). Events on
   // other members are not counted for the feature; `restricted` skips the check when none is narrowed.
   const mode = opts.coverage ?? DEFAULT_PATHWAY_COVERAGE
@@ -210,6 +158,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   let outsideUniverse = 0
   let offHotspot = 0
   let sawCopyNumber = false
+  const firstRefused = new Map<string, number>()
+  const firstMissingEvidence = new Map<string, number>()
   // Pool id → sample index (−1: outside the universe; −2: not looked up yet) and → interned gene
   // index (alias resolution once per distinct symbol; later rewrites are counted and added at the end).
   const sampleOfId = new Int32Array(pool.size).fill(-2)
@@ -269,7 +219,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
         why = refusal(panel, gene, rec, partner)
       } else why = kindRefusal(panel, gene, kind === CNA)
       if (why !== undefined) {
-        if (refused[why] === undefined) opts.hooks?.first?.('refused', why, i)
+        if (refused[why] === undefined) firstRefused.set(why, i)
         refused[why] = (refused[why] ?? 0) + 1
         continue
       }
@@ -317,7 +267,7 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
           rKey.push(r * n + s)
           rEv.push(i)
         } else if (m === NO_EVIDENCE) {
-          if (missingEvidence[rule.id] === undefined) opts.hooks?.first?.('missingEvidence', rule.id, i)
+          if (missingEvidence[rule.id] === undefined) firstMissingEvidence.set(rule.id, i)
           missingEvidence[rule.id] = (missingEvidence[rule.id] ?? 0) + 1
         }
       }
@@ -344,38 +294,8 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   const G = geneList.length
   const R = rules.length
 
-  const assayed = new Uint8Array(features.length * P)
-  for (const [p, pi] of panelIds) {
-    geneList.forEach((g, f) => (assayed[f * P + pi] = p === undefined || geneAssayed(assayOf(p, g)) ? 1 : 0))
-    const judged = (u: Used | undefined): 0 | 1 => (u === null || (u !== undefined && u.size > 0) ? 1 : 0)
-    rules.forEach((_r, i) => (assayed[(G + i) * P + pi] = judged((ruleUsed[i] as Used[])[pi])))
-    pathways.forEach((_pw, i) => (assayed[(G + R + i) * P + pi] = judged((pathwayUsed[i] as Used[])[pi])))
-  }
   assertCellCount(features.length, n)
-  const state = new Uint8Array(features.length * n)
-  const templates = new Map<string, Uint8Array>()
-  for (let f = 0; f < features.length; f++) {
-    const row = f * n
-    // One panel (or every panel alike for this feature): the whole row has one state.
-    let uniform = true
-    for (let pi = 1; pi < P && uniform; pi++) uniform = assayed[f * P + pi] === assayed[f * P]
-    if (uniform) {
-      state.fill(assayed[f * P] ? WILD_TYPE : NOT_ASSAYED, row, row + n)
-      continue
-    }
-    // Rows whose panels agree share one template, copied whole: a feature's row depends only on
-    // which panels assay it (GENIE-like 200,000 samples × 500 genes on 3 panels: the per-sample
-    // loop was ~2 s of CPU, the copies ~0.05 s). Templates are capped; past the cap, the loop.
-    const key = String.fromCharCode(...assayed.subarray(f * P, f * P + P))
-    let tpl = templates.get(key)
-    if (tpl === undefined && templates.size < MAX_TEMPLATES) {
-      tpl = new Uint8Array(n)
-      for (let s = 0; s < n; s++) tpl[s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
-      templates.set(key, tpl)
-    }
-    if (tpl !== undefined) state.set(tpl, row)
-    else for (let s = 0; s < n; s++) state[row + s] = assayed[f * P + (samplePanelIdx[s] as number)] ? WILD_TYPE : NOT_ASSAYED
-  }
+  const state = fillState({ features, genes: geneList, rules, pathways, panelIds, samplePanelIdx, n, ruleUsed, pathwayUsed })
   applyCnNotAssayed(state, { n, sampleIdx, genes: geneList, rules, pathways }, opts.cnNotAssayed)
 
   const geneRow = new Int32Array(geneNames.length).fill(-1)
@@ -391,7 +311,6 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
   for (let k = 0; k < altered.length; k++) state[altered[k] as number] = ALTERED
   const store = new CellStore(cells.cellIdx, cells.starts, cells.events, table, rowGene, geneNames, G * n)
 
-  if (opts.hooks && sawCopyNumber) opts.hooks.sawCopyNumber = true
   const warnings = buildWarnings(offHotspot, rules, sawCopyNumber, missingEvidence)
 
   return {
@@ -403,18 +322,6 @@ export function buildMatrix(alterations: Iterable<Alteration> | EventTable, opts
     panelMb: panelOf.map((p) => p?.sizeMb),
     burden,
     notes: { outsideUniverse, refused, offHotspot, missingEvidence, aliases: aliases?.report() ?? [], warnings },
+    trace: { firstRefused, firstMissingEvidence, sawCopyNumber },
   }
-}
-
-/** The build's notes as sentences (also for a merge of partition builds). */
-export function buildWarnings(offHotspot: number, rules: readonly CompiledRule[], sawCopyNumber: boolean, missingEvidence: Readonly<Record<string, number>>): string[] {
-  const warnings: string[] = []
-  if (offHotspot > 0) warnings.push(`${offHotspot} called variant(s) on hotspot-only panel genes are outside the listed hotspots; counted anyway`)
-  for (const r of rules) {
-    if (r.looksAt.copyNumber && !sawCopyNumber && !r.looksAt.mutations && !r.looksAt.fusions) {
-      warnings.push(`rule ${r.id} looks only at copy number, but the input has no copy-number events: its wild-type calls assume copy number was assayed`)
-    }
-  }
-  for (const [id, k] of Object.entries(missingEvidence)) warnings.push(`rule ${id}: ${k} event(s) lacked the VAF/depth its thresholds need and were not counted`)
-  return warnings
 }

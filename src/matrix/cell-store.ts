@@ -14,52 +14,11 @@ import type { Alteration } from '../model/alteration.js'
 import type { EventTable } from '../model/events.js'
 import type { AlteredCell } from './types.js'
 import { makeCell } from './cell.js'
+import { forEachCellIn, type RecordCells } from './cells.js'
 
-/**
- * Cells whose events summaries read as codes: a CellStore (one code per event), or a merged
- * low-memory matrix's CountedCells (one code per distinct event kind of a cell, with its count).
- */
-export interface CodedCells {
-  /** class | kind << 6 | cnState << 8, per stored entry, in cell then first-seen order. */
-  eventCodes(): Uint16Array
-  /** Events each entry stands for; undefined: one each. */
-  eventCounts(): Uint32Array | undefined
-  /** The cells with from ≤ index < to, in index order, each with its range [a, b) of entries. */
-  forEachCell(from: number, to: number, visit: (idx: number, a: number, b: number) => void): void
-}
+export class CellStore implements RecordCells {
+  readonly kind = 'records' as const
 
-/** The cells as CodedCells, when their store is one (a Map of records is not). */
-export function codedCells(cells: ReadonlyMap<number, AlteredCell>): CodedCells | undefined {
-  const c = cells as Partial<CodedCells>
-  return typeof c.eventCodes === 'function' && typeof c.eventCounts === 'function' && typeof c.forEachCell === 'function' ? (cells as unknown as CodedCells) : undefined
-}
-
-/**
- * The cells of sorted `cellIdx` with from ≤ index < to, in index order, each with its entry range
- * [starts[i], starts[i + 1]): one binary search for `from`, then a walk. Shared by the stores.
- */
-export function forEachCellIn(
-  cellIdx: Float64Array | Uint32Array,
-  starts: Uint32Array,
-  from: number,
-  to: number,
-  visit: (idx: number, a: number, b: number) => void,
-): void {
-  let lo = 0
-  let hi = cellIdx.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((cellIdx[mid] as number) < from) lo = mid + 1
-    else hi = mid
-  }
-  for (let i = lo; i < cellIdx.length; i++) {
-    const idx = cellIdx[i] as number
-    if (idx >= to) break
-    visit(idx, starts[i] as number, starts[i + 1] as number)
-  }
-}
-
-export class CellStore implements ReadonlyMap<number, AlteredCell>, CodedCells {
   /**
    * @param cellIdx sorted distinct cell indices
    * @param starts starts[i]..starts[i+1] are cellIdx[i]'s events in `events` (length cellIdx.length + 1)
@@ -120,23 +79,28 @@ export class CellStore implements ReadonlyMap<number, AlteredCell>, CodedCells {
   private codes: Uint16Array | undefined
 
   /**
-   * Each stored event's class, kind and copy-number codes packed in one number, in stored order
-   * (class | kind << 6 | cnState << 8; see EventTable's codes): built on first use with one pass
-   * over the table, so summaries that walk every cell read them in sequence instead of three
-   * table columns at scattered rows each time.
+   * Each stored event's code (../model/events-codes.ts), in stored order: built on first use with
+   * one pass over the table, so summaries that walk every cell read them in sequence instead of
+   * four table columns at scattered rows each time.
    */
   eventCodes(): Uint16Array {
     if (this.codes === undefined) {
       const t = this.table
       const ev = this.events
       const c = new Uint16Array(ev.length)
-      for (let j = 0; j < ev.length; j++) {
-        const r = ev[j] as number
-        c[j] = t.classCode(r) | (t.kindCode(r) << 6) | (t.cnStateCode(r) << 8)
-      }
+      for (let j = 0; j < ev.length; j++) c[j] = t.eventCode(ev[j] as number)
       this.codes = c
     }
     return this.codes
+  }
+
+  eventRecord(j: number): Alteration {
+    return this.table.get(this.events[j] as number)
+  }
+
+  /** The table row: one event reached through a gene and a pathway row is one row. */
+  eventIdentity(j: number): unknown {
+    return this.events[j]
   }
 
   eventCounts(): undefined {

@@ -6,11 +6,13 @@
 import type { CompiledRule } from '../classify/rule-match.js'
 import type { EventTable } from '../model/events.js'
 import type { AliasResolver } from '../panels/aliases.js'
-import type { BuildHooks, BuiltMatrix } from './build.js'
+import type { BuildTrace, BuiltMatrix } from './build.js'
+import type { CellStore } from './cell-store.js'
+import type { MatrixCells } from './types.js'
 
 /** The options' files, read once, ready to classify a table (or many: one per sample partition). */
 export interface Classifier {
-  readonly build: (events: EventTable, samples: readonly string[], hooks?: BuildHooks) => BuiltMatrix
+  readonly build: (events: EventTable, samples: readonly string[]) => BuiltMatrix<CellStore> & { readonly trace: BuildTrace }
   /** The state a build gives `samples` without events: gene features `genes`, then the rules and pathways (../scale/merge.ts). */
   readonly fill: (samples: readonly string[], genes: readonly string[]) => Uint8Array
   readonly rules: readonly CompiledRule[]
@@ -18,5 +20,5 @@ export interface Classifier {
   /** Gene features were given (--genes). */
   readonly genesGiven: boolean
   /** The matrix with the panel notes added (per-profile panel decisions, per-panel members of rules and pathways). */
-  readonly annotate: (m: BuiltMatrix) => BuiltMatrix
+  readonly annotate: <C extends MatrixCells>(m: BuiltMatrix<C>) => BuiltMatrix<C>
 }

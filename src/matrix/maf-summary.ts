@@ -7,7 +7,7 @@
  * default read path), O(altered cells + events).
  */
 import { MAF_CLASSES, type Alteration, type VariantClass, type VariantType } from '../model/alteration.js'
-import { ALTERED, type CohortMatrix } from './types.js'
+import { ALTERED, type RecordMatrix } from './types.js'
 import { geneSummary } from './summary.js'
 
 export const SNV_CLASSES = ['C>A', 'C>G', 'C>T', 'T>A', 'T>C', 'T>G'] as const
@@ -43,7 +43,7 @@ export function snvClass(ref: string | undefined, alt: string | undefined): SnvC
 const CLASS_RANK: ReadonlyMap<string, number> = new Map(MAF_CLASSES.map((c, i) => [c, i]))
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
-export function mafSummaryData(m: CohortMatrix, topGenes = 10): MafSummaryData {
+export function mafSummaryData(m: RecordMatrix, topGenes = 10): MafSummaryData {
   const n = m.samples.length
   const classes = new Map<VariantClass, number>()
   const types = new Map<VariantType | 'unknown', number>()

@@ -14,9 +14,8 @@
  * count records appear in first-seen order, as before.
  */
 import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
-import { CLASS_CODE, CN_STATES, KIND_CODE } from '../model/events.js'
+import { CN_STATES, KIND_CODE, codeClass, codeCnState, codeKind } from '../model/events-codes.js'
 import { ALTERED, type CohortMatrix, type FeatureCounts, type FeatureType } from './types.js'
-import { codedCells } from './cell-store.js'
 import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from '../classify/collapse.js'
 
 export interface GeneSummaryRow {
@@ -65,37 +64,23 @@ class CellCodes {
   }
 }
 
-/**
- * Feature fi's altered cells (state ALTERED) in sample order, each with its events as codes:
- * straight from the EventTable's columns for a CellStore, from the records otherwise.
- */
+/** Feature fi's altered cells (state ALTERED) in sample order, each with its events as codes (entries with their counts). */
 function forEachAltered(m: CohortMatrix, fi: number, visit: (s: number, ev: CellCodes) => void): void {
   const n = m.samples.length
   const base = fi * n
   const ev = new CellCodes()
-  const store = codedCells(m.cells)
-  if (store !== undefined) {
-    const codes = store.eventCodes()
-    const counts = store.eventCounts()
-    store.forEachCell(base, base + n, (idx, a, b) => {
-      if (m.state[idx] !== ALTERED) return
-      ev.reset(b - a)
-      for (let j = a; j < b; j++) {
-        const c = codes[j] as number
-        ev.add(c & 63, (c >>> 6) & 3, c >>> 8, counts === undefined ? 1 : (counts[j] as number))
-      }
-      visit(idx - base, ev)
-    })
-    return
-  }
-  for (let s = 0; s < n; s++) {
-    if (m.state[base + s] !== ALTERED) continue
-    const cell = m.cells.get(base + s)
-    if (cell === undefined) continue
-    ev.reset(cell.events.length)
-    for (const e of cell.events) ev.add(CLASS_CODE.get(e.variantClass) as number, KIND_CODE[e.kind], e.cnState === undefined ? 0 : CN_STATES.indexOf(e.cnState) + 1, 1)
-    visit(s, ev)
-  }
+  const store = m.cells
+  const codes = store.eventCodes()
+  const counts = store.eventCounts()
+  store.forEachCell(base, base + n, (idx, a, b) => {
+    if (m.state[idx] !== ALTERED) return
+    ev.reset(b - a)
+    for (let j = a; j < b; j++) {
+      const c = codes[j] as number
+      ev.add(codeClass(c), codeKind(c), codeCnState(c), counts === undefined ? 1 : (counts[j] as number))
+    }
+    visit(idx - base, ev)
+  })
 }
 
 const COLLAPSED_INDEX: ReadonlyMap<CollapsedClass, number> = new Map(COLLAPSED_CLASSES.map((c, i) => [c, i]))
@@ -152,7 +137,7 @@ export function stateTotals(m: CohortMatrix): StateTotals {
   const notAssayed = new Uint32Array(F)
   const geneAltered = new Uint32Array(n)
   const geneNotAssayed = new Uint32Array(n)
-  const store = codedCells(m.cells)
+  const store = m.cells
   const words = (st.byteOffset & 3) === 0 ? new Uint32Array(st.buffer, st.byteOffset, st.length >>> 2) : new Uint32Array(0)
   const bits = [0, 0]
   for (let f = 0; f < F; f++) {
@@ -165,11 +150,9 @@ export function stateTotals(m: CohortMatrix): StateTotals {
     if (m.features[f]?.type !== 'gene') continue
     if (na > 0) for (let s = 0; s < n; s++) geneNotAssayed[s] = (geneNotAssayed[s] as number) + ((st[row + s] as number) >> 1)
     if (a === 0) continue
-    if (store) {
-      store.forEachCell(row, row + n, (idx) => {
-        if (st[idx] === ALTERED) geneAltered[idx - row] = (geneAltered[idx - row] as number) + 1
-      })
-    } else for (let s = 0; s < n; s++) geneAltered[s] = (geneAltered[s] as number) + ((st[row + s] as number) & ALTERED)
+    store.forEachCell(row, row + n, (idx) => {
+      if (st[idx] === ALTERED) geneAltered[idx - row] = (geneAltered[idx - row] as number) + 1
+    })
   }
   return { altered, notAssayed, geneAltered, geneNotAssayed }
 }
@@ -336,25 +319,17 @@ export function sampleSummary(m: CohortMatrix, totals: StateTotals = stateTotals
     }
     counts[k] = (counts[k] as number) + by
   }
-  const store = codedCells(m.cells)
-  if (store !== undefined) {
-    // One pass over every cell: cells come row-major, so each sample meets its classes in gene-row then event order.
-    const codes = store.eventCodes()
-    const weights = store.eventCounts()
-    store.forEachCell(0, F * n, (idx, a, b) => {
-      if (state[idx] !== ALTERED) return
-      const fi = Math.floor(idx / n)
-      if (isGene[fi] !== 1) return
-      const s = idx - fi * n
-      for (let j = a; j < b; j++) bump(s, (codes[j] as number) & 63, weights === undefined ? 1 : (weights[j] as number))
-    })
-  } else {
-    for (let fi = 0; fi < F; fi++) {
-      if (isGene[fi] === 1) forEachAltered(m, fi, (s, ev) => {
-        for (let k = 0; k < ev.n; k++) bump(s, ev.cls[k] as number, 1)
-      })
-    }
-  }
+  // One pass over every cell: cells come row-major, so each sample meets its classes in gene-row then event order.
+  const store = m.cells
+  const codes = store.eventCodes()
+  const weights = store.eventCounts()
+  store.forEachCell(0, F * n, (idx, a, b) => {
+    if (state[idx] !== ALTERED) return
+    const fi = Math.floor(idx / n)
+    if (isGene[fi] !== 1) return
+    const s = idx - fi * n
+    for (let j = a; j < b; j++) bump(s, codeClass(codes[j] as number), weights === undefined ? 1 : (weights[j] as number))
+  })
   const classCountsOf = (s: number): Partial<Record<VariantClass, number>> => {
     const r: Partial<Record<VariantClass, number>> = {}
     for (let k = 0; k < (seenClasses[s] as number); k++) {

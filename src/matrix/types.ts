@@ -7,6 +7,7 @@
  * Memory: O(samples × features) bytes + O(altered events).
  */
 import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
+import type { CountCells, RecordCells } from './cells.js'
 
 export const WILD_TYPE = 0
 export const ALTERED = 1
@@ -36,12 +37,15 @@ export interface AlteredCell {
   readonly contributors?: readonly string[] | undefined
 }
 
-export interface CohortMatrix {
+/**
+ * A matrix's states without its cells' events: what the association scans read, and all a matrix
+ * collapsed to patients keeps (../study/patients.ts).
+ */
+export interface StateMatrix {
   /** Sample universe (sequenced samples), sorted by ID. */
   readonly samples: readonly string[]
   readonly features: readonly Feature[]
   readonly state: Uint8Array
-  readonly cells: ReadonlyMap<number, AlteredCell>
   /** Per sample: panel id it was assayed on (undefined when no panel info: everything assayed). */
   readonly samplePanel: readonly (string | undefined)[]
   /** Per sample: panel size in Mb when known (for TMB). */
@@ -50,11 +54,26 @@ export interface CohortMatrix {
   readonly burden: Uint32Array
 }
 
+/**
+ * The altered cells' events, in one of two kinds (./cells.ts): `records` (the default path: every
+ * event's record on request) or `counts` (the low-memory path: per cell, its distinct event codes
+ * and how many events each stands for). Summaries read either; what draws or lists events
+ * (oncoplot, tooltips, --matrix-out, lollipops, the summary figure) takes a RecordMatrix.
+ */
+export type MatrixCells = RecordCells | CountCells
+
+export interface CohortMatrix<C extends MatrixCells = MatrixCells> extends StateMatrix {
+  readonly cells: C
+}
+
+/** A matrix whose cells keep every event's record. */
+export type RecordMatrix = CohortMatrix<RecordCells>
+
 export function cellIndex(m: Pick<CohortMatrix, 'samples'>, feature: number, sample: number): number {
   return feature * m.samples.length + sample
 }
 
-export function cellState(m: CohortMatrix, feature: number, sample: number): CellState {
+export function cellState(m: StateMatrix, feature: number, sample: number): CellState {
   return m.state[feature * m.samples.length + sample] as CellState
 }
 
@@ -65,7 +84,7 @@ export interface FeatureCounts {
 }
 
 /** n/N for a feature: altered over assayed (never over 100%). O(samples). */
-export function featureCounts(m: CohortMatrix, feature: number): FeatureCounts {
+export function featureCounts(m: StateMatrix, feature: number): FeatureCounts {
   const n = m.samples.length
   const st = m.state
   // Counts without branches: ALTERED = 1 and NOT_ASSAYED = 2 are the two bits of a state byte.

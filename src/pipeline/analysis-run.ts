@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { BuiltMatrix } from '../matrix/build.js'
+import type { RecordCells } from '../matrix/cells.js'
 import type { Cohort } from '../input/cohort.js'
 import type { ClinicalTable } from '../model/clinical.js'
 import type { ReadReport } from '../model/report.js'
@@ -37,11 +38,11 @@ export interface AnalysisOptions {
   /** Draw at most this many KM plots, smallest q first (then p); the rest stay in the table. Default 12. */
   readonly topPlots?: number | undefined
   /** The matrix when the caller classified already (to key the clinical table by its samples). */
-  readonly matrix?: BuiltMatrix | undefined
+  readonly matrix?: BuiltMatrix<RecordCells> | undefined
 }
 
 export interface AnalysisResult {
-  readonly matrix: BuiltMatrix
+  readonly matrix: BuiltMatrix<RecordCells>
   readonly groups: GroupScan[]
   readonly survival: SurvivalScan[]
   readonly oncoplot: { svg: string; svgWithTooltips: string; order: Ordering }

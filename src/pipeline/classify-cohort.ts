@@ -9,6 +9,7 @@ import { lookupVariantClass, type VariantClass } from '../model/alteration.js'
 import type { Cohort } from '../input/cohort.js'
 import { buildMatrix, type BuildOptions, type BuiltMatrix } from '../matrix/build.js'
 import type { Classifier } from '../matrix/classifier.js'
+import type { RecordCells } from '../matrix/cells.js'
 import { EventTable } from '../model/events.js'
 import type { CnNotAssayed } from '../matrix/unassayed.js'
 import { countedClasses } from '../classify/classes.js'
@@ -101,7 +102,7 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
     coverageCommon,
   })
   return {
-    build: (events, samples, hooks) => buildMatrix(events, { ...options(samples, genes), aliases, hooks }),
+    build: (events, samples) => buildMatrix(events, { ...options(samples, genes), aliases }),
     // Names already resolved; no aliases, so the alias report counts only the real builds.
     fill: (samples, given) => buildMatrix(new EventTable(), options(samples, given)).state,
     rules,
@@ -122,7 +123,7 @@ export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Cla
   }
 }
 
-export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix> {
+export async function classifyCohort(cohort: Cohort, opts: ClassifyOptions = {}): Promise<BuiltMatrix<RecordCells>> {
   const c = await prepareClassifier({ ...opts, cnNotAssayed: opts.cnNotAssayed ?? cohort.cnNotAssayed })
   return c.annotate(c.build(cohort.events, cohort.samples))
 }

@@ -35,30 +35,31 @@
  * the write buffers (256 KB per partition); the output. Time: one extra
  * write and read of the input's bytes, and a build per partition. Measured: README, Performance.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { trackTempFolder, untrackTempFolder } from '../io/cleanup.js'
 import { join } from 'node:path'
-import { InputError, isInputError } from '../errors.js'
-import { firstKey, foldParts, mergeBuilds, partBuild, type PartBuild, type RowOrder } from './merge.js'
+import { InputError } from '../errors.js'
+import { buildPart, mergeBuilds, type PartBuild } from './merge.js'
+import { checkFormat, defaultPartitions } from './wanted.js'
+import { foldVcf } from './vcf-fold.js'
 import type { BuiltMatrix } from '../matrix/build.js'
 import { readCopyNumber } from '../cna/index.js'
 import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { readFusions } from '../fusion/index.js'
-import { expandInputs } from '../input/cohort.js'
+import { dropRepeats, expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
-import { looksLikeMaf, sniffFile } from '../input/sniff.js'
-import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
-import { displayName, peekText, readLineBatches, takeReadNotices } from '../io/lines.js'
-import { memoryBudget } from '../io/limits.js'
+import { displayName, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList } from '../input/sample-list.js'
+import { CrossFileDuplicates } from '../input/cross-file.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
 import { warn, type ReadReport } from '../model/report.js'
 import type { Classifier } from '../matrix/classifier.js'
 import type { VcfReadOptions } from '../vcf/options.js'
-import { VcfParser } from '../vcf/reader.js'
+
+export { defaultPartitions, defaultPathPeak, holdLimit, lowMemoryWanted } from './wanted.js'
 
 export interface LowMemoryOptions {
   readonly inputs: readonly string[]
@@ -87,78 +88,6 @@ export interface LowMemoryResult {
   readonly files: string[]
 }
 
-const PART_BYTES = 32 * 1024 * 1024
-const MAX_PARTS = 256
-
-/** The inputs' bytes as read (a gzip file counted at 5× its size; stdin, unknown, at 1 GB). */
-function inputBytes(paths: readonly string[]): number {
-  let bytes = 0
-  for (const p of paths) {
-    if (p === '-') {
-      bytes += 1024 * 1024 * 1024
-      continue
-    }
-    try {
-      bytes += /\.b?gz$/i.test(p) ? 5 * statSync(p).size : statSync(p).size
-    } catch {
-      /* reported when it is read */
-    }
-  }
-  return bytes
-}
-
-/** One partition per 32 MB of input (1–256). */
-export function defaultPartitions(paths: readonly string[]): number {
-  return Math.max(1, Math.min(MAX_PARTS, Math.ceil(inputBytes(paths) / PART_BYTES)))
-}
-
-/** Peak of the default path, from the bench: ~60 MB + ~1.8 bytes per byte of (uncompressed) input. */
-export function defaultPathPeak(paths: readonly string[]): number {
-  return 60 * 2 ** 20 + 1.8 * inputBytes(paths)
-}
-
-/**
- * The decompressed bytes of gzip inputs and stdin the default path may read before its peak would
- * pass 60% of the budget (the plain files' share counted from their sizes): the limit of
- * withHoldLimit, which measures them as they are read. Undefined when the inputs cannot be listed.
- */
-export function holdLimit(inputs: readonly string[], budget = memoryBudget()): number | undefined {
-  let paths: string[]
-  try {
-    paths = expandInputs(inputs)
-  } catch {
-    return undefined
-  }
-  const plain = inputBytes(paths.filter((p) => p !== '-' && !/\.b?gz$/i.test(p)))
-  return Math.max(0, (0.6 * budget - 60 * 2 ** 20) / 1.8 - plain)
-}
-
-/**
- * Why the inputs should be read in sample partitions though --low-memory was not given: the
- * default path would need over 60% of the memory budget, and every input is a MAF or VCF file the
- * low-memory path reads. Undefined otherwise (stdin, other formats: the default path).
- */
-export async function lowMemoryWanted(inputs: readonly string[], budget = memoryBudget()): Promise<string | undefined> {
-  let paths: string[]
-  try {
-    paths = expandInputs(inputs)
-  } catch {
-    return undefined
-  }
-  if (paths.length === 0 || paths.includes('-')) return undefined
-  const need = defaultPathPeak(paths)
-  if (need <= 0.6 * budget) return undefined
-  for (const p of paths) {
-    try {
-      await checkFormat(p)
-    } catch {
-      return undefined
-    }
-  }
-  const gb = (x: number): string => `${(x / 2 ** 30).toFixed(1)} GB`
-  return `these inputs would need about ${gb(need)} of memory read whole (budget ${gb(budget)}): reading them in sample partitions instead (--low-memory; same output; --no-low-memory to read them whole)`
-}
-
 /** The first error in input order: (file, line), build-stage errors after every row. */
 interface Pending {
   readonly file: number
@@ -166,17 +95,6 @@ interface Pending {
   readonly error: unknown
 }
 const before = (f: number, l: number, p: Pending | undefined): boolean => p === undefined || f < p.file || (f === p.file && l < p.line)
-
-/** MAF or VCF, as sniffed; anything else is refused. */
-async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
-  const format = await sniffFile(path)
-  if (format === 'vcf' || format === 'maf') return format
-  if (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024))) return 'maf'
-  throw new InputError('USAGE', `--low-memory reads MAF and VCF files; this is ${format === 'table' ? 'a table that is neither' : `an ${format.toUpperCase()} table`}`, {
-    file: displayName(path),
-    suggestion: 'drop --low-memory for ANNOVAR and column-mapped inputs, or convert them first: biomarkit convert FILE --to maf',
-  })
-}
 
 /**
  * `prepare` reads the classification's files (aliases, rules, panels): after the inputs, as the
@@ -275,10 +193,16 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
     // caches warm. 3M-row bench MAF: peak 265-274 → 247 MB.
     const table = new EventTable()
+    /** Per input file: its rows dropped as repeats of an earlier file's (../input/cross-file.ts), over all partitions. */
+    const repeats = paths.map((): { count: number; examples: { line: number; text: string }[] } => ({ count: 0, examples: [] }))
+    /** Sample → the first call file it was seen in (a VCF sharing samples with another file is said below). */
+    const firstFileOf = new Map<string, number>()
     for (let p = 0; p < K; p++) {
       step(paths.length + p, total, `partition ${p + 1} of ${K}`)
       table.truncate(0)
       if (pending === undefined) table.reserve(out.rows[p] as number)
+      // The key holds the sample, so a partition holds every row a key can repeat.
+      const crossFile = new CrossFileDuplicates(table)
       const samples = new Set<string>()
       /** [first table row, file] per file in this partition, for a row's place in input order. */
       const starts: number[] = []
@@ -291,9 +215,14 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
         if (current === undefined) return
         const c = current.finishPart()
         if (pending === undefined) (heads[currentFile] as MafParser).absorbCounts(c)
+        const r = crossFile.check(starts[starts.length - 2] as number)
+        const acc = repeats[currentFile] as (typeof repeats)[number]
+        acc.count += r.count
+        r.examples.forEach((text, i) => acc.examples.push({ line: r.lines[i] as number, text }))
         for (const s of current.samples) {
           samples.add(s)
           called.add(s)
+          if (!firstFileOf.has(s)) firstFileOf.set(s, currentFile)
         }
         current = undefined
       }
@@ -349,10 +278,16 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       try {
         const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
         vcfRead[f] = r
+        let shared = 0
         for (const s of r.samples) {
           universe.add(s)
           called.add(s)
+          const was = firstFileOf.get(s)
+          if (was === undefined) firstFileOf.set(s, f)
+          else if (was !== f) shared++
         }
+        // Its rows are folded chunk by chunk, not held: a repeat of another file's call cannot be found.
+        if (shared > 0) warn(r.report, { code: 'cross-file-unchecked', detail: `${shared} sample(s) of this VCF are also in another input file: --low-memory does not collapse the same call given in both (the default path does, as "duplicate across files")` })
         if (r.part !== undefined) parts.push(r.part)
       } catch (e) {
         consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
@@ -384,6 +319,11 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       const r = reports[f]
       if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, { code: 'container', location: { file: displayName(path) }, detail: n })
     }
+    // A file's repeats over all partitions, its first few in line order (as the default path lists them).
+    repeats.forEach((x, f) => {
+      const first = x.examples.sort((a, b) => a.line - b.line).slice(0, 3)
+      if (reports[f] !== undefined) dropRepeats(reports[f], { count: x.count, examples: first.map((e) => e.text), lines: first.map((e) => e.line) })
+    })
     if (listed !== undefined && opts.samplesFile !== undefined) {
       for (const x of extra) for (const s of x.samples) called.add(s)
       const w = checkSampleList(opts.samplesFile, listed, called)
@@ -394,82 +334,4 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     rmSync(dir, { recursive: true, force: true })
     untrackTempFolder(dir)
   }
-}
-
-/**
- * A build of `table` kept as a part: what the merge needs to put its notes and its cells' events
- * in input order (`fileOf(row)`: the input file a table row came from).
- */
-function buildPart(classifier: Classifier, table: EventTable, samples: readonly string[], fileOf: (row: number) => number): PartBuild {
-  const first = new Map<string, RowOrder>()
-  let rank = 0
-  const hooks = {
-    first: (what: 'refused' | 'missingEvidence', key: string, row: number) => first.set(firstKey(what, key), { file: fileOf(row), line: table.lineOf(row), rank: rank++ }),
-    sawCopyNumber: false,
-  }
-  const m = classifier.build(table, samples, hooks)
-  return partBuild(m, first, hooks.sawCopyNumber, (row) => fileOf(row) * 2 ** 32 + table.lineOf(row))
-}
-
-/**
- * A VCF file read as readVcfInto reads it (bytes, and on a text-only byte or an error, again as
- * text from the start), into a table emptied every `chunkRows` rows after classifying them; the
- * parts are folded as they come, so memory holds one chunk and the file's cells. `classifier()`
- * undefined (an earlier error is pending): rows are read and checked, not classified.
- */
-async function foldVcf(
-  path: string,
-  file: number,
-  opts: VcfReadOptions,
-  chunkRows: number,
-  classifier: () => Classifier | undefined,
-): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> {
-  const name = displayName(path)
-  const attempt = async (text: boolean): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> => {
-    const chunk = new EventTable()
-    const p = new VcfParser(name, opts, 'fast', chunk)
-    let acc: PartBuild | undefined
-    let others: number | undefined
-    const fold = (samples: readonly string[]): void => {
-      const c = classifier()
-      if (c !== undefined) {
-        const part = buildPart(c, chunk, samples, () => file)
-        others ??= c.build(new EventTable(), []).features.filter((x) => x.type !== 'gene').length
-        acc = acc === undefined ? part : foldParts([acc, part], others, c.genesGiven)
-      }
-      chunk.truncate(0)
-    }
-    const flush = (): void => {
-      if (chunk.length >= chunkRows) fold(p.samples)
-    }
-    if (!text) {
-      // Not the parser's `block`: it would size the small table for the whole file.
-      await feedByteLines(path, {
-        pushBytes(buf: Buffer, s: number, e: number, line: number): void {
-          p.pushBytes(buf, s, e, line)
-          flush()
-        },
-      })
-    } else {
-      for await (const b of readLineBatches(path, { displayName: name })) {
-        const lines = b.lines
-        for (let i = 0; i < lines.length; i++) {
-          p.push(lines[i] as string, b.firstLine + i)
-          flush()
-        }
-      }
-    }
-    const r = p.finish()
-    // The last rows, and every sample of the file (wild type where nothing was called).
-    fold(r.samples)
-    return { report: r.report, samples: r.samples, part: acc }
-  }
-  if (path !== '-') {
-    try {
-      return await attempt(false)
-    } catch (e) {
-      if (!(e instanceof UseTextPath) && !isInputError(e)) throw e
-    }
-  }
-  return attempt(true)
 }

@@ -27,11 +27,15 @@
  * parts and ~22 in the merged cells (26 past 2^32 cells); an altered cell is a sample × feature
  * pair, so all of it is bounded by samples × features, not by rows.
  */
-import { ALTERED, type AlteredCell } from '../matrix/types.js'
+import { ALTERED } from '../matrix/types.js'
 import type { AliasUse } from '../panels/aliases.js'
 import type { BuiltMatrix } from '../matrix/build.js'
 import { buildWarnings } from '../matrix/build.js'
-import { CellStore, forEachCellIn, type CodedCells } from '../matrix/cell-store.js'
+import { CellStore } from '../matrix/cell-store.js'
+import type { Classifier } from '../matrix/classifier.js'
+import type { EventTable } from '../model/events.js'
+import { CountedCells } from '../matrix/counted-cells.js'
+import { byCodeUnit, unite } from './unite.js'
 import type { CompiledRule } from '../classify/rule-match.js'
 import { assertCellCount } from '../matrix/cell-limit.js'
 
@@ -69,74 +73,6 @@ export interface PartBuild {
   /** Where each refusal reason / rule id was first met (keys: firstKey). */
   readonly first: ReadonlyMap<string, RowOrder>
   readonly sawCopyNumber: boolean
-}
-
-/** The altered cells of a merged matrix: per cell, its distinct event codes with counts. */
-export class CountedCells implements ReadonlyMap<number, AlteredCell>, CodedCells {
-  constructor(
-    /** Sorted distinct cell indices. */
-    private readonly cellIdx: Float64Array | Uint32Array,
-    /** starts[i]..starts[i + 1]: cell i's entries. */
-    private readonly starts: Uint32Array,
-    private readonly codes: Uint16Array,
-    private readonly counts: Uint32Array,
-    /** Per entry, where in the input its first event was (file × 2^32 + line): the order to merge by. */
-    private readonly firstAt: Float64Array,
-  ) {}
-
-  eventKeys(): Float64Array {
-    return this.firstAt
-  }
-
-  get size(): number {
-    return this.cellIdx.length
-  }
-
-  eventCodes(): Uint16Array {
-    return this.codes
-  }
-
-  eventCounts(): Uint32Array {
-    return this.counts
-  }
-
-  forEachCell(from: number, to: number, visit: (idx: number, a: number, b: number) => void): void {
-    forEachCellIn(this.cellIdx, this.starts, from, to, visit)
-  }
-
-  has(idx: number): boolean {
-    let found = false
-    this.forEachCell(idx, idx + 1, () => (found = true))
-    return found
-  }
-
-  *keys(): MapIterator<number> {
-    for (let i = 0; i < this.cellIdx.length; i++) yield this.cellIdx[i] as number
-  }
-
-  private noRecords(): never {
-    throw new Error('a low-memory matrix keeps event counts per cell, not the events: this command needs the default reader')
-  }
-
-  get(): AlteredCell | undefined {
-    return this.noRecords()
-  }
-
-  forEach(): void {
-    this.noRecords()
-  }
-
-  entries(): MapIterator<[number, AlteredCell]> {
-    return this.noRecords()
-  }
-
-  values(): MapIterator<AlteredCell> {
-    return this.noRecords()
-  }
-
-  [Symbol.iterator](): MapIterator<[number, AlteredCell]> {
-    return this.noRecords()
-  }
 }
 
 /** Where a table row is in the input, as one number (file × 2^32 + line): orders events across parts. */
@@ -204,8 +140,6 @@ export interface MergeOptions {
   readonly aliases: AliasUse[]
 }
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
 /** The parts' `what` records added up, keys in the order of the input row that first met each. */
 function orderedSum(parts: readonly PartBuild[], what: 'refused' | 'missingEvidence', first: ReadonlyMap<string, RowOrder>): Record<string, number> {
   const total = new Map<string, number>()
@@ -220,134 +154,6 @@ function orderedSum(parts: readonly PartBuild[], what: 'refused' | 'missingEvide
   const out: Record<string, number> = {}
   for (const k of keys) out[k] = total.get(k) as number
   return out
-}
-
-/** The parts' samples, genes and altered cells on one index (cells several parts hold: merged). */
-interface United {
-  readonly samples: string[]
-  readonly cells: CountedCells
-  readonly burden: Uint32Array
-  readonly samplePanel: (string | undefined)[]
-  readonly panelMb: (number | undefined)[]
-  /** Per part: its samples' indices in `samples`. */
-  readonly globalOf: Int32Array[]
-}
-
-/**
- * Parts → one index: samples (sorted), features (`geneList`, then the `others` rules and pathways
- * every part has), cells in row-major order. A cell held by one part keeps its entries; a cell
- * several parts hold (a sample's rows split between parts: VCF chunks, or a sample in a MAF and a
- * VCF) gets their entries in order of their keys (where in the input each first occurred), a code
- * met in several once, with the counts added — as one build over the whole table lists them.
- * Burden adds up per sample. O(features × samples + entries log entries of shared cells).
- */
-function unite(parts: readonly PartBuild[], geneList: readonly string[], others: number): United {
-  const samples = [...new Set(parts.flatMap((p) => p.samples))].sort(byCodeUnit)
-  const S = samples.length
-  const G = geneList.length
-  const F = G + others
-  const at = new Map<string, number>()
-  samples.forEach((s, i) => at.set(s, i))
-  const burden = new Uint32Array(S)
-  const samplePanel: (string | undefined)[] = new Array<string | undefined>(S)
-  const panelMb: (number | undefined)[] = new Array<number | undefined>(S)
-  let cellCount = 0
-  let entryCount = 0
-  const globalOf = parts.map((p) => {
-    const gs = Int32Array.from(p.samples, (s) => at.get(s) as number)
-    gs.forEach((g, s) => {
-      burden[g] = (burden[g] as number) + (p.burden[s] as number)
-      samplePanel[g] = p.samplePanel[s]
-      panelMb[g] = p.panelMb[s]
-    })
-    cellCount += p.cells.size
-    entryCount += p.cells.eventCodes().length
-    return gs
-  })
-  /** Per part: its local row of each merged feature (−1: none). */
-  const localRow = parts.map((p) => {
-    const local = new Map(p.genes.map((g, i) => [g, i]))
-    return Int32Array.from({ length: F }, (_, f) => (f < G ? (local.get(geneList[f] as string) ?? -1) : p.genes.length + (f - G)))
-  })
-  const cellIdx = F * S < 2 ** 32 ? new Uint32Array(cellCount) : new Float64Array(cellCount)
-  const starts = new Uint32Array(cellCount + 1)
-  const codes = new Uint16Array(entryCount)
-  const counts = new Uint32Array(entryCount)
-  const keys = new Float64Array(entryCount)
-  // Row by row: each part's cells of the row scattered to their samples' columns (O(samples)
-  // scratch), then read out in column order.
-  const fromPart = new Int32Array(S).fill(-1)
-  const entryA = new Uint32Array(S)
-  const entryB = new Uint32Array(S)
-  let shared: Map<number, [number, number, number][]> | undefined
-  let c = 0
-  let e = 0
-  for (let f = 0; f < F; f++) {
-    let any = false
-    parts.forEach((p, pi) => {
-      const lf = (localRow[pi] as Int32Array)[f] as number
-      if (lf < 0) return
-      const n = p.samples.length
-      const gs = globalOf[pi] as Int32Array
-      p.cells.forEachCell(lf * n, (lf + 1) * n, (idx, a, b) => {
-        const g = gs[idx - lf * n] as number
-        any = true
-        if (fromPart[g] === -1) {
-          fromPart[g] = pi
-          entryA[g] = a
-          entryB[g] = b
-          return
-        }
-        shared ??= new Map()
-        const list = shared.get(g) ?? [[fromPart[g] as number, entryA[g] as number, entryB[g] as number]]
-        list.push([pi, a, b])
-        shared.set(g, list)
-      })
-    })
-    if (!any) continue
-    const row = f * S
-    for (let g = 0; g < S; g++) {
-      const pi = fromPart[g] as number
-      if (pi < 0) continue
-      fromPart[g] = -1
-      const list = shared?.get(g)
-      if (list === undefined) {
-        const p = parts[pi] as PartBuild
-        const pc = p.cells.eventCodes()
-        const pn = p.cells.eventCounts()
-        const pk = p.cells.eventKeys()
-        for (let j = entryA[g] as number; j < (entryB[g] as number); j++, e++) {
-          codes[e] = pc[j] as number
-          counts[e] = pn[j] as number
-          keys[e] = pk[j] as number
-        }
-      } else {
-        shared?.delete(g)
-        const all: { code: number; count: number; key: number }[] = []
-        for (const [qi, a, b] of list) {
-          const q = (parts[qi] as PartBuild).cells
-          for (let j = a; j < b; j++) all.push({ code: q.eventCodes()[j] as number, count: q.eventCounts()[j] as number, key: q.eventKeys()[j] as number })
-        }
-        all.sort((x, y) => x.key - y.key) // stable: a part's own entries keep their order
-        const from = e
-        for (const x of all) {
-          let k = from
-          while (k < e && codes[k] !== x.code) k++
-          if (k === e) {
-            codes[e] = x.code
-            counts[e] = x.count
-            keys[e++] = x.key
-          } else counts[k] = (counts[k] as number) + x.count
-        }
-      }
-      cellIdx[c++] = row + g
-      starts[c] = e
-    }
-  }
-  // Cut to length only when shared cells made them shorter (no copy in the usual case).
-  const fit = <T extends Float64Array | Uint32Array | Uint16Array>(a: T, n: number): T => (n === a.length ? a : (a.slice(0, n) as T))
-  const cells = new CountedCells(fit(cellIdx, c), fit(starts, c + 1), fit(codes, e), fit(counts, e), fit(keys, e))
-  return { samples, cells, burden, samplePanel, panelMb, globalOf }
 }
 
 /** Where each reason was first met, over all parts (the earliest). */
@@ -429,4 +235,20 @@ export function mergeBuilds(parts: PartBuild[], opts: MergeOptions): BuiltMatrix
     burden: u.burden,
     notes: { outsideUniverse, refused, offHotspot, missingEvidence, aliases: opts.aliases, warnings: buildWarnings(offHotspot, opts.rules, sawCopyNumber, missingEvidence) },
   }
+}
+
+/**
+ * A build of `table` kept as a part: what the merge needs to put its notes and its cells' events
+ * in input order (`fileOf(row)`: the input file a table row came from).
+ */
+export function buildPart(classifier: Classifier, table: EventTable, samples: readonly string[], fileOf: (row: number) => number): PartBuild {
+  const m = classifier.build(table, samples)
+  const first = new Map<string, RowOrder>()
+  const at = (what: 'refused' | 'missingEvidence', rows: ReadonlyMap<string, number>): void => {
+    let rank = 0
+    for (const [key, row] of rows) first.set(firstKey(what, key), { file: fileOf(row), line: table.lineOf(row), rank: rank++ })
+  }
+  at('refused', m.trace.firstRefused)
+  at('missingEvidence', m.trace.firstMissingEvidence)
+  return partBuild(m, first, m.trace.sawCopyNumber, (row) => fileOf(row) * 2 ** 32 + table.lineOf(row))
 }

@@ -5,7 +5,7 @@
  *
  * Complexity: O(features × samples) counting + one Fisher test per row (log-factorial table shared).
  */
-import type { CohortMatrix } from '../matrix/types.js'
+import type { StateMatrix } from '../matrix/types.js'
 import { clopperPearson } from '../stats/clopper-pearson.js'
 import { fisherExact, type Alternative } from '../stats/fisher.js'
 import type { LogFactorialTable } from '../stats/log-factorial.js'
@@ -36,7 +36,7 @@ export interface Comparison {
 }
 
 export function testFeature(
-  m: CohortMatrix,
+  m: StateMatrix,
   f: number,
   group: Int32Array,
   cmp: Comparison,

@@ -7,7 +7,7 @@
  * how many Fisher-significant pairs DISCOVER does not confirm: when that count is high, the
  * "co-occurrence" is mostly burden. O(genes × samples) per background sweep.
  */
-import { ALTERED, type CohortMatrix } from '../matrix/types.js'
+import { ALTERED, type StateMatrix } from '../matrix/types.js'
 import { discoverBackground, discoverPairTest } from '../stats/discover.js'
 import { pAdjust } from '../stats/padjust.js'
 import type { InteractionRow } from './interactions.js'
@@ -31,7 +31,7 @@ export interface DiscoverSummary {
   readonly note: string
 }
 
-export function discoverPairs(m: CohortMatrix, rows: readonly InteractionRow[]): DiscoverSummary {
+export function discoverPairs(m: StateMatrix, rows: readonly InteractionRow[]): DiscoverSummary {
   const n = m.samples.length
   const geneIdx = m.features.flatMap((f, i) => (f.type === 'gene' ? [i] : []))
   const rowOf = new Map<string, number>()

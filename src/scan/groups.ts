@@ -7,7 +7,7 @@
  *
  * Complexity: O(samples) per feature.
  */
-import { NOT_ASSAYED, ALTERED, type CohortMatrix } from '../matrix/types.js'
+import { NOT_ASSAYED, ALTERED, type StateMatrix } from '../matrix/types.js'
 
 export type Excluded = Record<string, number>
 
@@ -24,7 +24,7 @@ export interface Alignment {
  * `clinicalSamples` is every sample ID in the clinical table.
  */
 export function align(
-  m: CohortMatrix,
+  m: StateMatrix,
   values: ReadonlyMap<string, number>,
   endpointExcluded: Readonly<Record<string, readonly string[]>>,
   clinicalSamples: Iterable<string>,
@@ -70,7 +70,7 @@ export interface Table2x2 {
  * sample is in the group when group code === `level` and in the other column when its code is
  * `other` (or any other non-negative code when `other` is undefined: level vs rest).
  */
-export function countTable(m: CohortMatrix, feature: number, group: Int32Array, level: number, other?: number): Table2x2 {
+export function countTable(m: StateMatrix, feature: number, group: Int32Array, level: number, other?: number): Table2x2 {
   const n = m.samples.length
   let a = 0
   let b = 0

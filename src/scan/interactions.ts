@@ -6,7 +6,7 @@
  *
  * Complexity: O(k² × samples) for k features (k is the user's --top, typically ≤ 50).
  */
-import { ALTERED, NOT_ASSAYED, type CohortMatrix } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
 import { fisherExact, type Alternative } from '../stats/fisher.js'
 import { LogFactorialTable } from '../stats/log-factorial.js'
 import { pAdjust } from '../stats/padjust.js'
@@ -28,7 +28,7 @@ export interface InteractionRow {
   readonly relation: 'co-occurrence' | 'mutual exclusivity' | 'none'
 }
 
-export function interactions(m: CohortMatrix, features: readonly number[], alternative: Alternative = 'two-sided'): InteractionRow[] {
+export function interactions(m: StateMatrix, features: readonly number[], alternative: Alternative = 'two-sided'): InteractionRow[] {
   const n = m.samples.length
   const table = new LogFactorialTable(n + 1)
   const rows: InteractionRow[] = []

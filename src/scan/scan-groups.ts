@@ -9,7 +9,7 @@
  */
 import { binaryEndpoint, type GroupEndpoint, type GroupSpec } from '../clinical/endpoints.js'
 import type { ClinicalTable } from '../model/clinical.js'
-import type { CohortMatrix } from '../matrix/types.js'
+import type { StateMatrix } from '../matrix/types.js'
 import { LogFactorialTable } from '../stats/log-factorial.js'
 import { adjustWithinFamilies, type AdjustMethod } from './families.js'
 import { align, type Excluded } from './groups.js'
@@ -30,7 +30,7 @@ export interface GroupScan {
 }
 
 export function scanGroups(
-  m: CohortMatrix,
+  m: StateMatrix,
   clinical: ClinicalTable,
   spec: GroupSpec,
   features: readonly number[],

@@ -18,7 +18,7 @@
  */
 import { survivalEndpoint, type SurvivalPoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable, TimeUnit } from '../model/clinical.js'
-import { ALTERED, NOT_ASSAYED, type CohortMatrix } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
 import { columnMeans, coxSorted } from '../stats/cox.js'
 import { kaplanMeier, kaplanMeierSorted, kmCriticalValue, kmSorted, type ConfType, type KaplanMeier, type KmSummary } from '../stats/km.js'
 import { logRankSorted } from '../stats/logrank.js'
@@ -66,7 +66,7 @@ export interface SurvivalScan {
 }
 
 export function scanSurvival(
-  m: CohortMatrix,
+  m: StateMatrix,
   clinical: ClinicalTable,
   spec: SurvivalSpec,
   features: readonly number[],

@@ -3,7 +3,7 @@
  * and a minimum number of altered samples for discovery genes. Rules and pathways are named by the
  * user, so they are always tested when altered at least once.
  */
-import { featureCounts, type CohortMatrix, type FeatureType } from '../matrix/types.js'
+import { featureCounts, type StateMatrix, type FeatureType } from '../matrix/types.js'
 
 export interface SelectOptions {
   readonly types: readonly FeatureType[]
@@ -14,7 +14,7 @@ export interface SelectOptions {
 
 export const DEFAULT_MIN_ALTERED = 6
 
-export function selectFeatures(m: CohortMatrix, opts: SelectOptions): number[] {
+export function selectFeatures(m: StateMatrix, opts: SelectOptions): number[] {
   const min = opts.minAltered ?? DEFAULT_MIN_ALTERED
   const genes = opts.genes ? new Set(opts.genes) : undefined
   const out: number[] = []

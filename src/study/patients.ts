@@ -14,14 +14,14 @@
  * Complexity O(features × samples); memory one byte per feature × patient.
  */
 import { InputError, quote } from '../errors.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, type StateMatrix } from '../matrix/types.js'
 
 export type PerPatient = 'any' | 'first' | 'error'
 export const PER_PATIENT_MODES: readonly PerPatient[] = ['any', 'first', 'error']
 
 export interface PatientMatrix {
-  /** Columns are patients (sorted); cells collapsed by `mode`. `cells` is empty: scans read states. */
-  readonly matrix: CohortMatrix
+  /** Columns are patients (sorted); cells collapsed by `mode`: states only (no events), which is what scans read. */
+  readonly matrix: StateMatrix
   /** Sequenced samples whose patient is unknown (left out). */
   readonly unlinked: readonly string[]
   /** Patients with more than one sequenced sample, and how many samples those are. */
@@ -38,7 +38,7 @@ export interface PatientLink {
   readonly source: string
 }
 
-export function collapseToPatients(m: CohortMatrix, link: PatientLink, mode: PerPatient): PatientMatrix {
+export function collapseToPatients(m: StateMatrix, link: PatientLink, mode: PerPatient): PatientMatrix {
   const bySample = new Map<string, number[]>()
   const unlinked: string[] = []
   m.samples.forEach((s, i) => {
@@ -99,7 +99,6 @@ export function collapseToPatients(m: CohortMatrix, link: PatientLink, mode: Per
       samples: patients,
       features: m.features,
       state,
-      cells: new Map(),
       samplePanel: firstOf.map((i) => m.samplePanel[i]),
       panelMb: firstOf.map((i) => m.panelMb[i]),
       burden: Uint32Array.from(firstOf.map((i) => m.burden[i] as number)),

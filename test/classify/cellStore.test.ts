@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { collectCells } from '../../src/classify/collect.js'
-import type { CellStore } from '../../src/matrix/cell-store.js'
 import { buildMatrix } from '../../src/matrix/build.js'
 import { alt } from './helpers.js'
 
@@ -67,7 +66,7 @@ describe('CellStore.forEachEvents', () => {
       ],
       { samples },
     )
-    const store = m.cells as CellStore
+    const store = m.cells
     const n = samples.length
     for (let f = 0; f < m.features.length; f++) {
       const seen: [number, string[]][] = []

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildMatrix, type BuiltMatrix } from '../../src/matrix/build.js'
+import type { CellStore } from '../../src/matrix/cell-store.js'
 import { compileRules } from '../../src/classify/rule-match.js'
 import { loadRules } from '../../src/classify/rules.js'
 import { isMultiHit, tmbPerMb } from '../../src/matrix/cell.js'
@@ -33,7 +34,7 @@ const alterations: Alteration[] = [
   alt('P5', 'BRCA1', 'Missense_Mutation'),
 ]
 
-let m: BuiltMatrix
+let m: BuiltMatrix<CellStore>
 const row = (id: string) => {
   const f = m.features.findIndex((x) => x.id === id)
   if (f < 0) throw new Error(`no feature ${id}`)

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { buildMatrix } from '../../src/matrix/build.js'
 import { countsFromTotals, featureSummary, geneSummary, sampleSummary, stateTotals } from '../../src/matrix/summary.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, featureCounts, type CohortMatrix } from '../../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, featureCounts, type AlteredCell, type CohortMatrix } from '../../src/matrix/types.js'
+import { MapCells } from '../../src/matrix/cells.js'
+import { makeCell } from '../../src/matrix/cell.js'
 import { assignAll } from '../../src/panels/assign.js'
 import { panelFromGenes } from '../../src/panels/load.js'
 import { alt } from './helpers.js'
@@ -76,7 +78,12 @@ describe('stateTotals', () => {
         x = (Math.imul(x, 1103515245) + 12345) >>> 0
         return [WILD_TYPE, ALTERED, NOT_ASSAYED][x % 3] as number
       })
-      const m: CohortMatrix = { samples, features, state, cells: new Map(), samplePanel: samples.map(() => undefined), panelMb: samples.map(() => undefined), burden: new Uint32Array(samples.length) }
+      // Every ALTERED cell holds one event (as a build's cells do): stateTotals walks the stored cells.
+      const events = new Map<number, AlteredCell>()
+      state.forEach((v, i) => {
+        if (v === ALTERED) events.set(i, makeCell([{ sample: samples[i % size] as string, gene: 'G', kind: 'snv', variantClass: 'Missense_Mutation', origin: 'somatic', source: { file: 't', line: i + 1 } }]))
+      })
+      const m: CohortMatrix = { samples, features, state, cells: new MapCells(events), samplePanel: samples.map(() => undefined), panelMb: samples.map(() => undefined), burden: new Uint32Array(samples.length) }
       const t = agrees(m)
       if (size >= 37) {
         expect(Math.min(...t.altered)).toBeGreaterThan(0)

@@ -3,7 +3,7 @@
  * rows from src/scan testFeature + BH, PFS rows and curves from src/scan scanSurvival, the oncoplot SVG from
  * viz. `names` lets the escaping tests swap in hostile sample / gene names.
  */
-import type { CohortMatrix } from '../../src/matrix/types.js'
+import type { RecordMatrix } from '../../src/matrix/types.js'
 import { newReport, drop, warn } from '../../src/model/report.js'
 import { testFeature } from '../../src/scan/binary.js'
 import { adjustWithinFamilies } from '../../src/scan/families.js'
@@ -27,7 +27,7 @@ export interface FixtureNames {
   readonly title?: string | undefined
 }
 
-export function fixtureMatrix(names: FixtureNames = {}): CohortMatrix {
+export function fixtureMatrix(names: FixtureNames = {}): RecordMatrix {
   const s = names.samples ?? SAMPLES
   const [g1, g2, g3] = names.genes ?? ['TP53', 'MYC', 'KRAS']
   const at = (i: number): string => s[i] ?? `S${i}`
@@ -41,7 +41,7 @@ export function fixtureMatrix(names: FixtureNames = {}): CohortMatrix {
   })
 }
 
-function associations(m: CohortMatrix): AssociationRow[] {
+function associations(m: RecordMatrix): AssociationRow[] {
   const group = Int32Array.from(RESPONSE)
   const rows = m.features.map((_, f) => testFeature(m, f, group, { endpoint: 'ORR', comparison: 'CR+PR vs SD+PD', family: 'ORR', level: 1 }, { power: true }))
   adjustWithinFamilies(rows, 'BH')
@@ -49,7 +49,7 @@ function associations(m: CohortMatrix): AssociationRow[] {
 }
 
 /** PFS through the real survival scan (KM, log-rank, Cox), for TP53 and MYC. */
-function survival(m: CohortMatrix): Pick<ReportInput, 'survival' | 'km'> {
+function survival(m: RecordMatrix): Pick<ReportInput, 'survival' | 'km'> {
   const clinical = clinicalTable(['sample', 'pfs_months', 'pfs_event'], m.samples.map((s, i) => [s, String(PFS[i]), String(EVENT[i])]))
   const scan = scanSurvival(m, clinical, 'pfs', [0, 1])
   const km = scan.rows.map((r, i) => {

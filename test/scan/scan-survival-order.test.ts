@@ -1,19 +1,18 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseClinicalLines } from '../../src/clinical/index.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type CohortMatrix } from '../../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, type StateMatrix } from '../../src/matrix/types.js'
 import { scanSurvival } from '../../src/scan/scan-survival.js'
 import { coxph } from '../../src/stats/cox.js'
 import { kaplanMeier, type ConfType } from '../../src/stats/km.js'
 import { logRank } from '../../src/stats/logrank.js'
 
 /** A matrix with the given per-feature states (rows of 0/1/2), no event details (survival looks at states only). */
-function matrix(samples: string[], states: number[][]): CohortMatrix {
+function matrix(samples: string[], states: number[][]): StateMatrix {
   return {
     samples,
     features: states.map((_, f) => ({ id: `G${f}`, label: `G${f}`, type: 'gene' as const, genes: [`G${f}`] })),
     state: Uint8Array.from(states.flat()),
-    cells: new Map(),
     samplePanel: samples.map(() => undefined),
     panelMb: samples.map(() => undefined),
     burden: new Uint32Array(samples.length),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { CellStore } from '../../src/matrix/cell-store.js'
 import { countedClasses } from '../../src/classify/classes.js'
-import { buildMatrix as buildCohortMatrix } from '../../src/matrix/build.js'
-import { ALTERED, WILD_TYPE, type CohortMatrix } from '../../src/matrix/types.js'
+import { buildMatrix as buildRecordMatrix } from '../../src/matrix/build.js'
+import { ALTERED, WILD_TYPE, type RecordMatrix } from '../../src/matrix/types.js'
+import { MapCells } from '../../src/matrix/cells.js'
 import type { Alteration } from '../../src/model/alteration.js'
 import { forEachAlteredCell, type AlteredCellView } from '../../viz/cell-events.js'
 import { buildCellTable } from '../../viz/cell-table.js'
@@ -13,14 +14,14 @@ import { small } from './fixture-small.js'
 import { buildMatrix } from './helpers.js'
 
 const maftools = makePalette('maftools')
-const rowsOf = (m: CohortMatrix): number[] => m.features.map((_, i) => i)
+const rowsOf = (m: RecordMatrix): number[] => m.features.map((_, i) => i)
 
 /** The small fixture's events through the classify stage: cells live in a CellStore. */
-function storeBacked(): CohortMatrix {
+function storeBacked(): RecordMatrix {
   const events: Alteration[] = []
   for (const cell of small.cells.values()) events.push(...cell.events)
   const classes = [...new Set(events.map((e) => e.variantClass))]
-  const m = buildCohortMatrix(events, { samples: small.samples, classes: countedClasses({ classes }) })
+  const m = buildRecordMatrix(events, { samples: small.samples, classes: countedClasses({ classes }) })
   // One ALTERED cell the store has no record for: it must draw as Unknown on both paths.
   const state = Uint8Array.from(m.state)
   const empty = state.indexOf(WILD_TYPE)
@@ -30,7 +31,7 @@ function storeBacked(): CohortMatrix {
 
 describe('cell table', () => {
   const stored = storeBacked()
-  const plain: CohortMatrix = { ...stored, cells: new Map(stored.cells) }
+  const plain: RecordMatrix = { ...stored, cells: new MapCells(new Map(stored.cells)) }
 
   it('walks a CellStore row by row with the same cells and events as asking cell by cell', () => {
     expect(stored.cells).toBeInstanceOf(CellStore)
@@ -77,9 +78,9 @@ describe('cell table', () => {
   it('gives the same top bar from signatures as from counting every event once per sample', () => {
     // Relabelled as rules, the rows take the per-event path (rows could share events); here they
     // share none, so both paths must draw the same bars.
-    const asRules: CohortMatrix = { ...small, features: small.features.map((f) => ({ ...f, type: 'rule' as const })) }
+    const asRules: RecordMatrix = { ...small, features: small.features.map((f) => ({ ...f, type: 'rule' as const })) }
     for (const palette of ['maftools', 'cbioportal'] as const) {
-      const top = (m: CohortMatrix) => layoutOncoplot(m, { removeUnaltered: false, palette }).groups.find((g) => g.id === 'top-bar')
+      const top = (m: RecordMatrix) => layoutOncoplot(m, { removeUnaltered: false, palette }).groups.find((g) => g.id === 'top-bar')
       const bars = top(small)
       expect(bars?.shapes.filter((s) => s.kind === 'rects').length).toBeGreaterThan(3)
       expect(top(asRules)).toEqual(bars)
@@ -90,7 +91,7 @@ describe('cell table', () => {
 describe('top bar over rows that share events', () => {
   it('counts an event once when two shown pathways hold its gene (CellStore rebuilds records per read)', () => {
     const e = (sample: string, gene: string, variantClass: Alteration['variantClass'], line: number): Alteration => ({ sample, gene, kind: 'snv', variantClass, origin: 'somatic', source: { file: 't.maf', line } })
-    const m = buildCohortMatrix([e('A', 'G', 'Missense_Mutation', 1), e('B', 'H', 'Missense_Mutation', 2), e('B', 'K', 'Nonsense_Mutation', 3)], {
+    const m = buildRecordMatrix([e('A', 'G', 'Missense_Mutation', 1), e('B', 'H', 'Missense_Mutation', 2), e('B', 'K', 'Nonsense_Mutation', 3)], {
       samples: ['A', 'B'],
       pathways: [
         { id: 'P1', label: 'P1', genes: ['G', 'H'] },

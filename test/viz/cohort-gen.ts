@@ -1,5 +1,6 @@
 /** A synthetic large cohort (seeded, so deterministic) for the size test and the benchmark. */
-import { ALTERED, NOT_ASSAYED, type AlteredCell, type CohortMatrix } from '../../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type AlteredCell, type RecordMatrix } from '../../src/matrix/types.js'
+import { MapCells } from '../../src/matrix/cells.js'
 import type { Alteration, VariantClass } from '../../src/model/alteration.js'
 
 function lcg(seed: number): () => number {
@@ -13,7 +14,7 @@ function lcg(seed: number): () => number {
 const CLASSES: readonly VariantClass[] = ['Missense_Mutation', 'Missense_Mutation', 'Missense_Mutation', 'Nonsense_Mutation', 'Frame_Shift_Del', 'Splice_Site', 'In_Frame_Del']
 
 /** samples × genes; gene g altered in ~40%·0.88^g of samples; 10% of samples lack the last 10 genes. */
-export function syntheticCohort(nSamples: number, nGenes: number, seed = 42): CohortMatrix {
+export function syntheticCohort(nSamples: number, nGenes: number, seed = 42): RecordMatrix {
   const rnd = lcg(seed)
   const samples = Array.from({ length: nSamples }, (_, i) => `S${String(i).padStart(6, '0')}`)
   const genes = Array.from({ length: nGenes }, (_, g) => `GENE${String(g).padStart(2, '0')}`)
@@ -47,7 +48,7 @@ export function syntheticCohort(nSamples: number, nGenes: number, seed = 42): Co
     samples,
     features: genes.map((id) => ({ id, label: id, type: 'gene' as const, genes: [id] })),
     state,
-    cells,
+    cells: new MapCells(cells),
     samplePanel: samples.map((_, s) => (smallPanel[s] ? 'small' : 'large')),
     panelMb: samples.map(() => undefined),
     burden,

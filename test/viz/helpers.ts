@@ -4,7 +4,8 @@
  */
 import type { Alteration, CnState, VariantClass } from '../../src/model/alteration.js'
 import { isVariantClass } from '../../src/model/alteration.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type AlteredCell, type CohortMatrix } from '../../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED, WILD_TYPE, type AlteredCell, type RecordMatrix } from '../../src/matrix/types.js'
+import { MapCells } from '../../src/matrix/cells.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 
 const CN: Readonly<Record<string, { cls: VariantClass; cn: CnState }>> = {
@@ -42,7 +43,7 @@ function event(sample: string, gene: string, token: string, line: number): Alter
   return { sample, gene, kind: 'snv', variantClass: cls, protein, origin, vaf: 0.25, source }
 }
 
-export function buildMatrix(lit: MatrixLiteral): CohortMatrix {
+export function buildMatrix(lit: MatrixLiteral): RecordMatrix {
   const samples = [...lit.samples]
   const ids = Object.keys(lit.rows)
   const n = samples.length
@@ -75,7 +76,7 @@ export function buildMatrix(lit: MatrixLiteral): CohortMatrix {
     samples,
     features: ids.map((id) => ({ id, label: id, type: 'gene' as const, genes: [id] })),
     state,
-    cells,
+    cells: new MapCells(cells),
     samplePanel: samples.map(() => undefined),
     panelMb: samples.map((s) => lit.panelMb?.[s]),
     burden,

@@ -234,6 +234,20 @@ const CASES: readonly Case[] = [
     code: 1,
     err: 'biomarkit: {F}:1:5: columns "best_response" (2) and "Best_Response" (5) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
   },
+  {
+    name: 'copy-number gene columns differing only in case',
+    file: 'cna/case-twin-header.tsv',
+    argv: ['summary', '{MAF}', '--cna', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:1:4: columns "Gene" (1) and "gene" (4) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
+  {
+    name: 'fusion gene columns differing only in case',
+    file: 'fusion/case-twin-header.tsv',
+    argv: ['summary', '{MAF}', '--fusions', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:1:4: columns "gene_a" (2) and "Gene_A" (4) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
   { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
 ]
 

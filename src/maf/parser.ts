@@ -101,7 +101,8 @@ function digits(buf: Uint8Array, a: number, z: number): number {
   return v
 }
 
-const DUPLICATE = 'duplicate (same sample, chromosome, start and alleles)'
+/** The read report's reason for a row whose key an earlier row had (also used by readers that check duplicates themselves). */
+export const DUPLICATE = 'duplicate (same sample, chromosome, start and alleles)'
 
 /** What a parser that read one part of a file (a worker thread) hands back beside its rows. */
 export interface MafPartCounts {

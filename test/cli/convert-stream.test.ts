@@ -7,14 +7,17 @@
  * records, gzip. A failed read writes nothing and leaves no spool behind.
  */
 import { afterEach, describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { gzipSync } from 'node:zlib'
 import { run } from '../../cli/main.js'
 import { memoryIO } from '../../cli/context.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { mafLines } from '../../src/maf/write.js'
-import { FIXTURES, tmpDir } from '../helpers.js'
+import { FIXTURES, ROOT, tmpDir } from '../helpers.js'
 
 const BAD = join(FIXTURES, 'bad')
 const HEAD = ['Hugo_Symbol', 'Chromosome', 'Start_Position', 'End_Position', 'Reference_Allele', 'Tumor_Seq_Allele2', 'Variant_Classification', 'Variant_Type', 'Tumor_Sample_Barcode', 'HGVSp_Short']
@@ -121,4 +124,26 @@ describe('convert: rows spooled per block, same bytes as the whole-cohort format
     expect(existsSync(out)).toBe(false)
     expect(readdirSync(tmp)).toEqual([])
   })
+})
+
+const BIN = join(ROOT, 'dist', 'bin', 'biomarkit.js')
+
+describe.runIf(existsSync(BIN))('convert interrupted (the built command)', () => {
+  it('SIGINT while reading removes the spool from TMPDIR and exits 130', async () => {
+    const d = tmpDir()
+    const tmp = join(d, 'tmp')
+    mkdirSync(tmp)
+    // Reading standard input that never ends: the run is certainly mid-read when the signal comes.
+    const child = spawn(process.execPath, [BIN, 'convert', '-', '--to', 'maf'], { env: { ...process.env, TMPDIR: tmp }, stdio: ['pipe', 'pipe', 'pipe'] })
+    child.stdin.write(bigMaf(2000, 0))
+    let out = ''
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()))
+    for (let i = 0; i < 600 && readdirSync(tmp).length === 0; i++) await sleep(50)
+    expect(readdirSync(tmp).filter((f) => f.startsWith('biomarkit-convert-'))).toHaveLength(1)
+    child.kill('SIGINT')
+    const [code, signal] = (await once(child, 'exit')) as [number | null, string | null]
+    expect({ code, signal }).toEqual({ code: 130, signal: null })
+    expect(readdirSync(tmp)).toEqual([])
+    expect(out).toBe('')
+  }, 60_000)
 })

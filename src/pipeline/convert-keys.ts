@@ -15,6 +15,8 @@ import { closeSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import type { EventTable } from '../model/events.js'
+
+type KeyColumns = ReturnType<EventTable['keyColumns']>
 import { keyHash, laterDuplicates } from '../maf/dedup.js'
 
 const PARTS = 64
@@ -58,9 +60,8 @@ export class KeySpill {
     return this.rows
   }
 
-  /** Row i of `table` is output row `row`. */
-  add(table: EventTable, i: number, row: number): void {
-    const k = table.keyColumns()
+  /** Row i of a table whose key columns are `k` (EventTable.keyColumns) is output row `row`. */
+  add(k: KeyColumns, i: number, row: number): void {
     const sample = k.sample[i] as number
     const chrom = k.chrom[i] as number
     const start = k.start[i] as number

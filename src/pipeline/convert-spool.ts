@@ -125,7 +125,7 @@ export class ConvertSpool implements RowSink {
   private markBody = 0
 
   constructor(private readonly fmt: RowFormat) {
-    this.dir = mkdtempSync(join(tmpdir(), 'biomarkit-convert-'))
+    this.dir = guarded(tmpdir(), () => mkdtempSync(join(tmpdir(), 'biomarkit-convert-')))
     trackTempFolder(this.dir)
     try {
       this.body = new Appender(join(this.dir, 'rows.txt'))
@@ -156,12 +156,13 @@ export class ConvertSpool implements RowSink {
 
   rows(table: EventTable): void {
     const n = table.length
+    const k = this.keying ? table.keyColumns() : undefined
     for (let i = 0; i < n; i++) {
       const text = this.fmt.format(table, i)
       if (text === undefined) continue
       const bytes = this.body.text(text)
       this.index.u32pair(bytes, this.fmt.width())
-      if (this.keying) this.keys.add(table, i, this.count)
+      if (k !== undefined) this.keys.add(k, i, this.count)
       this.count++
     }
   }

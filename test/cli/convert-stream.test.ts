@@ -124,6 +124,14 @@ describe('convert: rows spooled per block, same bytes as the whole-cohort format
     expect(existsSync(out)).toBe(false)
     expect(readdirSync(tmp)).toEqual([])
   })
+
+  it('a TMPDIR that cannot hold the spool is exit 1 naming it, not an internal error', async () => {
+    const d = tmpDir()
+    process.env['TMPDIR'] = join(d, 'missing')
+    const io = memoryIO()
+    expect(await run(['convert', join(BAD, 'maf', 'valid.maf')], io)).toBe(1)
+    expect(io.err).toBe(`biomarkit: ${join(d, 'missing')}: cannot write a temporary file of convert (ENOENT)\n  hint: convert keeps its output rows on disk until the inputs are read: set TMPDIR to a folder with room for about the output size\n`)
+  })
 })
 
 const BIN = join(ROOT, 'dist', 'bin', 'biomarkit.js')

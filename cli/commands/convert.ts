@@ -13,6 +13,7 @@ import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { ConvertSpool } from '../../src/pipeline/convert-spool.js'
 import { JsonFormat, MafFormat } from '../../src/pipeline/convert-format.js'
+import { droppedText } from '../../src/model/report.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { addExcelSafeOption, openOutput } from '../output.js'
@@ -44,7 +45,7 @@ export function convertCommand(io: CliIO): Command {
           throw e
         }
         for (const r of cohort.reports) {
-          const dropped = Object.entries(r.dropped)
+          const dropped = Object.entries(droppedText(r))
           if (dropped.length > 0) io.stderr(`${r.file}: read ${r.rowsRead}, kept ${r.kept}; dropped ${dropped.map(([k, v]) => `${v} ${k}`).join(', ')}\n`)
         }
       } finally {

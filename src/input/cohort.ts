@@ -144,7 +144,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     opts.stream?.begin()
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
-    for (const n of takeReadNotices(job.path)) warn(r.report, `${displayName(job.path)}: ${n}`)
+    for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
     for (const a of r.alterations) events.push(a)
     if (opts.stream !== undefined && events.length > 0) {
       opts.stream.rows(events)

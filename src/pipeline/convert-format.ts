@@ -6,7 +6,7 @@
  */
 import type { Alteration } from '../model/alteration.js'
 import type { EventTable } from '../model/events.js'
-import type { ReadReport } from '../model/report.js'
+import { readReportJson, type ReadReport } from '../model/report.js'
 import { isMafWritable, MAF_OUTPUT_COLUMNS, mafHeader, mafRow } from '../maf/write.js'
 import type { ConvertSpool, RowFormat } from './convert-spool.js'
 
@@ -105,6 +105,6 @@ export class JsonFormat implements RowFormat {
       }
       await out.write('\n ]')
     }
-    await out.write(`,\n "readReports": ${nested(reports, 1)}\n}\n`)
+    await out.write(`,\n "readReports": ${nested(reports.map(readReportJson), 1)}\n}\n`)
   }
 }

@@ -17,6 +17,7 @@ import { run } from '../../cli/main.js'
 import { memoryIO } from '../../cli/context.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { mafLines } from '../../src/maf/write.js'
+import { readReportJson } from '../../src/model/report.js'
 import { FIXTURES, ROOT, tmpDir } from '../helpers.js'
 
 const BAD = join(FIXTURES, 'bad')
@@ -51,7 +52,7 @@ async function expectSameAsWhole(inputs: string[], side: { cna?: string[]; fusio
   const plain = await loadCohort({ inputs, ...side })
   io = memoryIO()
   expect(await run(['convert', ...inputs, '--to', 'json', ...extraArgs], io), io.err).toBe(0)
-  expect(io.out).toBe(JSON.stringify({ samples: plain.samples, alterations: plain.events.toArray(), readReports: plain.reports }, null, 1) + '\n')
+  expect(io.out).toBe(JSON.stringify({ samples: plain.samples, alterations: plain.events.toArray(), readReports: plain.reports.map(readReportJson) }, null, 1) + '\n')
 }
 
 const savedTmp = process.env['TMPDIR']

@@ -51,6 +51,29 @@ const { loadRules } = await load('src/classify/rules.js')
 const { loadPathwaySet } = await load('src/panels/pathways.js')
 const { readTheme } = await load('viz/theme.js')
 const { readSampleList } = await load('src/input/sample-list.js')
+const { streamMaf, streamVcf } = await load('src/input/stream-read.js')
+const { ConvertSpool } = await load('src/pipeline/convert-spool.js')
+const { JsonFormat, MafFormat } = await load('src/pipeline/convert-format.js')
+
+/**
+ * `convert`'s path for one file (the format given, not sniffed: a mutant that is no longer a MAF
+ * would be refused as a whole file): rows streamed block by block into the spool, the document
+ * written to a counter.
+ */
+async function convertOne(path, format, to) {
+  const fmt = to === 'maf' ? new MafFormat() : new JsonFormat()
+  const spool = new ConvertSpool(fmt)
+  try {
+    spool.begin()
+    const r = await (format === 'maf' ? streamMaf(path, new EventTable(), { keepExtra: to === 'maf' }, spool) : streamVcf(path, new EventTable(), {}, spool))
+    let bytes = 0
+    const out = { write: async (t) => void (bytes += t.length) }
+    await (to === 'maf' ? fmt.write(spool, out) : fmt.write(spool, r.samples, [r.report], out))
+    return bytes
+  } finally {
+    spool.remove()
+  }
+}
 
 // ---- deterministic PRNG and mutations (same operators as test/reliability/mutate.ts) -----------
 function mulberry32(a) {
@@ -127,6 +150,9 @@ const READERS = [
   { name: 'pathways JSON', seed: readFileSync(join(ROOT, 'panels/pathways-sanchez-vega-2018.json')), read: (p) => loadPathwaySet(p), json: true },
   { name: 'theme JSON', seed: Buffer.from(JSON.stringify({ palette: 'cbioportal', colors: { Missense_Mutation: '#33a02c' }, fontSize: 11, clinical: { best_response: { PR: '#1f78b4' } } }, null, 2) + '\n'), read: (p) => readTheme(p), json: true },
   { name: 'sample list', seed: Buffer.from('# sequenced\nS1\nS2\n\nS3\n'), read: (p) => readSampleList(p), json: false },
+  // Issue 21 item 6: convert's streaming read and spool (src/input/stream-read.ts, src/pipeline/convert-*.ts).
+  { name: 'convert MAF', seed: readFileSync(join(BAD, 'maf/valid.maf')), read: (p) => convertOne(p, 'maf', 'maf'), json: false },
+  { name: 'convert VCF', seed: readFileSync(join(BAD, 'vcf/valid.vcf')), read: (p) => convertOne(p, 'vcf', 'json'), json: false },
   { name: 'MAF.bgzf', seed: readFileSync(join(BAD, 'maf/bgzf-complete.maf.gz')), read: (p) => readMaf(p), json: false },
 ].filter((r) => ONLY === undefined || ONLY.includes(r.name))
 

@@ -108,5 +108,10 @@ if (process.env.BENCH_SCALE !== '0') {
   add(s3, summary)
   add(measure(`biomarkit summary maf×3 --low-memory`, 'node', [...cli, 'summary', big, '--json', '--low-memory', '-o', '/dev/null'], 1), summaryLow)
 }
+// convert's memory against rows (1M, 2M, 5M) and columns (100,000): bench/convert-scale.mjs, its own table.
+if (process.env.BENCH_CONVERT !== '0') {
+  process.stdout.write('\nconvert against rows and columns (bench/convert-scale.mjs)\n')
+  execFileSync('node', ['bench/convert-scale.mjs'], { stdio: 'inherit' })
+}
 writeFileSync(join(OUT, 'results.json'), JSON.stringify({ rows: ROWS, samples: SAMPLES, vcfRecords: VCF, node: process.version, cpus: cpus().length, results }, null, 2) + '\n')
 process.stdout.write(`\nwritten ${join(OUT, 'results.json')}\n`)

@@ -74,7 +74,7 @@ export function runFeatureScan(
   // --reference is declared once (cli/clinical-options.ts); here only its COL=LEVEL values.
   const refs = parseReferences((o.reference ?? []).flatMap((r) => r.split(',')).filter((r) => r.includes('=')))
   const categorical = new Set((o.categorical ?? []).map((c) => c.trim().toLowerCase()))
-  const factor = (col: string) => clinicalFactor(clinical, col, { reference: refs[col], categorical: categorical.has(col.toLowerCase()) })
+  const factor = (col: string) => clinicalFactor(clinical, col, { reference: refs.get(col), categorical: categorical.has(col.toLowerCase()) })
   const vectors: FeatureVector[] = words.clinical.map(factor)
   if (words.tmb || words.mutationCount) {
     if (!matrix) throw new InputError('USAGE', 'tmb and mutation_count are computed from the calls: give the VCF/MAF inputs')

@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { InputError } from '../src/errors.js'
 import type { BuiltMatrix } from '../src/matrix/build.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
+import type { RowSink } from '../src/input/stream-read.js'
 import { isBadRow, type ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, holdLimit, lowMemoryWanted } from '../src/scale/low-memory.js'
@@ -102,7 +103,7 @@ function optionPaths(raw: Record<string, unknown>): string[] {
   })
 }
 
-export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean } = {}): Promise<Cohort> {
+export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean; stream?: RowSink } = {}): Promise<Cohort> {
   const o = parseOptions(InputOptionsSchema, raw)
   announceStudy(io, raw)
   const extraSamples = await declaredSamples(raw as Record<string, unknown>)
@@ -124,6 +125,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       tumorId: o.tumorId,
       normalId: o.normalId,
       keepExtra: extra.keepExtra,
+      stream: extra.stream,
       onFile: (done, total, file) => bar.update(done, total, file),
     })
     if (o.lenient) {

@@ -49,13 +49,13 @@ export function parseFeatureWords(words: readonly string[]): FeatureWords {
   return out
 }
 
-/** `--reference her2_ihc=1+` (repeatable or comma-separated) → column → level. */
-export function parseReferences(items: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
+/** `--reference her2_ihc=1+` (repeatable or comma-separated) → column → level (a Map: a column may be named `__proto__`). */
+export function parseReferences(items: readonly string[] | undefined): Map<string, string> {
+  const out = new Map<string, string>()
   for (const it of items ?? []) {
     const eq = it.indexOf('=')
     if (eq <= 0 || eq === it.length - 1) throw new InputError('USAGE', `--reference: expected COLUMN=LEVEL, got ${quote(it)}`)
-    out[it.slice(0, eq).trim()] = it.slice(eq + 1).trim()
+    out.set(it.slice(0, eq).trim(), it.slice(eq + 1).trim())
   }
   return out
 }

@@ -20,7 +20,7 @@
 import { z } from 'zod'
 import { InputError, quote } from '../errors.js'
 import { readLines } from '../io/lines.js'
-import { readTable, type ReadTableResult } from '../io/table.js'
+import { findColumn, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
 
@@ -92,9 +92,9 @@ export async function readGistic(allLesionsPath: string, opts: ReadGisticOptions
 
 function build(t: ReadTableResult, genes: Record<Kind, Map<string, string[]> | undefined>, level: 'deep' | 'all', report: ReadReport): GisticResult {
   const { header } = t
-  const cols = header.columns.map((c) => c.trim().toLowerCase())
+  // Case-insensitive; a column repeated in other case is an error at the header (findColumn).
   const at = (name: string): number => {
-    const i = cols.indexOf(name)
+    const i = findColumn(header, name) ?? -1
     if (i === -1) throw new InputError('MISSING_COLUMN', `GISTIC all_lesions: missing column ${quote(name)}`, { file: header.file, line: header.line })
     return i
   }

@@ -18,7 +18,7 @@
  */
 import { InputError, quote } from '../errors.js'
 import type { TableHeader } from '../io/table.js'
-import { findColumnIn } from '../io/table.js'
+import { findColumn, findNamedColumn } from '../io/table.js'
 
 export const GENE_COLUMNS: readonly string[] = ['hugo_symbol', 'gene', 'gene_symbol', 'gene symbol', 'symbol', 'hugo', 'gene_name', 'category']
 export const SAMPLE_COLUMNS: readonly string[] = ['sample_id', 'tumor_sample_barcode', 'sample_name', 'sample', 'sampleid', 'sample_barcode', 'aliquot_id', 'patient_id', 'patient', 'case_id']
@@ -34,7 +34,11 @@ export type Layout =
   | { readonly form: 'long'; readonly sample: number; readonly gene: number; readonly value: number; readonly scale: Scale | 'cn?' }
   | { readonly form: 'matrix'; readonly gene: number; readonly samples: readonly number[] }
 
-const find = findColumnIn
+/**
+ * Case-insensitive lookup, first accepted name wins; a found column that another repeats in other
+ * case (`Hugo_Symbol` + `hugo_symbol`) is an error at the header, as in every other reader.
+ */
+const finder = (h: TableHeader) => (names: readonly string[]): number | undefined => findColumn(h, ...names)
 
 export interface LayoutOptions {
   readonly sampleColumn?: string | undefined
@@ -43,8 +47,9 @@ export interface LayoutOptions {
   readonly scale?: Scale | undefined
 }
 
+/** A column the user named: the exact spelling wins over a case twin. */
 function named(h: TableHeader, name: string, what: string): number {
-  const i = find(h.columns, [name.toLowerCase()])
+  const i = findNamedColumn(h, name)
   if (i === undefined) {
     throw new InputError('MISSING_COLUMN', `${what} column ${quote(name)} not found`, {
       file: h.file,
@@ -57,9 +62,10 @@ function named(h: TableHeader, name: string, what: string): number {
 
 export function detectLayout(h: TableHeader, o: LayoutOptions): Layout {
   const cols = h.columns
-  const gene = o.geneColumn !== undefined ? named(h, o.geneColumn, 'gene') : find(cols, GENE_COLUMNS)
+  const find = finder(h)
+  const gene = o.geneColumn !== undefined ? named(h, o.geneColumn, 'gene') : find(GENE_COLUMNS)
   if (gene === undefined) {
-    const segment = find(cols, SEGMENT_HINTS) !== undefined && find(cols, ['start', 'loc.start', 'start.bp']) !== undefined
+    const segment = find(SEGMENT_HINTS) !== undefined && find(['start', 'loc.start', 'start.bp']) !== undefined
     throw new InputError(segment ? 'FORMAT' : 'MISSING_COLUMN', segment
       ? 'copy-number segments (chromosome/start/end) are not gene-level calls'
       : `copy-number table: no gene column (looked for ${GENE_COLUMNS.join(', ')})`, {
@@ -70,9 +76,9 @@ export function detectLayout(h: TableHeader, o: LayoutOptions): Layout {
         : `an Entrez-ID-only table cannot be read (no symbols); the header has: ${cols.slice(0, 30).join(', ')}`,
     })
   }
-  const sample = o.sampleColumn !== undefined ? named(h, o.sampleColumn, 'sample') : find(cols, SAMPLE_COLUMNS)
+  const sample = o.sampleColumn !== undefined ? named(h, o.sampleColumn, 'sample') : find(SAMPLE_COLUMNS)
   if (sample === undefined) {
-    if (find(cols, SEGMENT_HINTS) !== undefined && find(cols, ['start', 'loc.start', 'start.bp']) !== undefined) {
+    if (find(SEGMENT_HINTS) !== undefined && find(['start', 'loc.start', 'start.bp']) !== undefined) {
       throw new InputError('FORMAT', 'copy-number segments (chromosome/start/end) are not gene-level calls', {
         file: h.file,
         line: h.line,
@@ -100,7 +106,7 @@ export function detectLayout(h: TableHeader, o: LayoutOptions): Layout {
     [LOG2_COLUMNS, 'log2'],
   ]
   for (const [names, scale] of probes) {
-    const value = find(cols, names)
+    const value = find(names)
     if (value !== undefined) return { form: 'long', sample, gene, value, scale: o.scale ?? scale }
   }
   throw new InputError('MISSING_COLUMN', 'copy-number table: no value column', {

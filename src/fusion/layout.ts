@@ -11,7 +11,7 @@
  */
 import { InputError } from '../errors.js'
 import type { TableHeader } from '../io/table.js'
-import { findColumnIn } from '../io/table.js'
+import { findColumn } from '../io/table.js'
 
 export const SAMPLE_COLUMNS: readonly string[] = ['sample_id', 'tumor_sample_barcode', 'sample', 'sample_name', 'sampleid', 'sample_barcode', 'patient_id', 'patient']
 const LABEL_COLUMNS = ['fusion', 'fusiongene', 'fusion_gene', 'fusion_name', 'fusionname', 'fusion_genes']
@@ -31,11 +31,12 @@ export type FusionLayout =
   | { readonly form: 'maf'; readonly sample: number | undefined; readonly gene: number; readonly label: number }
   | { readonly form: 'label'; readonly sample: number | undefined; readonly label: number }
 
-const find = findColumnIn
-
 export function detectFusionLayout(h: TableHeader, sampleGiven: boolean): FusionLayout {
   const cols = h.columns
-  const sample = find(cols, SAMPLE_COLUMNS)
+  // Case-insensitive, first accepted name wins; a found column repeated in other case
+  // (`Hugo_Symbol` + `hugo_symbol`) is an error at the header, as in every other reader.
+  const find = (names: readonly string[]): number | undefined => findColumn(h, ...names)
+  const sample = find(SAMPLE_COLUMNS)
   if (sample === undefined && !sampleGiven) {
     throw new InputError('MISSING_COLUMN', `fusion table: no sample column (looked for ${SAMPLE_COLUMNS.join(', ')})`, {
       file: h.file,
@@ -44,13 +45,13 @@ export function detectFusionLayout(h: TableHeader, sampleGiven: boolean): Fusion
     })
   }
   for (const [a, b] of PAIR_COLUMNS) {
-    const gene5 = find(cols, [a])
-    const gene3 = find(cols, [b])
+    const gene5 = find([a])
+    const gene3 = find([b])
     if (gene5 !== undefined && gene3 !== undefined) return { form: a.startsWith('site1') ? 'sv' : 'pair', sample, gene5, gene3 }
   }
-  const label = find(cols, LABEL_COLUMNS)
+  const label = find(LABEL_COLUMNS)
   if (label !== undefined) {
-    const gene = find(cols, ['hugo_symbol', 'gene', 'gene_symbol'])
+    const gene = find(['hugo_symbol', 'gene', 'gene_symbol'])
     return gene !== undefined ? { form: 'maf', sample, gene, label } : { form: 'label', sample, label }
   }
   throw new InputError('MISSING_COLUMN', 'fusion table: no gene columns', {

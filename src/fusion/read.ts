@@ -21,7 +21,7 @@
 import { z } from 'zod'
 import { InputError, quote } from '../errors.js'
 import { isMissing } from '../io/fields.js'
-import { parseTableLines, readTable, type ReadTableResult } from '../io/table.js'
+import { findColumn, parseTableLines, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
 import { drop, dropSkipped, newReport, warnError, type ReadReport } from '../model/report.js'
 import { splitFusionName, type FusionGenes } from './fusion-name.js'
@@ -95,7 +95,7 @@ function build(t: ReadTableResult, o: Opts): FusionResult {
   const report = newReport(file, `fusion table, ${layout.form}`)
   dropSkipped(report, t.skipped, { withBlank: true, countRead: true })
   const listed = o.genes === undefined ? undefined : new Set(o.genes)
-  const extrasAt = ['Event_Info', 'Class'].map((name) => [name, header.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase())] as const).filter(([, i]) => i !== -1)
+  const extrasAt = ['Event_Info', 'Class'].map((name) => [name, findColumn(header, name) ?? -1] as const).filter(([, i]) => i !== -1)
   const alterations: Alteration[] = []
   const samples = new Set<string>()
   const made = new Set<string>()

@@ -26,6 +26,7 @@ import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
 import { CROSS_FILE_DUPLICATE, CrossFileDuplicates, crossFileWarning, type CrossFileRepeats } from './cross-file.js'
+import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
 
 export interface CohortOptions {
   readonly inputs: readonly string[]
@@ -48,6 +49,12 @@ export interface CohortOptions {
   readonly extraSamples?: readonly string[] | undefined
   /** Keep MAF extra columns (convert). */
   readonly keepExtra?: boolean | undefined
+  /**
+   * Rows handed to this sink as they are read, not kept (`convert`: memory flat in rows); the
+   * returned cohort's table is then empty. MAF and VCF files are read block by block
+   * (./stream-read.ts); other readers' records go to the sink after their file.
+   */
+  readonly stream?: RowSink | undefined
   /** Progress callback: (files done, files total, current file). */
   readonly onFile?: ((done: number, total: number, file: string) => void) | undefined
 }
@@ -138,11 +145,18 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     sniffAhead(k)
     sniffAhead(k + 1)
     const from = events.length
+    opts.stream?.begin()
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
     for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
     for (const a of r.alterations) events.push(a)
-    if (job.role !== 'cna' && job.role !== 'fusion') dropRepeats(r.report, repeats.check(from))
+    // A streamed read (convert) writes each file's rows and lets them go, so there is no earlier
+    // file to compare with: convert translates every file's rows as they are (README, convert).
+    if (opts.stream === undefined && job.role !== 'cna' && job.role !== 'fusion') dropRepeats(r.report, repeats.check(from))
+    if (opts.stream !== undefined && events.length > 0) {
+      opts.stream.rows(events)
+      events.clear()
+    }
     for (const s of r.samples) seen.add(s)
     if (r.notAssayed) notAssayed.push(...r.notAssayed)
     callSamplesOf.push(r.samples)
@@ -179,18 +193,26 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
   if (job.role === 'fusion') return readFusions(job.path, common)
   const origin: 'somatic' | 'germline' | undefined = job.role === 'germline' ? 'germline' : job.role === 'somatic' ? 'somatic' : opts.origin
   const format = await (sniffed ?? sniffFile(job.path))
+  const sink = opts.stream
   switch (format) {
-    case 'vcf':
+    case 'vcf': {
       // Appended to the table: a VCF's records are never all held as objects.
-      return { alterations: [], ...(await readVcfSplit(job.path, events, { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId, splitMultiallelic: opts.splitMultiallelic })) }
-    case 'maf':
-      return { alterations: [], ...(await readMafSplit(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
+      const vo = { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId, splitMultiallelic: opts.splitMultiallelic }
+      return { alterations: [], ...(await (sink === undefined ? readVcfSplit(job.path, events, vo) : streamVcf(job.path, events, vo, sink))) }
+    }
+    case 'maf': {
+      const mo = { ...common, origin, keepExtra: opts.keepExtra }
+      return { alterations: [], ...(await (sink === undefined ? readMafSplit(job.path, events, mo) : streamMaf(job.path, events, mo, sink))) }
+    }
     case 'annovar':
       return readAnnovarTable(job.path, { ...common, origin })
     case 'table':
       if (columnMap === undefined) {
         // Hugo_Symbol plus other MAF columns: read as MAF so the error names the missing columns.
-        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) return { alterations: [], ...(await readMafInto(job.path, events, { ...common, origin, keepExtra: opts.keepExtra })) }
+        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) {
+          const mo = { ...common, origin, keepExtra: opts.keepExtra }
+          return { alterations: [], ...(await (sink === undefined ? readMafInto(job.path, events, mo) : streamMaf(job.path, events, mo, sink))) }
+        }
         throw new InputError('FORMAT', 'not a VCF, MAF or ANNOVAR table, and no --columns map was given', {
           file: job.path,
           suggestion: 'map your columns, e.g. --columns sample=Patient,gene=Gene,class=Consequence,protein=HGVSp',

@@ -45,7 +45,8 @@ import { ReadNotes } from '../model/read-notes.js'
 export type { MafOptions } from './options.js'
 export type { MafPartCounts } from './part-counts.js'
 
-const DUPLICATE: DropCode = 'duplicate-variant'
+/** The read report's code for a row whose key an earlier row had (also used by readers that check duplicates themselves). */
+export const DUPLICATE: DropCode = 'duplicate-variant'
 const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
 
 export class MafParser {

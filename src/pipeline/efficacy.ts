@@ -118,7 +118,7 @@ function hazard(values: ReadonlyMap<string, { time: number; event: 0 | 1 }>, lev
   return { hr: c.hr, lower: c.lower, upper: c.upper, p: c.p, n: samples.length, events, note: fit.warning }
 }
 
-export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly string[] = [], references: Readonly<Record<string, string>> = {}): EfficacyRow[] {
+export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly string[] = [], references: ReadonlyMap<string, string> = new Map()): EfficacyRow[] {
   const orr = tryBinary(table, 'orr')
   const dcr = tryBinary(table, 'dcr')
   const pfs = trySurvival(table, 'pfs')
@@ -136,7 +136,7 @@ export function efficacyTable(table: ClinicalTable, subgroupColumns: readonly st
   const all = new Set(table.rows.keys())
   const rows = [row('All patients', undefined, undefined, all)]
   for (const col of subgroupColumns) {
-    const factor = clinicalFactor(table, col, { reference: references[col], categorical: true })
+    const factor = clinicalFactor(table, col, { reference: references.get(col), categorical: true })
     const levelOf = factor.kind === 'numeric' ? new Map<string, string>() : factor.values
     const ordered = factor.kind === 'numeric' ? [] : factor.levels
     const levels = new Map<string, Set<string>>()

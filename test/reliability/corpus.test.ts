@@ -234,6 +234,91 @@ const CASES: readonly Case[] = [
     code: 1,
     err: 'biomarkit: {F}:1:5: columns "best_response" (2) and "Best_Response" (5) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
   },
+  {
+    name: 'copy-number gene columns differing only in case',
+    file: 'cna/case-twin-header.tsv',
+    argv: ['summary', '{MAF}', '--cna', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:1:4: columns "Gene" (1) and "gene" (4) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
+  {
+    name: 'fusion gene columns differing only in case',
+    file: 'fusion/case-twin-header.tsv',
+    argv: ['summary', '{MAF}', '--fusions', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:1:4: columns "gene_a" (2) and "Gene_A" (4) differ only in case: which one is meant is not guessed\n  hint: rename or remove one of them, or name the one meant exactly (a --columns map, --sample-column, --endpoint)\n',
+  },
+  // --- #21, one case per finding an input can trigger (the others: output.test.ts, outputs.test.ts, input-limits.test.ts, identity.test.ts)
+  {
+    name: '#21.2: an input given as the output is refused, the input untouched',
+    file: 'rules/valid.json',
+    argv: ['summary', '{MAF}', '--rules', '{F}', '--json', '-o', '{F}'],
+    code: 1,
+    err: 'biomarkit: {F}: refusing to overwrite input file {F}\n  hint: choose another output path\n',
+  },
+  {
+    name: '#21.4: JSON nested 20,000 deep is an error at its place, not a stack overflow',
+    file: 'rules/deep-nesting.json',
+    argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:1:99: JSON is nested deeper than 64 levels\n  hint: no biomarkit JSON format nests this deep; check the file is the one meant\n',
+  },
+  {
+    name: '#21.5: a gzip bomb is refused past --max-input-bytes, counted as it inflates',
+    file: 'maf/gzip-bomb.maf.gz',
+    argv: ['summary', '{F}', '--max-input-bytes', '1M', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}: input is over the --max-input-bytes limit of 1 MiB (1048576 bytes) (bytes counted as read, after decompression)\n  hint: if the file is genuine, raise --max-input-bytes (e.g. --max-input-bytes 1G); inputs near the memory size are read with --low-memory\n',
+  },
+  {
+    name: '#21.7: a --samples list matching the calls only once case is ignored is an error',
+    file: 'samples/lower-case.txt',
+    argv: ['summary', '{MAF}', '--samples', '{F}', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: {F}:1: no listed sample ID matches a called sample exactly, but 2 match once case, white space or look-alike characters are ignored (e.g. "s1" (line 1) vs "S1" in the calls, differing in case)\n  hint: sample IDs are compared exactly: write them as the calls do\n',
+  },
+  {
+    name: '#21.7: a byte-order mark mid-file (two files joined) is an error at its line',
+    file: 'maf/bom-mid-file.maf',
+    argv: summary,
+    code: 1,
+    err: "biomarkit: {F}:5:1: byte-order mark (U+FEFF) inside the file: a BOM belongs only at the very start (were two files joined?)\n  hint: remove it (e.g. sed 's/\\xEF\\xBB\\xBF//g'), or join the files without their BOMs\n",
+  },
+  {
+    name: '#21.8: a clinical column "__proto__" with values "constructor" / "toString" is data like any other',
+    file: 'clinical/proto-keys.tsv',
+    argv: ['scan', '{MAF}', '--clinical', '{F}', '--features', 'clinical:__proto__', '--endpoint', 'pfs'],
+    code: 0,
+    err:
+      'biomarkit: sample IDs: clinical column "sample" (chosen by overlap with the calls\' sample IDs: sample 2); 2 matched; 0 in the calls, not in the table; 1 in the table, not sequenced\n' +
+      'biomarkit: clinical and continuous features (numeric effects per unit after --transform none):\n' +
+      'biomarkit: clinical:__proto__: binary: "toString" vs "constructor" (reference: first in sorted order)\n' +
+      'biomarkit: pfs: time column "pfs_months" in months (from the column name)\n' +
+      'biomarkit: pfs: pfs_event: event = "1" (2); censored = "0" (1) [0/1 coding]: 2 events, 1 censored among 3 patients with follow-up\n' +
+      'biomarkit: endpoint pfs: time "pfs_months", event "pfs_event"; Cox PH (Efron ties); 3 patients; q over the univariable rows of the endpoint\n',
+    outHas: ['clinical:__proto__\tclinical\tbinary\tpfs\tunivariable\t__proto__=toString\ttoString\tconstructor\t'],
+  },
+  {
+    name: '#21.11: a record with 10,000 ALT alleles is read (was quadratic)',
+    file: 'vcf/many-alts.vcf',
+    argv: ['summary', '{F}'],
+    code: 0,
+    outHas: ['1 samples sequenced; 1 input rows in 1 file(s)', 'read 1, kept 1, dropped 0'],
+  },
+  {
+    name: '#21.12: --max-line-length above what a string can hold is a usage error, not a crash',
+    file: 'maf/valid.maf',
+    argv: ['summary', '{F}', '--max-line-length', '99999999999', '-o', '{OUT}'],
+    code: 1,
+    err: 'biomarkit: --max-line-length: at most 536870888 (the longest string this JavaScript engine can hold)\n',
+  },
+  {
+    name: '#21.14: formula-like cells are written as they are, with a note naming the output',
+    file: 'maf/formula-cells.maf',
+    argv: convert,
+    code: 0,
+    err: 'biomarkit: {OUT}: 1 cell(s) begin with =, +, - or @ (first: "=HYPERLINK("http://x")"); a spreadsheet may run them as formulas. --excel-safe writes them with a leading \'\n',
+  },
   { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
 ]
 
@@ -254,7 +339,7 @@ describe('broken-input corpus: exact message, exit code, nothing written', () =>
   it('every corpus file is used by a case (none silently forgotten)', () => {
     const used = new Set(CASES.map((c) => c.file))
     // valid.* are the baselines the broken files derive from.
-    const all = ['maf', 'vcf', 'clinical', 'cna', 'fusion', 'manifest', 'panel', 'rules'].flatMap((d) => readdirSync(join(BAD, d)).map((f) => `${d}/${f}`))
+    const all = ['maf', 'vcf', 'clinical', 'cna', 'fusion', 'manifest', 'panel', 'rules', 'samples'].flatMap((d) => readdirSync(join(BAD, d)).map((f) => `${d}/${f}`))
     expect(all.filter((f) => !used.has(f) && !/\/valid\./.test(f))).toEqual([])
   })
 })

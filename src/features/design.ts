@@ -8,6 +8,7 @@
  * A sample enters the model only when every vector has a value for it (complete cases, as R's
  * na.omit); the others are counted by the first vector that lacks them. O(samples × columns).
  */
+import { InputError, quote } from '../errors.js'
 import { designMatrix, missingAt, type Covariate } from '../stats/design.js'
 import type { FeatureVector } from './vector.js'
 
@@ -44,6 +45,9 @@ export interface Design {
  * `universe`: candidate samples in order (e.g. those with a response or follow-up).
  */
 export function buildDesign(vectors: readonly FeatureVector[], universe: readonly string[], transform: NumericTransform): Design {
+  // One column twice (a feature also named in --covariates) cannot be estimated: say so, never an NA row.
+  const twice = vectors.find((v, i) => vectors.findIndex((w) => w.id === v.id) !== i)
+  if (twice) throw new InputError('USAGE', `${quote(twice.label)} is in the model twice (a feature also named as a covariate?); one model cannot estimate the same column twice`, { suggestion: 'name it once, in --features or in --covariates' })
   const notes: string[] = []
   const labels = new Map<string, string>()
   const covariates = vectors.map((v): Covariate => {

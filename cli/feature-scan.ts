@@ -26,6 +26,7 @@ export function addFeatureScanOptions(cmd: Command): Command {
     .addOption(new Option('--transform <t>', 'numeric features: effect per unit of the value after this transform').choices([...TRANSFORM_NAMES]).default('none'))
     .option('--cutoff <x>', 'numeric features vs survival: high (≥ x, in the raw unit, e.g. 10 mut/Mb) vs low; default the median')
     .option('--maxstat', 'numeric features vs survival: also the data-chosen cut-point (R maxstat, Lausen 1994 corrected p), labelled exploratory')
+    .addOption(new Option('--maxstat-pmethod <m>', "with --maxstat: R maxstat's p-value method, Lau94 (bound) or exactGauss (the exact Gaussian law, computed deterministically)").choices(['Lau94', 'exactGauss']))
     .option('--strata <column>', 'response: an exact test of the common odds ratio stratified by this column (R mantelhaen.test(exact = TRUE)), beside Fisher')
     .option('--multivariable', 'one model per endpoint with every selected feature and the --covariates (Cox for survival, logistic for response)')
     .option('--categorical <list>', 'numeric-looking clinical columns to read as levels (e.g. line_of_therapy)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
@@ -36,6 +37,7 @@ const Schema = z.object({
   transform: z.enum(TRANSFORM_NAMES).default('none'),
   cutoff: z.coerce.number().finite().optional(),
   maxstat: z.boolean().optional(),
+  maxstatPmethod: z.enum(['Lau94', 'exactGauss']).default('Lau94'),
   strata: z.string().optional(),
   multivariable: z.boolean().optional(),
   reference: z.array(z.string()).optional(),
@@ -96,6 +98,7 @@ export function runFeatureScan(
       confType: o.confType,
       cutoff: o.cutoff,
       maxstat: o.maxstat,
+      maxstatPMethod: o.maxstatPmethod,
       strata: o.strata === undefined ? undefined : clinicalFactor(clinical, o.strata, { categorical: true }),
       multivariable: o.multivariable,
       covariates,

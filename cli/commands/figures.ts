@@ -34,7 +34,7 @@ const Common = z.object({
   timeLabel: z.string().optional(),
 })
 
-function addCommon(cmd: Command): Command {
+export function addCommon(cmd: Command): Command {
   return addFeatureScanOptions(addClassifyOptions(addInputOptions(cmd)))
     .requiredOption('--clinical <file>', 'clinical table')
     .requiredOption('--endpoint <name>', 'pfs, os, TIME~EVENT (km, forest) or orr, dcr, a two-valued column (forest)')
@@ -48,7 +48,7 @@ function addCommon(cmd: Command): Command {
 }
 
 /** Vectors and term rows for the asked features; genomic feature ids are read from the calls. */
-async function prepare(io: CliIO, inputs: string[], raw: Record<string, unknown>, words: FeatureWords, genomicIds: readonly string[], ep: EndpointSpec) {
+export async function prepare(io: CliIO, inputs: string[], raw: Record<string, unknown>, words: FeatureWords, genomicIds: readonly string[], ep: EndpointSpec) {
   const o = parseOptions(Common, raw)
   const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
   const needCalls = genomicIds.length > 0 || words.tmb || words.mutationCount
@@ -66,7 +66,7 @@ async function prepare(io: CliIO, inputs: string[], raw: Record<string, unknown>
   return { o, clinical, run, files: [...(classified?.files ?? []), o.clinical] }
 }
 
-function splitWords(list: readonly string[]): { words: FeatureWords; genomic: string[] } {
+export function splitWords(list: readonly string[]): { words: FeatureWords; genomic: string[] } {
   const keywords: string[] = []
   const genomic: string[] = []
   let inClinical = false
@@ -83,7 +83,7 @@ function splitWords(list: readonly string[]): { words: FeatureWords; genomic: st
   return { words: parseFeatureWords(keywords), genomic }
 }
 
-async function writeFigure(io: CliIO, svg: string, out: string, png: boolean | undefined, inputs: readonly string[]): Promise<void> {
+export async function writeFigure(io: CliIO, svg: string, out: string, png: boolean | undefined, inputs: readonly string[]): Promise<void> {
   await writeFileAtomic(out, svg, inputs)
   if (png) await writeFileAtomic(out.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputs)
   io.stderr(`biomarkit: wrote ${out}${png ? ' and its PNG' : ''}\n`)

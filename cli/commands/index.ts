@@ -11,9 +11,10 @@ import { reportCommand } from './report.js'
 import { demoCommand } from './demo.js'
 import { tableCommand } from './table.js'
 import { forestCommand, kmCommand } from './figures.js'
+import { burdenCommand } from './burden.js'
 import { lollipopCommand } from './lollipop.js'
 import { swimmerCommand } from './swimmer.js'
 
 export type CommandFactory = (io: CliIO) => Command
 
-export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, lollipopCommand, swimmerCommand, kmCommand, forestCommand, reportCommand, tableCommand, fisherCommand]
+export const COMMANDS: readonly CommandFactory[] = [demoCommand, summaryCommand, convertCommand, scanCommand, interactionsCommand, oncoplotCommand, lollipopCommand, swimmerCommand, kmCommand, forestCommand, burdenCommand, reportCommand, tableCommand, fisherCommand]

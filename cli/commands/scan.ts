@@ -12,7 +12,7 @@ import { writeFilesAtomic } from '../../src/io/write.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { readReportJson } from '../../src/model/report.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
-import { scanGroups, scanSurvival, scanTsv, selectFeatures, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
+import { scanGroups, scanSurvival, scanTsv, selectFeatures, strataStatement, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { jsonNumbers } from '../../src/io/json-numbers.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
@@ -44,6 +44,7 @@ const Schema = z.object({
   output: z.string().optional(),
   lenient: z.boolean().optional(),
   excelSafe: z.boolean().optional(),
+  strata: z.string().optional(),
 })
 
 export interface ScanRun {
@@ -60,6 +61,7 @@ export function scanStatements(table: ClinicalTable, run: ScanRun, levels: Reado
   for (const g of run.groups) {
     out.push(...g.endpoint.reading, ...(levels.get(g) ?? []).map((l) => `${g.endpoint.name}: ${l}`), `${g.endpoint.name}: ${g.tested} ${unit(g)} tested${Object.keys(g.excluded).length > 0 ? `; excluded: ${count(g.excluded)}` : ''}`)
     for (const f of g.families) out.push(`family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q within the family`)
+    if (g.strata) out.push(strataStatement(g.endpoint.name, g.strata))
   }
   for (const sv of run.survival) {
     out.push(...sv.reading, ...(levels.get(sv) ?? []).map((l) => `${sv.endpoint}: ${l}`), `${sv.endpoint}: ${sv.tested} ${unit(sv)} tested, ${sv.testedEvents} events${Object.keys(sv.excluded).length > 0 ? `; excluded: ${count(sv.excluded)}` : ''}`)
@@ -123,6 +125,11 @@ export function scanCommand(io: CliIO): Command {
       const featureTypes = types.map((t) => (t === 'genes' ? 'gene' : t === 'rules' ? 'rule' : 'pathway'))
       const features = classified ? selectFeatures(classified.matrix, { types: featureTypes, minAltered: o.minAltered, genes: o.genes }) : []
       const endpoints = o.endpoint.map((word) => studyEndpoint(clinical, parseEndpoint(word, o.time, o.event), word))
+      // --strata stratifies the exact test of a response (group) endpoint; it never changes a survival row.
+      if (o.strata !== undefined && !endpoints.some((ep) => ep.kind === 'group')) {
+        throw new InputError('USAGE', `--strata ${o.strata}: the stratified exact test is for a response endpoint (orr, dcr or a group column); ${o.endpoint.join(', ')} ${endpoints.length > 1 ? 'are survival endpoints' : 'is a survival endpoint'}`, { suggestion: 'add --endpoint orr, or drop --strata' })
+      }
+      if (o.strata !== undefined && endpoints.some((ep) => ep.kind !== 'group')) io.stderr(`biomarkit: --strata ${o.strata}: survival endpoints are not stratified (the stratified test is for response endpoints)\n`)
       const extra: FeatureScanRun | undefined = wantsFeatureScan(words, raw) ? runFeatureScan(raw, words, sampleTable, endpoints, classified?.matrix, features, (copts.classes ?? ["maftools' nine non-synonymous classes"]).join(', ')) : undefined
       const matrix = featureTypes.length > 0 ? classified?.matrix : undefined
       const run: ScanRun = { groups: [], survival: [] }
@@ -135,7 +142,7 @@ export function scanCommand(io: CliIO): Command {
       for (const ep of endpoints) {
         if (matrix === undefined) break
         if (ep.kind === 'group') {
-          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanGroups(m, t, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient }), (g) => [g.endpoint.column, ...cov])
+          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanGroups(m, t, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient, strata: o.strata }), (g) => [g.endpoint.column, ...cov, ...(o.strata === undefined ? [] : [o.strata])])
           levels.set(r.result, r.notes)
           run.groups.push(r.result)
           perEndpoint.push({ name: ep.name, groups: [r.result], survival: [] })
@@ -165,6 +172,7 @@ export function scanCommand(io: CliIO): Command {
                 tested: g.tested,
                 excluded: g.excluded,
                 families: g.families,
+                ...(g.strata ? { strata: { column: g.strata.column, levels: g.strata.levels, tested: g.strata.tested, noValue: g.strata.noValue } } : {}),
                 rows: g.rows,
               })),
               survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, level: levels.get(s), timeUnit: s.timeUnit ?? null, eventCoding: s.coding, reading: s.reading, tested: s.tested, events: s.testedEvents, excluded: s.excluded, rows: s.rows })),

@@ -1,11 +1,15 @@
 /**
- * Feature vectors → model columns (R's model.matrix with treatment contrasts):
- * binary/categorical → one 0/1 column per non-reference level, named "column=level";
- * numeric → the value after the stated transform, named "column" or "log10(column)".
+ * Feature vectors → model columns, through the one model-matrix builder (src/stats/design.ts, R's
+ * model.matrix with treatment contrasts): binary/categorical → one 0/1 column per non-reference
+ * level, named "column=level"; numeric → the value after the stated transform, named "column" or
+ * "log10(column)". What this adds on top: samples instead of row indices, the feature's own level
+ * order (reference first, every level of the table even if the complete cases lack one), the
+ * effect unit said in the output, and why each left-out sample was dropped.
  * A sample enters the model only when every vector has a value for it (complete cases, as R's
  * na.omit); the others are counted by the first vector that lacks them. O(samples × columns).
  */
 import { InputError, quote } from '../errors.js'
+import { designMatrix, missingAt, type Covariate } from '../stats/design.js'
 import type { FeatureVector } from './vector.js'
 
 /** A transform of a numeric feature's values (all samples at once: "per SD" needs them all). */
@@ -41,42 +45,44 @@ export interface Design {
  * `universe`: candidate samples in order (e.g. those with a response or follow-up).
  */
 export function buildDesign(vectors: readonly FeatureVector[], universe: readonly string[], transform: NumericTransform): Design {
-  const dropped: Record<string, number> = {}
-  const samples: string[] = []
-  for (const s of universe) {
-    const lacking = vectors.find((v) => !v.values.has(s))
-    if (lacking) dropped[`missing ${lacking.label}`] = (dropped[`missing ${lacking.label}`] ?? 0) + 1
-    else samples.push(s)
-  }
-  const terms: DesignTerm[] = []
-  const columns: number[][] = []
+  // One column twice (a feature also named in --covariates) cannot be estimated: say so, never an NA row.
+  const twice = vectors.find((v, i) => vectors.findIndex((w) => w.id === v.id) !== i)
+  if (twice) throw new InputError('USAGE', `${quote(twice.label)} is in the model twice (a feature also named as a covariate?); one model cannot estimate the same column twice`, { suggestion: 'name it once, in --features or in --covariates' })
   const notes: string[] = []
-  for (const v of vectors) {
-    if (v.kind === 'numeric') {
-      const raw = samples.map((s) => v.values.get(s) as number)
-      const t = transform.apply(raw, v.label)
-      if (t.note) notes.push(t.note)
-      const name = t.label(v.label)
-      terms.push({ name, feature: v.id, level: undefined, reference: undefined, unit: transform.name === 'sd' ? `per SD of ${v.label}` : `per unit of ${name}` })
-      columns.push(t.values)
-    } else {
-      const ref = v.levels[0] as string
-      for (const level of v.levels.slice(1)) {
-        terms.push({ name: `${v.label}=${level}`, feature: v.id, level, reference: ref, unit: undefined })
-        columns.push(samples.map((s) => (v.values.get(s) === level ? 1 : 0)))
-      }
+  const labels = new Map<string, string>()
+  const covariates = vectors.map((v): Covariate => {
+    if (v.kind !== 'numeric') return { name: v.id, kind: 'categorical', values: universe.map((s) => v.values.get(s)), levels: v.levels }
+    return {
+      name: v.id,
+      kind: 'numeric',
+      values: universe.map((s) => v.values.get(s)),
+      transform: (raw) => {
+        const t = transform.apply(raw, v.label)
+        if (t.note) notes.push(t.note)
+        labels.set(v.id, t.label(v.label))
+        return t.values
+      },
     }
+  })
+  const d = designMatrix(covariates, universe.length)
+  const byId = new Map(vectors.map((v) => [v.id, v]))
+  const terms = d.columns.map((c): DesignTerm => {
+    const v = byId.get(c.covariate) as FeatureVector
+    if (c.level !== undefined) return { name: `${v.label}=${c.level}`, feature: v.id, level: c.level, reference: c.reference, unit: undefined }
+    const name = labels.get(v.id) as string
+    return { name, feature: v.id, level: undefined, reference: undefined, unit: transform.name === 'sd' ? `per SD of ${v.label}` : `per unit of ${name}` }
+  })
+  const dropped: Record<string, number> = {}
+  for (const i of d.dropped) {
+    const lacking = vectors[covariates.findIndex((c) => missingAt(c, i))] as FeatureVector
+    const reason = `missing ${lacking.label}`
+    dropped[reason] = (dropped[reason] ?? 0) + 1
   }
-  const x = samples.map((_, i) => columns.map((c) => c[i] as number))
-  return { terms, samples, x, dropped, notes }
+  return { terms, samples: d.kept.map((i) => universe[i] as string), x: d.rows, dropped, notes }
 }
 
 /** The identity transform, for callers that want raw units. */
 export const NO_TRANSFORM: NumericTransform = {
   name: 'none',
   apply: (values) => ({ values: [...values], label: (c) => c }),
-}
-
-export function refuseConstant(values: readonly number[], what: string): void {
-  if (values.length > 0 && values.every((v) => v === values[0])) throw new InputError('BAD_VALUE', `${quote(what)}: every value is the same; no effect can be estimated`)
 }

@@ -22,6 +22,7 @@ export interface FeatureScanOptions {
   readonly confType?: ConfType | undefined
   readonly cutoff?: number | undefined
   readonly maxstat?: boolean | undefined
+  readonly maxstatPMethod?: 'Lau94' | 'exactGauss' | undefined
   /** Stratum of each patient for the exact stratified test (response). */
   readonly strata?: FeatureVector | undefined
   readonly multivariable?: boolean | undefined

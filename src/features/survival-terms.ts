@@ -13,7 +13,7 @@ import type { SurvivalEndpoint } from '../clinical/survival.js'
 import { coxph, type CoxResult } from '../stats/cox.js'
 import { kaplanMeier, type ConfType } from '../stats/km.js'
 import { logRank } from '../stats/logrank.js'
-import { maxstatSurvival } from '../stats/maxstat-survival.js'
+import { maxstatSurvival, type MaxstatPMethod } from '../stats/maxstat-survival.js'
 import { buildDesign, type Design, type NumericTransform } from './design.js'
 import type { MedianCell, SurvivalTermRow } from './rows.js'
 import type { FeatureVector, NumericVector } from './vector.js'
@@ -25,6 +25,8 @@ export interface SurvivalTermOptions {
   readonly cutoff?: number | undefined
   /** Also the data-chosen cut-point (maximally selected log-rank statistic, R maxstat, Lausen 1994 p): exploratory. */
   readonly maxstat?: boolean | undefined
+  /** The maxstat p: "Lau94" (default) or "exactGauss". */
+  readonly maxstatPMethod?: MaxstatPMethod | undefined
 }
 
 function medianCell(time: readonly number[], event: readonly (0 | 1)[], confType: ConfType): MedianCell | undefined {
@@ -133,7 +135,7 @@ export function maxstatRow(v: NumericVector, ep: SurvivalEndpoint, samples: read
   const time = samples.map((s) => (ep.values.get(s) as { time: number }).time)
   const event = samples.map((s) => (ep.values.get(s) as { event: 0 | 1 }).event)
   const xs = samples.map((s) => v.values.get(s) as number)
-  const m = maxstatSurvival(time, event, xs)
+  const m = maxstatSurvival(time, event, xs, { pmethod: opts.maxstatPMethod })
   // x > cut-point is x ≥ the next observed value: the split cutoffRow draws.
   const next = Math.min(...xs.filter((x) => x > m.cutpoint))
   const row = cutoffRow(v, ep, samples, { ...opts, cutoff: next })
@@ -144,7 +146,7 @@ export function maxstatRow(v: NumericVector, ep: SurvivalEndpoint, samples: read
     reference: `low (≤ ${fmt(m.cutpoint)})`,
     p: Math.min(1, m.p),
     cutoff: next,
-    note: `EXPLORATORY: cut-point chosen by the data (maximally selected log-rank statistic ${m.statistic.toPrecision(4)}); p is maxstat's Lausen 1994 corrected p (${m.method}); HR, log-rank and medians describe the chosen split and are optimistic`,
+    note: `EXPLORATORY: cut-point chosen by the data (maximally selected log-rank statistic ${m.statistic.toPrecision(4)}); p is maxstat's ${opts.maxstatPMethod === 'exactGauss' ? 'exactGauss p' : 'Lausen 1994 corrected p'} (${m.method}); HR, log-rank and medians describe the chosen split and are optimistic`,
   }
 }
 

@@ -24,9 +24,15 @@ export const GROUP_COLUMNS = [
   'power', 'power_effect', 'mdor_low_80', 'mdor_high_80',
 ] as const
 
+/** Appended to the group columns when the rows carry a stratified test (`--strata`); absent otherwise. */
+export const STRATA_COLUMNS = ['strata', 'mh_strata', 'mh_or', 'mh_or_lower', 'mh_or_upper', 'mh_p', 'mh_q', 'mh_note'] as const
+
 export function groupRowsTsv(rows: readonly AssociationRow[]): string[] {
-  const out = [GROUP_COLUMNS.join('\t')]
+  const stratified = rows.some((r) => r.stratified !== undefined)
+  const out = [[...GROUP_COLUMNS, ...(stratified ? STRATA_COLUMNS : [])].join('\t')]
   for (const r of rows) {
+    const s = r.stratified
+    const strata = stratified ? [cell(s?.column ?? 'NA'), int(s?.strata), num(s?.or), num(s?.orLower), num(s?.orUpper), num(s?.p), num(s?.q), cell(s?.note ?? '')] : []
     out.push(
       [
         cell(r.feature), cell(r.label), r.featureType, cell(r.endpoint), cell(r.comparison), int(r.altered), int(r.assayed), int(r.notAssayed),
@@ -35,6 +41,7 @@ export function groupRowsTsv(rows: readonly AssociationRow[]): string[] {
         num(r.rateWildType?.rate), num(r.rateWildType?.lower), num(r.rateWildType?.upper),
         num(r.oddsRatio), num(r.oddsRatioLower), num(r.oddsRatioUpper), num(r.sampleOddsRatio), num(r.p), num(r.q),
         cell(r.family), r.test, r.alternative, num(r.power), r.powerEffect ?? 'NA', num(r.mdorLow), num(r.mdorHigh),
+        ...strata,
       ].join('\t'),
     )
   }
@@ -81,9 +88,12 @@ export function scanTsv(groupRows: readonly AssociationRow[], survivalRows: read
   const g = groupRowsTsv(groupRows)
   const sv = survivalRowsTsv(survivalRows)
   const surv = new Map([['comparison', 'altered vs wild-type']])
+  // The group header: GROUP_COLUMNS, and the stratified columns when the rows have them.
+  const groupHeader = (g[0] as string).split('\t')
+  const union = [...groupHeader, ...SURVIVAL_COLUMNS.filter((c) => !groupHeader.includes(c))]
   return [
-    UNION_COLUMNS.join('\t'),
-    ...g.slice(1).map((l) => reshape(GROUP_COLUMNS, l, UNION_COLUMNS, new Map())),
-    ...sv.slice(1).map((l) => reshape(SURVIVAL_COLUMNS, l, UNION_COLUMNS, surv)),
+    union.join('\t'),
+    ...g.slice(1).map((l) => reshape(groupHeader, l, union, new Map())),
+    ...sv.slice(1).map((l) => reshape(SURVIVAL_COLUMNS, l, union, surv)),
   ]
 }

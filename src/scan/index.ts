@@ -2,6 +2,7 @@ export { scanGroups, type GroupScan, type GroupScanOptions } from './scan-groups
 export { scanSurvival, type SurvivalScan, type SurvivalScanOptions, type SurvivalGroupCurves } from './scan-survival.js'
 export { interactions, type InteractionRow } from './interactions.js'
 export { selectFeatures, DEFAULT_MIN_ALTERED, type SelectOptions } from './select.js'
-export { groupRowsTsv, survivalRowsTsv, scanTsv, GROUP_COLUMNS, SURVIVAL_COLUMNS, UNION_COLUMNS } from './format.js'
+export { groupRowsTsv, survivalRowsTsv, scanTsv, GROUP_COLUMNS, STRATA_COLUMNS, SURVIVAL_COLUMNS, UNION_COLUMNS } from './format.js'
+export { strataStatement, type Strata, type StratifiedResult } from './strata.js'
 export type { AssociationRow, Rate } from './row.js'
 export type { SurvivalRow, Median } from './survival-row.js'

@@ -4,6 +4,7 @@
  */
 import type { FeatureType } from '../matrix/types.js'
 import type { Alternative } from '../stats/fisher.js'
+import type { StratifiedResult } from './strata.js'
 
 export interface Rate {
   readonly x: number
@@ -50,4 +51,6 @@ export interface AssociationRow {
   /** Smallest / largest odds ratio detectable with 80% power (undefined when none is). */
   readonly mdorLow: number | undefined
   readonly mdorHigh: number | undefined
+  /** With `--strata`: the exact test of a common odds ratio across the strata (R mantelhaen.test(exact = TRUE)). */
+  stratified?: StratifiedResult | undefined
 }

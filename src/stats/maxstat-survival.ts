@@ -10,17 +10,24 @@
  * which corrects for having picked the best cut; it is an upper bound and may exceed 1 (R returns
  * it unclipped; so do we).
  *
- * pmethod = "exactGauss" is not offered: maxstat computes it with mvtnorm::pmvnorm, a randomised
- * quasi-Monte-Carlo integral whose digits change between runs, so there is nothing exact to match.
+ * pmethod = "exactGauss" (option `pmethod`) is the exact limiting Gaussian law of M instead
+ * (max-gauss.ts): R computes it with a randomised integral (mvtnorm::pmvnorm, error ≈ 1e-3); we
+ * compute the same probability deterministically, to ~1e-9.
  * The result is exploratory: the cut was chosen on these data.
  */
+import { maxGaussP } from './max-gauss.js'
 import { pnorm } from './normal.js'
 import { type EventFlag, survivalData } from './survival-input.js'
 
 export interface MaxstatOptions {
   readonly minprop?: number | undefined
   readonly maxprop?: number | undefined
+  /** R's pmethod: "Lau94" (default, Lausen 1994 bound) or "exactGauss" (max-gauss.ts). */
+  readonly pmethod?: MaxstatPMethod | undefined
 }
+
+export type MaxstatPMethod = 'Lau94' | 'exactGauss'
+export const MAXSTAT_PMETHODS: readonly MaxstatPMethod[] = ['Lau94', 'exactGauss']
 
 export interface MaxstatCut {
   readonly cutpoint: number
@@ -34,7 +41,7 @@ export interface MaxstatResult {
   readonly cutpoint: number
   /** maximally selected standardised log-rank statistic M */
   readonly statistic: number
-  /** Lausen 1994 corrected p (an upper bound; may exceed 1 as in R) */
+  /** Lausen 1994 corrected p (an upper bound; may exceed 1 as in R), or the exactGauss p */
   readonly p: number
   readonly below: number
   readonly above: number
@@ -122,14 +129,17 @@ export function maxstatSurvival(time: readonly number[], status: readonly EventF
   })
   let best = cuts[0] as MaxstatCut
   for (const cut of cuts) if (cut.statistic > best.statistic) best = cut
+  const exact = options.pmethod === 'exactGauss'
   return {
     cutpoint: best.cutpoint,
     statistic: best.statistic,
-    p: pLausen94(best.statistic, n, candidates),
+    p: exact ? maxGaussP(best.statistic, n, candidates) : pLausen94(best.statistic, n, candidates),
     below: best.below,
     above: n - best.below,
     n,
     cuts,
-    method: 'maximally selected log-rank statistic, Lausen (1994) corrected p (exploratory: the cut-point was chosen on these data)',
+    method: exact
+      ? 'maximally selected log-rank statistic, exactGauss p (its exact limiting Gaussian law, Hothorn & Lausen 2003; exploratory: the cut-point was chosen on these data)'
+      : 'maximally selected log-rank statistic, Lausen (1994) corrected p (exploratory: the cut-point was chosen on these data)',
   }
 }

@@ -144,6 +144,36 @@ describe('biomarkit demo (synthetic cohort matched to the published T-DXd HER2-l
     expect(readFileSync(join(out, 'fig1-km-pfs-her2_ihc.svg'), 'utf8')).toMatch(/2\+ vs 1\+: HR 0\.5\d \(95% CI 0\.\d\d–0\.9\d\), P = 0\.0\d\d/)
   })
 
+  it('Fig. 1–2: KM of rwPFS and OS overall and by each factor, with the published medians and the HR, 95% CI and P of Table 2', () => {
+    const t2 = table(join(out, 'table2-efficacy.tsv'))
+    const text = (f: string) => [...readFileSync(join(out, f), 'utf8').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1] as string)
+    const mo = (x: string | undefined) => `${Number(Number(x).toFixed(1))} mo`
+    for (const [fig, ep] of [['fig1', 'pfs'], ['fig2', 'os']] as const) {
+      const all = text(`${fig}-km-${ep}-all.svg`)
+      expect(all, `${fig} all`).toContain(`All patients (n=64): median ${mo(group('All patients')[`${ep}_median`])}`)
+      for (const f of ['her2_ihc', 'brain_mets', 'prior_trop2_adc']) {
+        const file = `${fig}-km-${ep}-${f}.svg`
+        expect(xmlProblem(readFileSync(join(out, file), 'utf8')), file).toBeUndefined()
+        const labels = text(file)
+        const rows = t2.filter((r) => r.column === f)
+        for (const r of rows) expect(labels, `${file} ${r.level}`).toContain(`${f} ${r.level} (n=${r.patients}): median ${mo(r[`${ep}_median`])}`)
+        const cmp = rows.find((r) => r[`${ep}_hr`] !== 'NA') as Record<string, string>
+        const two = (x: string | undefined) => Number(x).toFixed(2)
+        const p = Number(cmp[`${ep}_hr_p`])
+        expect(labels, file).toContain(`${cmp.level} vs ${cmp.reference}: HR ${two(cmp[`${ep}_hr`])} (95% CI ${two(cmp[`${ep}_hr_lower`])}–${two(cmp[`${ep}_hr_upper`])}), P = ${p < 0.001 ? '< 0.001' : p.toFixed(3)}`)
+      }
+    }
+    // The published rwPFS medians on the figures: HER2 2+ vs 1+ 6.0 vs 3.9 months.
+    expect(text('fig1-km-pfs-her2_ihc.svg')).toEqual(expect.arrayContaining(['her2_ihc 2+ (n=32): median 6 mo', 'her2_ihc 1+ (n=32): median 3.9 mo']))
+  })
+
+  it('Fig. 4: the oncoplot of the 28 sequenced patients as fig4-oncoplot.svg', () => {
+    const svg = readFileSync(join(out, 'fig4-oncoplot.svg'), 'utf8')
+    expect(xmlProblem(svg)).toBeUndefined()
+    expect(svg).toBe(readFileSync(join(out, 'oncoplot.svg'), 'utf8'))
+    expect(svg).toMatch(/Altered in \d+ of 28/)
+  })
+
   it('Table 3: the published adverse-event percentages, sorted by frequency', () => {
     const t3 = table(join(out, 'table3-adverse-events.tsv'))
     const row = (term: string) => t3.find((r) => r.term === term) as Record<string, string>

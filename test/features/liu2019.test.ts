@@ -43,6 +43,16 @@ describe('Liu 2019: nonsyn_muts vs response and OS equals R', async () => {
     expect(rel(m['p'] as number, ref['maxstat_p'] as number)).toBeLessThan(1e-9)
     expect(m['note']).toMatch(/^EXPLORATORY/)
   })
+  it('maxstat --maxstat-pmethod exactGauss: R maxstat.test(pmethod = "exactGauss") within R\'s stated error (scripts/r/maxstat-exact-gauss.R)', async () => {
+    const io2 = memoryIO()
+    expect(await run(['scan', '--clinical', join(DIR, 'liu2019-clinical.tsv'), '--endpoint', 'os', '--features', 'clinical:nonsyn_muts', '--maxstat', '--maxstat-pmethod', 'exactGauss', '--format', 'json'], io2), io2.err).toBe(0)
+    const rows = (JSON.parse(io2.out) as { featureEndpoints: { survival: Row[] }[] }).featureEndpoints[0]?.survival ?? []
+    const m = rows.find((r) => String(r['term']).endsWith('(maxstat)')) as Row
+    const eg = (JSON.parse(readFileSync(join(DIR, '..', 'stats', 'maxstat-exact-gauss.json'), 'utf8')) as Record<string, number | string>[]).find((c) => c['name'] === 'liu2019-fixture-os-nonsyn-muts') as Record<string, number>
+    expect(m['term']).toBe(`nonsyn_muts > ${ref['maxstat_cut']} (maxstat)`)
+    expect(Math.abs((m['p'] as number) - eg['tight_p']!)).toBeLessThanOrEqual(eg['tight_error']! + 1e-9)
+    expect(m['note']).toMatch(/^EXPLORATORY: .*p is maxstat's exactGauss p/)
+  })
   it('Wilcoxon rank-sum p (normal approximation with continuity and tie correction) to 1e-9', () => {
     expect(rel(resp['wilcoxon_p'] as number, ref['wilcoxon_p'] as number)).toBeLessThan(1e-9)
   })

@@ -73,7 +73,8 @@ export interface PanelMatrix {
 
 export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): PanelMatrix {
   let header: string[] | undefined
-  const rows = new Map<string, Record<string, string | undefined>>()
+  const rows = new Map<string, Readonly<Record<string, string | undefined>>>()
+  const tuples = new Map<string, Readonly<Record<string, string | undefined>>>()
   for (const { text, line } of lines) {
     if (text.trim() === '' || text.startsWith('#')) continue
     const f = text.split('\t')
@@ -93,10 +94,18 @@ export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): P
     const sample = (f[0] as string).trim()
     if (sample === '') throw new InputError('BAD_VALUE', 'empty SAMPLE_ID', { file, line, column: 1 })
     if (rows.has(sample)) throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice`, { file, line, column: 1 })
-    const r: Record<string, string | undefined> = {}
-    for (let c = 1; c < header.length; c++) {
-      const v = (f[c] as string).trim()
-      r[header[c] as string] = isMissing(v) ? undefined : v
+    // Rows are a handful of distinct panel tuples: one frozen record per tuple, shared (200,000
+    // samples otherwise make 200,000 objects).
+    const key = f.length === 2 ? (f[1] as string) : f.slice(1).join('\t')
+    let r = tuples.get(key)
+    if (r === undefined) {
+      const rec: Record<string, string | undefined> = {}
+      for (let c = 1; c < header.length; c++) {
+        const v = (f[c] as string).trim()
+        rec[header[c] as string] = isMissing(v) ? undefined : v
+      }
+      r = Object.freeze(rec)
+      tuples.set(key, r)
     }
     rows.set(sample, r)
   }

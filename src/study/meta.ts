@@ -43,6 +43,8 @@ export interface MetaFile {
   readonly stableId: string | undefined
   readonly dataFile: string | undefined
   readonly genePanel: string | undefined
+  /** `pd_annotations_filename`: cBioPortal's custom driver annotations for a discrete CNA profile (not read; ./folder.ts says why). */
+  readonly pdAnnotations: string | undefined
   /** What biomarkit does with it, or why not (`unused`). */
   readonly role: ProfileRole | undefined
   readonly unused: string | undefined
@@ -88,6 +90,7 @@ export function parseMetaFile(lines: Iterable<NumberedLine>, file: string): Meta
     stableId: get('stable_id'),
     dataFile,
     genePanel: get('gene_panel'),
+    pdAnnotations: get('pd_annotations_filename'),
     role: row?.role,
     unused,
   }

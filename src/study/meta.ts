@@ -100,6 +100,8 @@ export interface CaseList {
   readonly file: string
   readonly stableId: string
   readonly samples: readonly string[]
+  /** The same IDs as a set (profile rules look samples up in it). */
+  readonly sampleSet: ReadonlySet<string>
 }
 
 export function parseCaseList(lines: Iterable<NumberedLine>, file: string): CaseList {
@@ -114,7 +116,7 @@ export function parseCaseList(lines: Iterable<NumberedLine>, file: string): Case
     if (s !== '') seen.add(s)
   }
   const samples = [...seen]
-  return { file, stableId: id, samples }
+  return { file, stableId: id, samples, sampleSet: seen }
 }
 
 /** Which case list says a profile's samples were profiled: `<study>_<suffix>` (cBioPortal's conventions). */

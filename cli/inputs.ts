@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { InputError } from '../src/errors.js'
 import type { BuiltMatrix } from '../src/matrix/build.js'
 import { loadCohort, type Cohort } from '../src/input/cohort.js'
-import type { ReadReport } from '../src/model/report.js'
+import { isBadRow, type ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, holdLimit, lowMemoryWanted } from '../src/scale/low-memory.js'
 import { withMaxLineLength } from '../src/io/lines.js'
@@ -128,7 +128,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
     })
     if (o.lenient) {
       let skipped = 0
-      for (const r of cohort.reports) for (const [k, v] of Object.entries(r.dropped)) if (k.startsWith('bad row') || k.includes('columns')) skipped += v
+      for (const r of cohort.reports) for (const t of r.dropped) if (isBadRow(t.code)) skipped += t.n
       if (skipped > 0) io.stderr(`biomarkit: --lenient: skipped ${skipped} bad row(s); see the read report for reasons\n`)
     }
     return cohort

@@ -12,6 +12,7 @@ import { Command, Option } from 'commander'
 import { z } from 'zod'
 import { isMafWritable, mafExtraColumns, mafHeader, mafRow } from '../../src/maf/write.js'
 import type { Cohort } from '../../src/input/cohort.js'
+import { droppedText, readReportJson } from '../../src/model/report.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { addExcelSafeOption, openOutput, type TextOutput } from '../output.js'
@@ -58,7 +59,7 @@ async function writeJson(cohort: Cohort, out: TextOutput): Promise<void> {
     if (piece.length > 0) await out.write((first ? '[\n' : ',\n') + piece.join(',\n'))
     await out.write('\n ]')
   }
-  await out.write(`,\n "readReports": ${nested(cohort.reports, 1)}\n}\n`)
+  await out.write(`,\n "readReports": ${nested(cohort.reports.map(readReportJson), 1)}\n}\n`)
 }
 
 export function convertCommand(io: CliIO): Command {
@@ -85,7 +86,7 @@ export function convertCommand(io: CliIO): Command {
         throw e
       }
       for (const r of cohort.reports) {
-        const dropped = Object.entries(r.dropped)
+        const dropped = Object.entries(droppedText(r))
         if (dropped.length > 0) io.stderr(`${r.file}: read ${r.rowsRead}, kept ${r.kept}; dropped ${dropped.map(([k, v]) => `${v} ${k}`).join(', ')}\n`)
       }
     }),

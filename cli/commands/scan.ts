@@ -10,6 +10,7 @@ import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.
 import { InputError } from '../../src/errors.js'
 import { writeFilesAtomic } from '../../src/io/write.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
+import { readReportJson } from '../../src/model/report.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { scanGroups, scanSurvival, scanTsv, selectFeatures, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
@@ -167,7 +168,7 @@ export function scanCommand(io: CliIO): Command {
                 rows: g.rows,
               })),
               survivalEndpoints: run.survival.map((s) => ({ endpoint: s.endpoint, timeColumn: s.timeColumn, eventColumn: s.eventColumn, level: levels.get(s), timeUnit: s.timeUnit ?? null, eventCoding: s.coding, reading: s.reading, tested: s.tested, events: s.testedEvents, excluded: s.excluded, rows: s.rows })),
-              readReports: [...reports, ...clinical.reports],
+              readReports: [...reports, ...clinical.reports].map(readReportJson),
             },
             jsonNumbers,
             1,

@@ -21,7 +21,7 @@ import { z } from 'zod'
 import { InputError, quote } from '../errors.js'
 import { readTable, type ReadTableResult, type TableRow, parseTableLines } from '../io/table.js'
 import { DEFAULT_READING, type ClinicalReading, type ClinicalRow, type ClinicalTable, type SampleMatch } from '../model/clinical.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { drop, dropSkipped, newReport, warn, warnError, type ReadReport } from '../model/report.js'
 import { findFirst, headerHint, requireNamed, RESPONSE_COLUMN_NAMES, SAMPLE_COLUMN_NAMES } from './columns.js'
 import { describeNearMisses, chooseByOverlap, matchSamples } from './match.js'
 import { clinicalValue, isClinicalMissing } from './missing.js'
@@ -104,10 +104,7 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
   const sampleColumn = cols[sampleIdx] as string
   const responseColumn = responseIdx === undefined ? undefined : cols[responseIdx]
 
-  for (const [reason, n] of Object.entries(t.skipped)) {
-    report.rowsRead += n
-    drop(report, reason, n)
-  }
+  dropSkipped(report, t.skipped, { withBlank: true, countRead: true })
 
   const rows = new Map<string, ClinicalRow>()
   for (const row of t.rows) {
@@ -122,15 +119,15 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
       if (v !== undefined) any = true
     }
     if (!any) {
-      drop(report, 'empty row')
+      drop(report, 'empty-row')
       continue
     }
     const sample = rawId(row.fields[sampleIdx])
     if (sample === undefined) {
       const e = new InputError('BAD_VALUE', `${sampleColumn}: missing sample ID`, { file, line: row.line, column: sampleIdx + 1 })
       if (!o.lenient) throw e
-      drop(report, 'missing sample ID')
-      warn(report, e.format())
+      drop(report, 'missing-sample-id')
+      warnError(report, e)
       continue
     }
     // One hash probe per row (set, then see whether the map grew): 200,000-row study files.
@@ -150,7 +147,7 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
 
   const sampleMatch =
     o.samples === undefined ? undefined : matchSamples({ file, column: sampleColumn, chosenBy: picked.chosenBy, tried: picked.tried, clinicalIds: [...rows.keys()] }, o.samples)
-  if (sampleMatch !== undefined && sampleMatch.nearMisses.length > 0) warn(report, `${file}: ${describeNearMisses(sampleMatch.nearMisses)}`)
+  if (sampleMatch !== undefined && sampleMatch.nearMisses.length > 0) warn(report, { code: 'sample-near-miss', location: { file }, detail: describeNearMisses(sampleMatch.nearMisses) })
   const table: ClinicalTable = {
     file,
     sampleColumn,

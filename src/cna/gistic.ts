@@ -66,7 +66,7 @@ export async function readGisticGenes(path: string, report: ReadReport): Promise
     }
     out.set(`${cytoband}|${(bounds[j] ?? '').trim()}`, genes)
   }
-  if (ambiguous > 0) warn(report, `${path}: ${ambiguous} gene entries written NAME|ID left out (ambiguous annotation, as maftools)`)
+  if (ambiguous > 0) warn(report, { code: 'gistic-ambiguous-genes', location: { file: path }, detail: String(ambiguous) })
   return out
 }
 
@@ -112,7 +112,7 @@ function build(t: ReadTableResult, genes: Record<Kind, Map<string, string[]> | u
     const wide = (row.fields[wideCol] ?? '').split('(')[0]?.trim() ?? ''
     const peakGenes = genes[kind]?.get(`${cytoband}|${wide}`)
     const peak = peakLabel(unique, cytoband)
-    if (peakGenes === undefined) warn(report, `${header.file}:${row.line}: ${peak} has no gene list in the ${kind}_genes file`)
+    if (peakGenes === undefined) warn(report, { code: 'gistic-peak-without-genes', location: { file: header.file, line: row.line }, detail: `${peak} has no gene list in the ${kind}_genes file` })
     for (const [sample, i] of sampleCols) {
       report.rowsRead++
       const v = (row.fields[i] ?? '').trim()
@@ -120,17 +120,17 @@ function build(t: ReadTableResult, genes: Record<Kind, Map<string, string[]> | u
         throw new InputError('BAD_VALUE', `${sample}: GISTIC call must be 0, 1 or 2, got ${quote(v)}`, { file: header.file, line: row.line, column: i + 1 })
       }
       if (v === '0') {
-        drop(report, 'not altered (0)')
+        drop(report, 'gistic-not-altered')
         continue
       }
       if (peakGenes === undefined) {
-        drop(report, 'peak without gene list')
+        drop(report, 'gistic-no-genes')
         continue
       }
       const state = STATE[kind][v]
       const into = v === '2' || level === 'all' ? alterations : lowLevel
       if (into === alterations) report.kept++
-      else drop(report, 'low-level (1)')
+      else drop(report, 'gistic-low-level')
       for (const gene of peakGenes) {
         const key = `${sample}\t${gene}\t${state}`
         if (seen.has(key)) continue

@@ -12,16 +12,16 @@ import { InputError, quote } from '../errors.js'
 import { isMissing } from '../io/fields.js'
 import type { ReadTableResult } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
-import { drop, newReport, warn } from '../model/report.js'
+import { drop, dropSkipped, newReport, warn, warnError, type DropCode } from '../model/report.js'
 import { ALLELE_CALLS, alleleLevel, combineAlleles, LOCUS_CALLS, locusWord, mixedAmplification, type AlleleLevel } from './allelic.js'
 import type { Layout } from './layout.js'
 import type { CnNotAssayed, CopyNumberResult } from './read.js'
 
-const NOT_COUNTED: Readonly<Record<'neutral' | 'gain' | 'shallow_del' | 'other', string>> = {
-  neutral: 'neutral',
-  gain: 'low-level (gain / shallow deletion)',
-  shallow_del: 'low-level (gain / shallow deletion)',
-  other: 'not a dosage state (CN-LOH, complex)',
+const NOT_COUNTED: Readonly<Record<'neutral' | 'gain' | 'shallow_del' | 'other', DropCode>> = {
+  neutral: 'cn-neutral',
+  gain: 'cn-low-level',
+  shallow_del: 'cn-low-level',
+  other: 'cn-not-dosage',
 }
 
 interface Row {
@@ -38,10 +38,7 @@ interface Locus {
 export function buildAllelic(t: ReadTableResult, layout: Extract<Layout, { form: 'long' }>, o: { lenient?: boolean | undefined }): CopyNumberResult {
   const { header } = t
   const report = newReport(header.file, 'copy-number long table, allele-specific (one row per allele)')
-  for (const [reason, n] of Object.entries(t.skipped)) {
-    report.rowsRead += n
-    drop(report, reason, n)
-  }
+  dropSkipped(report, t.skipped, { withBlank: true, countRead: true })
   const column = layout.value + 1
   const columnName = header.columns[layout.value] as string
   const value = (s: string | undefined): string | undefined => (isMissing(s) ? undefined : (s as string).trim())
@@ -51,23 +48,23 @@ export function buildAllelic(t: ReadTableResult, layout: Extract<Layout, { form:
   for (const row of t.rows) {
     report.rowsRead++
     if ((row.fields[0] ?? '').startsWith('#')) {
-      drop(report, 'comment line')
+      drop(report, 'comment-line')
       continue
     }
     const sample = value(row.fields[layout.sample])
     if (sample === undefined) {
-      drop(report, 'missing sample')
+      drop(report, 'missing-sample')
       continue
     }
     samples.add(sample)
     const gene = value(row.fields[layout.gene]?.split('|')[0])
     if (gene === undefined) {
-      drop(report, 'missing gene')
+      drop(report, 'missing-gene')
       continue
     }
     const raw = row.fields[layout.value] ?? ''
     if (isMissing(raw)) {
-      drop(report, 'missing value')
+      drop(report, 'missing-value')
       continue
     }
     const key = `${sample}\t${gene}`
@@ -88,8 +85,8 @@ export function buildAllelic(t: ReadTableResult, layout: Extract<Layout, { form:
       suggestion: `an allele-specific table has two rows per locus, each one of ${ALLELE_CALLS.join(', ')}, or one row of ${LOCUS_CALLS.join(', ')}`,
     })
     if (!o.lenient) throw e
-    warn(report, e.format())
-    drop(report, 'allele-specific: malformed locus', l.rows.length)
+    warnError(report, e)
+    drop(report, 'cn-allele-malformed', l.rows.length)
   }
   for (const l of loci.values()) {
     const first = l.rows[0] as Row
@@ -104,7 +101,7 @@ export function buildAllelic(t: ReadTableResult, layout: Extract<Layout, { form:
       }
       if (lw === 'not assayed') {
         notAssayed.push({ sample: l.sample, gene: l.gene, source })
-        drop(report, 'not assayed (Not Available)')
+        drop(report, 'cn-not-assayed')
       } else drop(report, NOT_COUNTED.other)
       continue
     }
@@ -133,7 +130,7 @@ export function buildAllelic(t: ReadTableResult, layout: Extract<Layout, { form:
     report.kept += l.rows.length
   }
   if (mixed > 0) {
-    warn(report, `${header.file}: ${mixed} locus/loci with an amplified allele beside a lost or reduced one: counted as Amp`)
+    warn(report, { code: 'cn-mixed-amplification', location: { file: header.file }, detail: String(mixed) })
   }
   return { alterations, lowLevel, report, samples: [...samples], notAssayed }
 }

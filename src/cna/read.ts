@@ -31,7 +31,7 @@ import { InputError, quote } from '../errors.js'
 import { parseFloatField, isMissing } from '../io/fields.js'
 import { parseTableLines, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { drop, dropSkipped, newReport, warn, warnError, type DropCode, type ReadReport } from '../model/report.js'
 import { isAlleleOnlyWord, isNotAvailable } from './allelic.js'
 import { buildAllelic } from './read-allelic.js'
 import { detectLayout, type Layout } from './layout.js'
@@ -83,11 +83,11 @@ export function parseCopyNumberLines(file: string, lines: readonly string[], opt
   return build(parseTableLines(file, lines, { lenient: o.lenient, what: 'copy-number table' }), o)
 }
 
-const DROP_REASON: Readonly<Record<Exclude<CnCall, 'amp' | 'deep_del'>, string>> = {
-  neutral: 'neutral',
-  gain: 'low-level (gain / shallow deletion)',
-  shallow_del: 'low-level (gain / shallow deletion)',
-  other: 'not a dosage state (CN-LOH, complex)',
+const DROP_REASON: Readonly<Record<Exclude<CnCall, 'amp' | 'deep_del'>, DropCode>> = {
+  neutral: 'cn-neutral',
+  gain: 'cn-low-level',
+  shallow_del: 'cn-low-level',
+  other: 'cn-not-dosage',
 }
 
 /** Generic missing tokens plus comut's "Not Available" (with or without TCGA brackets). */
@@ -102,8 +102,6 @@ interface Cell {
   readonly column: number
   readonly columnName: string
 }
-
-export const NOT_ASSAYED_REASON = 'not assayed (Not Available)'
 
 /** Turns one cell into a state under a fixed scale; throws located errors. */
 function classifier(scale: 'call' | 'copies' | 'log2', o: Opts): (c: Cell) => { state: CnCall; copies?: number | undefined } {
@@ -160,10 +158,7 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
   }
   const classify = classifier(scale, o)
   const report = newReport(header.file, layout.form === 'matrix' ? `copy-number matrix, ${scale} (cells)` : `copy-number long table, ${scale}`)
-  for (const [reason, n] of Object.entries(t.skipped)) {
-    report.rowsRead += n
-    drop(report, reason, n)
-  }
+  dropSkipped(report, t.skipped, { withBlank: true, countRead: true })
   const alterations: Alteration[] = []
   const lowLevel: Alteration[] = []
   const samples = new Set<string>()
@@ -173,28 +168,28 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
 
   const take = (sample: string | undefined, gene: string | undefined, cell: Cell): void => {
     report.rowsRead++
-    if (sample === undefined) return drop(report, 'missing sample')
+    if (sample === undefined) return drop(report, 'missing-sample')
     samples.add(sample)
-    if (gene === undefined) return drop(report, 'missing gene')
+    if (gene === undefined) return drop(report, 'missing-gene')
     if (isNotAvailable(cell.raw)) {
       notAssayed.push({ sample, gene, source: { file: header.file, line: cell.line } })
-      return drop(report, NOT_ASSAYED_REASON)
+      return drop(report, 'cn-not-assayed')
     }
-    if (isMissingCn(cell.raw)) return drop(report, 'missing value')
+    if (isMissingCn(cell.raw)) return drop(report, 'missing-value')
     let r: ReturnType<typeof classify>
     try {
       r = classify(cell)
     } catch (e) {
       if (!(o.lenient && e instanceof InputError)) throw e
-      warn(report, e.format())
-      return drop(report, 'unrecognized value')
+      warnError(report, e)
+      return drop(report, 'cn-unrecognized')
     }
     const key = `${sample}\t${gene}`
     const prior = seen.get(key) ?? []
     if (r.state !== 'neutral' && r.state !== 'other') {
       if (prior.some((p) => p.state === r.state)) return drop(report, 'duplicate')
       const conflict = prior.find((p) => p.state !== r.state)
-      if (conflict) warn(report, `${header.file}:${cell.line}: ${gene} in ${sample} is ${r.state} here but ${conflict.state} at line ${conflict.line}; both kept`)
+      if (conflict) warn(report, { code: 'cn-conflict', location: { file: header.file, line: cell.line }, detail: `${gene} in ${sample} is ${r.state} here but ${conflict.state} at line ${conflict.line}` })
       seen.set(key, [...prior, { state: r.state, line: cell.line }])
     }
     if (r.state === 'neutral' || r.state === 'other') return drop(report, DROP_REASON[r.state])
@@ -223,7 +218,7 @@ function build(t: ReadTableResult, o: Opts): CopyNumberResult {
     // cBioPortal's importer tests put '#' comment lines between data rows; one unit each.
     if ((row.fields[0] ?? '').startsWith('#')) {
       report.rowsRead++
-      drop(report, 'comment line')
+      drop(report, 'comment-line')
       continue
     }
     // cBioPortal drops a '|suffix' from Hugo_Symbol ("AKT2|TEST", GISTIC's "GENE|chr19").

@@ -23,7 +23,7 @@ import { InputError, quote } from '../errors.js'
 import { isMissing } from '../io/fields.js'
 import { parseTableLines, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration } from '../model/alteration.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { drop, dropSkipped, newReport, warnError, type ReadReport } from '../model/report.js'
 import { splitFusionName, type FusionGenes } from './fusion-name.js'
 import { detectFusionLayout, type FusionLayout } from './layout.js'
 
@@ -93,10 +93,7 @@ function build(t: ReadTableResult, o: Opts): FusionResult {
   const file = header.file
   const layout = detectFusionLayout(header, o.sample !== undefined)
   const report = newReport(file, `fusion table, ${layout.form}`)
-  for (const [reason, n] of Object.entries(t.skipped)) {
-    report.rowsRead += n
-    drop(report, reason, n)
-  }
+  dropSkipped(report, t.skipped, { withBlank: true, countRead: true })
   const listed = o.genes === undefined ? undefined : new Set(o.genes)
   const extrasAt = ['Event_Info', 'Class'].map((name) => [name, header.columns.findIndex((c) => c.toLowerCase() === name.toLowerCase())] as const).filter(([, i]) => i !== -1)
   const alterations: Alteration[] = []
@@ -107,7 +104,7 @@ function build(t: ReadTableResult, o: Opts): FusionResult {
     report.rowsRead++
     const sample = o.sample ?? (layout.sample === undefined ? undefined : cell(row.fields[layout.sample]))
     if (sample === undefined) {
-      drop(report, 'missing sample')
+      drop(report, 'missing-sample')
       continue
     }
     samples.add(sample)
@@ -121,20 +118,20 @@ function build(t: ReadTableResult, o: Opts): FusionResult {
         suggestion: "write it as GENE1::GENE2 or GENE1--GENE2 (gene symbols may contain '-')",
       })
       if (!o.lenient) throw e
-      warn(report, e.format())
-      drop(report, 'unparseable fusion label')
+      warnError(report, e)
+      drop(report, 'fusion-unparseable')
       continue
     }
     const { fusion } = parsed
     let { pairs } = parsed
     if (fusion !== undefined && fusion.gene5 === fusion.gene3) pairs = pairs.slice(0, 1)
     if (pairs.length === 0) {
-      drop(report, 'missing gene')
+      drop(report, 'missing-gene')
       continue
     }
     if (listed !== undefined) pairs = pairs.filter(([g]) => listed.has(g))
     if (pairs.length === 0) {
-      drop(report, 'no listed gene')
+      drop(report, 'fusion-unlisted')
       continue
     }
     let fresh = 0

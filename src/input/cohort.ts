@@ -136,7 +136,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     sniffAhead(k + 1)
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
-    for (const n of takeReadNotices(job.path)) warn(r.report, `${displayName(job.path)}: ${n}`)
+    for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
     for (const a of r.alterations) events.push(a)
     for (const s of r.samples) seen.add(s)
     if (r.notAssayed) notAssayed.push(...r.notAssayed)

@@ -6,6 +6,7 @@
 import { InputError, quote } from '../errors.js'
 import { displayName } from '../io/lines.js'
 import { readSideLines } from '../io/side-file.js'
+import type { ReadNote } from '../model/report.js'
 
 export interface ListedSample {
   readonly id: string
@@ -71,7 +72,7 @@ export function nearMisses(listed: readonly ListedSample[], callSamples: Iterabl
  * are an error at the first one's line (every listed sample would be wild-type and every called
  * one off the list: the cohort doubled, each frequency halved); otherwise a warning with counts.
  */
-export function checkSampleList(path: string, listed: readonly ListedSample[], callSamples: Iterable<string>): string | undefined {
+export function checkSampleList(path: string, listed: readonly ListedSample[], callSamples: Iterable<string>): ReadNote | undefined {
   const calls = [...callSamples]
   const misses = nearMisses(listed, calls)
   if (misses.length === 0) return undefined
@@ -86,5 +87,6 @@ export function checkSampleList(path: string, listed: readonly ListedSample[], c
       suggestion: 'sample IDs are compared exactly: write them as the calls do',
     })
   }
-  return `--samples ${displayName(path)}: ${misses.length} listed ID(s) match a called sample only when case, white space or look-alike characters are ignored (e.g. ${example}); IDs are compared exactly, so each is counted as a separate sample with nothing called (${exact} listed ID(s) match exactly)`
+  const detail = `--samples ${displayName(path)}: ${misses.length} listed ID(s) match a called sample only when case, white space or look-alike characters are ignored (e.g. ${example}); IDs are compared exactly, so each is counted as a separate sample with nothing called (${exact} listed ID(s) match exactly)`
+  return { code: 'samples-near-miss', detail }
 }

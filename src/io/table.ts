@@ -16,6 +16,9 @@ import { readLineBatches, type LineSourceOptions } from './lines.js'
 
 export type Delimiter = '\t' | ','
 
+/** Why the table layer passed over a line (written as text by model/report.ts). */
+export type SkipReason = 'blank-line' | 'wrong-column-count'
+
 export interface TableHeader {
   readonly file: string
   readonly line: number
@@ -94,7 +97,8 @@ export function splitCsv(line: string): string[] {
 
 export class TableParser {
   header: TableHeader | undefined
-  readonly skipped: Record<string, number> = {}
+  /** Lines not read as rows, by reason: codes of model/report.ts DROP_TEXT. */
+  readonly skipped: Partial<Record<SkipReason, number>> = {}
   private readonly preamble: string[] = []
   private split: (s: string) => string[] = splitTsv
 
@@ -109,7 +113,7 @@ export class TableParser {
     this.split = h.delimiter === '\t' ? splitTsv : splitCsv
   }
 
-  private count(reason: string): void {
+  private count(reason: SkipReason): void {
     this.skipped[reason] = (this.skipped[reason] ?? 0) + 1
   }
 
@@ -146,7 +150,7 @@ export class TableParser {
       return undefined
     }
     if (text.trim() === '') {
-      this.count('blank line')
+      this.count('blank-line')
       return undefined
     }
     const fields = this.split(text)
@@ -155,7 +159,7 @@ export class TableParser {
       if (fields.length < n && this.opts.allowShortRows) {
         while (fields.length < n) fields.push('')
       } else if (this.opts.lenient) {
-        this.count('wrong number of columns')
+        this.count('wrong-column-count')
         return undefined
       } else {
         throw new InputError('COLUMN_COUNT', `expected ${n} ${this.header.delimiter === '\t' ? 'tab' : 'comma'}-separated fields as in the header, found ${fields.length}`, {
@@ -187,7 +191,7 @@ export class TableParser {
     // Blank (or whitespace-only) lines are skipped as in `push`; the char-code test keeps trim() off normal rows.
     const c0 = text.charCodeAt(0)
     if ((text.length === 0 || c0 <= 32 || text.charCodeAt(text.length - 1) <= 32) && text.trim() === '') {
-      this.count('blank line')
+      this.count('blank-line')
       return false
     }
     const n = h.columns.length
@@ -292,7 +296,7 @@ export function requireColumns(header: TableHeader, names: readonly string[], wh
 export interface ReadTableResult {
   readonly header: TableHeader
   readonly rows: TableRow[]
-  readonly skipped: Record<string, number>
+  readonly skipped: Partial<Record<SkipReason, number>>
 }
 
 /** Read a whole (small) table into memory: clinical, copy number, manifests, panels. */

@@ -9,7 +9,7 @@ import { isMissing, parseCountField, parseFloatField, parsePositionField } from 
 import { displayName, readLineBatches } from '../io/lines.js'
 import { TableParser, findNamedColumn } from '../io/table.js'
 import { kindOfType, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { drop, dropSkipped, newReport, warn, type ReadReport } from '../model/report.js'
 import { ReadNotes } from '../model/read-notes.js'
 import { classifyConsequence, splitTerms } from '../model/consequence.js'
 import { typeFromAlleles } from './parser.js'
@@ -116,19 +116,15 @@ export async function readColumnMapped(
         notes.term(term, variantClass)
         notes.gene(symbol, line)
       } catch (e) {
-        if (opts.lenient && e instanceof InputError) drop(report, `bad row: ${e.code.toLowerCase()}`)
+        if (opts.lenient && e instanceof InputError) drop(report, 'bad-row', 1, e.code.toLowerCase())
         else throw e
       }
     }
   }
   table.finish()
-  for (const [reason, n] of Object.entries(table.skipped)) {
-    if (reason === 'blank line') continue
-    report.rowsRead += n
-    drop(report, reason, n)
-  }
+  dropSkipped(report, table.skipped, { countRead: true })
   notes.flush(report)
-  if (guessedFrame > 0) warn(report, `${guessedFrame} frameshift row(s) without alleles or type: recorded as Frame_Shift_Del (map ref/alt or type to be exact)`)
+  if (guessedFrame > 0) warn(report, { code: 'frameshift-guessed', detail: String(guessedFrame) })
   return { alterations, report, samples: [...samples].sort() }
 }
 

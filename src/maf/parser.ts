@@ -30,7 +30,8 @@ import { TableParser, findColumn, requireColumns, type TableHeader } from '../io
 import { VARIANT_TYPES, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
 import { CLASS_CODE, EventTable, KIND_CODE, ORIGIN_CODE, emptyRow, own, type EventRow, type StringPool } from '../model/events.js'
 import type { Location } from '../errors.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { addDrops, copyDrops, drop, dropSkipped, newReport, warnText, type DropCode, type DropTally, type ReadReport } from '../model/report.js'
+import type { SkipReason } from '../io/table.js'
 import { isKnownChromosome } from './chromosome.js'
 import { DuplicateIndex, keyHash, laterDuplicates } from './dedup.js'
 import { ByteMap, MISSING } from '../io/bytemap.js'
@@ -101,14 +102,14 @@ function digits(buf: Uint8Array, a: number, z: number): number {
   return v
 }
 
-const DUPLICATE = 'duplicate (same sample, chromosome, start and alleles)'
+const DUPLICATE: DropCode = 'duplicate-variant'
 
 /** What a parser that read one part of a file (a worker thread) hands back beside its rows. */
 export interface MafPartCounts {
   readonly rowsRead: number
   readonly kept: number
-  readonly dropped: Readonly<Record<string, number>>
-  readonly skipped: Readonly<Record<string, number>>
+  readonly dropped: readonly DropTally[]
+  readonly skipped: Readonly<Partial<Record<SkipReason, number>>>
   readonly noPosition: number
   readonly inferredType: number
   readonly nonStandard: readonly (readonly [string, number])[]
@@ -260,7 +261,7 @@ export class MafParser {
       return i
     } catch (e) {
       if (this.opts.lenient && e instanceof InputError) {
-        drop(this.report, `bad row: ${e.code.toLowerCase()}`)
+        drop(this.report, 'bad-row', 1, e.code.toLowerCase())
         return -1
       }
       throw e
@@ -530,7 +531,7 @@ export class MafParser {
     return {
       rowsRead: this.report.rowsRead,
       kept: this.report.kept,
-      dropped: { ...this.report.dropped },
+      dropped: copyDrops(this.report.dropped),
       skipped: { ...this.tableParser.skipped },
       noPosition: this.noPosition,
       inferredType: this.inferredType,
@@ -543,7 +544,7 @@ export class MafParser {
    * (lenient mode's bad rows), whose reasons would be counted out of order.
    */
   static mergeable(c: MafPartCounts): boolean {
-    return Object.keys(c.dropped).length === 0 && Object.keys(c.skipped).every((r) => r === 'blank line')
+    return c.dropped.length === 0 && Object.keys(c.skipped).every((r) => r === 'blank-line')
   }
 
   /**
@@ -572,8 +573,8 @@ export class MafParser {
   absorbCounts(c: MafPartCounts): void {
     this.report.rowsRead += c.rowsRead
     this.report.kept += c.kept
-    for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
-    for (const [reason, n] of Object.entries(c.skipped)) this.tableParser.skipped[reason] = (this.tableParser.skipped[reason] ?? 0) + n
+    addDrops(this.report, c.dropped)
+    for (const [reason, n] of Object.entries(c.skipped) as [SkipReason, number][]) this.tableParser.skipped[reason] = (this.tableParser.skipped[reason] ?? 0) + n
     this.noPosition += c.noPosition
     this.inferredType += c.inferredType
     for (const [word, n] of c.nonStandard) this.nonStandard.set(word, (this.nonStandard.get(word) ?? 0) + n)
@@ -594,15 +595,11 @@ export class MafParser {
     const h = this.tableParser.finish()
     this.cols ??= this.resolve(h)
     if (this.seen === undefined) this.dropRepeats()
-    for (const [reason, n] of Object.entries(this.tableParser.skipped)) {
-      if (reason === 'blank line') continue // not a data row
-      this.report.rowsRead += n
-      drop(this.report, reason, n)
-    }
-    if (this.noPosition > 0) warn(this.report, `${this.noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
-    if (this.inferredType > 0) warn(this.report, `${this.inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
+    dropSkipped(this.report, this.tableParser.skipped, { countRead: true }) // blank lines are no data rows
+    if (this.noPosition > 0) warnText(this.report, `${this.noPosition} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`)
+    if (this.inferredType > 0) warnText(this.report, `${this.inferredType} row(s) with a missing or non-standard Variant_Type: derived from the alleles`)
     for (const [word, n] of [...this.nonStandard].sort()) {
-      warn(this.report, `${n} row${n > 1 ? 's' : ''} with Variant_Classification ${quote(word)}, not a MAF class: kept as Unknown (not counted unless --classes names it)`)
+      warnText(this.report, `${n} row${n > 1 ? 's' : ''} with Variant_Classification ${quote(word)}, not a MAF class: kept as Unknown (not counted unless --classes names it)`)
     }
     return this.report
   }

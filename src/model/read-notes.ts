@@ -48,11 +48,11 @@ export class ReadNotes {
 
   flush(report: ReadReport): void {
     for (const [term, t] of this.terms) {
-      warn(report, `${report.file}: ${t.n} row(s) of consequence ${JSON.stringify(term)} → ${t.cls}: not counted by default (add ${t.cls} to --classes to count them)`)
+      warn(report, { code: 'uncounted-term', location: { file: report.file }, detail: `${t.n} row(s) of consequence ${JSON.stringify(term)} → ${t.cls}: not counted by default (add ${t.cls} to --classes to count them)` })
     }
     for (const [symbol, d] of this.dates) {
       const more = d.n > d.lines.length ? `, … (${d.n} rows)` : ''
-      warn(report, `${report.file}: gene ${JSON.stringify(symbol)} looks like a date a spreadsheet made of a gene symbol (e.g. SEPT2 → 2-Sep): line(s) ${d.lines.join(', ')}${more}`)
+      warn(report, { code: 'gene-like-date', location: { file: report.file }, detail: `gene ${JSON.stringify(symbol)} looks like a date a spreadsheet made of a gene symbol (e.g. SEPT2 → 2-Sep): line(s) ${d.lines.join(', ')}${more}` })
     }
   }
 }

@@ -6,7 +6,7 @@ import type { BuiltMatrix } from '../matrix/build.js'
 import { featureSummary, geneSummary, sampleSummary, stateTotals } from '../matrix/summary.js'
 import { MAF_CLASSES } from '../model/alteration.js'
 import type { ReadReport } from '../model/report.js'
-import { totalDropped } from '../model/report.js'
+import { droppedText, readReportJson, totalDropped, warningsText } from '../model/report.js'
 
 export interface SummaryInput {
   readonly matrix: BuiltMatrix
@@ -26,7 +26,7 @@ export function summaryJson(input: SummaryInput): unknown {
     features: featureSummary(matrix, totals),
     genes: geneSummary(matrix, totals),
     perSample: sampleSummary(matrix, totals),
-    readReports: input.reports,
+    readReports: input.reports.map(readReportJson),
     notes: matrix.notes,
   }
 }
@@ -78,9 +78,9 @@ export function summaryText(input: SummaryInput, top?: number): string {
   if (top !== undefined && shown.length < feats.length) out.push(`… ${feats.length - shown.length} more gene(s); --top to show more, --json for all`)
   out.push('', 'read report:')
   for (const r of input.reports) {
-    const dropped = Object.entries(r.dropped)
+    const dropped = Object.entries(droppedText(r))
     out.push(`  ${r.file} (${r.format}): read ${r.rowsRead}, kept ${r.kept}, dropped ${totalDropped(r)}${dropped.length ? ` (${dropped.map(([k, v]) => `${v} ${k}`).join('; ')})` : ''}`)
-    for (const w of r.warnings) out.push(`    warning: ${w}`)
+    for (const w of warningsText(r)) out.push(`    warning: ${w}`)
   }
   const notes = matrix.notes
   const refused = Object.entries(notes.refused)

@@ -382,7 +382,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     const reports = [...paths.map((_, f) => heads[f]?.finish() ?? (vcfRead[f] as { report: ReadReport }).report), ...extra.map((x) => x.report)]
     for (const [f, path] of [...paths, ...extraPaths.map((x) => x.p)].entries()) {
       const r = reports[f]
-      if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, `${displayName(path)}: ${n}`)
+      if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, { code: 'container', location: { file: displayName(path) }, detail: n })
     }
     if (listed !== undefined && opts.samplesFile !== undefined) {
       for (const x of extra) for (const s of x.samples) called.add(s)

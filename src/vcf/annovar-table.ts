@@ -16,7 +16,7 @@ import { parsePositionField } from '../io/fields.js'
 import { displayName, readLineBatches } from '../io/lines.js'
 import { findColumn, requireColumns, TableParser, type TableHeader } from '../io/table.js'
 import { kindOfType, type Alteration, type VariantType } from '../model/alteration.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { drop, dropSkipped, newReport, warnError, type ReadReport } from '../model/report.js'
 import { interpretAnnovar } from './annovar.js'
 import { classifyConsequence } from '../model/consequence.js'
 import { ReadNotes } from '../model/read-notes.js'
@@ -91,8 +91,8 @@ class AnnovarTableParser {
       this.row(row.fields, line)
     } catch (e) {
       if (!this.opts.lenient || !(e instanceof InputError)) throw e
-      drop(this.report, e.code === 'UNKNOWN_TERM' ? 'invalid: unknown consequence term' : 'invalid: bad value')
-      warn(this.report, e.format())
+      drop(this.report, e.code === 'UNKNOWN_TERM' ? 'invalid-term' : 'invalid-value')
+      warnError(this.report, e)
     }
   }
 
@@ -105,7 +105,7 @@ class AnnovarTableParser {
     const ref = (f[c.ref] ?? '').trim()
     const alt = (f[c.alt] ?? '').trim()
     if (start === undefined || end === undefined || ref === '' || alt === '') {
-      drop(this.report, 'missing position or allele')
+      drop(this.report, 'missing-position')
       return
     }
     const call = interpretAnnovar({ func: get(c.func), gene: get(c.gene), exonicFunc: get(c.exonic), aaChange: get(c.aa) })
@@ -113,7 +113,7 @@ class AnnovarTableParser {
     const type = variantType(ref, alt)
     const sample = (c.sample === undefined ? undefined : f[c.sample]?.trim()) || this.opts.sampleOverride || this.opts.tumorId
     if (sample === undefined) {
-      drop(this.report, 'missing sample')
+      drop(this.report, 'missing-sample')
       return
     }
     this.samples.add(sample)
@@ -142,7 +142,7 @@ class AnnovarTableParser {
 
   finish(): AnnovarResult {
     this.table.finish()
-    for (const [reason, n] of Object.entries(this.table.skipped)) if (reason !== 'blank line') drop(this.report, reason, n)
+    dropSkipped(this.report, this.table.skipped)
     this.notes.flush(this.report)
     return { alterations: this.alterations, report: this.report, samples: [...this.samples] }
   }

@@ -35,7 +35,7 @@
  */
 import VCF, { type MetaMap } from '@gmod/vcf'
 import { InputError, isInputError, quote } from '../errors.js'
-import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import { addDrops, copyDrops, dropPhrase, newReport, warnError, warnText, type DropTally, type ReadReport } from '../model/report.js'
 import type { Alteration, Origin } from '../model/alteration.js'
 import { annovarBlocks } from './annovar.js'
 import { decoderFor, entryLayout, type AnnotationDecoder, type DecodeContext } from './annotation.js'
@@ -85,7 +85,7 @@ export type RecordEngine = 'fast' | 'gmod'
 export interface VcfPartCounts {
   readonly rowsRead: number
   readonly kept: number
-  readonly dropped: Readonly<Record<string, number>>
+  readonly dropped: readonly DropTally[]
   readonly warnings: number
   readonly structural: number
   readonly dialectFromRecords: boolean
@@ -160,8 +160,8 @@ export class VcfParser {
       result = this.record(text, line)
     } catch (e) {
       if (!this.opts.lenient || !isInputError(e) || e.code === 'UNANNOTATED') throw e
-      drop(this.report, REASON_BY_CODE[e.code] ?? `invalid: ${e.code.toLowerCase()}`)
-      warn(this.report, e.format())
+      dropPhrase(this.report, REASON_BY_CODE[e.code] ?? `invalid: ${e.code.toLowerCase()}`)
+      warnError(this.report, e)
       return
     }
     let kept = false
@@ -177,7 +177,7 @@ export class VcfParser {
     }
     if (kept) this.report.kept++
     // An empty result is a breakend waiting for its mate: settled by the SV handler later.
-    else if (result.length > 0) drop(this.report, reason)
+    else if (result.length > 0) dropPhrase(this.report, reason)
   }
 
   /**
@@ -227,13 +227,13 @@ export class VcfParser {
       // A "##" line that is not KEY=VALUE (free text some tools write) would make @gmod/vcf reject
       // the whole header: skip it, with a located warning.
       if (text.indexOf('=') > 2) this.header.push(text)
-      else warn(this.report, `${this.file}:${line}: header line is not ##KEY=VALUE meta-information; ignored`)
+      else warnText(this.report, `${this.file}:${line}: header line is not ##KEY=VALUE meta-information; ignored`)
       return
     }
     if (!text.startsWith('#CHROM')) {
       if (text.trim() === '' && this.header.length > 0) return
       if (text.startsWith('#') && this.header.length > 0) {
-        warn(this.report, `${this.file}:${line}: comment line in the header; ignored`)
+        warnText(this.report, `${this.file}:${line}: comment line in the header; ignored`)
         return
       }
       throw new InputError('FORMAT', this.header.length === 0 ? 'not a VCF: expected ##fileformat or #CHROM header lines' : 'VCF has no #CHROM header line before its first record', {
@@ -258,7 +258,7 @@ export class VcfParser {
     }
     this.roles = resolveRoles(this.sampleNames, { tumorSample: meta('tumor_sample'), normalSample: meta('normal_sample') }, this.opts, this.file, line)
     if (this.roles.mode === 'sites-only' && this.opts.sampleOverride === undefined && this.opts.tumorId === undefined) {
-      warn(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
+      warnText(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
     }
     this.setDialect(detectDialect(this.infoMeta))
     if (this.dialect === undefined && this.opts.genes === undefined) this.dialectPending = true
@@ -316,7 +316,7 @@ export class VcfParser {
     return {
       rowsRead: this.report.rowsRead,
       kept: this.report.kept,
-      dropped: { ...this.report.dropped },
+      dropped: copyDrops(this.report.dropped),
       warnings: this.report.warnings.length - headerWarnings,
       structural: this.sv.structuralSeen,
       dialectFromRecords: this.dialectPending,
@@ -343,7 +343,7 @@ export class VcfParser {
     t.appendTable(part, t.idMap(part), lineOffset)
     this.report.rowsRead += c.rowsRead
     this.report.kept += c.kept
-    for (const [reason, n] of Object.entries(c.dropped)) drop(this.report, reason, n)
+    addDrops(this.report, c.dropped)
     this.multi.records += c.multi.records
     this.multi.alleles += c.multi.alleles
   }
@@ -357,9 +357,9 @@ export class VcfParser {
     if (this.dialectPending && this.report.rowsRead === 0) throw this.unannotated()
     this.sv.finish()
     const note = multiAllelicNote(this.file, this.multi)
-    if (note !== undefined) warn(this.report, note)
+    if (note !== undefined) warnText(this.report, note)
     this.report.kept += this.sv.lateKept
-    for (const [reason, n] of Object.entries(this.sv.lateDropped)) drop(this.report, reason, n)
+    for (const [reason, n] of Object.entries(this.sv.lateDropped)) dropPhrase(this.report, reason, n)
     return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
   }
 
@@ -370,7 +370,7 @@ export class VcfParser {
   private readonly onKey = (key: string): void => {
     if (this.settled(key)) return
     this.undeclared.add(key)
-    warn(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
+    warnText(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
     if (this.dialectPending) {
       const d = dialectFromUndeclaredKey(key)
       if (d) {

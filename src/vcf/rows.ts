@@ -34,7 +34,7 @@ import type { MetaMap } from '@gmod/vcf'
 import { byteClasses } from '../io/byte-class.js'
 import { ByteMap, MISSING } from '../io/bytemap.js'
 import { RecentBytes } from '../io/recent-bytes.js'
-import { drop, type ReadReport } from '../model/report.js'
+import { drop, dropPhrase, type ReadReport } from '../model/report.js'
 import { KIND_CODE, ORIGIN_CODE, type EventTable, emptyRow } from '../model/events.js'
 import { VARIANT_TYPES, type Origin } from '../model/alteration.js'
 import { SLOT, type EntryLayout } from './annotation.js'
@@ -279,7 +279,7 @@ export class RowReader {
     }
     if (!this.s.keepFiltered && !(this.passes[filter] as boolean)) {
       this.s.report.rowsRead++
-      drop(this.s.report, `filtered: ${this.strs[filter] as string}`)
+      drop(this.s.report, 'filtered', 1, String(this.strs[filter]))
       return true
     }
     if (!this.annotated || !this.plain) return false
@@ -727,7 +727,7 @@ export class RowReader {
     const report = this.s.report
     report.rowsRead++
     if (rows === 0) {
-      drop(report, reason)
+      dropPhrase(report, reason)
       return
     }
     report.kept++

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ACCEPTED_RESPONSE_WORDS, lookupResponse, lookupEvent, parseClinicalLines } from '../../src/clinical/index.js'
+import { totalDropped } from '../../src/model/report.js'
 
 /** Re-spell a word: random case per letter, spaces as '_' / '-' / runs of spaces, padding. */
 const respell = (word: string) =>
@@ -41,7 +42,7 @@ describe('properties', () => {
         })
         const { table, report } = parseClinicalLines('p.tsv', lines)
         expect([...table.rows.keys()]).toEqual(ids)
-        const dropped = Object.values(report.dropped).reduce((a, b) => a + b, 0)
+        const dropped = totalDropped(report)
         expect(report.kept + dropped).toBe(report.rowsRead)
         expect(report.rowsRead).toBe(lines.length - 1)
       }),

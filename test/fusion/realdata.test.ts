@@ -2,11 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { readFusions } from '../../src/fusion/index.js'
 import { hasShared, shared } from './_util.js'
+import { readReportJson } from '../../src/model/report.js'
 
 describe.skipIf(!hasShared('cbioportal-core'))('cBioPortal structural-variant files, in place', () => {
   it('study_es_0 data_structural_variants.txt', async () => {
     const r = await readFusions(shared('cbioportal-core/study_es_0/data_structural_variants.txt'))
-    expect(r.report).toMatchObject({ format: 'fusion table, sv', rowsRead: 48, kept: 48, dropped: {} })
+    expect(readReportJson(r.report)).toMatchObject({ format: 'fusion table, sv', rowsRead: 48, kept: 48, dropped: {} })
     // 45 two-gene rows × 2, EGFR–EGFR intragenic × 1, two one-sided rows × 1
     expect(r.alterations).toHaveLength(45 * 2 + 1 + 2)
     expect(r.alterations.filter((a) => a.gene === 'BRAF')).toHaveLength(37) // awk: rows with BRAF at either site
@@ -15,7 +16,7 @@ describe.skipIf(!hasShared('cbioportal-core'))('cBioPortal structural-variant fi
 
   it('missing-values edge file: rows without genes are dropped and counted', async () => {
     const r = await readFusions(shared('cbioportal-core/edge/data_structural_variants_missing_values.txt'))
-    expect(r.report).toMatchObject({ rowsRead: 7, kept: 5, dropped: { 'missing gene': 2 } })
+    expect(readReportJson(r.report)).toMatchObject({ rowsRead: 7, kept: 5, dropped: { 'missing gene': 2 } })
     expect(r.samples).toEqual(['TCGA-A2-A04P-01', 'TCGA-A1-A0SB-01'])
   })
 })

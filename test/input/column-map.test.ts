@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseColumnMap, readColumnMapped } from '../../src/maf/column-map.js'
 import { hasShared, shared, tmpFile } from '../helpers.js'
+import { readReportJson, warningsText } from '../../src/model/report.js'
 
 describe('column-mapped mutation tables', () => {
   it('parses quoted column names with spaces', () => {
@@ -41,8 +42,8 @@ describe('nothing silently passed over (read report)', () => {
       'Patient,Hugo Symbol,Consequence\nP1,LYPLAL1,protein_protein_contact\nP1,1-Dec,missense_variant\nP2,ELMO1,protein_protein_contact\nP2,TP53,synonymous_variant\nP3,Sep-02,stop_gained\nP3,MARCHF1,missense_variant\n',
     )
     const r = await readColumnMapped(p, parseColumnMap('sample=Patient,gene="Hugo Symbol",class=Consequence'))
-    expect(r.report).toMatchObject({ rowsRead: 6, kept: 6, dropped: {} })
-    expect(r.report.warnings).toEqual([
+    expect(readReportJson(r.report)).toMatchObject({ rowsRead: 6, kept: 6, dropped: {} })
+    expect(warningsText(r.report)).toEqual([
       `${p}: 2 row(s) of consequence "protein_protein_contact" → Targeted_Region: not counted by default (add Targeted_Region to --classes to count them)`,
       `${p}: 1 row(s) of consequence "synonymous_variant" → Silent: not counted by default (add Silent to --classes to count them)`,
       `${p}: gene "1-Dec" looks like a date a spreadsheet made of a gene symbol (e.g. SEPT2 → 2-Sep): line(s) 3`,
@@ -55,11 +56,11 @@ describe.skipIf(!hasShared('riaz2017-nivolumab'))('Riaz 2017 mutations (in place
   it('protein_protein_contact: 237 rows named in the read report; Excel-date genes flagged with their lines', async () => {
     const r = await readColumnMapped(shared('riaz2017-nivolumab/pre_therapy_nonsynonmous_mutations.csv.gz'), parseColumnMap('sample=Patient,gene="Hugo Symbol",class="Variant Classification",protein=HGVS_p'))
     // awk over the file: 237 rows with Variant Classification protein_protein_contact
-    expect(r.report.warnings).toContain(`${r.report.file}: 237 row(s) of consequence "protein_protein_contact" → Targeted_Region: not counted by default (add Targeted_Region to --classes to count them)`)
+    expect(warningsText(r.report)).toContain(`${r.report.file}: 237 row(s) of consequence "protein_protein_contact" → Targeted_Region: not counted by default (add Targeted_Region to --classes to count them)`)
     // awk: "10-Mar" at lines 10987-10990 (CR line endings), "12-Sep" at 10539, 16615, 24993, "1-Dec" at 15311, 17668
-    expect(r.report.warnings).toContain(`${r.report.file}: gene "10-Mar" looks like a date a spreadsheet made of a gene symbol (e.g. SEPT2 → 2-Sep): line(s) 10987, 10988, 10989, 10990`)
-    expect(r.report.warnings.some((w) => w.includes('gene "12-Sep"') && w.endsWith('line(s) 10539, 16615, 24993'))).toBe(true)
-    expect(r.report.warnings.some((w) => w.includes('gene "1-Dec"') && w.endsWith('line(s) 15311, 17668'))).toBe(true)
+    expect(warningsText(r.report)).toContain(`${r.report.file}: gene "10-Mar" looks like a date a spreadsheet made of a gene symbol (e.g. SEPT2 → 2-Sep): line(s) 10987, 10988, 10989, 10990`)
+    expect(warningsText(r.report).some((w) => w.includes('gene "12-Sep"') && w.endsWith('line(s) 10539, 16615, 24993'))).toBe(true)
+    expect(warningsText(r.report).some((w) => w.includes('gene "1-Dec"') && w.endsWith('line(s) 15311, 17668'))).toBe(true)
     expect(r.alterations.filter((a) => a.variantClass === 'Targeted_Region')).toHaveLength(237)
   })
 })

@@ -65,9 +65,9 @@ export function fixtureInput(names: FixtureNames = {}): ReportInput {
   const maf = newReport(names.samples === undefined ? 'cohort.maf' : `${names.samples[0] ?? ''}.maf`, 'maf')
   maf.rowsRead = 20
   maf.kept = 16
-  drop(maf, 'filtered: not PASS', 3)
+  drop(maf, 'filtered', 3, 'not PASS')
   drop(maf, 'duplicate', 1)
-  warn(maf, `cohort.maf:7: unknown Variant_Classification ${JSON.stringify(names.genes?.[0] ?? 'Weird_Class')}`)
+  warn(maf, { code: 'row-error', location: { file: 'cohort.maf', line: 7 }, detail: `unknown Variant_Classification ${JSON.stringify(names.genes?.[0] ?? 'Weird_Class')}` })
   const clinical = newReport('clinical.tsv', 'clinical')
   clinical.rowsRead = 12
   clinical.kept = 12

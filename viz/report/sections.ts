@@ -1,5 +1,5 @@
 /** Report sections that are plain tables: cohort summary, read report, provenance. */
-import { totalDropped, type ReadReport } from '../../src/model/report.js'
+import { droppedText, totalDropped, warningsText, type ReadReport } from '../../src/model/report.js'
 import { esc, headerRow, kvTable, numCell, textCell } from './html.js'
 import type { CohortSummary, Provenance } from './types.js'
 
@@ -16,15 +16,16 @@ export function cohortSummary(c: CohortSummary): string {
 
 function dropped(r: ReadReport): string {
   // Largest reason first; ties by name so the order never depends on the reader's insertion order.
-  const reasons = Object.entries(r.dropped).filter(([, n]) => n > 0)
+  const reasons = Object.entries(droppedText(r)).filter(([, n]) => n > 0)
   reasons.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
   return reasons.length === 0 ? '—' : reasons.map(([k, n]) => `${k}: ${n}`).join('; ')
 }
 
 function warnings(r: ReadReport): string {
-  if (r.warnings.length === 0) return '<td>—</td>'
-  const items = r.warnings.map((w) => `<li>${esc(w)}</li>`).join('')
-  const n = r.warnings.length
+  const text = warningsText(r)
+  if (text.length === 0) return '<td>—</td>'
+  const items = text.map((w) => `<li>${esc(w)}</li>`).join('')
+  const n = text.length
   return `<td><details><summary>${n} warning${n === 1 ? '' : 's'}</summary><ul class="bmk-warn">${items}</ul></details></td>`
 }
 

@@ -7,6 +7,7 @@
 import { readLines } from '../src/io/lines.js'
 import { InputError } from '../src/errors.js'
 import { readPanelMatrix } from '../src/panels/cbioportal.js'
+import { anyPanel } from '../src/panels/profiled.js'
 import { isStudyFolder, readStudyFolder, type StudyFolder } from '../src/study/folder.js'
 import { studyPanels, type StudyPanels } from '../src/study/panels.js'
 import type { CliIO } from './context.js'
@@ -54,7 +55,7 @@ export async function declaredSamples(raw: Record<string, unknown>): Promise<str
   const rules = studyPanelRules(raw)
   for (const s of rules?.declared ?? []) out.add(s)
   const m = typeof raw.samplePanels === 'string' ? await readPanelMatrix(raw.samplePanels) : rules?.matrix
-  if (m !== undefined) for (const [s, row] of m.rows) if (Object.values(row).some((v) => v !== undefined)) out.add(s)
+  if (m !== undefined) for (const [s, row] of m.rows) if (anyPanel(row)) out.add(s)
   return [...out]
 }
 

@@ -19,7 +19,7 @@
  */
 import { z } from 'zod'
 import { InputError, quote } from '../errors.js'
-import { readTable, type ReadTableResult, parseTableLines } from '../io/table.js'
+import { readTable, type ReadTableResult, type TableRow, parseTableLines } from '../io/table.js'
 import { DEFAULT_READING, type ClinicalReading, type ClinicalRow, type ClinicalTable, type SampleMatch } from '../model/clinical.js'
 import { drop, dropSkipped, newReport, warn, warnError, type ReadReport } from '../model/report.js'
 import { findFirst, headerHint, requireNamed, RESPONSE_COLUMN_NAMES, SAMPLE_COLUMN_NAMES } from './columns.js'
@@ -111,12 +111,13 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
     report.rowsRead++
     const values = new Map<string, string | undefined>()
     let any = false
-    cols.forEach((c, i) => {
+    for (let i = 0; i < cols.length; i++) {
+      const c = cols[i] as string
       const v = clinicalValue(row.fields[i])
       // Columns differing only in case (comut's WGD / wgd) are two columns; an exact repeat is refused by the table parser.
       if (!values.has(c)) values.set(c, v)
       if (v !== undefined) any = true
-    })
+    }
     if (!any) {
       drop(report, 'empty-row')
       continue
@@ -129,8 +130,11 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
       warnError(report, e)
       continue
     }
-    const prev = rows.get(sample)
-    if (prev !== undefined) {
+    // One hash probe per row (set, then see whether the map grew): 200,000-row study files.
+    const before = rows.size
+    rows.set(sample, { sample, line: row.line, values })
+    if (rows.size === before) {
+      const prev = t.rows.find((r) => rawId(r.fields[sampleIdx]) === sample) as TableRow
       throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice (lines ${prev.line} and ${row.line})`, {
         file,
         line: row.line,
@@ -138,7 +142,6 @@ function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOption
         suggestion: 'keep one row per sample (or key the table by another column with the sample-column option)',
       })
     }
-    rows.set(sample, { sample, line: row.line, values })
     report.kept++
   }
 

@@ -73,11 +73,12 @@ export interface PanelMatrix {
 
 export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): PanelMatrix {
   let header: string[] | undefined
-  const rows = new Map<string, Record<string, string | undefined>>()
+  const rows = new Map<string, Readonly<Record<string, string | undefined>>>()
+  const tuples = new Map<string, Readonly<Record<string, string | undefined>>>()
   for (const { text, line } of lines) {
-    if (text.trim() === '' || text.startsWith('#')) continue
-    const f = text.split('\t')
+    if (text.startsWith('#') || text.trim() === '') continue
     if (header === undefined) {
+      const f = text.split('\t')
       if (f[0]?.trim() !== 'SAMPLE_ID') {
         throw new InputError('MISSING_COLUMN', `first column must be SAMPLE_ID, got ${quote(f[0] ?? '')}`, { file, line, column: 1 })
       }
@@ -87,18 +88,31 @@ export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): P
       if (header.length < 2) throw new InputError('MISSING_COLUMN', 'no profile columns after SAMPLE_ID', { file, line })
       continue
     }
-    if (f.length !== header.length) {
-      throw new InputError('COLUMN_COUNT', `expected ${header.length} tab-separated fields, got ${f.length}`, { file, line })
+    // Rows are a handful of distinct panel tuples (the text after SAMPLE_ID): each is split,
+    // checked and made into one frozen record once, shared by its samples (a 200,000-sample matrix
+    // otherwise makes 200,000 arrays and objects).
+    const tab = text.indexOf('\t')
+    const key = tab === -1 ? undefined : text.slice(tab + 1)
+    let r = key === undefined ? undefined : tuples.get(key)
+    if (r === undefined) {
+      const fields = key === undefined ? [] : key.split('\t')
+      if (fields.length + 1 !== header.length) {
+        throw new InputError('COLUMN_COUNT', `expected ${header.length} tab-separated fields, got ${fields.length + 1}`, { file, line })
+      }
+      const rec: Record<string, string | undefined> = {}
+      for (let c = 1; c < header.length; c++) {
+        const v = (fields[c - 1] as string).trim()
+        rec[header[c] as string] = isMissing(v) ? undefined : v
+      }
+      r = Object.freeze(rec)
+      tuples.set(key as string, r)
     }
-    const sample = (f[0] as string).trim()
+    const sample = text.slice(0, tab).trim()
     if (sample === '') throw new InputError('BAD_VALUE', 'empty SAMPLE_ID', { file, line, column: 1 })
-    if (rows.has(sample)) throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice`, { file, line, column: 1 })
-    const r: Record<string, string | undefined> = {}
-    for (let c = 1; c < header.length; c++) {
-      const v = (f[c] as string).trim()
-      r[header[c] as string] = isMissing(v) ? undefined : v
-    }
+    // One hash probe per row: set, then see whether the map grew.
+    const before = rows.size
     rows.set(sample, r)
+    if (rows.size === before) throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice`, { file, line, column: 1 })
   }
   if (header === undefined) throw new InputError('EMPTY_FILE', 'no header line', { file })
   return { file, profiles: header.slice(1), rows }

@@ -69,8 +69,12 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
       throw new InputError('NOT_FOUND', `gene_panel ${quote(id)} (${KIND_WORD[k]} profile) has no definition`, { suggestion: `supply data_gene_panel_${id.toLowerCase()}.txt (stable_id: ${id})` })
     }
   }
+  // Matrix rows are shared records (one per distinct panel tuple): each is checked once.
+  const checked = new Set<object>()
   if (matrix) {
     for (const [sample, row] of matrix.rows) {
+      if (checked.has(row)) continue
+      checked.add(row)
       for (const v of Object.values(row)) {
         if (v !== undefined && !definitions.has(v)) {
           throw new InputError('NOT_FOUND', `sample ${sample}: panel ${v} has no definition`, { file: matrix.file, suggestion: `supply data_gene_panel_${v.toLowerCase()}.txt (stable_id: ${v})` })
@@ -92,9 +96,8 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     }
     return d
   }
-  const decide = (sample: string, k: AssayKind): Decision => {
+  const decide = (sample: string, k: AssayKind, row: Readonly<Record<string, string | undefined>> | undefined): Decision => {
     const src = kinds[k]
-    const row = matrix?.rows.get(sample)
     const columns = matrixColumns[k]
     if (row !== undefined && columns.length > 0) {
       for (const c of columns) {
@@ -142,19 +145,34 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     panels.set(id, p)
     return p
   }
-  // Each sample's triple once (assign and notes both need it; 200,000 samples × 3 decisions).
-  type Triple = Record<AssayKind, Decision> & { panelId?: string }
+  // Each sample's triple once (assign and notes both need it; 200,000 samples × 3 decisions). The
+  // triples are interned too (a cohort has a handful), so the composite panel id is made once per
+  // triple, not once per sample.
+  type Triple = Readonly<Record<AssayKind, Decision>> & { panelId?: string }
+  const decisionNo = new Map<Decision, number>()
+  const no = (d: Decision): number => {
+    let i = decisionNo.get(d)
+    if (i === undefined) decisionNo.set(d, (i = decisionNo.size))
+    return i
+  }
+  const triples = new Map<string, Triple>()
   const memo = new Map<string, Triple>()
   const decisions = (s: string): Triple => {
     let d = memo.get(s)
     if (d === undefined) {
-      d = { mutations: decide(s, 'mutations'), copyNumber: decide(s, 'copyNumber'), fusions: decide(s, 'fusions') }
+      const row = matrix?.rows.get(s)
+      const mu = decide(s, 'mutations', row)
+      const cn = decide(s, 'copyNumber', row)
+      const sv = decide(s, 'fusions', row)
+      const key = `${no(mu)},${no(cn)},${no(sv)}`
+      d = triples.get(key)
+      if (d === undefined) triples.set(key, (d = { mutations: mu, copyNumber: cn, fusions: sv }))
       memo.set(s, d)
     }
     return d
   }
   const matrixSamples: string[] = []
-  if (matrix) for (const [s, row] of matrix.rows) if (Object.values(row).some((v) => v !== undefined)) matrixSamples.push(s)
+  if (matrix) for (const [s, row] of matrix.rows) if (anyPanel(row)) matrixSamples.push(s)
   return {
     panels,
     matrixSamples,
@@ -167,14 +185,24 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
       return { panels, samplePanel }
     },
     notes(samples) {
+      // Counted per interned decision, then worded once each (decisions map one-to-one to their
+      // words, so first-seen order is the same either way).
+      const perKind = ASSAY_KINDS.map(() => new Map<Decision, number>())
+      for (const s of samples) {
+        const t = decisions(s)
+        ASSAY_KINDS.forEach((k, i) => {
+          const c = perKind[i] as Map<Decision, number>
+          const d = t[k]
+          c.set(d, (c.get(d) ?? 0) + 1)
+        })
+      }
       const out: string[] = []
-      for (const k of ASSAY_KINDS) {
+      ASSAY_KINDS.forEach((k, i) => {
         const src = kinds[k]
         // A profile the study does not have at all: nothing to say per sample.
-        if (src.profiled !== 'all' && src.profiled.size === 0 && matrixColumns[k].length === 0) continue
+        if (src.profiled !== 'all' && src.profiled.size === 0 && matrixColumns[k].length === 0) return
         const counts = new Map<string, number>()
-        for (const s of samples) {
-          const d = decisions(s)[k]
+        for (const [d, n] of perKind[i] as Map<Decision, number>) {
           const key =
             d.why === 'matrix NA'
               ? `not profiled: NA in the panel matrix (${matrixColumns[k].join(', ')})`
@@ -183,13 +211,21 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
                 : matrixColumns[k].includes(d.why)
                   ? `${d.panel} from panel matrix (${d.why})`
                   : `${d.panel} from ${d.why}`
-          counts.set(key, (counts.get(key) ?? 0) + 1)
+          counts.set(key, (counts.get(key) ?? 0) + n)
         }
         out.push(`${KIND_WORD[k]} panels: ${[...counts].map(([why, n]) => `${n} ${why}`).join('; ')}`)
-      }
+      })
       return out
     },
   }
+}
+
+const named = new WeakMap<object, boolean>()
+/** Does a matrix row name a panel for at least one profile? (Memoised per shared row record.) */
+export function anyPanel(row: Readonly<Record<string, string | undefined>>): boolean {
+  let v = named.get(row)
+  if (v === undefined) named.set(row, (v = Object.values(row).some((x) => x !== undefined)))
+  return v
 }
 
 /** What a panel assays for `gene`: its own entry, else its whole-exome kinds (`others`), else nothing. */

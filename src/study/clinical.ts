@@ -36,15 +36,24 @@ function patientColumnOf(t: ClinicalTable, name: string): string {
 
 function linkOf(t: ClinicalTable, column: string): PatientLink {
   const patientOf = new Map<string, string>()
-  const rank = new Map<string, number>()
-  let k = 0
   for (const row of t.rows.values()) {
     const p = row.values.get(column)
     if (p === undefined) throw new InputError('BAD_VALUE', `${column}: missing patient ID for sample ${quote(row.sample)}`, { file: t.file, line: row.line, column: t.columns.indexOf(column) + 1 })
     patientOf.set(row.sample, p)
-    rank.set(row.sample, k++)
   }
-  return { patientOf, rank, source: `${t.file} ${column}` }
+  // The file-order rank only --per-patient first reads: built on first use.
+  let rank: Map<string, number> | undefined
+  return {
+    patientOf,
+    get rank() {
+      if (rank === undefined) {
+        rank = new Map()
+        for (const s of t.rows.keys()) rank.set(s, rank.size)
+      }
+      return rank
+    },
+    source: `${t.file} ${column}`,
+  }
 }
 
 /** A study's patient and sample files (either may be absent, not both). */
@@ -57,14 +66,29 @@ export async function readStudyClinical(patientsPath: string | undefined, sample
   const link = linkOf(st, col)
   const pt = patients?.table ?? { file: samplesPath, sampleColumn: col, columns: [col], rows: new Map([...new Set(link.patientOf.values())].map((p) => [p, { sample: p, line: 0, values: new Map<string, string | undefined>([[col, p]]) }])) }
   // Sample rows with their patient's attributes; a column both files have keeps the sample's value.
-  const rows = new Map<string, ClinicalRow>()
-  for (const row of st.rows.values()) {
-    const p = pt.rows.get(link.patientOf.get(row.sample) as string)
-    rows.set(row.sample, p ? { ...row, values: new Map([...p.values, ...row.values]) } : row)
+  // Built on first use: a patient endpoint (the common case) is tested on the patient table and
+  // never reads them, and merging 200,000 rows' maps cost more than reading both files.
+  let merged: Map<string, ClinicalRow> | undefined
+  const mergedRows = (): Map<string, ClinicalRow> => {
+    if (merged !== undefined) return merged
+    merged = new Map<string, ClinicalRow>()
+    for (const row of st.rows.values()) {
+      const p = pt.rows.get(link.patientOf.get(row.sample) as string)
+      merged.set(row.sample, p ? { ...row, values: new Map([...p.values, ...row.values]) } : row)
+    }
+    return merged
   }
   const columns = [...st.columns, ...pt.columns.filter((c) => !st.columns.includes(c))]
+  const sample: ClinicalTable = {
+    ...st,
+    columns,
+    get rows() {
+      return mergedRows()
+    },
+    responseColumn: st.responseColumn ?? pt.responseColumn,
+  }
   return {
-    sample: { ...st, columns, rows, responseColumn: st.responseColumn ?? pt.responseColumn },
+    sample,
     patient: pt,
     link,
     disagree: new Map(),

@@ -35,6 +35,15 @@ export interface StudyFolder {
 }
 
 const META = /^meta_.*\.txt$/
+
+/**
+ * Why a discrete CNA profile's custom driver annotations (cbp_driver Putative_Driver /
+ * Putative_Passenger, cbp_driver_tiers) are not read: they only feed cBioPortal's optional
+ * driver/VUS filter, which is off by default (every call is counted and shown); biomarkit has no
+ * such filter, so it counts every call as cBioPortal's default does. Reading them would change
+ * no number. The same columns inside a MAF or a DISCRETE_LONG file are not read either.
+ */
+export const PD_ANNOTATIONS_WHY = "custom driver annotations (cbp_driver, cbp_driver_tiers) only feed cBioPortal's optional driver/VUS filter; biomarkit has no such filter and counts every call, as cBioPortal does by default"
 const PANEL = /^data_gene_panel_(?!matrix).*\.txt$/
 
 function isDir(p: string): boolean {
@@ -74,6 +83,11 @@ export async function readStudyFolder(dir: string): Promise<StudyFolder> {
     const meta = parseMetaFile(await lines(metaPath), metaPath)
     used.add(name)
     if (meta.dataFile !== undefined) used.add(meta.dataFile)
+    if (meta.pdAnnotations !== undefined) {
+      used.add(meta.pdAnnotations)
+      const missing = existsSync(join(dir, meta.pdAnnotations)) ? '' : '; named but not in the folder'
+      unused.push({ file: meta.pdAnnotations, why: `${name} pd_annotations_filename: ${PD_ANNOTATIONS_WHY}${missing}` })
+    }
     if (meta.role === undefined) {
       unused.push({ file: meta.dataFile ?? name, why: `${name}: ${meta.unused ?? 'not read'}` })
       continue

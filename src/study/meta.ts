@@ -43,6 +43,8 @@ export interface MetaFile {
   readonly stableId: string | undefined
   readonly dataFile: string | undefined
   readonly genePanel: string | undefined
+  /** `pd_annotations_filename`: cBioPortal's custom driver annotations for a discrete CNA profile (not read; ./folder.ts says why). */
+  readonly pdAnnotations: string | undefined
   /** What biomarkit does with it, or why not (`unused`). */
   readonly role: ProfileRole | undefined
   readonly unused: string | undefined
@@ -88,6 +90,7 @@ export function parseMetaFile(lines: Iterable<NumberedLine>, file: string): Meta
     stableId: get('stable_id'),
     dataFile,
     genePanel: get('gene_panel'),
+    pdAnnotations: get('pd_annotations_filename'),
     role: row?.role,
     unused,
   }
@@ -97,6 +100,8 @@ export interface CaseList {
   readonly file: string
   readonly stableId: string
   readonly samples: readonly string[]
+  /** The same IDs as a set (profile rules look samples up in it). */
+  readonly sampleSet: ReadonlySet<string>
 }
 
 export function parseCaseList(lines: Iterable<NumberedLine>, file: string): CaseList {
@@ -111,7 +116,7 @@ export function parseCaseList(lines: Iterable<NumberedLine>, file: string): Case
     if (s !== '') seen.add(s)
   }
   const samples = [...seen]
-  return { file, stableId: id, samples }
+  return { file, stableId: id, samples, sampleSet: seen }
 }
 
 /** Which case list says a profile's samples were profiled: `<study>_<suffix>` (cBioPortal's conventions). */

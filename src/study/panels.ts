@@ -8,7 +8,7 @@ import { readLines } from '../io/lines.js'
 import { readPanelMatrix, type PanelMatrix } from '../panels/cbioportal.js'
 import type { AssayKind, KindSource } from '../panels/profiled.js'
 import { profileCaseList, type StudyFolder, type StudyProfile } from './folder.js'
-import { CASE_LIST_SUFFIX } from './meta.js'
+import { CASE_LIST_SUFFIX, type CaseList } from './meta.js'
 
 export interface StudyPanels {
   /** The panel matrix, read once (its path is `matrix.file`). */
@@ -46,27 +46,32 @@ export async function dataFileSamples(p: StudyProfile): Promise<Set<string>> {
 }
 
 export async function studyPanels(study: StudyFolder): Promise<StudyPanels> {
-  const declared = new Set<string>()
+  // The case lists that declare samples profiled: usually one (or the same one for every profile),
+  // whose IDs are then used as they are; several are merged.
+  const lists = new Set<CaseList>()
   const kind = async (profiles: readonly StudyProfile[], suffixes: readonly string[]): Promise<KindSource> => {
     const list = profileCaseList(study, suffixes)
     const columns = profiles.flatMap((p) => (p.stableId === undefined ? [] : [p.stableId]))
     const metaPanel = profiles.find((p) => p.genePanel !== undefined)?.genePanel
     if (list) {
-      for (const s of list.samples) declared.add(s)
-      return { columns, profiled: new Set(list.samples), profiledBy: `case list ${list.stableId}`, metaPanel }
+      lists.add(list)
+      return { columns, profiled: list.sampleSet, profiledBy: `case list ${list.stableId}`, metaPanel }
     }
     const samples = new Set<string>()
     for (const p of profiles) for (const s of await dataFileSamples(p)) samples.add(s)
     return { columns, profiled: samples, profiledBy: profiles.length === 0 ? 'the study (it has no such profile)' : 'the data file', metaPanel }
   }
+  const matrix = study.panelMatrix === undefined ? undefined : await readPanelMatrix(study.panelMatrix.path)
+  const kinds = {
+    mutations: await kind(study.mutations, CASE_LIST_SUFFIX.mutations),
+    copyNumber: await kind(study.cna, CASE_LIST_SUFFIX.cna),
+    fusions: await kind(study.sv, CASE_LIST_SUFFIX.sv),
+  }
+  const all = [...lists]
   return {
-    matrix: study.panelMatrix === undefined ? undefined : await readPanelMatrix(study.panelMatrix.path),
+    matrix,
     panelFiles: study.panelFiles,
-    kinds: {
-      mutations: await kind(study.mutations, CASE_LIST_SUFFIX.mutations),
-      copyNumber: await kind(study.cna, CASE_LIST_SUFFIX.cna),
-      fusions: await kind(study.sv, CASE_LIST_SUFFIX.sv),
-    },
-    declared: [...declared],
+    kinds,
+    declared: all.length === 1 ? (all[0] as CaseList).samples : [...new Set(all.flatMap((l) => l.samples))],
   }
 }

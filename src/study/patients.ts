@@ -72,25 +72,38 @@ export function collapseToPatients(m: StateMatrix, link: PatientLink, mode: PerP
   const n = m.samples.length
   const P = patients.length
   const F = m.features.length
+  // Flat, typed: each patient's first sample, and (for the few with several) its member range in
+  // `flat`. 510 features × 159,000 patients is 81M cells; arrays of arrays made this 2+ s.
+  const first = new Int32Array(P)
+  const multiAt: number[] = []
+  const starts: number[] = [0]
+  const flat: number[] = []
+  for (let p = 0; p < P; p++) {
+    const list = members[p] as number[]
+    first[p] = list[0] as number
+    if (mode !== 'first' && list.length > 1) {
+      multiAt.push(p)
+      for (const i of list) flat.push(i)
+      starts.push(flat.length)
+    }
+  }
+  const src = m.state
   const state = new Uint8Array(F * P)
   for (let f = 0; f < F; f++) {
     const row = f * n
-    for (let p = 0; p < P; p++) {
-      const list = members[p] as number[]
-      let v: number
-      if (mode === 'first' || list.length === 1) v = m.state[row + (list[0] as number)] as number
-      else {
-        v = NOT_ASSAYED
-        for (const i of list) {
-          const x = m.state[row + i] as number
-          if (x === ALTERED) {
-            v = ALTERED
-            break
-          }
-          if (x === WILD_TYPE) v = WILD_TYPE
+    const out = f * P
+    for (let p = 0; p < P; p++) state[out + p] = src[row + (first[p] as number)] as number
+    for (let k = 0; k < multiAt.length; k++) {
+      let v = NOT_ASSAYED
+      for (let j = starts[k] as number; j < (starts[k + 1] as number); j++) {
+        const x = src[row + (flat[j] as number)] as number
+        if (x === ALTERED) {
+          v = ALTERED
+          break
         }
+        if (x === WILD_TYPE) v = WILD_TYPE
       }
-      state[f * P + p] = v
+      state[out + (multiAt[k] as number)] = v
     }
   }
   const firstOf = members.map((l) => l[0] as number)

@@ -13,7 +13,7 @@
  */
 import { requireNamed } from '../clinical/columns.js'
 import { InputError, quote } from '../errors.js'
-import { ALTERED, NOT_ASSAYED, type CohortMatrix } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
 import type { ClinicalTable } from '../model/clinical.js'
 import type { Alternative } from '../stats/fisher.js'
 import { mantelHaenszelExact, type Table2x2 } from '../stats/mantel-haenszel-exact.js'
@@ -49,7 +49,7 @@ export interface StratifiedResult {
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Each tested sample's stratum (`group` ≥ 0 marks a tested sample, as scan's alignment does). */
-export function readStrata(m: CohortMatrix, clinical: ClinicalTable, name: string, group: Int32Array): Strata {
+export function readStrata(m: StateMatrix, clinical: ClinicalTable, name: string, group: Int32Array): Strata {
   const column = clinical.columns[requireNamed(clinical.columns, name, '--strata', clinical.file)] as string
   const value = m.samples.map((s, i) => ((group[i] as number) < 0 ? undefined : clinical.rows.get(s)?.values.get(column)))
   const levels = [...new Set(value.filter((v): v is string => v !== undefined))].sort(byCodePoint)
@@ -83,7 +83,7 @@ export function strataStatement(endpoint: string, s: Strata): string {
 }
 
 /** The 2×2 of each stratum for one feature, as countTable: rows altered / wild-type, columns in group / the other. */
-function stratumTables(m: CohortMatrix, f: number, group: Int32Array, s: Strata, level: number, other: number | undefined): Table2x2[] {
+function stratumTables(m: StateMatrix, f: number, group: Int32Array, s: Strata, level: number, other: number | undefined): Table2x2[] {
   const n = m.samples.length
   const t = s.levels.map(() => ({ a: 0, b: 0, c: 0, d: 0 }))
   for (let i = 0, j = f * n; i < n; i++, j++) {
@@ -104,7 +104,7 @@ function stratumTables(m: CohortMatrix, f: number, group: Int32Array, s: Strata,
   return t
 }
 
-export function stratifiedTest(m: CohortMatrix, f: number, group: Int32Array, s: Strata, level: number, other: number | undefined, alternative: Alternative): StratifiedResult {
+export function stratifiedTest(m: StateMatrix, f: number, group: Int32Array, s: Strata, level: number, other: number | undefined, alternative: Alternative): StratifiedResult {
   const tables = stratumTables(m, f, group, s, level, other)
   const small = s.levels.filter((_, k) => { const t = tables[k] as Table2x2; return t.a + t.b + t.c + t.d < 2 })
   const used = tables.filter((t) => t.a + t.b + t.c + t.d >= 2)

@@ -31,7 +31,7 @@ describe('delimited tables', () => {
   it('counts rather than throws in lenient mode', () => {
     const t = parseTableLines('x.tsv', ['a\tb', '1', '1\t2', ''], { lenient: true })
     expect(t.rows).toHaveLength(1)
-    expect(t.skipped).toEqual({ 'wrong number of columns': 1, 'blank line': 1 })
+    expect(t.skipped).toEqual({ 'wrong-column-count': 1, 'blank-line': 1 })
   })
 
   it('rejects duplicate column names unless allowed, and then still rejects a duplicated required one', () => {

@@ -20,6 +20,7 @@ import { OutputSet } from '../../src/io/write.js'
 import { mafLines } from '../../src/maf/write.js'
 import { assertCellCount } from '../../src/matrix/cell-limit.js'
 import { widest } from '../../viz/text.js'
+import { readReportJson } from '../../src/model/report.js'
 import { FIXTURES, ROOT, tmpDir } from '../helpers.js'
 
 const MAF = join(FIXTURES, 'bad', 'maf', 'valid.maf')
@@ -323,7 +324,7 @@ describe('6: convert streams, same bytes as the whole-output formatters', () => 
     const plain = await loadCohort({ inputs: [f] })
     io = memoryIO()
     expect(await run(['convert', f, '--to', 'json'], io)).toBe(0)
-    expect(io.out).toBe(JSON.stringify({ samples: plain.samples, alterations: plain.events.toArray(), readReports: plain.reports }, null, 1) + '\n')
+    expect(io.out).toBe(JSON.stringify({ samples: plain.samples, alterations: plain.events.toArray(), readReports: plain.reports.map(readReportJson) }, null, 1) + '\n')
   })
 
   it('JSON with no alterations is still the same document', async () => {
@@ -331,7 +332,7 @@ describe('6: convert streams, same bytes as the whole-output formatters', () => 
     const plain = await loadCohort({ inputs: [f] })
     const io = memoryIO()
     expect(await run(['convert', f, '--to', 'json'], io)).toBe(0)
-    expect(io.out).toBe(JSON.stringify({ samples: plain.samples, alterations: [], readReports: plain.reports }, null, 1) + '\n')
+    expect(io.out).toBe(JSON.stringify({ samples: plain.samples, alterations: [], readReports: plain.reports.map(readReportJson) }, null, 1) + '\n')
   })
 
   it('a MAF of 100,000 columns converts (was "Invalid string length")', async () => {

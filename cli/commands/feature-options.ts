@@ -3,6 +3,7 @@
  * the `--features` words, `--reference COL=LEVEL`, and JSON text with Inf/NaN spelled out.
  */
 import { InputError, quote } from '../../src/errors.js'
+import { jsonNumber } from '../../src/io/json-numbers.js'
 
 export type GenomicType = 'genes' | 'rules' | 'pathways'
 
@@ -60,10 +61,10 @@ export function parseReferences(items: readonly string[] | undefined): Map<strin
   return out
 }
 
-/** JSON with full precision; Infinity → "Inf", NaN → null (JSON has neither). */
+/** JSON with full precision, numbers as every JSON output writes them (src/io/json-numbers.ts); Maps and Sets as objects and arrays. */
 export function jsonText(value: unknown): string {
   const replace = (_k: string, v: unknown): unknown => {
-    if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? null : v > 0 ? 'Inf' : '-Inf'
+    if (typeof v === 'number') return jsonNumber(v)
     if (v instanceof Map) return Object.fromEntries(v as Map<string, unknown>)
     if (v instanceof Set) return [...(v as Set<unknown>)]
     return v

@@ -22,7 +22,8 @@
  */
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
-import { capError, currentMaxLineLength, decompressed, displayName, inputCap, type GzipMeter } from './lines.js'
+import { capError, decompressed, displayName, inputCap, type GzipMeter } from './byte-source.js'
+import { currentMaxLineLength } from './lines.js'
 import { noteRead } from './read-registry.js'
 
 /** Where the lines go. */

@@ -9,7 +9,8 @@
  * Complexity: O(bytes); memory the file's text (at most the cap) plus one record per kept line.
  */
 import { InputError } from '../errors.js'
-import { readLineBatches, type ByteCap } from './lines.js'
+import { type ByteCap } from './byte-source.js'
+import { readLineBatches } from './lines.js'
 import { maxSideFileBytes, MAX_JSON_DEPTH } from './limits.js'
 
 export interface SideLine {

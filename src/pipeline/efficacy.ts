@@ -11,20 +11,12 @@ import { clopperPearson } from '../stats/clopper-pearson.js'
 import { kaplanMeier } from '../stats/km.js'
 import { coxph } from '../stats/cox.js'
 import { clinicalFactor } from '../features/clinical-factor.js'
+import type { MedianCell } from '../features/rows.js'
 
 export interface RateCell {
   readonly x: number
   readonly n: number
   readonly rate: number
-  readonly lower: number
-  readonly upper: number
-}
-
-export interface MedianCell {
-  readonly n: number
-  readonly events: number
-  /** NaN when not reached. */
-  readonly median: number
   readonly lower: number
   readonly upper: number
 }

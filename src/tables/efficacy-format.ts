@@ -3,7 +3,8 @@
  * TSV numbers are full precision (R-checkable); the text rounds as the study prints.
  */
 import { alignColumns } from '../pipeline/summary-report.js'
-import type { EfficacyRow, HazardCell, MedianCell } from '../pipeline/efficacy.js'
+import type { MedianCell } from '../features/rows.js'
+import type { EfficacyRow, HazardCell } from '../pipeline/efficacy.js'
 import { formatP } from '../stats/format.js'
 
 const pct = (x: number, n: number) => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`

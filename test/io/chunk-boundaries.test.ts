@@ -11,7 +11,8 @@
 import { describe, expect, it } from 'vitest'
 import { gzipSync } from 'node:zlib'
 import { feedByteLines, UseTextPath } from '../../src/io/byte-lines.js'
-import { decompressed, readLines } from '../../src/io/lines.js'
+import { decompressed } from '../../src/io/byte-source.js'
+import { readLines } from '../../src/io/lines.js'
 import { InputError } from '../../src/errors.js'
 import { tmpFile } from '../helpers.js'
 

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { gzipSync } from 'node:zlib'
-import { peekText, readLineBatches, setStdinSource } from '../../src/io/lines.js'
+import { setStdinSource } from '../../src/io/byte-source.js'
+import { peekText, readLineBatches } from '../../src/io/lines.js'
 import { sniffFile } from '../../src/input/sniff.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import { InputError } from '../../src/errors.js'

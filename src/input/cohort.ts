@@ -205,5 +205,5 @@ export function dropRepeats(report: ReadReport, r: CrossFileRepeats): void {
   if (r.count === 0) return
   report.kept -= r.count
   drop(report, CROSS_FILE_DUPLICATE, r.count)
-  warn(report, { code: 'cross-file-duplicate', detail: crossFileWarning(r) as string })
+  warn(report, crossFileWarning(r) as string)
 }

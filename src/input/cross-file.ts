@@ -19,8 +19,8 @@
 import { DuplicateIndex } from '../maf/dedup.js'
 import { KIND_CODE, type EventTable } from '../model/events.js'
 
-/** The read report's drop reason (its text: 'duplicate across files'). */
-export const CROSS_FILE_DUPLICATE = 'duplicate-across-files'
+/** The read report's drop reason. */
+export const CROSS_FILE_DUPLICATE = 'duplicate across files'
 const EXAMPLES = 3
 
 /** One file's rows dropped as repeats of an earlier file's. */
@@ -112,5 +112,5 @@ export class CrossFileDuplicates {
 /** The warning for a file's repeats (undefined when none). */
 export function crossFileWarning(r: CrossFileRepeats): string | undefined {
   if (r.count === 0) return undefined
-  return `duplicate across files: ${r.count} call(s) repeat a call of an earlier input file (same sample, chromosome, start and alleles) and were dropped here, the earlier file's row kept: ${r.examples.join('; ')}${r.count > r.examples.length ? '; …' : ''}`
+  return `${CROSS_FILE_DUPLICATE}: ${r.count} call(s) repeat a call of an earlier input file (same sample, chromosome, start and alleles) and were dropped here, the earlier file's row kept: ${r.examples.join('; ')}${r.count > r.examples.length ? '; …' : ''}`
 }

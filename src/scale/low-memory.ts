@@ -51,7 +51,7 @@ import { dropRepeats, expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
 import { displayName, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList } from '../input/sample-list.js'
-import { CrossFileDuplicates } from '../input/cross-file.js'
+import { CROSS_FILE_DUPLICATE, CrossFileDuplicates } from '../input/cross-file.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
@@ -287,7 +287,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
           else if (was !== f) shared++
         }
         // Its rows are folded chunk by chunk, not held: a repeat of another file's call cannot be found.
-        if (shared > 0) warn(r.report, { code: 'cross-file-unchecked', detail: `${shared} sample(s) of this VCF are also in another input file: --low-memory does not collapse the same call given in both (the default path does, as "duplicate across files")` })
+        if (shared > 0) warn(r.report, `${shared} sample(s) of this VCF are also in another input file: --low-memory does not collapse the same call given in both (the default path does, as "${CROSS_FILE_DUPLICATE}")`)
         if (r.part !== undefined) parts.push(r.part)
       } catch (e) {
         consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)

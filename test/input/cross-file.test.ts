@@ -13,7 +13,7 @@ import { loadCohort } from '../../src/input/cohort.js'
 import { CrossFileDuplicates, CROSS_FILE_DUPLICATE } from '../../src/input/cross-file.js'
 import { isMultiHit } from '../../src/matrix/cell.js'
 import { stateTotals } from '../../src/matrix/summary.js'
-import { droppedText, warningsText, type ReadReport } from '../../src/model/report.js'
+import type { ReadReport } from '../../src/model/report.js'
 import { classifyCohort, prepareClassifier } from '../../src/pipeline/classify-cohort.js'
 import { summaryJson } from '../../src/pipeline/summary-report.js'
 import { classifyLowMemory } from '../../src/scale/low-memory.js'
@@ -38,11 +38,10 @@ function files(): { a: string; b: string } {
 }
 
 function expectRepeatReported(r: ReadReport, later: string, earlier: string): void {
-  expect(droppedText(r)).toEqual({ 'duplicate across files': 1 })
-  expect(r.dropped).toEqual([{ code: CROSS_FILE_DUPLICATE, n: 1 }])
+  expect(r.dropped).toEqual({ [CROSS_FILE_DUPLICATE]: 1 })
   expect(r.kept).toBe(2)
   expect(r.rowsRead).toBe(3)
-  const w = warningsText(r).find((x) => x.startsWith('duplicate across files: 1 call(s)'))
+  const w = r.warnings.find((x) => x.startsWith(CROSS_FILE_DUPLICATE))
   expect(w).toContain(`${later}:3 repeats ${earlier}:2 (S1 17:7675088 C>T)`)
 }
 
@@ -51,7 +50,7 @@ describe('the same call in two input files', () => {
     const { a, b } = files()
     const cohort = await loadCohort({ inputs: [a, b] })
     expect(cohort.events.length).toBe(4)
-    expect(cohort.reports[0]?.dropped).toEqual([])
+    expect(cohort.reports[0]?.dropped).toEqual({})
     expectRepeatReported(cohort.reports[1] as ReadReport, b, a)
     const m = await classifyCohort(cohort, {})
     const f = m.features.findIndex((x) => x.id === 'TP53')
@@ -65,11 +64,11 @@ describe('the same call in two input files', () => {
   it('a file alone, or files with no call in common, are read as before', async () => {
     const { a } = files()
     const one = await loadCohort({ inputs: [a] })
-    expect(one.reports[0]?.dropped).toEqual([])
+    expect(one.reports[0]?.dropped).toEqual({})
     const other = tmpFile('other.maf', [HEADER, ROW('S9'), ''].join('\n'))
     const two = await loadCohort({ inputs: [a, other] })
     expect(two.events.length).toBe(3)
-    expect(two.reports.map((r) => r.dropped)).toEqual([[], []])
+    expect(two.reports.map((r) => r.dropped)).toEqual([{}, {}])
   })
 
   it('default path, MAF + VCF: the VCF record of the MAF call is the repeat', async () => {
@@ -85,8 +84,8 @@ describe('the same call in two input files', () => {
     )
     const cohort = await loadCohort({ inputs: [a, vcf] })
     const r = cohort.reports[1] as ReadReport
-    expect(droppedText(r)['duplicate across files']).toBe(1)
-    expect(warningsText(r).find((x) => x.startsWith('duplicate across files'))).toMatch(new RegExp(`later\\.vcf:\\d+ repeats ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2`))
+    expect(r.dropped[CROSS_FILE_DUPLICATE]).toBe(1)
+    expect(r.warnings.find((x) => x.startsWith(CROSS_FILE_DUPLICATE))).toMatch(new RegExp(`later\\.vcf:\\d+ repeats ${a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2`))
     const m = await classifyCohort(cohort, {})
     const f = m.features.findIndex((x) => x.id === 'TP53')
     expect(m.cells.get(f * m.samples.length + m.samples.indexOf('S1'))?.events).toHaveLength(1)

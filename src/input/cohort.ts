@@ -12,7 +12,7 @@ import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
-import { drop, warn, type ReadReport } from '../model/report.js'
+import { warn, type ReadReport } from '../model/report.js'
 import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
 import { readAnnovarTable } from '../vcf/index.js'
@@ -25,7 +25,6 @@ import { checkSampleList, readSampleList, type ListedSample } from './sample-lis
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
-import { CROSS_FILE_DUPLICATE, CrossFileDuplicates, crossFileWarning, type CrossFileRepeats } from './cross-file.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
 
 export interface CohortOptions {
@@ -127,8 +126,6 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const seen = new Set<string>(declared)
   const callSamplesOf: (readonly string[])[] = []
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
-  /** The same call in two files: collapsed as within one (./cross-file.ts). */
-  const repeats = new CrossFileDuplicates(events)
   let done = 0
   // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
   // while this thread parses): ~0.5 ms a file, half the read of a thousand 100-row files.
@@ -144,15 +141,11 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     opts.onFile?.(done, jobs.length, job.path)
     sniffAhead(k)
     sniffAhead(k + 1)
-    const from = events.length
     opts.stream?.begin()
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
     for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
     for (const a of r.alterations) events.push(a)
-    // A streamed read (convert) writes each file's rows and lets them go, so there is no earlier
-    // file to compare with: convert translates every file's rows as they are (README, convert).
-    if (opts.stream === undefined && job.role !== 'cna' && job.role !== 'fusion') dropRepeats(r.report, repeats.check(from))
     if (opts.stream !== undefined && events.length > 0) {
       opts.stream.rows(events)
       events.clear()
@@ -220,12 +213,4 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
       }
       return readColumnMapped(job.path, columnMap, { ...common, origin })
   }
-}
-
-/** A file's rows dropped as repeats of an earlier file's, in its read report: counted and named. */
-export function dropRepeats(report: ReadReport, r: CrossFileRepeats): void {
-  if (r.count === 0) return
-  report.kept -= r.count
-  drop(report, CROSS_FILE_DUPLICATE, r.count)
-  warn(report, { code: 'cross-file-duplicate', detail: crossFileWarning(r) as string })
 }

@@ -25,8 +25,6 @@ export const DROP_TEXT = {
   // Repeats
   duplicate: 'duplicate',
   'duplicate-variant': 'duplicate (same sample, chromosome, start and alleles)',
-  /** The same call in an earlier input file (input/cross-file.ts). */
-  'duplicate-across-files': 'duplicate across files',
   // Refused rows (lenient mode): `bad row: <error code>`, `invalid: …`
   'bad-row': 'bad row',
   invalid: 'invalid',
@@ -99,10 +97,6 @@ export const NOTE_TEXT = {
   'cn-mixed-amplification': (d: string) => `${d} locus/loci with an amplified allele beside a lost or reduced one: counted as Amp`,
   'gistic-ambiguous-genes': (d: string) => `${d} gene entries written NAME|ID left out (ambiguous annotation, as maftools)`,
   'gistic-peak-without-genes': (d: string) => d,
-  /** Rows dropped as repeats of an earlier file's calls, the first few named (input/cross-file.ts). */
-  'cross-file-duplicate': (d: string) => d,
-  /** A low-memory VCF whose samples another file also has: repeats across them are not looked for. */
-  'cross-file-unchecked': (d: string) => d,
   'frameshift-guessed': (d: string) => `${d} frameshift row(s) without alleles or type: recorded as Frame_Shift_Del (map ref/alt or type to be exact)`,
   /** MAF rows (detail: how many) kept with an NA Start_Position; with a Variant_Type derived from the alleles. */
   'maf-no-position': (d: string) => `${d} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`,

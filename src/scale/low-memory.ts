@@ -47,11 +47,10 @@ import type { BuiltMatrix } from '../matrix/build.js'
 import { readCopyNumber } from '../cna/index.js'
 import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { readFusions } from '../fusion/index.js'
-import { dropRepeats, expandInputs } from '../input/cohort.js'
+import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
 import { displayName, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList } from '../input/sample-list.js'
-import { CrossFileDuplicates } from '../input/cross-file.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
@@ -193,16 +192,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
     // caches warm. 3M-row bench MAF: peak 265-274 → 247 MB.
     const table = new EventTable()
-    /** Per input file: its rows dropped as repeats of an earlier file's (../input/cross-file.ts), over all partitions. */
-    const repeats = paths.map((): { count: number; examples: { line: number; text: string }[] } => ({ count: 0, examples: [] }))
-    /** Sample → the first call file it was seen in (a VCF sharing samples with another file is said below). */
-    const firstFileOf = new Map<string, number>()
     for (let p = 0; p < K; p++) {
       step(paths.length + p, total, `partition ${p + 1} of ${K}`)
       table.truncate(0)
       if (pending === undefined) table.reserve(out.rows[p] as number)
-      // The key holds the sample, so a partition holds every row a key can repeat.
-      const crossFile = new CrossFileDuplicates(table)
       const samples = new Set<string>()
       /** [first table row, file] per file in this partition, for a row's place in input order. */
       const starts: number[] = []
@@ -215,14 +208,9 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
         if (current === undefined) return
         const c = current.finishPart()
         if (pending === undefined) (heads[currentFile] as MafParser).absorbCounts(c)
-        const r = crossFile.check(starts[starts.length - 2] as number)
-        const acc = repeats[currentFile] as (typeof repeats)[number]
-        acc.count += r.count
-        r.examples.forEach((text, i) => acc.examples.push({ line: r.lines[i] as number, text }))
         for (const s of current.samples) {
           samples.add(s)
           called.add(s)
-          if (!firstFileOf.has(s)) firstFileOf.set(s, currentFile)
         }
         current = undefined
       }
@@ -278,16 +266,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       try {
         const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
         vcfRead[f] = r
-        let shared = 0
         for (const s of r.samples) {
           universe.add(s)
           called.add(s)
-          const was = firstFileOf.get(s)
-          if (was === undefined) firstFileOf.set(s, f)
-          else if (was !== f) shared++
         }
-        // Its rows are folded chunk by chunk, not held: a repeat of another file's call cannot be found.
-        if (shared > 0) warn(r.report, { code: 'cross-file-unchecked', detail: `${shared} sample(s) of this VCF are also in another input file: --low-memory does not collapse the same call given in both (the default path does, as "duplicate across files")` })
         if (r.part !== undefined) parts.push(r.part)
       } catch (e) {
         consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
@@ -319,11 +301,6 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       const r = reports[f]
       if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, { code: 'container', location: { file: displayName(path) }, detail: n })
     }
-    // A file's repeats over all partitions, its first few in line order (as the default path lists them).
-    repeats.forEach((x, f) => {
-      const first = x.examples.sort((a, b) => a.line - b.line).slice(0, 3)
-      if (reports[f] !== undefined) dropRepeats(reports[f], { count: x.count, examples: first.map((e) => e.text), lines: first.map((e) => e.line) })
-    })
     if (listed !== undefined && opts.samplesFile !== undefined) {
       for (const x of extra) for (const s of x.samples) called.add(s)
       const w = checkSampleList(opts.samplesFile, listed, called)

@@ -21,7 +21,6 @@ import { mafLines } from '../../src/maf/write.js'
 import { readReportJson } from '../../src/model/report.js'
 import { assertCellCount } from '../../src/matrix/cell-limit.js'
 import { widest } from '../../viz/text.js'
-import { readReportJson } from '../../src/model/report.js'
 import { FIXTURES, ROOT, tmpDir } from '../helpers.js'
 
 const MAF = join(FIXTURES, 'bad', 'maf', 'valid.maf')

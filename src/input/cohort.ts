@@ -1,6 +1,7 @@
 /**
  * Everything a command reads, in one place: positional inputs (VCF / MAF / ANNOVAR tables, format
- * sniffed from content; folders expanded), a manifest, copy-number and fusion tables. Returns the
+ * sniffed from content; folders expanded), a manifest, copy-number and fusion tables, read by the
+ * steps the low-memory path shares (./read-cohort.ts) into one table. Returns the
  * alterations (one column-stored EventTable for the cohort), one read report per file, and the sample universe:
  *   universe = samples seen in genomic inputs ∪ samples a manifest or --samples file declares.
  *
@@ -8,23 +9,18 @@
  * the distinct strings. MAF rows and VCF small variants go straight into the table (big plain
  * files read by two threads: ./parallel.ts); other readers' records are appended.
  */
-import { readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import type { Alteration } from '../model/alteration.js'
-import { warn, type ReadReport } from '../model/report.js'
+import type { ReadReport } from '../model/report.js'
 import { readMafInto } from '../maf/index.js'
 import { EventTable } from '../model/events.js'
 import { readAnnovarTable } from '../vcf/index.js'
-import { readCopyNumber } from '../cna/index.js'
 import type { CnNotAssayed } from '../model/cn-not-assayed.js'
-import { readFusions } from '../fusion/index.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
-import { displayName, peekText, takeReadNotices } from '../io/lines.js'
-import { checkSampleList, readSampleList, type ListedSample } from './sample-list.js'
-import { readManifest, type ManifestEntry } from './manifest.js'
+import { peekText } from '../io/lines.js'
 import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
-import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
+import { looksLikeMaf, type InputFormat } from './sniff.js'
+import { planJobs, readCohort, type FileRead, type Job, type ReadContext, type RecordsRead, type RowHolder } from './read-cohort.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
 
 export interface CohortOptions {
@@ -70,122 +66,62 @@ export interface Cohort {
   readonly cnNotAssayed?: CnNotAssayed | undefined
 }
 
-const CALL_FILE = /\.(vcf|maf|tsv|txt|csv)(\.b?gz)?$/i
-
-/** A folder stands for the call files directly inside it (sorted, so runs are deterministic). */
-export function expandInputs(inputs: readonly string[]): string[] {
-  const out: string[] = []
-  for (const p of inputs) {
-    let isDir = false
-    try {
-      isDir = p !== '-' && statSync(p).isDirectory()
-    } catch {
-      /* missing files are reported by the line source with their name */
-    }
-    if (isDir) {
-      const files = readdirSync(p)
-        .filter((f) => CALL_FILE.test(f) && !f.startsWith('.'))
-        .sort()
-        .map((f) => join(p, f))
-      if (files.length === 0) throw new InputError('NOT_FOUND', 'folder holds no .vcf/.maf/.tsv/.txt files', { file: p })
-      for (const f of files) out.push(f) // not push(...): a folder of ~125k files overflowed the stack
-    } else out.push(p)
-  }
-  return out
-}
-
-interface Job {
-  readonly path: string
-  readonly role: ManifestEntry['role'] | 'auto'
-  readonly sample: string | undefined
-}
+export { expandInputs, readsMutations } from './read-cohort.js'
 
 export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
-  const jobs: Job[] = expandInputs(opts.inputs).map((path) => ({ path, role: 'auto' as const, sample: undefined }))
-  const declared = new Set<string>()
-  let listed: ListedSample[] | undefined
-  if (opts.manifest !== undefined) {
-    const m = await readManifest(opts.manifest)
-    for (const e of m.entries) jobs.push({ path: e.path, role: e.role, sample: e.sample })
-    for (const s of m.samples) declared.add(s)
-  }
-  for (const p of opts.cna ?? []) jobs.push({ path: p, role: 'cna', sample: undefined })
-  for (const p of opts.fusions ?? []) jobs.push({ path: p, role: 'fusion', sample: undefined })
-  if (opts.samplesFile !== undefined) {
-    listed = await readSampleList(opts.samplesFile)
-    for (const s of listed) declared.add(s.id)
-  }
-  for (const s of opts.extraSamples ?? []) declared.add(s)
-  if (jobs.length === 0) {
-    throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
+  const holder = new TableHolder(opts)
+  const r = await readCohort(await planJobs(opts), holder, opts.onFile)
+  return { events: r.result.events, reports: r.reports, samples: r.samples, files: r.files, cnNotAssayed: r.result.cnNotAssayed }
+}
+
+/**
+ * Every row in one table (or, with `stream`, handed on after each file): records of the readers
+ * other than MAF and VCF are appended as they come; errors are thrown as they come.
+ */
+class TableHolder implements RowHolder<{ events: EventTable; cnNotAssayed: CnNotAssayed }> {
+  private readonly events = new EventTable()
+  private readonly columnMap: ReturnType<typeof parseColumnMap> | undefined
+
+  constructor(private readonly opts: CohortOptions) {
+    this.columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   }
 
-  const events = new EventTable()
-  const reports: ReadReport[] = []
-  const notAssayed: { sample: string; gene: string }[] = []
-  const seen = new Set<string>(declared)
-  const callSamplesOf: (readonly string[])[] = []
-  const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
-  let done = 0
-  // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
-  // while this thread parses): ~0.5 ms a file, half the read of a thousand 100-row files.
-  const sniffs = jobs.map((): Promise<InputFormat> | undefined => undefined)
-  const sniffAhead = (k: number): void => {
-    const j = jobs[k]
-    if (j === undefined || j.role === 'cna' || j.role === 'fusion' || sniffs[k] !== undefined) return
-    const p = sniffFile(j.path)
-    p.catch(() => undefined) // reported when that file's turn comes, not as an unhandled rejection
-    sniffs[k] = p
+  async calls(job: Job, _file: number, format: InputFormat): Promise<FileRead> {
+    this.opts.stream?.begin()
+    const r = await readOne(job, format, this.opts, this.columnMap, this.events)
+    this.hold(r.alterations)
+    return r
   }
-  for (const [k, job] of jobs.entries()) {
-    opts.onFile?.(done, jobs.length, job.path)
-    sniffAhead(k)
-    sniffAhead(k + 1)
-    opts.stream?.begin()
-    const r = await readOne(job, opts, columnMap, events, sniffs[k])
-    sniffs[k] = undefined
-    for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
-    for (const a of r.alterations) events.push(a)
-    if (opts.stream !== undefined && events.length > 0) {
-      opts.stream.rows(events)
-      events.clear()
+
+  append(_file: number, read: RecordsRead): void {
+    this.opts.stream?.begin()
+    this.hold(read.alterations)
+  }
+
+  /** Records into the table (with `stream`: the file's rows handed on, the table emptied). */
+  private hold(alterations: readonly Alteration[]): void {
+    for (const a of alterations) this.events.push(a)
+    if (this.opts.stream !== undefined && this.events.length > 0) {
+      this.opts.stream.rows(this.events)
+      this.events.clear()
     }
-    for (const s of r.samples) seen.add(s)
-    if (r.notAssayed) notAssayed.push(...r.notAssayed)
-    callSamplesOf.push(r.samples)
-    reports.push(r.report)
-    done++
   }
-  opts.onFile?.(done, jobs.length, '')
-  if (listed !== undefined && opts.samplesFile !== undefined) {
-    // Near-misses between the list and the calls: an error when nothing matches exactly, else a
-    // warning in the first file's read report (every output shows the read reports).
-    const w = checkSampleList(opts.samplesFile, listed, callSamplesOf.flat())
-    if (w !== undefined && reports[0] !== undefined) warn(reports[0], w)
+
+  failed(_file: number, error: unknown): void {
+    throw error
   }
-  return { events, reports, samples: [...seen].sort(), files: jobs.map((j) => j.path), cnNotAssayed: { cells: notAssayed, mutationsRead: readsMutations(jobs) } }
+
+  finish(ctx: ReadContext): Promise<{ result: { events: EventTable; cnNotAssayed: CnNotAssayed }; reads: ReadonlyMap<number, FileRead> }> {
+    return Promise.resolve({ result: { events: this.events, cnNotAssayed: ctx.cnNotAssayed }, reads: new Map() })
+  }
 }
 
-/** A job that reads mutation calls (not only copy-number or fusion tables). */
-export function readsMutations(jobs: readonly { readonly role: string }[]): boolean {
-  return jobs.some((j) => j.role !== 'cna' && j.role !== 'fusion')
-}
+type OneResult = RecordsRead
 
-interface OneResult {
-  /** Records still to append (readers other than MAF, which append to the table themselves). */
-  readonly alterations: readonly Alteration[]
-  readonly report: ReadReport
-  readonly samples: readonly string[]
-  /** Copy-number tables: loci "Not Available" in a sample. */
-  readonly notAssayed?: readonly { readonly sample: string; readonly gene: string }[]
-}
-
-async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable, sniffed: Promise<InputFormat> | undefined): Promise<OneResult> {
+/** A call file read whole (MAF and VCF rows straight into the table; other readers' records returned). */
+async function readOne(job: Job, format: InputFormat, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable): Promise<OneResult> {
   const common = { lenient: opts.lenient, sampleOverride: job.sample }
-  if (job.role === 'cna') return readCopyNumber(job.path, common)
-  if (job.role === 'fusion') return readFusions(job.path, common)
   const origin: 'somatic' | 'germline' | undefined = job.role === 'germline' ? 'germline' : job.role === 'somatic' ? 'somatic' : opts.origin
-  const format = await (sniffed ?? sniffFile(job.path))
   const sink = opts.stream
   switch (format) {
     case 'vcf': {

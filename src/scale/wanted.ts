@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs'
 import { InputError } from '../errors.js'
 import { expandInputs } from '../input/cohort.js'
-import { looksLikeMaf, sniffFile } from '../input/sniff.js'
+import { looksLikeMaf, sniffFile, type InputFormat } from '../input/sniff.js'
 import { memoryBudget } from '../io/limits.js'
 import { displayName, peekText } from '../io/lines.js'
 
@@ -84,7 +84,11 @@ export async function lowMemoryWanted(inputs: readonly string[], budget = memory
 
 /** MAF or VCF, as sniffed; anything else is refused. */
 export async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
-  const format = await sniffFile(path)
+  return lowMemoryFormat(path, await sniffFile(path))
+}
+
+/** The sniffed `format` of `path` as the low-memory path reads it: MAF (a MAF-like table too) or VCF; anything else is refused. */
+export async function lowMemoryFormat(path: string, format: InputFormat): Promise<'maf' | 'vcf'> {
   if (format === 'vcf' || format === 'maf') return format
   if (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024))) return 'maf'
   throw new InputError('USAGE', `--low-memory reads MAF and VCF files; this is ${format === 'table' ? 'a table that is neither' : `an ${format.toUpperCase()} table`}`, {

@@ -63,6 +63,12 @@ export function partitionOf(sample: string, count: number): number {
   return hashBytes(b, 0, b.length, count)
 }
 
+/** Where each partition ends: what `rewind` cuts back to. */
+export interface PartitionMark {
+  readonly bytes: Float64Array
+  readonly rows: Float64Array
+}
+
 /** The partition files, written through one buffer each. */
 export class PartitionWriter {
   readonly paths: string[]
@@ -133,13 +139,13 @@ export class PartitionWriter {
   }
 
   /** Everything written so far is on disk; returns where each partition ends (for `rewind`). */
-  mark(): { readonly bytes: Float64Array; readonly rows: Float64Array } {
+  snapshot(): PartitionMark {
     for (let p = 0; p < this.count; p++) this.flush(p)
     return { bytes: this.written.slice(), rows: this.rows.slice() }
   }
 
-  /** Cut every partition back to a mark (a file about to be read again). */
-  rewind(m: { readonly bytes: Float64Array; readonly rows: Float64Array }): void {
+  /** Cut every partition back to a snapshot (a file about to be read again). */
+  rewind(m: PartitionMark): void {
     for (let p = 0; p < this.count; p++) {
       this.used[p] = 0
       const fd = this.fds[p] as number
@@ -233,7 +239,7 @@ class Splitter implements ByteLineSink {
  * header, or whose header lacks the MAF columns, throws as reading it would.
  */
 export async function partitionMaf(path: string, file: number, out: PartitionWriter, make: () => MafParser): Promise<MafParser> {
-  const start = out.mark()
+  const start = out.snapshot()
   if (path !== '-') {
     const sp = new Splitter(make(), file, out)
     try {

@@ -112,11 +112,10 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
   // Removed on SIGINT/SIGTERM too: it holds a copy of the patients' calls.
   trackTempFolder(dir)
   const holder = new PartitionHolder(
-    new MafPartitions(dir, K, () => ({ origin: opts.origin })),
+    new MafPartitions(dir, K, () => ({ origin: opts.origin }), (p) => step(paths.length + p, total, `partition ${p + 1} of ${K}`)),
     new VcfFold({ ...opts.vcf, origin: opts.origin }, opts.vcfChunk ?? 65536, (path) => step(paths.length + K, total, `reading ${displayName(path)}`)),
     prepare,
   )
-  holder.maf.onPartition = (p) => step(paths.length + p, total, `partition ${p + 1} of ${K}`)
   try {
     const r = await readCohort(plan, holder, (done, _all, path) => {
       if (done < paths.length) step(done, total, `partitioning ${displayName(path)}`)
@@ -124,9 +123,12 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     step(total, total, '')
     return { matrix: r.result, reports: r.reports, samples: r.result.samples, files: r.files }
   } finally {
-    holder.maf.close()
-    rmSync(dir, { recursive: true, force: true })
-    untrackTempFolder(dir)
+    try {
+      holder.maf.close() // after an error (its flush can fail too: a full disk)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+      untrackTempFolder(dir)
+    }
   }
 }
 

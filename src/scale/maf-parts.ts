@@ -29,10 +29,12 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
   private readonly declared: string[] = []
   private closed = false
 
+  /** `onPartition`: progress, partition `p` is about to be read. */
   constructor(
     dir: string,
     readonly count: number,
     private readonly mafOpts: () => MafOptions,
+    private readonly onPartition?: (p: number) => void,
   ) {
     this.out = new PartitionWriter(dir, count)
   }
@@ -125,9 +127,6 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
     }
     return Promise.resolve(parts)
   }
-
-  /** Progress: partition `p` is about to be read. */
-  onPartition: ((p: number) => void) | undefined
 
   /**
    * Partition `p`'s MAF rows into `table`. A file's records are contiguous (the files were written

@@ -55,7 +55,8 @@ import type { ReadReport } from '../model/report.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { AFTER_ROWS, BUILD, FirstError } from './first-error.js'
 import { MafPartitions } from './maf-parts.js'
-import { mergeBuilds } from './merge.js'
+import { mergeBuilds, type PartBuild } from './merge.js'
+import type { PartitionSink } from './partition-sink.js'
 import { tempFileError } from './read/partition.js'
 import { VcfFold } from './vcf-fold.js'
 import { defaultPartitions, lowMemoryFormat } from './wanted.js'
@@ -139,17 +140,21 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
  */
 class PartitionHolder implements RowHolder<BuiltMatrix> {
   private readonly errors = new FirstError()
+  /** Each format's sink. */
+  private readonly sinkOf: Readonly<Record<'maf' | 'vcf', PartitionSink<unknown>>>
 
   constructor(
     readonly maf: MafPartitions,
     private readonly vcf: VcfFold,
     private readonly prepare: (cnNotAssayed: CnNotAssayed) => Promise<Classifier>,
-  ) {}
+  ) {
+    this.sinkOf = { maf, vcf }
+  }
 
   async calls(job: Job, file: number, format: InputFormat): Promise<undefined> {
     const f = await lowMemoryFormat(job.path, format)
     // A file that fails to read stops the pass (later files come after its error).
-    await (f === 'vcf' ? this.vcf : this.maf).write(job.path, file)
+    await this.sinkOf[f].write(job.path, file)
     return undefined
   }
 
@@ -176,7 +181,10 @@ class PartitionHolder implements RowHolder<BuiltMatrix> {
     /** Every sample, for a build-stage error's whole-cohort message. */
     const universe = new Set<string>()
     const sink = { classifier: errors.pending ? undefined : classifier, errors, universe }
-    const parts = [...(await this.maf.merge(sink)), ...(await this.vcf.merge(sink))]
+    // MAF partitions first, then the VCF files: the order the parts were always merged in.
+    const sinks = [this.maf, this.vcf] as const
+    const parts: PartBuild[] = []
+    for (const s of sinks) for (const p of await s.merge(sink)) parts.push(p) // not push(...): a part per VCF file
     if (errors.pending) {
       // A build-stage error (a panel missing for samples, say) names samples of one partition:
       // the whole cohort's check gives the message a one-pass run prints.
@@ -194,6 +202,6 @@ class PartitionHolder implements RowHolder<BuiltMatrix> {
         aliases: classifier.aliases.report(),
       }),
     )
-    return { result: matrix, reads: new Map([...this.maf.reads(), ...this.vcf.reads()]) }
+    return { result: matrix, reads: new Map(sinks.flatMap((s) => [...s.reads()])) }
   }
 }

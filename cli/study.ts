@@ -4,7 +4,7 @@
  * --panel/--sample-panels, --clinical). The files it holds but biomarkit does not read are listed
  * once on stderr.
  */
-import { readLines } from '../src/io/lines.js'
+import { readLineBatches } from '../src/io/lines.js'
 import { InputError } from '../src/errors.js'
 import { readPanelMatrix } from '../src/panels/cbioportal.js'
 import { anyPanel } from '../src/panels/profiled.js'
@@ -82,19 +82,25 @@ export function announceStudy(io: CliIO, raw: unknown): void {
 export async function studyLevelNote(raw: unknown, samples: readonly string[]): Promise<string | undefined> {
   const s = studyOf(raw)
   if (s?.folder.samples === undefined) return undefined
-  // Two columns of the sample file (the whole clinical reader is not needed for a count).
+  // Two columns of the sample file (the whole clinical reader is not needed for a count). Read in
+  // line batches, each line split only up to the later of the two columns: one await per line and
+  // a full split of every line took ~0.5 s of 200,000 samples' summary.
   const patientOf = new Map<string, string>()
   let cols: [number, number] | undefined
-  for await (const { text } of readLines(s.folder.samples)) {
-    if (text === '' || text.startsWith('#')) continue
-    const f = text.split('\t')
-    if (cols === undefined) {
-      const up = f.map((h) => h.trim().toUpperCase())
-      cols = [up.indexOf('SAMPLE_ID'), up.indexOf('PATIENT_ID')]
-      if (cols[0] < 0 || cols[1] < 0) return undefined
-      continue
+  let upto = 0
+  for await (const batch of readLineBatches(s.folder.samples)) {
+    for (const text of batch.lines) {
+      if (text === '' || text.startsWith('#')) continue
+      if (cols === undefined) {
+        const up = text.split('\t').map((h) => h.trim().toUpperCase())
+        cols = [up.indexOf('SAMPLE_ID'), up.indexOf('PATIENT_ID')]
+        if (cols[0] < 0 || cols[1] < 0) return undefined
+        upto = Math.max(cols[0], cols[1]) + 1
+        continue
+      }
+      const f = text.split('\t', upto)
+      patientOf.set((f[cols[0]] ?? '').trim(), (f[cols[1]] ?? '').trim())
     }
-    patientOf.set((f[cols[0]] ?? '').trim(), (f[cols[1]] ?? '').trim())
   }
   const patients = new Set<string>()
   let unknown = 0

@@ -109,7 +109,7 @@ export class MafByteRows {
       if (sampleId === MISSING) {
         const t = buf.toString('utf8', a, z)
         if (t === '' || spaced(buf, a, z) || isMissing(t)) return false
-        sampleId = pool.id(t)
+        sampleId = pool.idDetached(t) // decoded from the bytes: no view into a chunk
         F.sample.set(buf, a, z, sampleId)
       }
     }
@@ -119,7 +119,7 @@ export class MafByteRows {
     if (chromId === MISSING) {
       const t = buf.toString('utf8', a, z)
       if (spaced(buf, a, z) || !isKnownChromosome(t)) return false
-      chromId = pool.id(t)
+      chromId = pool.idDetached(t)
       F.chrom.set(buf, a, z, chromId)
     }
     const start0 = digits(buf, fs[c.start] as number, fe[c.start] as number)
@@ -232,7 +232,7 @@ export class MafByteRows {
     let id = this.F.allele.get(buf, a, z)
     if (id === MISSING) {
       if (spaced(buf, a, z)) return -1
-      id = this.pool.id(buf.toString('utf8', a, z))
+      id = this.pool.idDetached(buf.toString('utf8', a, z))
       this.F.allele.set(buf, a, z, id)
     }
     return id

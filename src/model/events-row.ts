@@ -17,10 +17,22 @@ export class StringPool {
   private readonly ids = new Map<string, number>()
   readonly values: string[] = []
   id(s: string): number {
+    return this.intern(s, true)
+  }
+  /**
+   * id() for a string that is no view into a larger one: decoded from bytes (Buffer#toString),
+   * received from another thread, or kept already. Skips own()'s copy, an encode and a decode per
+   * new value: with 200,000 sample IDs per thread (and again when the worker's pool is merged),
+   * ~0.2 s of the GENIE study bench's CPU.
+   */
+  idDetached(s: string): number {
+    return this.intern(s, false)
+  }
+  private intern(s: string, copy: boolean): number {
     let i = this.ids.get(s)
     if (i === undefined) {
       i = this.values.length
-      const kept = own(s)
+      const kept = copy ? own(s) : s
       this.ids.set(kept, i)
       this.values.push(kept)
     }

@@ -109,7 +109,7 @@ export class EventTable extends EventColumns implements Iterable<Alteration> {
   /** A table over a part received from another thread (its own pool: ids as the sender made them). */
   static fromPart(p: TablePart): EventTable {
     const pool = new StringPool()
-    for (const s of p.strings) pool.id(s)
+    for (const s of p.strings) pool.idDetached(s) // structured-clone copies
     const t = new EventTable(pool)
     t.n = p.n
     t.cap = p.sample.length
@@ -153,7 +153,7 @@ export class EventTable extends EventColumns implements Iterable<Alteration> {
   idMap(src: EventTable): Int32Array {
     const v = src.pool.values
     const out = new Int32Array(v.length)
-    for (let k = 0; k < v.length; k++) out[k] = this.pool.id(v[k] as string)
+    for (let k = 0; k < v.length; k++) out[k] = this.pool.idDetached(v[k] as string) // kept by src's pool already
     return out
   }
 

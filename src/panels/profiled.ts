@@ -145,8 +145,7 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     panels.set(id, p)
     return p
   }
-  // Each sample's triple once (assign and notes both need it; 200,000 samples × 3 decisions). The
-  // triples are interned too (a cohort has a handful), so the composite panel id is made once per
+  // The triples are interned (a cohort has a handful), so the composite panel id is made once per
   // triple, not once per sample.
   type Triple = Readonly<Record<AssayKind, Decision>> & { panelId?: string }
   const decisionNo = new Map<Decision, number>()
@@ -156,19 +155,31 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     return i
   }
   const triples = new Map<string, Triple>()
-  const memo = new Map<string, Triple>()
+  const intern = (mu: Decision, cn: Decision, sv: Decision): Triple => {
+    const key = `${no(mu)},${no(cn)},${no(sv)}`
+    let d = triples.get(key)
+    if (d === undefined) triples.set(key, (d = { mutations: mu, copyNumber: cn, fusions: sv }))
+    return d
+  }
+  // decide() reads the sample only for a kind its matrix row does not answer, and then only
+  // whether the sample is profiled: a sample's triple is a function of its (shared) row record
+  // and those at most three bits, so 200,000 samples are decided by a lookup each (building the
+  // decision keys per sample took ~0.3 s at that size).
+  type Row = Readonly<Record<string, string | undefined>>
+  const NO_ROW: Row = {}
+  const byInputs = new Map<Row, (Triple | undefined)[]>()
+  const profiled = (s: string, k: AssayKind, row: Row | undefined): number => {
+    if (row !== undefined && matrixColumns[k].length > 0) return 0
+    const p = kinds[k].profiled
+    return p === 'all' || p.has(s) ? 1 : 0
+  }
   const decisions = (s: string): Triple => {
-    let d = memo.get(s)
-    if (d === undefined) {
-      const row = matrix?.rows.get(s)
-      const mu = decide(s, 'mutations', row)
-      const cn = decide(s, 'copyNumber', row)
-      const sv = decide(s, 'fusions', row)
-      const key = `${no(mu)},${no(cn)},${no(sv)}`
-      d = triples.get(key)
-      if (d === undefined) triples.set(key, (d = { mutations: mu, copyNumber: cn, fusions: sv }))
-      memo.set(s, d)
-    }
+    const row = matrix?.rows.get(s)
+    const bits = profiled(s, 'mutations', row) | (profiled(s, 'copyNumber', row) << 1) | (profiled(s, 'fusions', row) << 2)
+    let seen = byInputs.get(row ?? NO_ROW)
+    if (seen === undefined) byInputs.set(row ?? NO_ROW, (seen = []))
+    let d = seen[bits]
+    if (d === undefined) seen[bits] = d = intern(decide(s, 'mutations', row), decide(s, 'copyNumber', row), decide(s, 'fusions', row))
     return d
   }
   const matrixSamples: string[] = []
@@ -187,13 +198,18 @@ export function profiledAssigner(rules: ProfileRules): ProfiledAssigner {
     notes(samples) {
       // Counted per interned decision, then worded once each (decisions map one-to-one to their
       // words, so first-seen order is the same either way).
-      const perKind = ASSAY_KINDS.map(() => new Map<Decision, number>())
+      // Counted per triple first (a handful), then per kind in the triples' first-seen order, which
+      // is each decision's first-seen order too.
+      const perTriple = new Map<Triple, number>()
       for (const s of samples) {
         const t = decisions(s)
+        perTriple.set(t, (perTriple.get(t) ?? 0) + 1)
+      }
+      const perKind = ASSAY_KINDS.map(() => new Map<Decision, number>())
+      for (const [t, n] of perTriple) {
         ASSAY_KINDS.forEach((k, i) => {
           const c = perKind[i] as Map<Decision, number>
-          const d = t[k]
-          c.set(d, (c.get(d) ?? 0) + 1)
+          c.set(t[k], (c.get(t[k]) ?? 0) + n)
         })
       }
       const out: string[] = []

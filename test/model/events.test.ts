@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Alteration } from '../../src/model/alteration.js'
 import { EventTable } from '../../src/model/events.js'
+import { StringPool } from '../../src/model/events-row.js'
 
 const base: Alteration = { sample: 'S1', gene: 'TP53', kind: 'snv', variantClass: 'Missense_Mutation', origin: 'somatic', source: { file: 'a.maf', line: 2 } }
 
@@ -87,5 +88,19 @@ describe('EventTable', () => {
     expect(t.toArray()).toEqual([...all.slice(0, 3), ...all.slice(3).filter((_, i) => keep[i] === 1)])
     t.retain(0, new Uint8Array(t.length).fill(1))
     expect(t.length).toBe(3 + keep.filter((k) => k === 1).length)
+  })
+})
+
+describe('StringPool', () => {
+  it('interns a string given as detached and one given as a slice to the same id and value', () => {
+    const pool = new StringPool()
+    const chunk = `x\tGENIE-P0000001-S1\tGENIE-P0000002-S1\n`
+    const decoded = Buffer.from(chunk).toString('utf8', 2, 19)
+    expect(pool.idDetached(decoded)).toBe(0)
+    expect(pool.id(chunk.slice(2, 19))).toBe(0)
+    expect(pool.id(chunk.slice(20, 37))).toBe(1)
+    expect(pool.idDetached('GENIE-P0000002-S1')).toBe(1)
+    expect(pool.values).toEqual(['GENIE-P0000001-S1', 'GENIE-P0000002-S1'])
+    expect(pool.size).toBe(2)
   })
 })

@@ -53,7 +53,7 @@ const REASON_BY_CODE: Readonly<Partial<Record<string, DropCode>>> = {
 }
 
 
-export type { RecordEngine } from './text-path.js'
+export type { OracleRecord, RecordEngine, RecordOracle } from './text-path.js'
 
 
 /** See VcfParser.partCounts. */
@@ -91,7 +91,7 @@ export class VcfParser {
   private readonly sv: SvHandler
   /** The text path (text-path.ts), made at the #CHROM line. */
   private text: TextPath | undefined
-  /** The table path for small-variant record bytes (byte-path/row-reader.ts); only with a table and the fast engine. */
+  /** The table path for small-variant record bytes (byte-path/row-reader.ts); only with a table and no oracle. */
   private rows: BytePath | undefined
 
   /**
@@ -241,8 +241,9 @@ export class VcfParser {
     if (this.roles.mode === 'sites-only' && this.opts.sampleOverride === undefined && this.opts.tumorId === undefined) {
       warnText(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
     }
+    const oracle = this.engine === 'fast' ? undefined : this.engine([...this.header, text].join('\n'), this.roles)
     this.text = new TextPath(
-      { file: this.file, opts: this.opts, engine: this.engine, vcf: this.parser, infoMeta: this.infoMeta, roles: this.roles, sampleNames: this.sampleNames, sv: this.sv, multi: this.multi },
+      { file: this.file, opts: this.opts, oracle, infoMeta: this.infoMeta, roles: this.roles, sampleNames: this.sampleNames, sv: this.sv, multi: this.multi },
       { settled: this.settled, onKey: this.onKey, pending: () => this.dialectPending, unannotated: () => this.unannotated() },
     )
     this.setDialect(detectDialect(this.infoMeta))

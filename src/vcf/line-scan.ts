@@ -1,6 +1,6 @@
 /**
- * The fast record path: the fixed columns, the INFO values the reader uses and the chosen samples'
- * FORMAT fields, read from the line by indexOf instead of @gmod/vcf's parseLine.
+ * The text path's column reading: the fixed columns, the INFO values the reader uses and the chosen
+ * samples' FORMAT fields, read from the line by indexOf (it replaced @gmod/vcf's parseLine).
  *
  * Why: parseLine builds every column, splits and types every INFO key, and the reader then asks
  * processFormatFields for 16 keys of every sample. On the bench VEP VCF (bench/out/cohort.vcf, first

@@ -260,7 +260,7 @@ export class VcfParser {
     const key = this.decoder?.key
     const type = key === undefined ? undefined : this.infoMeta[key]?.Type
     // The table path reads the annotation value as written: not when the header types it as a
-    // number or flag (the text path then reads @gmod/vcf-typed values).
+    // number or flag (the text path then reads typed values, rules/info.ts).
     if (this.table !== undefined && this.engine === 'fast' && layout !== undefined && key !== undefined && type !== 'Flag' && type !== 'Integer' && type !== 'Float') {
       this.rows = bytePath({
         file: this.file,

@@ -1,9 +1,11 @@
 /**
- * The fast record path against the @gmod/vcf path on generated records: CSQ values with '.' and
- * empty pieces, fragments without '|' (unescaped commas), entries with too few or too many fields,
+ * The text path's own column reading against the @gmod/vcf oracle (./gmod-oracle.ts) on generated
+ * small-variant records: CSQ values with '.' and empty pieces, fragments without '|' (unescaped
+ * commas), entries with too few or too many fields,
  * %XX escapes, duplicate / flag-like / undeclared / integer INFO keys that change from record to
  * record (the INFO key cache), odd FORMAT layouts and sample values. fast-path.test.ts does the
- * same on every real VCF we hold; these are the shapes the real files rarely have.
+ * same on every real VCF we hold, whole-record.test.ts on copy-number / SV records; these are the
+ * shapes the real files rarely have.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -151,7 +153,7 @@ function fields(e: Effect): Record<string, unknown> {
 describe.each([
   ['17 columns, the last one read', 0],
   ['20 columns, the last 3 only counted', 3],
-])('fast record path = @gmod/vcf path on generated records (%s)', (_label, extra) => {
+])('text path = @gmod/vcf oracle on generated records (%s)', (_label, extra) => {
   const { csqValue, record } = generators(extra)
 
   it('CSQ entries read from the line = entries decoded from the split value', () => {

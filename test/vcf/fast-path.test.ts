@@ -56,7 +56,7 @@ const OPTION_SETS: readonly [string, VcfReadOptions, number, number, number][] =
   ['keepFiltered + lenient + 1 Mb genes', { keepFiltered: true, lenient: true, genes: TILED_GENES }, 300, 1200, 300],
 ]
 
-describe('fast record path = @gmod/vcf path', () => {
+describe('the text path reads record columns as @gmod/vcf does (oracle: ./gmod-oracle.ts)', () => {
   it.skipIf(!existsSync(SHARED))('the shared real-data folder has VCFs to compare (../shared/data absent: skipped)', () => {
     expect(files.length).toBeGreaterThan(400)
   })

@@ -210,8 +210,8 @@ export class TextPath {
   }
 
   /**
-   * The scanned line's columns with its whole INFO typed: copy-number, SV and ALT-less records,
-   * whose handlers (sv.ts) read any INFO key (END, CN, CHR2, …).
+   * The scanned line's columns with its whole INFO typed: copy-number, SV, '*' and ALT-less
+   * records, whose handlers (sv.ts) read any INFO key (END, CN, CHR2, …).
    */
   private lineColumns(chrom: string, ref: string, alts: readonly string[], filter: string): RecordColumns {
     const cols = this.cols
@@ -231,7 +231,7 @@ export class TextPath {
 
   /**
    * The annotation entries of the scanned line. The decoder reads them straight from the line when
-   * the value is the text as written (no %XX escapes, String type); else from @gmod/vcf-typed values.
+   * the value is the text as written (no %XX escapes, String type); else from its typed values.
    */
   private fastEffects(text: string, line: number, pos: number, ref: string): readonly Effect[] {
     const decoder = this.decoder

@@ -7,7 +7,7 @@
  * in one place. They become text only at the edge (CLI text, JSON, the HTML report) through
  * dropText / noteText / readReportJson, whose output is the historical wording byte for byte.
  */
-import { formatLocation, type ErrorCode, type Location } from '../errors.js'
+import { formatLocation, quote, type ErrorCode, type Location } from '../errors.js'
 
 /** Why a row was not kept: code → how it is written. */
 export const DROP_TEXT = {
@@ -101,8 +101,21 @@ export const NOTE_TEXT = {
   /** MAF rows (detail: how many) kept with an NA Start_Position; with a Variant_Type derived from the alleles. */
   'maf-no-position': (d: string) => `${d} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`,
   'maf-type-from-alleles': (d: string) => `${d} row(s) with a missing or non-standard Variant_Type: derived from the alleles`,
-  /** Not yet given a code of its own (the MAF and VCF readers' sites, during their conversion). */
-  unlisted: (d: string) => d,
+  // VCF (src/vcf/reader.ts); located at the line, or the file for the multi-allelic tally.
+  'vcf-header-not-meta': () => 'header line is not ##KEY=VALUE meta-information; ignored',
+  'vcf-header-comment': () => 'comment line in the header; ignored',
+  /** Detail: the name the alterations are reported under. */
+  'vcf-no-samples': (d: string) => `no sample columns; alterations are reported under the file name "${d}" (give the sample name to override)`,
+  /** Detail: the key as written (warned about once per file, at its first line). */
+  'vcf-info-undeclared': (d: string) => `INFO key ${quote(d)} is not declared in the header`,
+  /** Detail: "<records> <alleles>", the records whose tumour carried ALTs not reported and those ALTs. */
+  'vcf-multiallelic-unreported': (d: string) => {
+    const [records, alleles] = d.split(' ')
+    return (
+      `${records} multi-allelic record(s): ${alleles} other ALT allele(s) carried (or, without a GT, possibly carried) not reported; ` +
+      "one ALT per record as vcf2maf chooses it (the tumour GT's first ALT not in the normal GT, else the most tumour reads); --split-multiallelic reports each"
+    )
+  },
 } as const satisfies Record<string, (detail: string) => string>
 
 export type NoteCode = keyof typeof NOTE_TEXT
@@ -183,11 +196,6 @@ export function dropPhrase(report: ReadReport, phrase: string, n = 1): void {
   const head = colon === -1 ? undefined : BY_TEXT.get(phrase.slice(0, colon))
   if (head === 'filtered' || head === 'bad-row' || head === 'invalid') return drop(report, head, n, phrase.slice(colon + 2))
   throw new Error(`internal: drop reason ${JSON.stringify(phrase)} has no code in DROP_TEXT`)
-}
-
-/** Transitional, for the MAF and VCF readers: a note already written as text. */
-export function warnText(report: ReadReport, text: string): void {
-  warn(report, { code: 'unlisted', detail: text })
 }
 
 const BY_TEXT = new Map<string, DropCode>(Object.entries(DROP_TEXT).map(([code, text]) => [text, code as DropCode]))

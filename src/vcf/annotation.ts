@@ -7,10 +7,10 @@
  * located, not split: an indexOf per field up to the last column we read, one sticky regex that
  * counts the rest, and a field is sliced only when read (VepEntry), so choosing among transcripts
  * slices the few columns the choice needs. The reader hands entries over as spans of the line
- * (decodeSpan) when the INFO value is the text as written; decode() takes @gmod/vcf-typed values.
+ * (decodeSpan) when the INFO value is the text as written; decode() takes the typed values (rules/info.ts).
  * A VEP/ANN entry whose field count differs from the header's Format is a located error (the header
  * and data disagree, and every later column would be misread). VEP writes ',' inside a field as '&'
- * and the field is otherwise verbatim; @gmod/vcf has already percent-decoded %XX escapes (%3D → '=').
+ * and the field is otherwise verbatim; INFO typing (rules/info.ts) has already percent-decoded %XX escapes (%3D → '=').
  *
  * Complexity: O(entry length) per entry. Measured with test/vcf/bench/reader.mjs on a real
  * Mutect2 + VEP VCF (../shared camutqc WES_EA_T_1_mutect2.vep.vcf repeated to 100,050 records; 56

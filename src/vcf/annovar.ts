@@ -3,7 +3,7 @@
  * Shared by the VCF reader (INFO Func.<db>=…) and the *_multianno.txt reader.
  *
  * - VCF output: each ALT has its own block "ANNOVAR_DATE=…;…;ALLELE_END" in INFO, in ALT order, so
- *   the INFO string is read here block by block (@gmod/vcf keeps only the last duplicate key).
+ *   the INFO string is read here block by block (INFO typing keeps only the last duplicate key).
  *   Values escape ';' as \x3b and '=' as \x3d, and write spaces as '_' ("nonsynonymous_SNV");
  *   consequence.ts looks terms up with '_' → ' ' as a fallback.
  * - Func "exonic" (or "exonic;splicing") takes its terms from ExonicFunc; other Func values are the

@@ -9,7 +9,7 @@
  * field of each name). A funcotation whose field count differs from the header's is a located error.
  *
  * Escapes: Funcotator writes ',' ';' '=' TAB '|' (and ' ') inside a value as "_%2C_", "_%3B_",
- * "_%3D_", "_%09_", "_%7C_", "_%20_". @gmod/vcf (and line-scan.ts, which matches it) percent-decode the
+ * "_%3D_", "_%09_", "_%7C_", "_%20_". INFO typing (rules/info.ts, as @gmod/vcf) percent-decodes the
  * INFO values, which would turn an escaped "_%7C_" into a bare '|' and shift every later field, so
  * this decoder reads the raw INFO text (DecodeContext.infoText) and decodes only the fields it uses:
  * "_%XX_" → the character, then any other %XX as URL escapes.
@@ -40,7 +40,7 @@ export function unescapeFuncotation(s: string): string {
   }
 }
 
-/** The raw value of INFO key `key` (the last one, as @gmod/vcf keeps), or undefined. */
+/** The raw value of INFO key `key` (the last one, as INFO typing keeps), or undefined. */
 export function rawInfoValue(info: string, key: string): string | undefined {
   const head = `${key}=`
   let found: string | undefined

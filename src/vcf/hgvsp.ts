@@ -3,7 +3,7 @@
  * - drop the protein ID prefix ("ENSP00000263967.3:p.His1047Arg" → "p.His1047Arg");
  * - if the value is a "c.…(p.…)" pair, keep the p. part;
  * - three-letter amino acids → one letter, Ter → '*' ("p.Ser67GlnfsTer12" → "p.S67Qfs*12");
- * - '%3D' is '=' (VEP URL-escapes it; @gmod/vcf already decodes %XX in INFO, this is for other callers);
+ * - '%3D' is '=' (VEP URL-escapes it; INFO typing already decodes %XX, this is for other callers);
  * - splice_acceptor/donor as the chosen term: "p.X{n}_splice" with n = round((c + c mod 3) / 3)
  *   from the HGVSc c. position (c < 1 → 1);
  * - synonymous "p.=": "p.{aa}{pos}=" from Protein_position and Amino_acids. vcf2maf requires

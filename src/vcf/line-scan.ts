@@ -1,6 +1,6 @@
 /**
- * The fast record path: the fixed columns, the INFO values the reader uses and the chosen samples'
- * FORMAT fields, read from the line by indexOf instead of @gmod/vcf's parseLine.
+ * The text path's column reading: the fixed columns, the INFO values the reader uses and the chosen
+ * samples' FORMAT fields, read from the line by indexOf (it replaced @gmod/vcf's parseLine).
  *
  * Why: parseLine builds every column, splits and types every INFO key, and the reader then asks
  * processFormatFields for 16 keys of every sample. On the bench VEP VCF (bench/out/cohort.vcf, first
@@ -16,20 +16,20 @@
  *
  * Behaviour is @gmod/vcf 7's, rule by rule (its esm/Variant.js, parseInfo.js, processFormatFields.js):
  * - trailing CR/LF is ignored; the INFO column ends at the 9th column's tab (or the line end);
- * - INFO: split on ';'; key = text before the first '='; a Flag key or an empty/absent value is
- *   `true`; otherwise the value split on ',' with '.' → undefined, %XX-decoded when the INFO column
- *   contains any '%' (undecodable text kept), Number() for Integer/Float; the last duplicate wins;
+ * - INFO: typed as rules/info.ts says (the last duplicate key wins);
  * - FORMAT: the column of each wanted key; sample j starts after the j-th tab past FORMAT; a key
  *   beyond a sample's last field is absent, except that a sample column missing altogether (or
  *   empty) reports FORMAT's first field as '' (processFormatFields' ranges do the same).
- * The reader falls back to parseLine for records whose alleles are not all small (symbolic, breakend,
- * no ALT): the copy-number / SV handlers read any INFO key. test/vcf/fast-path.test.ts checks both
- * paths give the same alterations and reports on every fixture and shared real VCF.
+ * Records whose alleles are not all small (symbolic, breakend, no ALT) have their whole INFO column
+ * typed (rules/info.ts parseInfo): the copy-number / SV handlers read any key.
+ * test/vcf/fast-path.test.ts checks that the records and reports are @gmod/vcf's on every fixture
+ * and shared real VCF (test/vcf/gmod-oracle.ts reads the columns with its parseLine).
  */
-import type { InfoValue, MetaMap } from '@gmod/vcf'
+import type { MetaMap } from '@gmod/vcf'
 import { FORMAT_KEYS, type FormatKey, type FormatValues } from './sample-counts.js'
+import { infoValue, type InfoMap, type InfoValue } from './rules/info.js'
 
-export type InfoMap = Record<string, InfoValue>
+export type { InfoMap }
 
 /** Tab positions of one record line; `tab[k]` ends column k (0-based), `end` when absent. */
 export class LineColumns {
@@ -101,31 +101,6 @@ export class LineColumns {
   has(k: number): boolean {
     return k === 0 || (this.tab[k - 1] as number) < this.end
   }
-}
-
-function decodeNoThrow(s: string): string {
-  try {
-    return decodeURIComponent(s)
-  } catch {
-    return s
-  }
-}
-
-/** One INFO value exactly as @gmod/vcf's parseInfo types it (see the file comment). */
-export function infoValue(val: string | undefined, type: unknown, hasPercent: boolean): InfoValue {
-  if (type === 'Flag' || val === undefined || val === '') return true
-  const isNumber = type === 'Integer' || type === 'Float'
-  const raw = val.split(',')
-  const out: (string | number | undefined)[] = new Array<string | number | undefined>(raw.length)
-  for (let j = 0; j < raw.length; j++) {
-    const v = raw[j] as string
-    if (v === '.') out[j] = undefined
-    else {
-      const w = hasPercent ? decodeNoThrow(v) : v
-      out[j] = isNumber ? Number(w) : w
-    }
-  }
-  return out
 }
 
 /** What the reader decides per INFO key (see InfoScan.scan). */

@@ -19,6 +19,7 @@
  *
  * Complexity: O(GT parts + AD values) per record.
  */
+import type { ReadNote } from '../model/report.js'
 
 /** A GT's allele indices in order: −1 for '.'; `n` of them are used. */
 export interface GtParts {
@@ -108,12 +109,10 @@ export interface MultiAllelicTally {
   alleles: number
 }
 
-export function multiAllelicNote(file: string, t: MultiAllelicTally): string | undefined {
+/** The file's one note on them (worded in ../model/report.ts), or undefined when there were none. */
+export function multiAllelicNote(file: string, t: MultiAllelicTally): ReadNote | undefined {
   if (t.records === 0) return undefined
-  return (
-    `${file}: ${t.records} multi-allelic record(s): ${t.alleles} other ALT allele(s) carried (or, without a GT, possibly carried) not reported; ` +
-    "one ALT per record as vcf2maf chooses it (the tumour GT's first ALT not in the normal GT, else the most tumour reads); --split-multiallelic reports each"
-  )
+  return { code: 'vcf-multiallelic-unreported', location: { file }, detail: `${t.records} ${t.alleles}` }
 }
 
 /**

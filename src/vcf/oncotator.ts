@@ -8,7 +8,7 @@
  * list with one entry per ALT is read per ALT; a single value applies to every ALT.
  * Class: the word through the consequence table (annotator-terms.ts ONCOTATOR_CLASSES: the MAF class
  * of the same name, lincRNA → RNA); any other word is an UNKNOWN_TERM error at its line.
- * Values are read from the raw INFO text and URL-decoded as @gmod/vcf decodes INFO values.
+ * Values are read from the raw INFO text and URL-decoded as INFO values are (rules/info.ts).
  *
  * Complexity: O(INFO bytes) per record (one pass per key read; four keys).
  */

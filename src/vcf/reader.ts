@@ -18,8 +18,8 @@
  * (~360 B a record object; one EventTable row, ~61 B + protein string). Timings: README "Performance".
  */
 import VCF, { type MetaMap } from '@gmod/vcf'
-import { InputError, isInputError, quote } from '../errors.js'
-import { addDrops, copyDrops, drop, newReport, warnError, warnText, type DropCode, type DropTally, type ReadReport } from '../model/report.js'
+import { InputError, isInputError } from '../errors.js'
+import { addDrops, copyDrops, drop, newReport, warn, warnError, type DropCode, type DropTally, type ReadReport } from '../model/report.js'
 import { ReadNotes, type ReadNotesData } from '../model/read-notes.js'
 import type { Alteration, VariantClass } from '../model/alteration.js'
 import { decoderFor, entryLayout, type AnnotationDecoder } from './annotation.js'
@@ -53,7 +53,7 @@ const REASON_BY_CODE: Readonly<Partial<Record<string, DropCode>>> = {
 }
 
 
-export type { RecordEngine } from './text-path.js'
+export type { OracleRecord, RecordEngine, RecordOracle } from './text-path.js'
 
 
 /** See VcfParser.partCounts. */
@@ -91,7 +91,7 @@ export class VcfParser {
   private readonly sv: SvHandler
   /** The text path (text-path.ts), made at the #CHROM line. */
   private text: TextPath | undefined
-  /** The table path for small-variant record bytes (byte-path/row-reader.ts); only with a table and the fast engine. */
+  /** The table path for small-variant record bytes (byte-path/row-reader.ts); only with a table and no oracle. */
   private rows: BytePath | undefined
 
   /**
@@ -210,13 +210,13 @@ export class VcfParser {
       // A "##" line that is not KEY=VALUE (free text some tools write) would make @gmod/vcf reject
       // the whole header: skip it, with a located warning.
       if (text.indexOf('=') > 2) this.header.push(text)
-      else warnText(this.report, `${this.file}:${line}: header line is not ##KEY=VALUE meta-information; ignored`)
+      else warn(this.report, { code: 'vcf-header-not-meta', location: { file: this.file, line }, detail: '' })
       return
     }
     if (!text.startsWith('#CHROM')) {
       if (text.trim() === '' && this.header.length > 0) return
       if (text.startsWith('#') && this.header.length > 0) {
-        warnText(this.report, `${this.file}:${line}: comment line in the header; ignored`)
+        warn(this.report, { code: 'vcf-header-comment', location: { file: this.file, line }, detail: '' })
         return
       }
       throw new InputError('FORMAT', this.header.length === 0 ? 'not a VCF: expected ##fileformat or #CHROM header lines' : 'VCF has no #CHROM header line before its first record', {
@@ -239,10 +239,11 @@ export class VcfParser {
     }
     this.roles = resolveRoles(this.sampleNames, { tumorSample: meta('tumor_sample'), normalSample: meta('normal_sample') }, this.opts, this.file, line)
     if (this.roles.mode === 'sites-only' && this.opts.sampleOverride === undefined && this.opts.tumorId === undefined) {
-      warnText(this.report, `${this.file}:${line}: no sample columns; alterations are reported under the file name "${this.roles.tumorName ?? ''}" (give the sample name to override)`)
+      warn(this.report, { code: 'vcf-no-samples', location: { file: this.file, line }, detail: this.roles.tumorName ?? '' })
     }
+    const oracle = this.engine === 'fast' ? undefined : this.engine([...this.header, text].join('\n'), this.roles)
     this.text = new TextPath(
-      { file: this.file, opts: this.opts, engine: this.engine, vcf: this.parser, infoMeta: this.infoMeta, roles: this.roles, sampleNames: this.sampleNames, sv: this.sv, multi: this.multi },
+      { file: this.file, opts: this.opts, oracle, infoMeta: this.infoMeta, roles: this.roles, sampleNames: this.sampleNames, sv: this.sv, multi: this.multi },
       { settled: this.settled, onKey: this.onKey, pending: () => this.dialectPending, unannotated: () => this.unannotated() },
     )
     this.setDialect(detectDialect(this.infoMeta))
@@ -259,7 +260,7 @@ export class VcfParser {
     const key = this.decoder?.key
     const type = key === undefined ? undefined : this.infoMeta[key]?.Type
     // The table path reads the annotation value as written: not when the header types it as a
-    // number or flag (the text path then reads @gmod/vcf-typed values).
+    // number or flag (the text path then reads typed values, rules/info.ts).
     if (this.table !== undefined && this.engine === 'fast' && layout !== undefined && key !== undefined && type !== 'Flag' && type !== 'Integer' && type !== 'Float') {
       this.rows = bytePath({
         file: this.file,
@@ -345,7 +346,7 @@ export class VcfParser {
     this.sv.finish()
     this.notes.flush(this.report)
     const note = multiAllelicNote(this.file, this.multi)
-    if (note !== undefined) warnText(this.report, note)
+    if (note !== undefined) warn(this.report, note)
     this.report.kept += this.sv.lateKept
     for (const [code, n] of Object.entries(this.sv.lateDropped) as [DropCode, number][]) drop(this.report, code, n)
     return { alterations: this.alterations, report: { ...this.report, format: this.format }, samples: this.samples }
@@ -358,7 +359,7 @@ export class VcfParser {
   private readonly onKey = (key: string): void => {
     if (this.settled(key)) return
     this.undeclared.add(key)
-    warnText(this.report, `${this.file}:${this.lastLine}: INFO key ${quote(key)} is not declared in the header`)
+    warn(this.report, { code: 'vcf-info-undeclared', location: { file: this.file, line: this.lastLine }, detail: key })
     if (this.dialectPending) {
       const d = dialectFromUndeclaredKey(key)
       if (d) {

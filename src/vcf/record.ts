@@ -1,15 +1,16 @@
 /**
- * What one VCF record gives each allele handler: the parsed Variant plus where it came from,
+ * What one VCF record gives each allele handler: its columns and typed INFO plus where it came from,
  * which samples to report, and the origin. Kept apart from reader.ts so the small-variant and
  * structural handlers share one shape.
  */
-import type { InfoValue, MetaMap } from '@gmod/vcf'
+import type { MetaMap } from '@gmod/vcf'
 import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
 import type { DropCode } from '../model/report.js'
 import type { Effect } from './effect.js'
 import type { FormatValues } from './sample-counts.js'
 import type { SampleMode } from './sample-roles.js'
 import { gtCarriedSet, gtCarries } from './rules/genotype.js'
+import type { InfoMap } from './rules/info.js'
 
 export interface SampleTarget {
   /** Name reported in Alteration.sample. */
@@ -25,10 +26,10 @@ export interface RecordContext {
   /** The record line as read (error messages quote INFO values from it). */
   readonly text: string
   /**
-   * INFO values, typed as @gmod/vcf types them. Small-variant records on the fast path carry only
-   * the origin keys; copy-number / SV records carry every key.
+   * INFO values, typed (rules/info.ts). Small-variant records carry only the origin keys;
+   * copy-number, SV and ALT-less records carry every key.
    */
-  readonly info: Readonly<Record<string, InfoValue>>
+  readonly info: Readonly<InfoMap>
   readonly chrom: string
   readonly pos: number
   readonly ref: string
@@ -72,14 +73,14 @@ export function carries(ctx: RecordContext, k: number, gt: string | undefined, i
   return set === null ? undefined : set[i] === 1
 }
 
-/** What either record path (line-scan.ts or @gmod/vcf) hands the reader's allele dispatch. */
+/** What the text path (text-path.ts) hands its allele dispatch, however it read the columns. */
 export interface RecordFields {
   readonly chrom: string
   readonly pos: number
   readonly ref: string
   readonly alts: readonly string[]
   readonly filter: string
-  readonly info: Readonly<Record<string, InfoValue>>
+  readonly info: Readonly<InfoMap>
   /** The annotation entries (VEP CSQ / SnpEff ANN, EFF); [] when absent. */
   readonly effects: readonly Effect[]
   readonly targets: readonly SampleTarget[]

@@ -6,7 +6,6 @@
  * A pair's two records are accounted together when the pair resolves; finish() drops the rest as
  * "breakend: mate not found".
  */
-import { parseBreakend } from '@gmod/vcf'
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseFloatField } from '../io/fields.js'
 import type { Alteration, CnState } from '../model/alteration.js'
@@ -17,6 +16,7 @@ import { carries, sampleColumn, type AlleleResult, type RecordContext, type Samp
 import { effectsForAllele } from './small.js'
 import type { GeneIndex} from './structural.js';
 import { cnStateOf, fusionPairs, FUSION_TERMS, impliedCn } from './structural.js'
+import { breakendMate } from './rules/breakend.js'
 
 const NOT_IN_GENE: ReadonlySet<string> = new Set(['intergenic_region', 'intergenic_variant', 'upstream_gene_variant', 'downstream_gene_variant'])
 
@@ -38,7 +38,7 @@ export interface SvSettings {
   readonly genes: GeneIndex | undefined
 }
 
-/** The INFO value as written (only on the error path: @gmod/vcf has already turned "two" into NaN). */
+/** The INFO value as written (only on the error path: typing has already turned "two" into NaN). */
 function rawInfo(ctx: RecordContext, key: string): string {
   const info = ctx.text.split('\t', 8)[7] ?? ''
   const pair = info.split(';').find((p) => p.startsWith(`${key}=`))
@@ -197,7 +197,7 @@ export class SvHandler {
         [other, gene],
       ])
     }
-    const matePos = parseBreakend(alt)?.MatePosition
+    const matePos = breakendMate(alt)
     const colon = matePos === undefined ? -1 : matePos.lastIndexOf(':')
     if (matePos === undefined || colon === -1) return 'bnd-no-mate'
     const mate = posKey(matePos.slice(0, colon), matePos.slice(colon + 1))

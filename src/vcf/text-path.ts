@@ -1,13 +1,15 @@
 /**
  * The text path: one record line (a string) → each allele's alterations or drop reason. The columns,
  * the INFO values the reader uses and the target samples' FORMAT fields are read as spans of the
- * line (line-scan.ts); copy-number, SV and ALT-less records go through @gmod/vcf's parseLine, whose
- * full INFO the SV handler reads. The 'gmod' engine sends every record through parseLine: the test
- * oracle (test/vcf/fast-path.test.ts holds both to the same records and report). Origin, the
- * multi-allelic choice and the per-ALT dispatch to the small-variant (small.ts) and structural
- * (sv.ts) handlers are here; the parser (reader.ts) owns the header, the counts and the byte path.
+ * line (line-scan.ts). A copy-number, SV or ALT-less record has its whole INFO column typed
+ * (rules/info.ts parseInfo), since its handlers read any key. Origin, the multi-allelic choice and
+ * the per-ALT dispatch to the small-variant (small.ts) and structural (sv.ts) handlers are here; the
+ * parser (reader.ts) owns the header, the counts and the byte path.
+ *
+ * A RecordOracle replaces the reading of every record's columns by another reader's (tests only:
+ * test/vcf/gmod-oracle.ts is @gmod/vcf's parseLine), and the same dispatch follows: the parity tests
+ * (test/vcf/fast-path*.test.ts) hold this path's records and reports to @gmod/vcf's.
  */
-import type VCF from '@gmod/vcf'
 import type { MetaMap } from '@gmod/vcf'
 import { InputError, quote } from '../errors.js'
 import type { MultiAllelicTally } from './multiallelic.js'
@@ -17,24 +19,54 @@ import type { AnnotationDecoder, DecodeContext } from './annotation.js'
 import type { Effect } from './effect.js'
 import type { Dialect } from './dialect.js'
 import type { ParsedVcfOptions } from './options.js'
-import type { AlleleResult, RecordContext, RecordFields, RecordShared } from './record.js'
+import type { AlleleResult, RecordContext, RecordFields, RecordShared, SampleTarget } from './record.js'
 import { FormatReader, InfoScan, LineColumns, type InfoKeyPolicy } from './line-scan.js'
 import type { SampleRoles } from './sample-roles.js'
-import { fastNormalGt, fastTargets, gmodNormalGt, gmodTargets } from './targets.js'
+import { lineNormalGt, lineTargets } from './targets.js'
 import { smallVariant } from './small.js'
 import { alleleShape } from './structural.js'
 import type { SvHandler } from './sv.js'
+import { parseInfo, type InfoMap } from './rules/info.js'
 import { ORIGIN_KEYS, originFromInfo, recordOrigin } from './rules/origin.js'
 import { CONTIG_NAME } from './byte-path/index.js'
 
 /** Their InfoScan slots: the reader asks for the origin keys first. */
 const ORIGIN_SLOTS: readonly number[] = [0, 1, 2, 3]
 
+/** A record's columns as the whole-record dispatch reads them (see RecordOracle). */
+export interface RecordColumns {
+  readonly chrom: string
+  readonly ref: string
+  /** [] for ALT '.'. */
+  readonly alts: readonly string[]
+  /** The FILTER column as written. */
+  readonly filter: string
+  /** Every INFO key, typed (rules/info.ts). */
+  readonly info: Readonly<InfoMap>
+  /** The INFO column as written (ANNOVAR blocks, Funcotator / Oncotator raw values). */
+  readonly infoText: string
+  /** The FORMAT column (undefined: a sites-only line). */
+  readonly format: string | undefined
+  readonly targets: readonly SampleTarget[]
+  readonly normalGt: () => string | undefined
+}
+
+/** What an oracle read of one record line: its columns, and its INFO keys in the order written. */
+export interface OracleRecord extends RecordColumns {
+  readonly infoKeys: readonly string[]
+}
+
 /**
- * How record lines are read: 'fast' (line-scan.ts; @gmod/vcf only for copy-number / SV records) or
- * 'gmod' (every record through @gmod/vcf's parseLine: the oracle the fast path is tested against).
+ * Another reader of the record columns, made from the header (every line up to #CHROM, joined by
+ * '\n') and the sample roles it decided; for tests only (test/vcf/gmod-oracle.ts).
  */
-export type RecordEngine = 'fast' | 'gmod'
+export type RecordOracle = (header: string, roles: SampleRoles) => (line: string) => OracleRecord
+
+/**
+ * How record lines are read: 'fast' (this path, and with a table the byte path), or an oracle
+ * (every record's columns read by it; no byte path).
+ */
+export type RecordEngine = 'fast' | RecordOracle
 
 /** What the text path asks of the parser: the INFO key policy and whether the dialect is still unknown. */
 export interface TextHost extends InfoKeyPolicy {
@@ -46,8 +78,8 @@ export interface TextHost extends InfoKeyPolicy {
 export interface TextSettings {
   readonly file: string
   readonly opts: ParsedVcfOptions
-  readonly engine: RecordEngine
-  readonly vcf: VCF
+  /** Set when an oracle reads the columns (tests). */
+  readonly oracle: ((line: string) => OracleRecord) | undefined
   readonly infoMeta: MetaMap
   readonly roles: SampleRoles
   readonly sampleNames: readonly string[]
@@ -55,20 +87,16 @@ export interface TextSettings {
   readonly multi: MultiAllelicTally
 }
 
-/** The keys of an INFO column, in the order written ('.': none). */
-function infoKeys(info: string): string[] {
-  if (info === '.') return []
-  return info.split(';').map((kv) => {
-    const eq = kv.indexOf('=')
-    return eq === -1 ? kv : kv.slice(0, eq)
-  })
+/** Whether every ALT is a small variant (none symbolic, breakend or '*'). */
+function allSmall(alts: readonly string[]): boolean {
+  for (let i = 0; i < alts.length; i++) if (alleleShape(alts[i] as string) !== 'small') return false
+  return true
 }
 
 export class TextPath {
   private readonly file: string
   private readonly opts: ParsedVcfOptions
-  private readonly engine: RecordEngine
-  private readonly vcf: VCF
+  private readonly oracle: ((line: string) => OracleRecord) | undefined
   private readonly infoMeta: MetaMap
   private readonly roles: SampleRoles
   private readonly sampleNames: readonly string[]
@@ -90,8 +118,7 @@ export class TextPath {
   ) {
     this.file = s.file
     this.opts = s.opts
-    this.engine = s.engine
-    this.vcf = s.vcf
+    this.oracle = s.oracle
     this.infoMeta = s.infoMeta
     this.roles = s.roles
     this.sampleNames = s.sampleNames
@@ -154,7 +181,7 @@ export class TextPath {
     const pos = cols.digits(1)
     if (pos < 0) throw new InputError('BAD_NUMBER', `POS: expected a non-negative integer, got ${quote(cols.col(1))}`, { file: this.file, line, column: 2 })
     const chrom = this.checkShape(cols, line)
-    if (this.engine === 'gmod') return this.gmodRecord(text, line, pos)
+    if (this.oracle !== undefined) return this.oracleRecord(text, line, pos)
     const scan = this.infoScan
     scan.scan(text, cols.start(7), cols.tab[7] as number, this.host)
     if (this.host.pending()) throw this.host.unannotated()
@@ -164,9 +191,8 @@ export class TextPath {
     if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
     const altText = cols.col(4)
     const alts = altText === '.' ? [] : altText.indexOf(',') === -1 ? [altText] : altText.split(',')
-    // Copy-number, SV and ALT-less records read any INFO key: they take the @gmod/vcf path.
-    for (let i = 0; i < alts.length; i++) if (alleleShape(alts[i] as string) !== 'small') return this.gmodRecord(text, line, pos)
-    if (alts.length === 0) return this.gmodRecord(text, line, pos)
+    // Copy-number, SV, '*' and ALT-less records: every INFO key typed.
+    if (alts.length === 0 || !allSmall(alts)) return this.whole(text, line, pos, this.lineColumns(chrom, ref, alts, filter))
     const effects = this.fastEffects(text, line, pos, ref)
     return this.alleles(text, line, {
       chrom,
@@ -176,16 +202,36 @@ export class TextPath {
       filter,
       info: scan.values(ORIGIN_SLOTS),
       effects,
-      targets: fastTargets(this.formatReader, cols, this.roles, this.sampleNames),
+      targets: lineTargets(this.formatReader, cols, this.roles, this.sampleNames),
       infoText: this.dialect?.kind === 'annovar' ? cols.col(7) : '',
       formatHasCn: false,
-      normalGt: () => fastNormalGt(this.formatReader, cols, this.roles),
+      normalGt: () => lineNormalGt(this.formatReader, cols, this.roles),
     })
   }
 
   /**
+   * The scanned line's columns with its whole INFO typed: copy-number, SV, '*' and ALT-less
+   * records, whose handlers (sv.ts) read any INFO key (END, CN, CHR2, …).
+   */
+  private lineColumns(chrom: string, ref: string, alts: readonly string[], filter: string): RecordColumns {
+    const cols = this.cols
+    const reader = this.formatReader
+    return {
+      chrom,
+      ref,
+      alts,
+      filter,
+      info: parseInfo(cols.text, cols.start(7), cols.tab[7] as number, this.infoMeta),
+      infoText: cols.col(7),
+      format: cols.has(8) ? cols.col(8) : undefined,
+      targets: lineTargets(reader, cols, this.roles, this.sampleNames),
+      normalGt: () => lineNormalGt(reader, cols, this.roles),
+    }
+  }
+
+  /**
    * The annotation entries of the scanned line. The decoder reads them straight from the line when
-   * the value is the text as written (no %XX escapes, String type); else from @gmod/vcf-typed values.
+   * the value is the text as written (no %XX escapes, String type); else from its typed values.
    */
   private fastEffects(text: string, line: number, pos: number, ref: string): readonly Effect[] {
     const decoder = this.decoder
@@ -201,31 +247,35 @@ export class TextPath {
     return decoder.decode(ann === undefined || ann === true ? [] : ann, where, new LineRecord(pos, ref, this.cols))
   }
 
-  /** The record through @gmod/vcf's parseLine (the reference path, and the SV / copy-number path). */
-  private gmodRecord(text: string, line: number, pos: number): AlleleResult[] {
-    const v = this.vcf.parseLine(text)
-    const infoText = text.split('\t', 8)[7] ?? ''
+  /** The record as the oracle reads its columns (tests), with the checks the line path makes. */
+  private oracleRecord(text: string, line: number, pos: number): AlleleResult[] {
+    const c = (this.oracle as (line: string) => OracleRecord)(text)
     // Undeclared keys are warned about in the order the line writes them (as the span scanner does).
-    for (const key of infoKeys(infoText)) this.host.onKey(key)
+    for (const key of c.infoKeys) this.host.onKey(key)
     if (this.host.pending()) throw this.host.unannotated()
-    const filter = v.FILTER === undefined ? '.' : typeof v.FILTER === 'string' ? v.FILTER : v.FILTER.join(';')
-    if (!this.opts.keepFiltered && filter !== 'PASS' && filter !== '.') return [{ code: 'filtered', detail: filter }]
-    const ref = v.REF ?? ''
-    if (ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
-    const val = this.decoder === undefined ? undefined : v.INFO[this.decoder.key]
-    const effects = this.decoder ? this.decoder.decode(val === undefined || val === true ? [] : val, { file: this.file, line, column: 8 }, { pos, ref, infoText }) : []
+    if (!this.opts.keepFiltered && c.filter !== 'PASS' && c.filter !== '.') return [{ code: 'filtered', detail: c.filter }]
+    if (c.ref === '') throw new InputError('FORMAT', 'REF is empty', { file: this.file, line, column: 4 })
+    return this.whole(text, line, pos, c)
+  }
+
+  /** A record whose columns were read whole: its annotation entries decoded from the typed INFO value. */
+  private whole(text: string, line: number, pos: number, c: RecordColumns): AlleleResult[] {
+    const decoder = this.decoder
+    const val = decoder === undefined ? undefined : c.info[decoder.key]
+    const where = { file: this.file, line, column: 8 }
+    const effects = decoder === undefined ? [] : decoder.decode(val === undefined || val === true ? [] : val, where, { pos, ref: c.ref, infoText: c.infoText })
     return this.alleles(text, line, {
-      chrom: v.CHROM ?? '',
+      chrom: c.chrom,
       pos,
-      ref,
-      alts: v.ALT ?? [],
-      filter,
-      info: v.INFO,
+      ref: c.ref,
+      alts: c.alts,
+      filter: c.filter,
+      info: c.info,
       effects,
-      targets: gmodTargets(v, this.roles, this.sampleNames),
-      infoText,
-      formatHasCn: (v.FORMAT ?? '').split(':').includes('CN'),
-      normalGt: () => gmodNormalGt(v, this.roles),
+      targets: c.targets,
+      infoText: c.infoText,
+      formatHasCn: c.format !== undefined && c.format.split(':').includes('CN'),
+      normalGt: c.normalGt,
     })
   }
 

@@ -63,6 +63,29 @@ describe('VCF structure', () => {
   })
 })
 
+describe('VCF notes are data: a code of their own, a location, a detail (worded in src/model/report.ts)', () => {
+  it('header lines, sites-only files, undeclared keys and the multi-allelic tally', () => {
+    const h = vepHeader([])
+    const info = `XX=1;CSQ=${csq({ allele: 'T', cons: 'missense_variant', symbol: 'G1' })}`
+    const lines = [h[0] as string, '##free text', '# comment', ...h.slice(1), row('1', 100, '.', 'A', 'T', '.', 'PASS', info), row('1', 200, '.', 'A', 'T,C', '.', 'PASS', info)]
+    const r = parseVcfLines(lines, {}, 'n.vcf')
+    expect(r.report.warnings).toEqual([
+      { code: 'vcf-header-not-meta', location: { file: 'n.vcf', line: 2 }, detail: '' },
+      { code: 'vcf-header-comment', location: { file: 'n.vcf', line: 3 }, detail: '' },
+      { code: 'vcf-no-samples', location: { file: 'n.vcf', line: 9 }, detail: 'n' },
+      { code: 'vcf-info-undeclared', location: { file: 'n.vcf', line: 10 }, detail: 'XX' },
+      { code: 'vcf-multiallelic-unreported', location: { file: 'n.vcf' }, detail: '1 1' },
+    ])
+    expect(warningsText(r.report)).toEqual([
+      'n.vcf:2: header line is not ##KEY=VALUE meta-information; ignored',
+      'n.vcf:3: comment line in the header; ignored',
+      'n.vcf:9: no sample columns; alterations are reported under the file name "n" (give the sample name to override)',
+      'n.vcf:10: INFO key "XX" is not declared in the header',
+      "n.vcf: 1 multi-allelic record(s): 1 other ALT allele(s) carried (or, without a GT, possibly carried) not reported; one ALT per record as vcf2maf chooses it (the tumour GT's first ALT not in the normal GT, else the most tumour reads); --split-multiallelic reports each",
+    ])
+  })
+})
+
 describe('VEP records', () => {
   const header = vepHeader(['NORMAL', 'TUMOR'])
   const multi = row(

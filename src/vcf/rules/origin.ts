@@ -4,7 +4,7 @@
  * VarDict STATUS; VarScan SS; else 'unknown' — which the reader turns into 'somatic' for a paired
  * tumour/normal file. (opts.origin, when given, overrides all of this.)
  */
-import type { InfoValue } from '@gmod/vcf'
+import type { InfoMap, InfoValue } from './info.js'
 import type { Origin } from '../../model/alteration.js'
 
 /** INFO keys originFromInfo reads, in its order of precedence (the readers ask for these). */
@@ -45,7 +45,7 @@ export function originOf(somatic: boolean, germline: boolean, status: string | u
 }
 
 /** originOf on a record's typed INFO values (a Flag, or a key without value, is `true`). */
-export function originFromInfo(info: Readonly<Record<string, InfoValue>>): Origin {
+export function originFromInfo(info: Readonly<InfoMap>): Origin {
   return originOf(info.SOMATIC === true, info.GERMLINE === true, first(info.STATUS), first(info.SS))
 }
 

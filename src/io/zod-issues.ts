@@ -49,7 +49,10 @@ export function issueText(issue: IssueLike): string {
   }
   if (issue.code === 'invalid_type' && issue.input === undefined && issue.path.length > 0) return issue.message.startsWith('Invalid input') ? 'missing' : issue.message
   const got = found(issue.input)
-  return got === undefined ? issue.message : `${issue.message}, got ${got}`
+  if (got === undefined) return issue.message
+  // zod's "expected number, received NaN" names the type after coercion; the value found says more.
+  const message = issue.code === 'invalid_type' ? issue.message.replace(/, received [^,]*$/, '') : issue.message
+  return `${message}, got ${got}`
 }
 
 /** One line per issue, `where: what`; unknown keys are reported at their own path. */
@@ -95,5 +98,19 @@ export function zodInputError(issues: readonly IssueLike[], ctx: ZodErrorContext
 export function validate<S extends z.ZodType>(schema: S, value: unknown, ctx: ZodErrorContext = {}): z.output<S> {
   const r = schema.safeParse(value, { reportInput: true })
   if (r.success) return r.data
-  throw zodInputError(r.error.issues, ctx)
+  // The value as given (an option's text before coercion), where the path reaches it; else zod's.
+  const issues = r.error.issues.map((i) => {
+    const given = valueAt(value, i.path)
+    return given === undefined ? i : { ...i, input: given }
+  })
+  throw zodInputError(issues, ctx)
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value
+  for (const p of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined
+    v = (v as Record<PropertyKey, unknown>)[p]
+  }
+  return v
 }

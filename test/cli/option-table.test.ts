@@ -91,8 +91,8 @@ describe('command options are declared once, in the option table', () => {
 
 describe('options are validated before the action, with the one formatter', () => {
   it.each([
-    [['scan', 'x.maf', '--endpoint', 'orr', '--min-altered', '-1'], /^biomarkit: --min-altered: Too small: expected number to be >=0, got -1$/m],
-    [['oncoplot', 'x.maf', '-o', 'o.svg', '--scale', '20'], /^biomarkit: --scale: Too big: expected number to be <=16, got 20$/m],
+    [['scan', 'x.maf', '--endpoint', 'orr', '--min-altered', '-1'], /^biomarkit: --min-altered: Too small: expected number to be >=0, got "-1"$/m],
+    [['oncoplot', 'x.maf', '-o', 'o.svg', '--scale', '20'], /^biomarkit: --scale: Too big: expected number to be <=16, got "20"$/m],
     [['scan', 'x.maf', '--endpoint', 'orr', '--genes', ','], /^biomarkit: --genes: expected at least one gene$/m],
     [['interactions', 'x.maf', '--top', '1'], /^biomarkit: --top: expected at least 2 \(genes are tested in pairs\), got 1$/m],
   ])('%j: exit 1, the flag, what was expected, what was found', async (argv, message) => {

@@ -4,39 +4,33 @@
  * reading (response map, NE rule, event values, time units, reference level) attached to the
  * table so every consumer interprets a column the same way.
  */
-import { Option, type Command } from 'commander'
+import type { Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
 import { readClinical, type ClinicalResult } from '../src/clinical/read.js'
 import { parseResponseMap } from '../src/clinical/response.js'
 import { TIME_UNITS, type ClinicalReading } from '../src/model/clinical.js'
-import { parseOptions } from './validate.js'
+import { INPUT_OPTIONS } from './inputs.js'
+import { addOptions, choice, collect, opt, parseOptions, schemaOf } from './option-table.js'
 
-const collect = (v: string, prev: string[] = []) => [...prev, v]
-
-export function addClinicalOptions(cmd: Command): Command {
-  return cmd
-    .option('--sample-column <name>', 'sample-ID column of the clinical table (default: the column whose values overlap the calls\' sample IDs most)')
-    .option('--response-column <name>', 'best-response column of the clinical table')
-    .option('--response-map <map>', 'read other response codes, e.g. MR=PD,PRCRSD=NE (targets: CR, PR, SD, PD, NE, CR/PR, Responder, Non-responder, NA)', collect)
-    .addOption(new Option('--ne <rule>', 'not-evaluable patients in ORR/DCR: exclude from the denominator or count as non-responders').choices(['exclude', 'non-responder']).default('exclude'))
-    .option('--event-value <value>', 'value of the survival event column meaning the event happened (repeatable); others are censored', collect)
-    .addOption(new Option('--time-unit <unit>', 'unit of the survival time columns (default: from the column name or the file)').choices([...TIME_UNITS]))
-    .addOption(new Option('--display-unit <unit>', 'show survival times in this unit (needs a known time unit)').choices([...TIME_UNITS]))
-    .option('--reference <level>', 'reference (0) level: LEVEL of a two-level column endpoint, or COL=LEVEL of a clinical feature or covariate (repeatable)', collect)
+/** The clinical-reading options: one table, declared and validated from it. */
+export const CLINICAL_OPTIONS = {
+  sampleColumn: opt('--sample-column <name>', "sample-ID column of the clinical table (default: the column whose values overlap the calls' sample IDs most)", z.string().min(1)),
+  responseColumn: opt('--response-column <name>', 'best-response column of the clinical table', z.string().min(1)),
+  responseMap: opt('--response-map <map>', 'read other response codes, e.g. MR=PD,PRCRSD=NE (targets: CR, PR, SD, PD, NE, CR/PR, Responder, Non-responder, NA)', z.array(z.string()), { parse: collect }),
+  ne: choice('--ne <rule>', 'not-evaluable patients in ORR/DCR: exclude from the denominator or count as non-responders', ['exclude', 'non-responder'], 'exclude'),
+  eventValue: opt('--event-value <value>', 'value of the survival event column meaning the event happened (repeatable); others are censored', z.array(z.string().min(1)), { parse: collect }),
+  timeUnit: choice('--time-unit <unit>', 'unit of the survival time columns (default: from the column name or the file)', TIME_UNITS),
+  displayUnit: choice('--display-unit <unit>', 'show survival times in this unit (needs a known time unit)', TIME_UNITS),
+  reference: opt('--reference <level>', 'reference (0) level: LEVEL of a two-level column endpoint, or COL=LEVEL of a clinical feature or covariate (repeatable)', z.array(z.string().min(1)), { parse: collect }),
 }
 
-const Schema = z.object({
-  sampleColumn: z.string().min(1).optional(),
-  responseColumn: z.string().min(1).optional(),
-  responseMap: z.array(z.string()).optional(),
-  ne: z.enum(['exclude', 'non-responder']).default('exclude'),
-  eventValue: z.array(z.string().min(1)).optional(),
-  timeUnit: z.enum(TIME_UNITS).optional(),
-  displayUnit: z.enum(TIME_UNITS).optional(),
-  reference: z.array(z.string().min(1)).optional(),
-  lenient: z.boolean().optional(),
-})
+export function addClinicalOptions(cmd: Command): Command {
+  return addOptions(cmd, CLINICAL_OPTIONS)
+}
+
+// --lenient is an input option (cli/inputs.ts); the clinical reader honours it too.
+const Schema = schemaOf(CLINICAL_OPTIONS).extend({ lenient: INPUT_OPTIONS.lenient.schema.optional() })
 
 export function clinicalReading(raw: unknown): ClinicalReading {
   const o = parseOptions(Schema, raw)

@@ -5,7 +5,6 @@
  * each feature and endpoint was read.
  */
 import type { Command } from 'commander'
-import { Option } from 'commander'
 import { z } from 'zod'
 import { DEFAULT_EXOME_MB, mutationCountVector, tmbVector } from '../src/features/burden.js'
 import { clinicalFactor } from '../src/features/clinical-factor.js'
@@ -19,34 +18,33 @@ import type { CohortMatrix } from '../src/matrix/types.js'
 import type { ClinicalTable } from '../src/model/clinical.js'
 import type { EndpointSpec } from '../src/scan/endpoints.js'
 import { parseReferences, type FeatureWords } from './commands/feature-options.js'
-import { parseOptions } from './validate.js'
+import { CLINICAL_OPTIONS } from './clinical-options.js'
+import { ADJUST, CONF_TYPE, COVARIATES } from './common-options.js'
+import { INPUT_OPTIONS } from './inputs.js'
+import { addOptions, choice, collectList, opt, parseOptions, schemaOf } from './option-table.js'
 
-export function addFeatureScanOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--transform <t>', 'numeric features: effect per unit of the value after this transform').choices([...TRANSFORM_NAMES]).default('none'))
-    .option('--cutoff <x>', 'numeric features vs survival: high (≥ x, in the raw unit, e.g. 10 mut/Mb) vs low; default the median')
-    .option('--maxstat', 'numeric features vs survival: also the data-chosen cut-point (R maxstat, Lausen 1994 corrected p), labelled exploratory')
-    .addOption(new Option('--maxstat-pmethod <m>', "with --maxstat: R maxstat's p-value method, Lau94 (bound) or exactGauss (the exact Gaussian law, computed deterministically)").choices(['Lau94', 'exactGauss']))
-    .option('--strata <column>', 'response: an exact test of the common odds ratio stratified by this column (R mantelhaen.test(exact = TRUE)), beside Fisher')
-    .option('--multivariable', 'one model per endpoint with every selected feature and the --covariates (Cox for survival, logistic for response)')
-    .option('--categorical <list>', 'numeric-looking clinical columns to read as levels (e.g. line_of_therapy)', (v: string, prev: string[] = []) => [...prev, ...v.split(',')])
-    .option('--exome-mb <mb>', `TMB: coding territory of samples with no panel, in Mb (default ${DEFAULT_EXOME_MB}, maftools tmb's captureSize)`)
+/** scan's clinical and continuous feature options (also km, forest, burden): one table. */
+export const FEATURE_SCAN_OPTIONS = {
+  transform: choice('--transform <t>', 'numeric features: effect per unit of the value after this transform', TRANSFORM_NAMES, 'none'),
+  cutoff: opt('--cutoff <x>', 'numeric features vs survival: high (≥ x, in the raw unit, e.g. 10 mut/Mb) vs low; default the median', z.coerce.number().finite()),
+  maxstat: opt('--maxstat', 'numeric features vs survival: also the data-chosen cut-point (R maxstat, Lausen 1994 corrected p), labelled exploratory', z.boolean()),
+  maxstatPmethod: choice('--maxstat-pmethod <m>', "with --maxstat: R maxstat's p-value method, Lau94 (bound) or exactGauss (the exact Gaussian law, computed deterministically)", ['Lau94', 'exactGauss']),
+  strata: opt('--strata <column>', 'response: an exact test of the common odds ratio stratified by this column (R mantelhaen.test(exact = TRUE)), beside Fisher', z.string()),
+  multivariable: opt('--multivariable', 'one model per endpoint with every selected feature and the --covariates (Cox for survival, logistic for response)', z.boolean()),
+  categorical: opt('--categorical <list>', 'numeric-looking clinical columns to read as levels (e.g. line_of_therapy)', z.array(z.string()), { parse: collectList }),
+  exomeMb: opt('--exome-mb <mb>', `TMB: coding territory of samples with no panel, in Mb (default ${DEFAULT_EXOME_MB}, maftools tmb's captureSize)`, z.coerce.number().positive()),
 }
 
-const Schema = z.object({
-  transform: z.enum(TRANSFORM_NAMES).default('none'),
-  cutoff: z.coerce.number().finite().optional(),
-  maxstat: z.boolean().optional(),
-  maxstatPmethod: z.enum(['Lau94', 'exactGauss']).default('Lau94'),
-  strata: z.string().optional(),
-  multivariable: z.boolean().optional(),
-  reference: z.array(z.string()).optional(),
-  categorical: z.array(z.string()).optional(),
-  exomeMb: z.coerce.number().positive().optional(),
-  covariates: z.array(z.string()).optional(),
-  confType: z.enum(['log', 'log-log']).default('log'),
-  adjust: z.enum(['BH', 'bonferroni']).default('BH'),
-  lenient: z.boolean().optional(),
+export function addFeatureScanOptions(cmd: Command): Command {
+  return addOptions(cmd, FEATURE_SCAN_OPTIONS)
+}
+
+// The options of other tables this reads: --reference (clinical), --lenient (inputs) and the model
+// options of the command that declares them (scan: --covariates, --conf-type, --adjust).
+const Schema = schemaOf({ ...FEATURE_SCAN_OPTIONS, covariates: COVARIATES, confType: CONF_TYPE, adjust: ADJUST, lenient: INPUT_OPTIONS.lenient }).extend({
+  // Not a default of the option (its help shows none): the method used when --maxstat is given alone.
+  maxstatPmethod: FEATURE_SCAN_OPTIONS.maxstatPmethod.schema.default('Lau94'),
+  reference: CLINICAL_OPTIONS.reference.schema.optional(),
 })
 
 export interface FeatureScanRun {

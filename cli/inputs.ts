@@ -3,7 +3,7 @@
  * `inputAction` runs a command's whole action inside the --max-line-length scope.
  */
 import { constants } from 'node:buffer'
-import { Option, type Command } from 'commander'
+import type { Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../src/errors.js'
 import type { BuiltMatrix } from '../src/matrix/build.js'
@@ -18,49 +18,37 @@ import { HoldLimitReached, parseByteSize, withHoldLimit, withInputLimits } from 
 import type { CliIO } from './context.js'
 import { progress } from './progress.js'
 import { announceStudy, declaredSamples, expandStudy } from './study.js'
-import { parseOptions } from './validate.js'
+import { addOptions, choice, collect, opt, parseOptions, schemaOf } from './option-table.js'
 
-const collect = (v: string, prev: string[] = []) => [...prev, v]
 const MAX_STRING_LENGTH = constants.MAX_STRING_LENGTH
 
-export function addInputOptions(cmd: Command): Command {
-  return cmd
-    .argument('[inputs...]', 'VCF, MAF or ANNOVAR files (format sniffed from content; gzip/bgzip fine; - for stdin) or folders')
-    .option('--manifest <file>', 'TSV with columns sample, file, role (somatic|germline|cna|fusion|maf)')
-    .option('--cna <file>', 'copy-number table (maftools cnTable, cBioPortal discrete matrix, or long numeric form); repeatable', collect)
-    .option('--fusions <file>', 'fusion / structural-variant table (cBioPortal SV or sample, gene_a, gene_b); repeatable', collect)
-    .option('--samples <file>', 'sequenced sample IDs, one per line (wild-type where nothing was called)')
-    .option('--columns <map>', 'column map for non-MAF mutation tables, e.g. sample=Patient,gene=Gene,class=Consequence,protein=HGVSp')
-    .option('--keep-filtered', 'keep VCF records whose FILTER is not PASS (counted either way)')
-    .option('--split-multiallelic', "VCF: one row per ALT allele the tumour carries, instead of vcf2maf's one per record")
-    .option('--lenient', 'skip bad rows (counted by reason in the read report) instead of stopping')
-    .addOption(new Option('--input-origin <origin>', 'origin for inputs that do not state it').choices(['somatic', 'germline']))
-    .option('--tumor-id <id>', 'tumour sample column in a tumour/normal VCF')
-    .option('--normal-id <id>', 'normal sample column in a tumour/normal VCF')
-    .option('--max-line-length <chars>', 'longest accepted input line in characters (default 67108864); a longer one is an error, not an out-of-memory crash')
-    .option('--max-input-bytes <size>', 'most bytes one input may decompress to, e.g. 20G (default: the memory budget, BIOMARKIT_MEMORY or the machine\'s memory)')
-    .option('--max-side-file-bytes <size>', 'most bytes a side file (panel, rules, pathways, theme, sample list or order) may decompress to (default 32M)')
-    .option('--strict', 'treat container warnings as errors (a BGZF file without its end-of-file block)')
+const MAX_LINE = `at most ${MAX_STRING_LENGTH} (the longest string this JavaScript engine can hold)`
+
+/** The input options every analysis command shares: one table, declared and validated from it. */
+export const INPUT_OPTIONS = {
+  manifest: opt('--manifest <file>', 'TSV with columns sample, file, role (somatic|germline|cna|fusion|maf)', z.string()),
+  cna: opt('--cna <file>', 'copy-number table (maftools cnTable, cBioPortal discrete matrix, or long numeric form); repeatable', z.array(z.string()), { parse: collect }),
+  fusions: opt('--fusions <file>', 'fusion / structural-variant table (cBioPortal SV or sample, gene_a, gene_b); repeatable', z.array(z.string()), { parse: collect }),
+  samples: opt('--samples <file>', 'sequenced sample IDs, one per line (wild-type where nothing was called)', z.string()),
+  columns: opt('--columns <map>', 'column map for non-MAF mutation tables, e.g. sample=Patient,gene=Gene,class=Consequence,protein=HGVSp', z.string()),
+  keepFiltered: opt('--keep-filtered', 'keep VCF records whose FILTER is not PASS (counted either way)', z.boolean()),
+  splitMultiallelic: opt('--split-multiallelic', "VCF: one row per ALT allele the tumour carries, instead of vcf2maf's one per record", z.boolean()),
+  lenient: opt('--lenient', 'skip bad rows (counted by reason in the read report) instead of stopping', z.boolean()),
+  inputOrigin: choice('--input-origin <origin>', 'origin for inputs that do not state it', ['somatic', 'germline']),
+  tumorId: opt('--tumor-id <id>', 'tumour sample column in a tumour/normal VCF', z.string()),
+  normalId: opt('--normal-id <id>', 'normal sample column in a tumour/normal VCF', z.string()),
+  // A line is one string: V8 cannot hold a longer one, so a larger cap could never be honoured.
+  maxLineLength: opt('--max-line-length <chars>', 'longest accepted input line in characters (default 67108864); a longer one is an error, not an out-of-memory crash', z.coerce.number().int().positive().max(MAX_STRING_LENGTH, MAX_LINE)),
+  maxInputBytes: opt('--max-input-bytes <size>', "most bytes one input may decompress to, e.g. 20G (default: the memory budget, BIOMARKIT_MEMORY or the machine's memory)", z.string()),
+  maxSideFileBytes: opt('--max-side-file-bytes <size>', 'most bytes a side file (panel, rules, pathways, theme, sample list or order) may decompress to (default 32M)', z.string()),
+  strict: opt('--strict', 'treat container warnings as errors (a BGZF file without its end-of-file block)', z.boolean()),
 }
 
-export const InputOptionsSchema = z.object({
-  manifest: z.string().optional(),
-  cna: z.array(z.string()).optional(),
-  fusions: z.array(z.string()).optional(),
-  samples: z.string().optional(),
-  columns: z.string().optional(),
-  keepFiltered: z.boolean().optional(),
-  splitMultiallelic: z.boolean().optional(),
-  lenient: z.boolean().optional(),
-  inputOrigin: z.enum(['somatic', 'germline']).optional(),
-  tumorId: z.string().optional(),
-  normalId: z.string().optional(),
-  // A line is one string: V8 cannot hold a longer one, so a larger cap could never be honoured.
-  maxLineLength: z.coerce.number().int().positive().max(MAX_STRING_LENGTH, `at most ${MAX_STRING_LENGTH} (the longest string this JavaScript engine can hold)`).optional(),
-  maxInputBytes: z.string().optional(),
-  maxSideFileBytes: z.string().optional(),
-  strict: z.boolean().optional(),
-})
+export function addInputOptions(cmd: Command): Command {
+  return addOptions(cmd.argument('[inputs...]', 'VCF, MAF or ANNOVAR files (format sniffed from content; gzip/bgzip fine; - for stdin) or folders'), INPUT_OPTIONS)
+}
+
+export const InputOptionsSchema = schemaOf(INPUT_OPTIONS)
 export type InputOptions = z.infer<typeof InputOptionsSchema>
 
 /**
@@ -94,10 +82,10 @@ export function inputAction(action: (inputs: string[], raw: Record<string, unkno
  * output opened early is checked too; the readers record every path they open as well
  * (src/io/read-registry.ts), which covers manifest entries, folder contents and shipped files.
  */
-const INPUT_OPTIONS = ['manifest', 'cna', 'fusions', 'samples', 'clinical', 'panel', 'samplePanels', 'rules', 'pathways', 'theme', 'sampleOrder'] as const
+const PATH_OPTIONS = ['manifest', 'cna', 'fusions', 'samples', 'clinical', 'panel', 'samplePanels', 'rules', 'pathways', 'theme', 'sampleOrder'] as const
 
 function optionPaths(raw: Record<string, unknown>): string[] {
-  return INPUT_OPTIONS.flatMap((k) => {
+  return PATH_OPTIONS.flatMap((k) => {
     const v = raw[k]
     return typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
   })
@@ -140,17 +128,17 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
 }
 
 /** --low-memory and --partitions, for the commands that need only cell states and counts (summary, scan, interactions). */
-export function addLowMemoryOptions(cmd: Command): Command {
-  return cmd
-    .option('--low-memory', 'MAF and VCF inputs: hold one part of the rows at a time, not every row (peak memory grows with samples × features; same output). Chosen by itself when the inputs would take over 60% of memory')
-    .option('--no-low-memory', 'read the inputs whole even when they would take most of the memory')
-    .option('--partitions <n>', 'with --low-memory: number of sample partitions (default one per 32 MB of input)')
+export const LOW_MEMORY_OPTIONS = {
+  lowMemory: opt('--low-memory', 'MAF and VCF inputs: hold one part of the rows at a time, not every row (peak memory grows with samples × features; same output). Chosen by itself when the inputs would take over 60% of memory', z.boolean()),
+  noLowMemory: opt('--no-low-memory', 'read the inputs whole even when they would take most of the memory', z.boolean()),
+  partitions: opt('--partitions <n>', 'with --low-memory: number of sample partitions (default one per 32 MB of input)', z.coerce.number().int().min(1).max(4096)),
 }
 
-const LowMemorySchema = z.object({
-  lowMemory: z.boolean().optional(),
-  partitions: z.coerce.number().int().min(1).max(4096).optional(),
-})
+export function addLowMemoryOptions(cmd: Command): Command {
+  return addOptions(cmd, LOW_MEMORY_OPTIONS)
+}
+
+const LowMemorySchema = schemaOf(LOW_MEMORY_OPTIONS)
 
 /** What the analysis commands read: the classified matrix, the read reports and the files (for the overwrite guard). */
 export interface Classified {

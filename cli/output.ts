@@ -7,6 +7,8 @@ import type { Command } from 'commander'
 import { FormulaGuard } from '../src/io/excel.js'
 import { OutputSet } from '../src/io/write.js'
 import type { CliIO } from './context.js'
+import { z } from 'zod'
+import { addOptions, opt } from './option-table.js'
 
 export interface OutputOptions {
   /** TSV or MAF: count formula-like cells, and prefix them when `excelSafe`. */
@@ -81,8 +83,12 @@ export async function emit(io: CliIO, text: string, out: string | undefined, inp
 }
 
 /** --excel-safe, on every command that writes TSV or MAF. */
+export const EXCEL_SAFE_OPTIONS = {
+  excelSafe: opt('--excel-safe', "TSV/MAF output: write text cells that begin with =, +, - or @ with a leading ' so a spreadsheet shows them as text, not formulas", z.boolean()),
+}
+
 export function addExcelSafeOption(cmd: Command): Command {
-  return cmd.option('--excel-safe', "TSV/MAF output: write text cells that begin with =, +, - or @ with a leading ' so a spreadsheet shows them as text, not formulas")
+  return addOptions(cmd, EXCEL_SAFE_OPTIONS)
 }
 
 /** A whole TSV through the formula guard (outputs written with an OutputSet); the note on stderr. */

@@ -4,9 +4,9 @@
  * key ("Missense_Mutation", "amp") or legend label ("Amplification").
  */
 import { z } from 'zod'
-import { InputError } from '../src/errors.js'
 import { readSideText } from '../src/io/side-file.js'
-import { parseJsonText } from '../src/panels/json.js'
+import { validate } from '../src/io/zod-issues.js'
+import { jsonLocator, parseJsonText } from '../src/panels/json.js'
 
 const Color = z
   .string()
@@ -71,13 +71,14 @@ export function resolveTheme(input: ThemeInput = {}): Theme {
 export function parseTheme(text: string, file: string): Theme {
   // The one JSON parser of side files: nesting bounded, syntax errors at line:column.
   const json = parseJsonText(text, file)
-  const r = ThemeSchema.safeParse(json)
-  if (!r.success) {
-    const issue = r.error.issues[0]
-    const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)'
-    throw new InputError('SCHEMA', `theme: ${path}: ${issue?.message ?? 'invalid'}`, { file, suggestion: 'keys: palette, colors, wildType, notAssayed, background, text, fontFamily, fontSize, clinical' })
-  }
-  return resolveTheme(r.data)
+  // One formatter of schema errors (src/io/zod-issues.ts): the key's line and column, the value found.
+  const data = validate(ThemeSchema, json, {
+    file,
+    locate: jsonLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
+    prefix: 'theme: ',
+    suggestion: 'keys: palette, colors, wildType, notAssayed, background, text, fontFamily, fontSize, clinical',
+  })
+  return resolveTheme(data)
 }
 
 /**

@@ -13,16 +13,21 @@ import { burdenByResponse } from '../../viz/burden-figure.js'
 import { burdenSvg } from '../../viz/burden-plot.js'
 import type { CliIO } from '../context.js'
 import { inputAction } from '../inputs.js'
-import { addCommon, prepare, splitWords, writeFigure } from './figures.js'
+import { LOG } from '../common-options.js'
+import { addOptions, opt, parseOptions, schemaOf, variant } from '../option-table.js'
+import { addCommon, KM_OPTIONS, prepare, splitWords, writeFigure } from './figures.js'
+
+const BURDEN_OPTIONS = {
+  feature: variant(KM_OPTIONS.feature, { description: 'tmb, mutation_count (from the calls: give the inputs) or clinical:COL (a numeric column)', required: true }),
+  yLabel: opt('--y-label <text>', 'value axis title (default the feature and its unit)', z.string()),
+  log: variant(LOG, { description: 'log10 value axis (every value must be > 0)' }),
+}
 
 export function burdenCommand(io: CliIO): Command {
   const cmd = new Command('burden').description('burden by response: a numeric feature (TMB, mutation count, a numeric clinical column) per response group, points + box, with the Wilcoxon rank-sum p')
-  addCommon(cmd)
-    .requiredOption('--feature <name>', 'tmb, mutation_count (from the calls: give the inputs) or clinical:COL (a numeric column)')
-    .option('--y-label <text>', 'value axis title (default the feature and its unit)')
-    .option('--log', 'log10 value axis (every value must be > 0)')
+  addOptions(addCommon(cmd), BURDEN_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
-      const feature = z.string().parse(raw['feature'])
+      const { feature } = parseOptions(schemaOf(BURDEN_OPTIONS), raw)
       const ep = parseEndpoint(String(raw['endpoint']))
       if (ep.kind !== 'group') throw new InputError('USAGE', `burden: ${quote(ep.name)} is not a response endpoint (orr, dcr or a two-valued column)`)
       const { words, genomic } = splitWords([feature])

@@ -9,7 +9,7 @@
  * copy, or stdout) before the inputs were read whole: a failed read leaves no half-written output.
  * The bytes are those of the whole-output formatters (mafLines, JSON.stringify with indent 1).
  */
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import { z } from 'zod'
 import { ConvertSpool } from '../../src/pipeline/convert-spool.js'
 import { JsonFormat, MafFormat } from '../../src/pipeline/convert-format.js'
@@ -17,16 +17,20 @@ import { droppedText } from '../../src/model/report.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { addExcelSafeOption, openOutput } from '../output.js'
-import { parseOptions } from '../validate.js'
+import { OUTPUT } from '../common-options.js'
+import { addOptions, choice, parseOptions, schemaOf } from '../option-table.js'
 
-const Schema = z.object({ to: z.enum(['maf', 'json']), output: z.string().optional(), excelSafe: z.boolean().optional() })
+const CONVERT_OPTIONS = {
+  to: choice('--to <format>', 'output format', ['maf', 'json'], 'maf'),
+  output: OUTPUT,
+}
+
+const Schema = schemaOf(CONVERT_OPTIONS).extend({ excelSafe: z.boolean().optional() })
 
 export function convertCommand(io: CliIO): Command {
   const cmd = new Command('convert').description('normalize VCF / MAF / ANNOVAR inputs to a GDC-style MAF or JSON')
   addExcelSafeOption(
-    addInputOptions(cmd)
-      .addOption(new Option('--to <format>', 'output format').choices(['maf', 'json']).default('maf'))
-      .option('-o, --output <file>', 'output file (default: stdout)'),
+    addOptions(addInputOptions(cmd), CONVERT_OPTIONS),
   ).action(
     inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)

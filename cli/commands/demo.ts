@@ -25,7 +25,7 @@ import { tmbVector } from '../../src/features/burden.js'
 import { reportFigures } from '../report-figures.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
-import { parseOptions } from '../validate.js'
+import { addOptions, opt, parseOptions, schemaOf } from '../option-table.js'
 
 export const SYNTHETIC_NOTE =
   'SYNTHETIC demo cohort: generated to match the published aggregate results of a real-world study of trastuzumab deruxtecan in HR-negative, HER2-low metastatic breast cancer (64 patients, 28 sequenced). It matches the study’s published numbers, not its patients.'
@@ -39,16 +39,16 @@ export function demoDir(): string {
   throw new InputError('NOT_FOUND', 'the demo cohort (demo/manifest.tsv) is not installed with this copy of biomarkit')
 }
 
-const Schema = z.object({ out: z.string().default('biomarkit-demo') })
+const DEMO_OPTIONS = { out: opt('--out <dir>', 'output folder', z.string(), { default: 'biomarkit-demo' }) }
+
+const Schema = schemaOf(DEMO_OPTIONS)
 
 const pct = (x: number, n: number) => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`
 
 export { efficacyText }
 
 export function demoCommand(io: CliIO): Command {
-  return new Command('demo')
-    .description('run the whole pipeline on the built-in SYNTHETIC demo cohort and write its figures, tables and report')
-    .option('--out <dir>', 'output folder', 'biomarkit-demo')
+  return addOptions(new Command('demo').description('run the whole pipeline on the built-in SYNTHETIC demo cohort and write its figures, tables and report'), DEMO_OPTIONS)
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
       const dir = demoDir()

@@ -16,35 +16,32 @@ import { forestSvg } from '../../viz/forest.js'
 import { kmSvg } from '../../viz/km.js'
 import { renderPng } from '../../viz/index.js'
 import { factorKmInput, hrForestOptions, hrForestRows, orForestOptions, orForestRows } from '../../viz/study-figures.js'
-import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addFeatureScanOptions, runFeatureScan } from '../feature-scan.js'
 import { addInputOptions, classifyInputs, inputAction } from '../inputs.js'
-import { parseOptions } from '../validate.js'
+import { CLINICAL_OPTIONS } from '../clinical-options.js'
+import { CLINICAL, collectList, COVARIATES, ENDPOINT, OUTPUT_SVG, PNG, TITLE } from '../common-options.js'
+import { addOptions, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 import { parseFeatureWords, type FeatureWords } from './feature-options.js'
 
-const Common = z.object({
-  clinical: z.string({ message: 'required: the clinical table' }),
-  endpoint: z.string({ message: 'required: the endpoint' }),
-  sampleColumn: z.string().optional(),
-  responseColumn: z.string().optional(),
-  output: z.string({ message: 'required: -o FILE.svg' }),
-  png: z.boolean().optional(),
-  title: z.string().optional(),
-  timeLabel: z.string().optional(),
-})
+/** The options km, forest and burden share: one table. */
+const FIGURE_OPTIONS = {
+  clinical: variant(CLINICAL, { required: true }),
+  endpoint: variant(ENDPOINT, { description: 'pfs, os, TIME~EVENT (km, forest) or orr, dcr, a two-valued column (forest)', required: true }),
+  covariates: variant(COVARIATES, { description: 'with --multivariable: clinical columns in the model' }),
+  sampleColumn: variant(CLINICAL_OPTIONS.sampleColumn, { description: 'sample-ID column of the clinical table' }),
+  responseColumn: CLINICAL_OPTIONS.responseColumn,
+  title: TITLE,
+  timeLabel: opt('--time-label <text>', 'time axis title (default "Time (<time column>)")', z.string()),
+  png: PNG,
+  output: variant(OUTPUT_SVG, { description: 'the SVG file', required: true }),
+}
+
+const Common = schemaOf(FIGURE_OPTIONS)
 
 export function addCommon(cmd: Command): Command {
-  return addFeatureScanOptions(addClassifyOptions(addInputOptions(cmd)))
-    .requiredOption('--clinical <file>', 'clinical table')
-    .requiredOption('--endpoint <name>', 'pfs, os, TIME~EVENT (km, forest) or orr, dcr, a two-valued column (forest)')
-    .option('--covariates <list>', 'with --multivariable: clinical columns in the model', parseList)
-    .option('--sample-column <name>', 'sample-ID column of the clinical table')
-    .option('--response-column <name>', 'best-response column of the clinical table')
-    .option('--title <text>', 'figure title')
-    .option('--time-label <text>', 'time axis title (default "Time (<time column>)")')
-    .option('--png', 'also write a PNG next to the SVG (same name, .png)')
-    .requiredOption('-o, --output <file>', 'the SVG file')
+  return addOptions(addFeatureScanOptions(addClassifyOptions(addInputOptions(cmd))), FIGURE_OPTIONS)
 }
 
 /** Vectors and term rows for the asked features; genomic feature ids are read from the calls. */
@@ -89,12 +86,14 @@ export async function writeFigure(io: CliIO, svg: string, out: string, png: bool
   io.stderr(`biomarkit: wrote ${out}${png ? ' and its PNG' : ''}\n`)
 }
 
+export const KM_OPTIONS = { feature: opt('--feature <name>', 'clinical:COL, tmb, mutation_count, or a gene / rule / pathway id of the calls', z.string(), { required: true }) }
+
 export function kmCommand(io: CliIO): Command {
   const cmd = new Command('km').description('one Kaplan–Meier figure of a clinical factor, a numeric feature at a cut-off, or a genomic feature, with HR, CI, P, medians and numbers at risk')
   addCommon(cmd)
-    .requiredOption('--feature <name>', 'clinical:COL, tmb, mutation_count, or a gene / rule / pathway id of the calls')
+  addOptions(cmd, KM_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
-      const feature = z.string().parse(raw['feature'])
+      const feature = parseOptions(schemaOf(KM_OPTIONS), raw).feature
       const ep = parseEndpoint(String(raw['endpoint']))
       if (ep.kind !== 'survival') throw new InputError('USAGE', `km: ${quote(ep.name)} is not a survival endpoint (pfs, os or TIME~EVENT)`)
       const { words, genomic } = splitWords([feature])
@@ -109,12 +108,14 @@ export function kmCommand(io: CliIO): Command {
   return cmd
 }
 
+const FOREST_OPTIONS = { features: opt('--features <list>', 'clinical:A,B,…, tmb, mutation_count, gene / rule ids', z.array(z.string()), { parse: collectList, required: true }) }
+
 export function forestCommand(io: CliIO): Command {
   const cmd = new Command('forest').description('a hazard-ratio (survival endpoint) or odds-ratio (response endpoint) forest plot of univariable or multivariable terms')
   addCommon(cmd)
-    .requiredOption('--features <list>', 'clinical:A,B,…, tmb, mutation_count, gene / rule ids', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
+  addOptions(cmd, FOREST_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
-      const list = z.array(z.string()).parse(raw['features'])
+      const list = parseOptions(schemaOf(FOREST_OPTIONS), raw).features
       const ep = parseEndpoint(String(raw['endpoint']))
       const { words, genomic } = splitWords(list)
       const { o, run, files } = await prepare(io, inputs, raw, words, genomic, ep)

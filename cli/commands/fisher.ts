@@ -6,10 +6,13 @@
 import { Command } from 'commander'
 import { z } from 'zod'
 import { jsonNumber } from '../../src/io/json-numbers.js'
-import { InputError, quote } from '../../src/errors.js'
+import { InputError } from '../../src/errors.js'
+import { validate } from '../../src/io/zod-issues.js'
 import { ALTERNATIVES, fisherExact, type FisherResult } from '../../src/stats/fisher.js'
 import { formatInterval, formatP, formatRatio } from '../../src/stats/format.js'
+import { ALTERNATIVE, JSON_OUTPUT } from '../common-options.js'
 import type { CliIO } from '../context.js'
+import { addOptions, opt, schemaOf, variant } from '../option-table.js'
 
 const CELL_NAMES = ['A', 'B', 'C', 'D'] as const
 
@@ -19,32 +22,28 @@ const Count = z
   .transform(Number)
   .refine((n) => Number.isSafeInteger(n), 'is too large (at most 2^53 − 1)')
 
-const Schema = z.object({
-  counts: z.tuple([Count, Count, Count, Count]),
-  alternative: z.enum(ALTERNATIVES as [string, ...string[]]).transform((a) => a as (typeof ALTERNATIVES)[number]),
-  confLevel: z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1'),
-  json: z.boolean(),
-})
+/** fisher's options: one table. --alternative is validated by zod (not commander's choices), to name the value found. */
+const FISHER_OPTIONS = {
+  // The shared --alternative without commander's choices: zod rejects another side, naming it.
+  alternative: { ...variant(ALTERNATIVE, { description: `${ALTERNATIVES.join(' | ')} (one-sided sides refer to the odds ratio ad/bc)` }), choices: undefined },
+  confLevel: opt('--conf-level <level>', 'confidence level of the odds-ratio interval', z.coerce.number().gt(0, 'must be between 0 and 1').lt(1, 'must be between 0 and 1'), { default: '0.95' }),
+  json: variant(JSON_OUTPUT, { description: 'print JSON (Infinity as "Inf", undefined as null)', default: false }),
+}
 
+const Schema = schemaOf(FISHER_OPTIONS).extend({ counts: z.tuple([Count, Count, Count, Count]) })
+
+/** The four cells are arguments, named A–D; an option by its flag. One formatter (src/io/zod-issues.ts) says what was expected and found. */
 function parse(raw: unknown): z.infer<typeof Schema> {
-  const r = Schema.safeParse(raw)
-  if (r.success) return r.data
-  const issue = r.error.issues[0]
-  const [key, index] = issue?.path ?? []
-  const input = (raw as { counts?: unknown[]; alternative?: unknown; confLevel?: unknown }) ?? {}
-  if (key === 'counts' && typeof index === 'number') {
-    const cell = CELL_NAMES[index] ?? `cell ${index + 1}`
-    throw new InputError('USAGE', `${cell}: ${issue?.message ?? 'invalid count'}, got ${quote(String(input.counts?.[index]))}`, {
-      suggestion: 'give the four cell counts of the 2×2 table, e.g. `biomarkit fisher 1 5 22 36`',
-    })
-  }
-  if (key === 'alternative') {
-    throw new InputError('USAGE', `--alternative: expected one of ${ALTERNATIVES.join(', ')}, got ${quote(String(input.alternative))}`)
-  }
-  if (key === 'confLevel') {
-    throw new InputError('USAGE', `--conf-level: ${issue?.message ?? 'invalid value'}, got ${quote(String(input.confLevel))}`)
-  }
-  throw new InputError('USAGE', issue?.message ?? 'invalid arguments')
+  return validate(Schema, raw, {
+    code: 'USAGE',
+    max: 1,
+    where: (path) => {
+      const [key, index] = path
+      if (key === 'counts' && typeof index === 'number') return CELL_NAMES[index] ?? `cell ${index + 1}`
+      return `--${String(key).replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())}`
+    },
+    suggestion: (issue) => (issue.path[0] === 'counts' ? 'give the four cell counts of the 2×2 table, e.g. `biomarkit fisher 1 5 22 36`' : undefined),
+  })
 }
 
 function toJson(r: FisherResult): string {
@@ -88,16 +87,13 @@ function toText(r: FisherResult): string {
 }
 
 export function fisherCommand(io: CliIO): Command {
-  return new Command('fisher')
+  const cmd = new Command('fisher')
     .description("Fisher's exact test on a 2×2 table [[A, B], [C, D]] (R fisher.test semantics)")
     .argument('<A>', 'altered & responder')
     .argument('<B>', 'altered & non-responder')
     .argument('<C>', 'wild-type & responder')
     .argument('<D>', 'wild-type & non-responder')
-    .option('--alternative <side>', `${ALTERNATIVES.join(' | ')} (one-sided sides refer to the odds ratio ad/bc)`, 'two-sided')
-    .option('--conf-level <level>', 'confidence level of the odds-ratio interval', '0.95')
-    .option('--json', 'print JSON (Infinity as "Inf", undefined as null)', false)
-    .action((a: string, b: string, c: string, d: string, raw: Record<string, unknown>) => {
+  return addOptions(cmd, FISHER_OPTIONS).action((a: string, b: string, c: string, d: string, raw: Record<string, unknown>) => {
       const o = parse({ counts: [a, b, c, d], alternative: raw.alternative, confLevel: raw.confLevel, json: raw.json === true })
       const [ca, cb, cc, cd] = o.counts
       let r: FisherResult

@@ -3,7 +3,7 @@
  * Co-occurrence / mutual exclusivity among the most altered features (pairwise Fisher, FDR over
  * the distinct pairs).
  */
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../../src/errors.js'
 import { writeFilesAtomic } from '../../src/io/write.js'
@@ -13,35 +13,33 @@ import { formatSignificant } from '../../src/stats/format.js'
 import { layoutCooccurrence } from '../../viz/cooccurrence.js'
 import { renderPng } from '../../viz/png.js'
 import { toSvg } from '../../viz/svg.js'
-import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { addExcelSafeOption, emit } from '../output.js'
-import { parseOptions } from '../validate.js'
+import { FORMAT, GENES, OUTPUT, PLOT, PLOT_PNG, TOP } from '../common-options.js'
+import { addOptions, parseOptions, schemaOf, variant } from '../option-table.js'
 import { pickFeatures } from '../../src/pipeline/oncoplot-features.js'
 import { jsonNumbers } from '../../src/io/json-numbers.js'
 
-const Schema = z.object({
-  top: z.coerce.number().int().min(2).default(25),
-  genes: z.array(z.string()).optional(),
-  format: z.enum(['tsv', 'json']).default('tsv'),
-  output: z.string().optional(),
-  excelSafe: z.boolean().optional(),
-  plot: z.string().optional(),
-  png: z.boolean().optional(),
-})
+const INTERACTIONS_OPTIONS = {
+  top: variant(TOP, { description: 'the N most altered genes (by altered / assayed)', default: '25' }),
+  genes: variant(GENES, { description: 'these genes instead of the top N' }),
+  format: FORMAT,
+  output: OUTPUT,
+  plot: variant(PLOT, { description: 'also draw the pairs as a heatmap (SVG; upper triangle, −log10 p by direction, * q < 0.05)' }),
+  png: PLOT_PNG,
+}
+
+const Schema = schemaOf(INTERACTIONS_OPTIONS).extend({ excelSafe: z.boolean().optional() })
 
 export function interactionsCommand(io: CliIO): Command {
   const cmd = new Command('interactions').description('pairwise co-occurrence / mutual exclusivity of the most altered genes')
-  addExcelSafeOption(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))))
-    .option('--top <n>', 'the N most altered genes (by altered / assayed)', '25')
-    .option('--genes <list>', 'these genes instead of the top N', parseList)
-    .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
-    .option('-o, --output <file>', 'output file (default: stdout)')
-    .option('--plot <file>', 'also draw the pairs as a heatmap (SVG; upper triangle, −log10 p by direction, * q < 0.05)')
-    .option('--png', 'with --plot, also write a PNG next to the SVG')
+  addOptions(addExcelSafeOption(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))), INTERACTIONS_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
+      // --top is the shared positive count; a pair needs two genes.
+      if (o.top < 2) throw new InputError('USAGE', `--top: expected at least 2 (genes are tested in pairs), got ${o.top}`)
       const { matrix, files } = await classifyInputs(inputs, raw, io, classifyOptions(raw))
       const ids = pickFeatures(matrix, 'gene', o.top, o.genes)
       const index = new Map(matrix.features.map((f, i) => [f.id, i]))

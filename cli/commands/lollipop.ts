@@ -15,28 +15,30 @@ import { describeResponseColumn, isResponseColumn } from '../../src/clinical/end
 import { lookupResponse, type ResponseCode } from '../../src/clinical/response.js'
 import { classifyCohort, resolveData } from '../../src/pipeline/classify-cohort.js'
 import { renderPng } from '../../viz/png.js'
-import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import { clinicalNotes } from './oncoplot.js'
 import { lollipopFigure } from '../lollipop-figure.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
-import { parseOptions } from '../validate.js'
+import { CLINICAL, DPI, OUTPUT_SVG, PNG, SCALE } from '../common-options.js'
+import { addOptions, list, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 
-const Schema = z.object({
-  output: z.string({ message: 'required: -o plot.svg' }),
-  refseq: z.string().optional(),
-  clinical: z.string().optional(),
-  splitBy: z.string().optional(),
-  splitLevels: z.array(z.string()).length(2, { message: '--split-levels takes two values: ABOVE,BELOW' }).optional(),
-  rules: z.string().optional(),
-  labelTop: z.coerce.number().int().min(0).default(8),
-  sitesOut: z.string().optional(),
-  png: z.boolean().optional(),
-  scale: z.coerce.number().positive().max(16).optional(),
-  dpi: z.coerce.number().positive().max(1536).optional(),
-  width: z.coerce.number().min(300).max(10_000).optional(),
-})
+const LOLLIPOP_OPTIONS = {
+  output: OUTPUT_SVG,
+  refseq: opt('--refseq <id>', 'RefSeq transcript (NM_) or protein (NP_) to draw (default: the longest annotated, as maftools)', z.string()),
+  clinical: variant(CLINICAL, { description: 'clinical table for --split-by' }),
+  splitBy: opt('--split-by <column>', 'draw the first group above the axis and the second below (best response: responders vs non-responders)', z.string()),
+  splitLevels: opt('--split-levels <a,b>', 'the two values of --split-by, the first above', z.array(z.string()).length(2, { message: '--split-levels takes two values: ABOVE,BELOW' }), { parse: list }),
+  labelTop: opt('--label-top <n>', 'label at most N recurrent positions (2+ mutations)', z.coerce.number().int().min(0), { default: '8' }),
+  sitesOut: opt('--sites-out <file>', 'also write the drawn sites as TSV (position, side, count, samples, changes, classes)', z.string()),
+  width: opt('--width <px>', 'figure width', z.coerce.number().min(300).max(10_000)),
+  png: PNG,
+  scale: SCALE,
+  dpi: DPI,
+}
+
+const Schema = schemaOf(LOLLIPOP_OPTIONS).extend({ rules: z.string().optional() })
 
 /** Responder (CR/PR, or a responder coding), non-responder (SD/PD, or a non-responder coding), or neither (NE, CR/PR/SD…). */
 function responderSide(code: ResponseCode): Side | undefined {
@@ -94,17 +96,7 @@ export function lollipopCommand(io: CliIO): Command {
   const cmd = new Command('lollipop').description("a gene's mutations along its protein with domains (maftools lollipopPlot); SVG, PNG on request")
   cmd.argument('<gene>', 'HGNC symbol, e.g. TP53')
   addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
-    .requiredOption('-o, --output <file>', 'SVG file to write')
-    .option('--refseq <id>', 'RefSeq transcript (NM_) or protein (NP_) to draw (default: the longest annotated, as maftools)')
-    .option('--clinical <file>', 'clinical table for --split-by')
-    .option('--split-by <column>', 'draw the first group above the axis and the second below (best response: responders vs non-responders)')
-    .option('--split-levels <a,b>', 'the two values of --split-by, the first above', parseList)
-    .option('--label-top <n>', 'label at most N recurrent positions (2+ mutations)', '8')
-    .option('--sites-out <file>', 'also write the drawn sites as TSV (position, side, count, samples, changes, classes)')
-    .option('--width <px>', 'figure width')
-    .option('--png', 'also write a PNG next to the SVG (same name, .png)')
-    .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
-    .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale')
+  addOptions(cmd, LOLLIPOP_OPTIONS)
   cmd.action((gene: string, inputs: string[], raw: Record<string, unknown>) =>
     inputAction(async (files, opts) => {
       const o = parseOptions(Schema, opts)

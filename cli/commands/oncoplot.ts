@@ -2,7 +2,7 @@
  * biomarkit oncoplot <inputs...> [--clinical F --tracks LIST] [--top N | --genes LIST] [--sort-by TRACK]
  *   [--theme F] [--width PX] [--matrix-out F] [--png] -o plot.svg
  */
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import { z } from 'zod'
 import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
 import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
@@ -13,36 +13,40 @@ import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { pickFeatures, trackSpecs } from '../../src/pipeline/oncoplot-features.js'
 import { layoutOrdered, matrixTsv, orderMatrix, readTheme, renderPng, toSvg, type OncoplotOptions } from '../../viz/index.js'
-import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { addExcelSafeOption, guardTable } from '../output.js'
-import { parseOptions } from '../validate.js'
+import { CLINICAL, DPI, GENES, LOG, OUTPUT_SVG, PNG, SCALE, TITLE, TOP, TRACKS } from '../common-options.js'
+import { addOptions, choice, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 
-const Schema = z.object({
-  output: z.string({ message: 'required: -o plot.svg' }),
-  clinical: z.string().optional(),
-  tracks: z.array(z.string()).optional(),
-  top: z.coerce.number().int().positive().default(20),
-  genes: z.array(z.string()).optional(),
-  show: z.enum(['genes', 'rules', 'pathways']).default('genes'),
-  sortBy: z.string().optional(),
-  sampleOrder: z.string().optional(),
-  keepGeneOrder: z.boolean().optional(),
-  removeUnaltered: z.boolean().default(true),
-  theme: z.string().optional(),
-  palette: z.enum(['maftools', 'cbioportal']).optional(),
-  width: z.coerce.number().positive().optional(),
-  matrixOut: z.string().optional(),
-  png: z.boolean().optional(),
-  scale: z.coerce.number().positive().max(16).optional(),
-  dpi: z.coerce.number().positive().max(1536).optional(),
-  italic: z.boolean().default(true),
-  log: z.boolean().optional(),
-  title: z.string().optional(),
-  excelSafe: z.boolean().optional(),
-})
+const ONCOPLOT_OPTIONS = {
+  output: OUTPUT_SVG,
+  clinical: variant(CLINICAL, { description: 'clinical table for tracks and --sort-by' }),
+  tracks: TRACKS,
+  top: variant(TOP, { description: 'the N most altered features (by altered / assayed)', default: '20' }),
+  genes: variant(GENES, { description: 'draw these features, in frequency order (or as given with --keep-gene-order)' }),
+  show: choice('--show <type>', 'feature type for rows', ['genes', 'rules', 'pathways'], 'genes'),
+  sortBy: opt('--sort-by <track>', 'group columns by a clinical column, memo-sort within each group', z.string()),
+  sampleOrder: opt('--sample-order <file>', 'explicit column order: one sample ID per line', z.string()),
+  keepGeneOrder: opt('--keep-gene-order', 'rows as given by --genes', z.boolean()),
+  removeUnaltered: opt('--remove-unaltered', 'drop samples with no altered cell in the shown rows (default, as maftools)', z.boolean(), { default: true }),
+  noRemoveUnaltered: opt('--no-remove-unaltered', 'keep samples with no altered cell in the shown rows', z.boolean()),
+  theme: opt('--theme <file>', 'JSON theme (colours, fonts, sizes)', z.string()),
+  palette: choice('--palette <name>', 'class colours', ['maftools', 'cbioportal']),
+  width: opt('--width <px>', 'maximum matrix width in pixels', z.coerce.number().positive()),
+  title: variant(TITLE, { description: 'title (default states what was counted)' }),
+  matrixOut: opt('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)', z.string()),
+  png: PNG,
+  scale: SCALE,
+  dpi: DPI,
+  // commander sets italic to true unless --no-italic is given.
+  italic: opt('--no-italic', 'gene symbols upright (default italic, the HGNC convention)', z.boolean(), { implied: true }),
+  log: variant(LOG, { description: 'log10(1 + x) scale for the top bar and numeric tracks' }),
+}
+
+const Schema = schemaOf(ONCOPLOT_OPTIONS).extend({ excelSafe: z.boolean().optional() })
 
 /** How the clinical table and its response tracks were read (stderr; the report prints the same). */
 export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): string[] {
@@ -53,28 +57,7 @@ export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): 
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
-  addExcelSafeOption(addClinicalOptions(addClassifyOptions(addInputOptions(cmd))))
-    .requiredOption('-o, --output <file>', 'SVG file to write')
-    .option('--clinical <file>', 'clinical table for tracks and --sort-by')
-    .option('--tracks <list>', 'clinical columns to draw under the matrix (e.g. best_response,pfs_months,pfs_event)', parseList)
-    .option('--top <n>', 'the N most altered features (by altered / assayed)', '20')
-    .option('--genes <list>', 'draw these features, in frequency order (or as given with --keep-gene-order)', parseList)
-    .addOption(new Option('--show <type>', 'feature type for rows').choices(['genes', 'rules', 'pathways']).default('genes'))
-    .option('--sort-by <track>', 'group columns by a clinical column, memo-sort within each group')
-    .option('--sample-order <file>', 'explicit column order: one sample ID per line')
-    .option('--keep-gene-order', 'rows as given by --genes')
-    .option('--remove-unaltered', 'drop samples with no altered cell in the shown rows (default, as maftools)', true)
-    .option('--no-remove-unaltered', 'keep samples with no altered cell in the shown rows')
-    .option('--theme <file>', 'JSON theme (colours, fonts, sizes)')
-    .addOption(new Option('--palette <name>', 'class colours').choices(['maftools', 'cbioportal']))
-    .option('--width <px>', 'maximum matrix width in pixels')
-    .option('--title <text>', 'title (default states what was counted)')
-    .option('--matrix-out <file>', 'also write the drawn matrix as TSV (rows and columns in drawn order, NA = not assayed)')
-    .option('--png', 'also write a PNG next to the SVG (same name, .png)')
-    .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
-    .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale (an SVG pixel is 1/96 inch: 300 dpi = scale 3.125)')
-    .option('--no-italic', 'gene symbols upright (default italic, the HGNC convention)')
-    .option('--log', 'log10(1 + x) scale for the top bar and numeric tracks')
+  addOptions(addExcelSafeOption(addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))), ONCOPLOT_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)

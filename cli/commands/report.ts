@@ -15,45 +15,36 @@ import { InputError } from '../../src/errors.js'
 import { DEFAULT_TOP_PLOTS, reportInput, runAnalysis } from '../../src/pipeline/analysis-run.js'
 import { DEFAULT_LOLLIPOPS, reportFigures } from '../report-figures.js'
 import { columnChoices, optionParameters } from '../report-provenance.js'
-import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import { addClinicalOptions } from '../clinical-options.js'
 import { loadClinicalSource } from '../levels.js'
 import type { CliIO } from '../context.js'
 import { clinicalNotes } from './oncoplot.js'
 import { scanStatements } from './scan.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
-import { parseOptions } from '../validate.js'
+import { CLINICAL, COVARIATES, GENES, MIN_ALTERED, OUTPUT, TITLE, TOP, TRACKS } from '../common-options.js'
+import { addOptions, list, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 
-const Schema = z.object({
-  clinical: z.string().optional(),
-  output: z.string({ message: 'required: -o report.html' }),
-  endpoints: z.array(z.string()).default(['orr', 'dcr', 'pfs']),
-  tracks: z.array(z.string()).optional(),
-  covariates: z.array(z.string()).optional(),
-  minAltered: z.coerce.number().int().nonnegative().optional(),
-  top: z.coerce.number().int().positive().default(20),
-  title: z.string().default('biomarkit report'),
-  features: z.array(z.enum(['genes', 'rules', 'pathways'])).optional(),
-  genes: z.array(z.string().min(1)).min(1).optional(),
-  topPlots: z.coerce.number().int().nonnegative().default(DEFAULT_TOP_PLOTS),
-  lollipops: z.array(z.string().min(1)).optional(),
-})
+const REPORT_OPTIONS = {
+  clinical: variant(CLINICAL, { description: 'clinical table (a study folder brings its own)' }),
+  output: variant(OUTPUT, { description: 'HTML file to write', required: true }),
+  endpoints: opt('--endpoints <list>', 'endpoints (default orr,dcr,pfs)', z.array(z.string()), { parse: list, implied: ['orr', 'dcr', 'pfs'] }),
+  tracks: variant(TRACKS, { description: 'clinical tracks under the oncoplot (default: best response and PFS when present)' }),
+  covariates: variant(COVARIATES, { description: 'clinical columns to adjust Cox models for' }),
+  minAltered: MIN_ALTERED,
+  top: variant(TOP, { description: 'oncoplot rows', default: '20' }),
+  title: variant(TITLE, { description: 'report title', implied: 'biomarkit report' }),
+  features: opt('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', z.array(z.enum(['genes', 'rules', 'pathways'])), { parse: list }),
+  genes: variant(GENES, { description: 'test (and plot) only these genes' }),
+  topPlots: opt('--top-plots <n>', `draw the N Kaplan–Meier plots with the smallest q, then p; the rest stay in the table (default ${DEFAULT_TOP_PLOTS})`, z.coerce.number().int().nonnegative(), { implied: DEFAULT_TOP_PLOTS }),
+  lollipops: opt('--lollipops <list>', `lollipop plots of these genes (default: the ${DEFAULT_LOLLIPOPS} most altered genes with protein changes)`, z.array(z.string().min(1)), { parse: list }),
+}
+
+const Schema = schemaOf(REPORT_OPTIONS)
 
 export function reportCommand(io: CliIO): Command {
   const cmd = new Command('report').description('self-contained HTML report: oncoplot, associations, forest plot, KM curves, read report, provenance')
-  addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
-    .option('--clinical <file>', 'clinical table (a study folder brings its own)')
-    .requiredOption('-o, --output <file>', 'HTML file to write')
-    .option('--endpoints <list>', 'endpoints (default orr,dcr,pfs)', parseList)
-    .option('--tracks <list>', 'clinical tracks under the oncoplot (default: best response and PFS when present)', parseList)
-    .option('--covariates <list>', 'clinical columns to adjust Cox models for', parseList)
-    .option('--min-altered <n>', 'test genes altered in at least N samples (default 6)')
-    .option('--top <n>', 'oncoplot rows', '20')
-    .option('--title <text>', 'report title')
-    .option('--features <list>', 'feature types to test: genes,rules,pathways (default genes, plus rules/pathways when given)', parseList)
-    .option('--genes <list>', 'test (and plot) only these genes', parseList)
-    .option('--top-plots <n>', `draw the N Kaplan–Meier plots with the smallest q, then p; the rest stay in the table (default ${DEFAULT_TOP_PLOTS})`)
-    .option('--lollipops <list>', `lollipop plots of these genes (default: the ${DEFAULT_LOLLIPOPS} most altered genes with protein changes)`, parseList)
+  addOptions(addClinicalOptions(addClassifyOptions(addInputOptions(cmd))), REPORT_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)

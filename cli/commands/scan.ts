@@ -2,7 +2,7 @@
  * biomarkit scan <inputs...> --clinical F --endpoint orr|dcr|pfs|os|COLUMN[,…] [--features genes,rules,pathways]
  *   [--min-altered N] [--alternative ...] [--covariates LIST] [--format tsv|json] [-o FILE]
  */
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import { z } from 'zod'
 import { mkdir, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
@@ -15,7 +15,7 @@ import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { scanGroups, scanSurvival, scanTsv, selectFeatures, strataStatement, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
 import { LogFactorialTable } from '../../src/stats/log-factorial.js'
 import { jsonNumbers } from '../../src/io/json-numbers.js'
-import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
+import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import { addClinicalOptions } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
@@ -24,28 +24,29 @@ import { addFeatureScanOptions, featureScanText, runFeatureScan, wantsFeatureSca
 import { parseFeatureWords } from './feature-options.js'
 import { responseTermsTsv, survivalTermsTsv } from '../../src/features/format.js'
 import { addExcelSafeOption, emit, guardTable } from '../output.js'
-import { parseOptions } from '../validate.js'
+import { ADJUST, ALTERNATIVE, CLINICAL, collectList, CONF_TYPE, COVARIATES, FORMAT, GENES, MIN_ALTERED, OUTPUT, PATIENT_COLUMN } from '../common-options.js'
+import { addOptions, choice, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 
-const Schema = z.object({
-  clinical: z.string().optional(),
-  patientColumn: z.string().optional(),
-  perPatient: z.enum(['any', 'first', 'error']).default('any'),
-  endpoint: z.array(z.string()).min(1, 'name at least one endpoint'),
-  features: z.array(z.string()).optional(),
-  genes: z.array(z.string()).optional(),
-  minAltered: z.coerce.number().int().nonnegative().optional(),
-  alternative: z.enum(['two-sided', 'less', 'greater']).default('two-sided'),
-  adjust: z.enum(['BH', 'bonferroni']).default('BH'),
-  covariates: z.array(z.string()).optional(),
-  time: z.string().optional(),
-  event: z.string().optional(),
-  confType: z.enum(['log', 'log-log']).default('log'),
-  format: z.enum(['tsv', 'json']).default('tsv'),
-  output: z.string().optional(),
-  lenient: z.boolean().optional(),
-  excelSafe: z.boolean().optional(),
-  strata: z.string().optional(),
-})
+/** scan's own options, declared and validated from this table. */
+const SCAN_OPTIONS = {
+  clinical: variant(CLINICAL, { description: 'clinical table (TSV/CSV or cBioPortal clinical file); a study folder brings its own' }),
+  patientColumn: PATIENT_COLUMN,
+  perPatient: choice('--per-patient <mode>', 'patient-level tests: a patient with several samples is altered if any is (any), its first sample (first), or an error', ['any', 'first', 'error'], 'any'),
+  endpoint: opt('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', z.array(z.string()).min(1, 'name at least one endpoint'), { parse: collectList, required: true }),
+  features: opt('--features <list>', 'what to test: genes,rules,pathways (default genes, plus rules/pathways when given), tmb, mutation_count, clinical:COL[,COL…]', z.array(z.string()), { parse: collectList }),
+  genes: variant(GENES, { description: 'test only these genes' }),
+  minAltered: MIN_ALTERED,
+  alternative: ALTERNATIVE,
+  adjust: ADJUST,
+  covariates: COVARIATES,
+  time: opt('--time <column>', 'survival time column (with --event and --endpoint survival)', z.string()),
+  event: opt('--event <column>', 'survival event column', z.string()),
+  confType: CONF_TYPE,
+  format: FORMAT,
+  output: variant(OUTPUT, { flags: '-o, --output <file|folder/>', description: 'output file (default: stdout); a folder gets one TSV per endpoint' }),
+}
+
+const Schema = schemaOf(SCAN_OPTIONS).extend({ lenient: z.boolean().optional(), excelSafe: z.boolean().optional(), strata: z.string().optional() })
 
 export interface ScanRun {
   readonly groups: GroupScan[]
@@ -91,21 +92,7 @@ function endpointFiles(names: readonly string[]): string[] {
 export function scanCommand(io: CliIO): Command {
   const cmd = new Command('scan').description('association of every feature with response (Fisher) and survival (KM, log-rank, Cox)')
   addExcelSafeOption(addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))))
-    .option('--clinical <file>', 'clinical table (TSV/CSV or cBioPortal clinical file); a study folder brings its own')
-    .option('--patient-column <name>', 'patient-ID column of the clinical table: test every endpoint per patient')
-    .addOption(new Option('--per-patient <mode>', 'patient-level tests: a patient with several samples is altered if any is (any), its first sample (first), or an error').choices(['any', 'first', 'error']).default('any'))
-    .requiredOption('--endpoint <list>', 'orr, dcr, pfs, os, TIME~EVENT, or a clinical column; comma-separated or repeated', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
-    .option('--features <list>', 'what to test: genes,rules,pathways (default genes, plus rules/pathways when given), tmb, mutation_count, clinical:COL[,COL…]', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
-    .option('--genes <list>', 'test only these genes', parseList)
-    .option('--min-altered <n>', 'test genes altered in at least N assayed samples (default 6: maftools minMut 5 = more than 5)')
-    .addOption(new Option('--alternative <side>', 'side of the Fisher test').choices(['two-sided', 'less', 'greater']).default('two-sided'))
-    .addOption(new Option('--adjust <method>', 'multiple-testing correction within each family').choices(['BH', 'bonferroni']).default('BH'))
-    .option('--covariates <list>', 'clinical columns to adjust the Cox model for (e.g. brain_mets,prior_trop2_adc)', parseList)
-    .option('--time <column>', 'survival time column (with --event and --endpoint survival)')
-    .option('--event <column>', 'survival event column')
-    .addOption(new Option('--conf-type <type>', 'KM confidence interval type, as R survfit').choices(['log', 'log-log']).default('log'))
-    .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
-    .option('-o, --output <file|folder/>', 'output file (default: stdout); a folder gets one TSV per endpoint')
+  addOptions(cmd, SCAN_OPTIONS)
   addFeatureScanOptions(cmd)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)

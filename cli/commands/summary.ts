@@ -17,18 +17,22 @@ import { requireRecords } from '../../src/matrix/cells.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
 import { emit } from '../output.js'
 import { studyLevelNote } from '../study.js'
-import { parseOptions } from '../validate.js'
+import { JSON_OUTPUT, OUTPUT, PLOT, PLOT_PNG, TOP } from '../common-options.js'
+import { addOptions, parseOptions, schemaOf, variant } from '../option-table.js'
 
-const Schema = z.object({ json: z.boolean().optional(), output: z.string().optional(), top: z.coerce.number().int().positive().optional(), plot: z.string().optional(), png: z.boolean().optional(), lowMemory: z.boolean().optional() })
+const SUMMARY_OPTIONS = {
+  top: variant(TOP, { description: 'show only the N most altered genes in the text view' }),
+  json: JSON_OUTPUT,
+  output: OUTPUT,
+  plot: variant(PLOT, { description: "also draw the cohort summary figure (SVG; maftools' plotmafSummary)" }),
+  png: PLOT_PNG,
+}
+
+const Schema = schemaOf(SUMMARY_OPTIONS).extend({ lowMemory: z.boolean().optional() })
 
 export function summaryCommand(io: CliIO): Command {
   const cmd = new Command('summary').description('per-feature altered/assayed counts, per-sample burden and the read report')
-  addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))
-    .option('--top <n>', 'show only the N most altered genes in the text view')
-    .option('--json', 'machine-readable output')
-    .option('-o, --output <file>', 'output file (default: stdout)')
-    .option('--plot <file>', "also draw the cohort summary figure (SVG; maftools' plotmafSummary)")
-    .option('--png', 'with --plot, also write a PNG next to the SVG')
+  addOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))), SUMMARY_OPTIONS)
     .action(inputAction(async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')

@@ -11,32 +11,25 @@ import { renderPng } from '../../viz/png.js'
 import { swimmerFigure } from '../swimmer-figure.js'
 import { addClinicalOptions, clinicalReading } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
-import { parseOptions } from '../validate.js'
+import { CLINICAL, DPI, ENDPOINT, OUTPUT_SVG, PNG, SCALE, TITLE } from '../common-options.js'
+import { addOptions, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 
-const Schema = z.object({
-  clinical: z.string({ message: 'required: --clinical FILE' }),
-  endpoint: z.string({ message: 'required: --endpoint pfs|os|TIME~EVENT (the bar length and its end mark)' }),
-  output: z.string({ message: 'required: -o swimmer.svg' }),
-  sampleColumn: z.string().optional(),
-  responseColumn: z.string().optional(),
-  responseTime: z.string().optional(),
-  title: z.string().optional(),
-  png: z.boolean().optional(),
-  scale: z.coerce.number().positive().max(16).optional(),
-  dpi: z.coerce.number().positive().max(1536).optional(),
-})
+const SWIMMER_OPTIONS = {
+  clinical: variant(CLINICAL, { required: true }),
+  endpoint: variant(ENDPOINT, { flags: '--endpoint <spec>', description: 'bar length and end mark: pfs, os or TIME~EVENT (event at the end: a cross; censored: an arrow)', required: true }),
+  output: OUTPUT_SVG,
+  responseTime: opt('--response-time <column>', 'time the best response was seen (same unit as the endpoint time): a diamond on the bar', z.string()),
+  title: TITLE,
+  png: PNG,
+  scale: SCALE,
+  dpi: DPI,
+}
+
+const Schema = schemaOf(SWIMMER_OPTIONS).extend({ sampleColumn: z.string().optional(), responseColumn: z.string().optional() })
 
 export function swimmerCommand(io: CliIO): Command {
   const cmd = new Command('swimmer').description('swimmer plot from the clinical table: one bar per patient, coloured by best response, event and ongoing marks')
-  addClinicalOptions(cmd)
-    .requiredOption('--clinical <file>', 'clinical table')
-    .requiredOption('--endpoint <spec>', 'bar length and end mark: pfs, os or TIME~EVENT (event at the end: a cross; censored: an arrow)')
-    .requiredOption('-o, --output <file>', 'SVG file to write')
-    .option('--response-time <column>', 'time the best response was seen (same unit as the endpoint time): a diamond on the bar')
-    .option('--title <text>', 'figure title')
-    .option('--png', 'also write a PNG next to the SVG (same name, .png)')
-    .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
-    .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale')
+  addOptions(addClinicalOptions(cmd), SWIMMER_OPTIONS)
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')

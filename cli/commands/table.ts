@@ -3,7 +3,7 @@
  * The study tables: baseline characteristics (Table 1), efficacy overall and by subgroup
  * (Table 2), adverse events by term (Table 3). Each says what it counted and how.
  */
-import { Command, Option } from 'commander'
+import { Command } from 'commander'
 import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
@@ -14,48 +14,39 @@ import { aeTsv } from '../../src/tables/ae-format.js'
 import { baselineTable } from '../../src/tables/baseline.js'
 import { baselineTsv } from '../../src/tables/baseline-format.js'
 import { efficacyTsv } from '../../src/tables/efficacy-format.js'
-import { parseList } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { emit } from '../output.js'
-import { parseOptions } from '../validate.js'
+import { CLINICAL_OPTIONS } from '../clinical-options.js'
+import { CLINICAL, collectList, FORMAT, OUTPUT, PATIENT_COLUMN } from '../common-options.js'
+import { FEATURE_SCAN_OPTIONS } from '../feature-scan.js'
+import { addOptions, list, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 import { jsonText, parseReferences } from './feature-options.js'
 
-const Schema = z.object({
-  clinical: z.string().optional(),
-  columns: z.array(z.string()).optional(),
-  by: z.string().optional(),
-  categorical: z.array(z.string()).optional(),
-  subgroups: z.array(z.string()).optional(),
-  reference: z.array(z.string()).optional(),
-  sampleColumn: z.string().optional(),
-  responseColumn: z.string().optional(),
-  patientColumn: z.string().optional(),
-  termColumn: z.string().optional(),
-  gradeColumn: z.string().optional(),
-  format: z.enum(['tsv', 'json']).default('tsv'),
-  output: z.string().optional(),
-})
+const TABLE_OPTIONS = {
+  clinical: variant(CLINICAL, { description: 'clinical table (baseline, efficacy; ae: the safety population)' }),
+  columns: opt('--columns <list>', 'baseline: the characteristics, in order', z.array(z.string()), { parse: collectList }),
+  by: opt('--by <column>', 'baseline: one column per level of this column, with Fisher / Wilcoxon p', z.string()),
+  categorical: variant(FEATURE_SCAN_OPTIONS.categorical, { description: 'baseline: numeric-looking columns to count by level (e.g. line_of_therapy)' }),
+  subgroups: opt('--subgroups <list>', 'efficacy: one row per level of each column, with the HR vs its reference', z.array(z.string()), { parse: collectList }),
+  // The clinical options' --reference (repeatable); a comma-separated list is split here, as before.
+  reference: variant(CLINICAL_OPTIONS.reference, { flags: '--reference <col=level>', description: 'reference level of a subgroup column (repeatable)' }),
+  sampleColumn: variant(CLINICAL_OPTIONS.sampleColumn, { description: 'patient/sample-ID column of the clinical table' }),
+  responseColumn: CLINICAL_OPTIONS.responseColumn,
+  patientColumn: variant(PATIENT_COLUMN, { description: 'ae: patient column (default: patient_id, patient, subject_id …)' }),
+  termColumn: opt('--term-column <name>', 'ae: term column (default: term, ae_term, adverse_event …)', z.string()),
+  gradeColumn: opt('--grade-column <name>', 'ae: CTCAE grade column (default: grade, ctcae_grade …)', z.string()),
+  format: FORMAT,
+  output: OUTPUT,
+}
 
-const collect = (v: string, prev: string[] = []) => [...prev, ...parseList(v)]
+const Schema = schemaOf(TABLE_OPTIONS)
 
 export function tableCommand(io: CliIO): Command {
-  return new Command('table')
+  const cmd = new Command('table')
     .description('study tables: baseline characteristics, efficacy by subgroup, adverse events')
     .argument('<kind>', 'baseline | efficacy | ae')
     .argument('[file]', 'ae: the adverse-event table (patient, term, grade; one row per event)')
-    .option('--clinical <file>', 'clinical table (baseline, efficacy; ae: the safety population)')
-    .option('--columns <list>', 'baseline: the characteristics, in order', collect)
-    .option('--by <column>', 'baseline: one column per level of this column, with Fisher / Wilcoxon p')
-    .option('--categorical <list>', 'baseline: numeric-looking columns to count by level (e.g. line_of_therapy)', collect)
-    .option('--subgroups <list>', 'efficacy: one row per level of each column, with the HR vs its reference', collect)
-    .option('--reference <col=level>', 'reference level of a subgroup column (repeatable)', collect)
-    .option('--sample-column <name>', 'patient/sample-ID column of the clinical table')
-    .option('--response-column <name>', 'best-response column of the clinical table')
-    .option('--patient-column <name>', 'ae: patient column (default: patient_id, patient, subject_id …)')
-    .option('--term-column <name>', 'ae: term column (default: term, ae_term, adverse_event …)')
-    .option('--grade-column <name>', 'ae: CTCAE grade column (default: grade, ctcae_grade …)')
-    .addOption(new Option('--format <fmt>', 'output format').choices(['tsv', 'json']).default('tsv'))
-    .option('-o, --output <file>', 'output file (default: stdout)')
+  return addOptions(cmd, TABLE_OPTIONS)
     .action(async (kind: string, file: string | undefined, raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
       const clinical = o.clinical === undefined ? undefined : await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
@@ -71,7 +62,7 @@ export function tableCommand(io: CliIO): Command {
           lines = [`# Baseline characteristics: ${clinical.table.rows.size} patients of ${clinical.table.file}; categorical n (% of the group), numeric median (range) and IQR (R quantile type 7)`, ...t.notes.map((n) => `# ${n}`), ...baselineTsv(t)]
           json = { kind: 'baseline', patients: clinical.table.rows.size, ...t }
         } else {
-          const rows = efficacyTable(clinical.table, o.subgroups ?? [], parseReferences(o.reference))
+          const rows = efficacyTable(clinical.table, o.subgroups ?? [], parseReferences(o.reference?.flatMap(list)))
           lines = [
             `# Efficacy: ${clinical.table.rows.size} patients of ${clinical.table.file}; ORR = CR+PR and DCR = CR+PR+SD over patients with an evaluable best response (NE and missing excluded), Clopper–Pearson 95% CI; KM medians (R survfit, log CI); HR: Cox (Efron ties) of each level vs the column's reference`,
             ...efficacyTsv(rows),

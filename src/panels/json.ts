@@ -11,31 +11,9 @@ import { InputError } from '../errors.js'
 import { checkJsonDepth, readSideText } from '../io/side-file.js'
 import { jsonErrorOffset } from './json-locate.js'
 import { jsonPathOffset } from './json-path-locate.js'
+import { validate } from '../io/zod-issues.js'
 
-/** `["genes", 3, "assay"]` → `genes[3].assay`; the root is `(root)`. */
-export function jsonPath(path: readonly PropertyKey[]): string {
-  let s = ''
-  for (const p of path) {
-    if (typeof p === 'number') s += `[${p}]`
-    else s += s === '' ? String(p) : `.${String(p)}`
-  }
-  return s === '' ? '(root)' : s
-}
-
-interface IssueLike {
-  readonly code: string
-  readonly path: readonly PropertyKey[]
-  readonly message: string
-  readonly keys?: readonly string[] | undefined
-}
-
-/** One readable line per issue; unknown keys are reported at their own path. */
-export function formatIssue(issue: IssueLike): string {
-  if (issue.code === 'unrecognized_keys' && issue.keys !== undefined && issue.keys.length > 0) {
-    return issue.keys.map((k) => `${jsonPath([...issue.path, k])}: unknown key`).join('; ')
-  }
-  return `${jsonPath(issue.path)}: ${issue.message}`
-}
+export { formatIssue, jsonPath } from '../io/zod-issues.js'
 
 /** Line and column (1-based) of a character offset, for JSON syntax errors. */
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -64,28 +42,21 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** Line and column of the first issue in the source text, when the text is at hand and the path exists in it. */
-function issueLocation(text: string | undefined, issue: IssueLike | undefined): { line?: number; column?: number } {
-  if (text === undefined || issue === undefined) return {}
-  const path = issue.code === 'unrecognized_keys' && issue.keys?.[0] !== undefined ? [...issue.path, issue.keys[0]] : issue.path
-  const at = jsonPathOffset(text, path)
-  return at === undefined ? {} : lineColumn(text, at)
+/** Where a JSON path lies in the source text (undefined when it is not there, e.g. a missing key). */
+export function jsonLocator(text: string | undefined): ((path: readonly PropertyKey[]) => { line: number; column: number } | undefined) | undefined {
+  if (text === undefined) return undefined
+  return (path) => {
+    const at = jsonPathOffset(text, path)
+    return at === undefined ? undefined : lineColumn(text, at)
+  }
 }
 
 /**
  * Validate already-parsed JSON; every schema issue is listed (first 10), each with its JSON path.
  * With the source `text` (BOM already stripped), the error also carries the first issue's line and column.
  */
-export function validateJson<S extends z.ZodType>(schema: S, value: unknown, file: string, what: string, text?: string): z.output<S> {
-  const r = schema.safeParse(value)
-  if (r.success) return r.data
-  const lines = r.error.issues.slice(0, 10).map((i) => formatIssue(i as IssueLike))
-  const more = r.error.issues.length > 10 ? ` (and ${r.error.issues.length - 10} more)` : ''
-  throw new InputError('SCHEMA', `${lines.join('; ')}${more}`, {
-    file,
-    ...issueLocation(text, r.error.issues[0]),
-    suggestion: `see panels/README.md for the ${what} format`,
-  })
+export function validateJson<S extends z.ZodType>(schema: S, value: unknown, file: string, what: string, text?: string, suggestion = `see panels/README.md for the ${what} format`): z.output<S> {
+  return validate(schema, value, { file, locate: jsonLocator(text), suggestion })
 }
 
 /**

@@ -213,12 +213,16 @@ const CASES: readonly Case[] = [
     err: 'biomarkit: {F}:3:2: file: "nowhere/S2.vcf" does not exist (looked for {BAD}/manifest/nowhere/S2.vcf)\n  hint: paths in a manifest are relative to the manifest’s own folder\n',
   },
   { name: 'panel file with an unknown key', file: 'panel/unknown-key.json', argv: ['summary', '{MAF}', '--panel', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:15:3: gnees: unknown key\n  hint: see panels/README.md for the panel format\n' },
-  ...['bad-hotspot-residue', 'bad-hotspot-paren'].map((f) => ({
+  // The message ends with the value found (src/io/zod-issues.ts).
+  ...[
+    ['bad-hotspot-residue', 'Xyz12'],
+    ['bad-hotspot-paren', 'p.(D835Y'],
+  ].map(([f, found]) => ({
     name: `rules file with a hotspot the compiler cannot read (${f})`,
     file: `rules/${f}.json`,
     argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'],
     code: 1 as const,
-    err: 'biomarkit: {F}:11:9: rules[0].hotspots[1]: expected a protein change like "H1047R", "p.E545K" or a residue like "E545"\n  hint: see panels/README.md for the rules format\n',
+    err: `biomarkit: {F}:11:9: rules[0].hotspots[1]: expected a protein change like "H1047R", "p.E545K" or a residue like "E545", got "${found}"\n  hint: see panels/README.md for the rules format\n`,
   })),
   {
     name: 'MAF header names differing only in case',
@@ -310,7 +314,7 @@ const CASES: readonly Case[] = [
     file: 'maf/valid.maf',
     argv: ['summary', '{F}', '--max-line-length', '99999999999', '-o', '{OUT}'],
     code: 1,
-    err: 'biomarkit: --max-line-length: at most 536870888 (the longest string this JavaScript engine can hold)\n',
+    err: 'biomarkit: --max-line-length: at most 536870888 (the longest string this JavaScript engine can hold), got "99999999999"\n',
   },
   {
     name: '#21.14: formula-like cells are written as they are, with a note naming the output',
@@ -319,7 +323,7 @@ const CASES: readonly Case[] = [
     code: 0,
     err: 'biomarkit: {OUT}: 1 cell(s) begin with =, +, - or @ (first: "=HYPERLINK("http://x")"); a spreadsheet may run them as formulas. --excel-safe writes them with a leading \'\n',
   },
-  { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0\n  hint: see panels/README.md for the rules format\n' },
+  { name: 'rules file with a bad threshold', file: 'rules/bad-threshold.json', argv: ['summary', '{MAF}', '--rules', '{F}', '-o', '{OUT}'], code: 1, err: 'biomarkit: {F}:12:7: rules[0].minCopyNumber: expected a copy number ≥ 0, got "six"\n  hint: see panels/README.md for the rules format\n' },
 ]
 
 describe('broken-input corpus: exact message, exit code, nothing written', () => {

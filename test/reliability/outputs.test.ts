@@ -240,7 +240,7 @@ describe('12: input-driven failures are exit 1, not internal errors', () => {
   it('--max-line-length above the longest string V8 holds is a usage error', async () => {
     const io = memoryIO()
     expect(await run(['summary', MAF, '--max-line-length', '9999999999'], io)).toBe(1)
-    expect(io.err).toBe('biomarkit: --max-line-length: at most 536870888 (the longest string this JavaScript engine can hold)\n')
+    expect(io.err).toBe('biomarkit: --max-line-length: at most 536870888 (the longest string this JavaScript engine can hold), got "9999999999"\n')
   })
 
   it('samples × features above 2^32 cells is a located limit, before any allocation', () => {

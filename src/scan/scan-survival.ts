@@ -19,7 +19,8 @@
 import { survivalEndpoint, type SurvivalPoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable, TimeUnit } from '../model/clinical.js'
 import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
-import { columnMeans, coxSorted } from '../stats/cox.js'
+import { columnMeans, coxSorted, type CoxResult } from '../stats/cox.js'
+import { coxBinarySorted } from '../stats/cox-binary.js'
 import { kaplanMeier, kaplanMeierSorted, kmCriticalValue, kmSorted, type ConfType, type KaplanMeier, type KmSummary } from '../stats/km.js'
 import { logRankSorted } from '../stats/logrank.js'
 import { adjustWithinFamilies, type AdjustMethod } from './families.js'
@@ -65,6 +66,14 @@ export interface SurvivalScan {
   readonly reading: readonly string[]
 }
 
+/** With covariates: centre the model columns (means summed in visit order, as coxph would), then fit. */
+function coxCentred(time: Float64Array, event: Uint8Array, mX: Float64Array, nm: number, cols: number, names: readonly string[]): CoxResult {
+  const x = mX.slice(0, nm * cols)
+  const means = columnMeans(x, nm, cols)
+  for (let i = 0; i < nm * cols; i++) x[i] = (x[i] as number) - (means[i % cols] as number)
+  return coxSorted({ time, event, x, p: cols }, { names })
+}
+
 export function scanSurvival(
   m: StateMatrix,
   clinical: ClinicalTable,
@@ -102,9 +111,13 @@ export function scanSurvival(
   }
   const allT = visit.map((s) => (obsOf[s] as SurvivalPoint).time)
   const allE = visit.map((s) => (obsOf[s] as SurvivalPoint).event)
-  visit.sort((i, j) => (obsOf[i] as SurvivalPoint).time - (obsOf[j] as SurvivalPoint).time || i - j)
+  // Times in a typed array for the comparator (object lookups made this sort 0.5 s at 159k patients).
+  const timeOf = new Float64Array(n)
+  for (const s of visit) timeOf[s] = (obsOf[s] as SurvivalPoint).time
+  visit.sort((i, j) => (timeOf[i] as number) - (timeOf[j] as number) || i - j)
   const nv = visit.length
-  const vTime = Float64Array.from(visit, (s) => (obsOf[s] as SurvivalPoint).time)
+  const vSample = Int32Array.from(visit)
+  const vTime = Float64Array.from(visit, (s) => timeOf[s] as number)
   const vEvent = Uint8Array.from(visit, (s) => (obsOf[s] as SurvivalPoint).event)
   // Model columns: [altered, ...covariates]; covariate values per visited sample, copied once.
   const pc = cov?.names.length ?? 0
@@ -118,6 +131,8 @@ export function scanSurvival(
   const mEvent = new Uint8Array(nv)
   /** log-rank group index: 0 = altered, 1 = wild-type (survdiff's sorted level order) */
   const mGroup = new Uint8Array(nv)
+  /** the Cox covariate before centring: 1 = altered */
+  const mAltered = new Uint8Array(nv)
   const mX = new Float64Array(nv * cols)
   const aTime = new Float64Array(nv)
   const aEvent = new Uint8Array(nv)
@@ -135,7 +150,7 @@ export function scanSurvival(
     let eventsA = 0
     let eventsW = 0
     for (let k = 0; k < nv; k++) {
-      const st = m.state[f * n + (visit[k] as number)]
+      const st = m.state[f * n + (vSample[k] as number)]
       if (st === NOT_ASSAYED) {
         notAssayed++
         continue
@@ -146,18 +161,20 @@ export function scanSurvival(
       mEvent[nm] = e
       if (st === ALTERED) {
         mGroup[nm] = 0
+        mAltered[nm] = 1
         mX[nm * cols] = 1
         aTime[nA] = t
         aEvent[nA++] = e
         eventsA += e
       } else {
         mGroup[nm] = 1
+        mAltered[nm] = 0
         mX[nm * cols] = 0
         wTime[nW] = t
         wEvent[nW++] = e
         eventsW += e
       }
-      for (let j = 0; j < pc; j++) mX[nm * cols + 1 + j] = vCov[k * pc + j] as number
+      if (pc > 0) for (let j = 0; j < pc; j++) mX[nm * cols + 1 + j] = vCov[k * pc + j] as number
       nm++
     }
     const groupKm = (time: Float64Array, event: Uint8Array, size: number) => {
@@ -187,11 +204,7 @@ export function scanSurvival(
       const lr = logRankSorted(time, event, mGroup.subarray(0, nm), 2)
       chisq = lr.chisq
       lrP = lr.p
-      // Centre the model columns (means summed in visit order, as coxph would), then fit.
-      const x = mX.slice(0, nm * cols)
-      const means = columnMeans(x, nm, cols)
-      for (let i = 0; i < nm * cols; i++) x[i] = (x[i] as number) - (means[i % cols] as number)
-      const fit = coxSorted({ time, event, x, p: cols }, { names: coxNames })
+      const fit = pc === 0 ? coxBinarySorted(time, event, mAltered.subarray(0, nm), { names: coxNames }) : coxCentred(time, event, mX, nm, cols, coxNames)
       const c = fit.coefficients[0]
       if (c) {
         hr = c.hr

@@ -74,6 +74,10 @@ function coxCentred(time: Float64Array, event: Uint8Array, mX: Float64Array, nm:
   return coxSorted({ time, event, x, p: cols }, { names })
 }
 
+/** Per state byte: 1 when the feature was assayed in the sample / when it is altered there. */
+const KEEP = Uint8Array.from({ length: 256 }, (_, st) => (st === NOT_ASSAYED ? 0 : 1))
+const ALT = Uint8Array.from({ length: 256 }, (_, st) => (st === ALTERED ? 1 : 0))
+
 export function scanSurvival(
   m: StateMatrix,
   clinical: ClinicalTable,
@@ -149,33 +153,35 @@ export function scanSurvival(
     let nW = 0
     let eventsA = 0
     let eventsW = 0
+    // Without branches: which rows are assayed and altered is a coin flip per row to the branch
+    // predictor (rows are in time order, panels and alterations are not). Every buffer is written
+    // at its cursor and the cursor moves only when the row belongs there.
+    const base = f * n
     for (let k = 0; k < nv; k++) {
-      const st = m.state[f * n + (vSample[k] as number)]
-      if (st === NOT_ASSAYED) {
-        notAssayed++
-        continue
-      }
+      const st = m.state[base + (vSample[k] as number)] as number
+      const keep = KEEP[st] as number
+      const alt = ALT[st] as number
+      const wild = keep - alt
       const t = vTime[k] as number
       const e = vEvent[k] as number
       mTime[nm] = t
       mEvent[nm] = e
-      if (st === ALTERED) {
-        mGroup[nm] = 0
-        mAltered[nm] = 1
-        mX[nm * cols] = 1
-        aTime[nA] = t
-        aEvent[nA++] = e
-        eventsA += e
-      } else {
-        mGroup[nm] = 1
-        mAltered[nm] = 0
-        mX[nm * cols] = 0
-        wTime[nW] = t
-        wEvent[nW++] = e
-        eventsW += e
+      mGroup[nm] = wild
+      mAltered[nm] = alt
+      if (pc > 0) {
+        mX[nm * cols] = alt
+        for (let j = 0; j < pc; j++) mX[nm * cols + 1 + j] = vCov[k * pc + j] as number
       }
-      if (pc > 0) for (let j = 0; j < pc; j++) mX[nm * cols + 1 + j] = vCov[k * pc + j] as number
-      nm++
+      nm += keep
+      aTime[nA] = t
+      aEvent[nA] = e
+      nA += alt
+      eventsA += e & alt
+      wTime[nW] = t
+      wEvent[nW] = e
+      nW += wild
+      eventsW += e & wild
+      notAssayed += 1 - keep
     }
     const groupKm = (time: Float64Array, event: Uint8Array, size: number) => {
       if (size === 0) return { summary: undefined, curve: undefined }

@@ -9,7 +9,12 @@
  * order, O(n) for each group's KM median and CI (no curve kept), O(n) for log-rank and
  * O(n·p²) per Cox log-likelihood evaluation (5–10 of them; p = 1 + covariate columns). The cores
  * (kmSorted, logRankSorted, coxSorted) see rows in exactly the order the public functions would
- * after sorting, so every number is bit-for-bit what kaplanMeier / logRank / coxph give.
+ * after sorting, so every number is bit-for-bit what kaplanMeier / logRank / coxph give. Without
+ * covariates the Cox model is the altered indicator alone and coxBinarySorted fits it (the same
+ * sums, one code byte a row); log-rank sums two groups on scalars; the KM walk stops once the
+ * median and its CI are decided. Measured on a GENIE-sized patient matrix (510 features ×
+ * 158,728 patients, 6,480 distinct times, 2 loaded cores): scanSurvival 9.0 → 6.0 s CPU, of which
+ * the Cox fits are about 60% (one log and three divisions per death per Newton step, kept exact).
  * Memory: O(n·p) buffers reused across features. Curves (KM steps and raw observations per
  * feature) are kept only when asked (`curves`, default true for the report); `scan` does not ask.
  * Measured on the bench cohort (10,000 samples × 520 genes, PFS, 2 loaded cores): scanSurvival

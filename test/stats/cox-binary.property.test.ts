@@ -72,7 +72,7 @@ describe('coxBinarySorted equals the general Cox fit', () => {
     let seed = 7
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
     for (let rep = 0; rep < 5; rep++) {
-      const rows = Array.from({ length: 2000 }, () => ({ time: Math.floor(rnd() * 40), event: (rnd() < 0.7 ? 1 : 0), x: (rnd() < 0.03 + rep * 0.1 ? 1 : 0) }))
+      const rows: { time: number; event: 0 | 1; x: number }[] = Array.from({ length: 2000 }, () => ({ time: Math.floor(rnd() * 40), event: rnd() < 0.7 ? 1 : 0, x: rnd() < 0.03 + rep * 0.1 ? 1 : 0 }))
       const fit = coxph(rows.map((r) => r.time), rows.map((r) => r.event), rows.map((r) => [r.x]))
       const sorted = sortByTime({ time: Float64Array.from(rows, (r) => r.time), event: Uint8Array.from(rows, (r) => r.event) })
       expect(coxBinarySorted(sorted.time, sorted.event, Uint8Array.from(sorted.order, (i) => (rows[i] as (typeof rows)[number]).x))).toEqual(fit)

@@ -19,7 +19,7 @@ import { choleskyInverse, choleskySolve, cholesky, quadraticForm, type Matrix } 
 import { pchisq } from './incomplete-gamma.js'
 import { pnorm, qnorm } from './normal.js'
 import { type EventFlag, sortByTime, survivalData } from './survival-input.js'
-import { derivatives, scratch, type CoxRows } from './cox-efron.js'
+import { derivatives, scratch, type CoxRows, type Derivatives } from './cox-efron.js'
 
 export type { CoxRows } from './cox-efron.js'
 
@@ -120,12 +120,28 @@ export function coxSorted(rows: CoxRows, options: CoxOptions = {}): CoxResult {
   const n = rows.time.length
   const p = rows.p
   if (rows.x.length !== n * p || p === 0) throw new RangeError(`coxSorted: x has ${rows.x.length} values for ${n} rows × ${p} covariates`)
+  const work = scratch(n, p)
+  return coxNewton((b) => derivatives(b, rows, work), { n, p, events: rows.event.reduce((s, e) => s + e, 0) }, options)
+}
+
+/** What the Newton driver needs to know about the rows besides the evaluator. */
+export interface CoxShape {
+  readonly n: number
+  readonly p: number
+  readonly events: number
+}
+
+/**
+ * coxph's Newton–Raphson (see the file comment) over any evaluator of the Efron log partial
+ * likelihood, score and information at β: `derivatives` over CoxRows (coxSorted), or the
+ * two-group evaluator of ./cox-binary.ts. The evaluator is the only O(n) part.
+ */
+export function coxNewton(f: (beta: readonly number[]) => Derivatives, shape: CoxShape, options: CoxOptions = {}): CoxResult {
+  const { n, p } = shape
   const maxIter = options.maxIter ?? 20
   const eps = options.eps ?? 1e-9
   const tolerInf = Math.sqrt(eps)
   const names = options.names ?? Array.from({ length: p }, (_, j) => `x${j + 1}`)
-  const work = scratch(n, p)
-  const f = (b: readonly number[]) => derivatives(b, rows, work)
 
   let beta = new Array<number>(p).fill(0)
   const init = f(beta)
@@ -198,7 +214,7 @@ export function coxSorted(rows: CoxRows, options: CoxOptions = {}): CoxResult {
   const waldStat = quadraticForm(beta.map((b, j) => (singular[j] ? 0 : b)), cur.imat)
   return {
     n,
-    events: rows.event.reduce((s, e) => s + e, 0),
+    events: shape.events,
     coefficients,
     variance,
     loglik: [init.loglik, cur.loglik],

@@ -117,6 +117,11 @@ class HalfCrossing {
   value(): number {
     return this.state === 1 ? this.x0 : this.result
   }
+
+  /** No later point can change value(). */
+  get decided(): boolean {
+    return this.state === 2
+  }
 }
 
 /** The two-sided normal quantile for a confidence level in (0, 1). */
@@ -167,7 +172,12 @@ export function kmSorted(time: Float64Array, event: Uint8Array, z: number, confT
     estimate.push(t, surv)
     lowerCrossing.push(t, lower)
     upperCrossing.push(t, upper)
-    steps?.push({ time: t, nRisk, nEvent, nCensor, surv, stdErrLog, stdErr: surv === 0 ? NaN : surv * stdErrLog, lower, upper })
+    if (steps) steps.push({ time: t, nRisk, nEvent, nCensor, surv, stdErrLog, stdErr: surv === 0 ? NaN : surv * stdErrLog, lower, upper })
+    else if (estimate.decided && lowerCrossing.decided && upperCrossing.decided) {
+      // Median and CI are fixed: what is left to report is the number of events. The walk would
+      // otherwise take a log and two exps per distinct time to the end of follow-up.
+      for (; k < n; k++) events += event[k] === 1 ? 1 : 0
+    }
   }
   return { n, events, median: { estimate: estimate.value(), lower: lowerCrossing.value(), upper: upperCrossing.value() } }
 }

@@ -49,6 +49,89 @@ export interface LogRankSums {
  * O(n·k + (distinct event times)·k²), no allocation per row or per time.
  */
 export function logRankSorted(time: Float64Array, event: Uint8Array, group: Uint8Array | Int32Array, k: number): LogRankSums {
+  const { nPerGroup, obs, exp, v } = k === 2 ? twoGroupSums(time, event, group) : groupSums(time, event, group, k)
+  // survdiff: keep groups with expected > 0, drop the first of those, chisq by solving V.
+  const keep: number[] = []
+  for (let g = 0; g < k; g++) if ((exp[g] as number) > 0) keep.push(g)
+  let chisq = 0
+  const df = Math.max(0, keep.length - 1)
+  if (keep.length >= 2) {
+    const sub = keep.slice(1)
+    const diff = sub.map((g) => (obs[g] as number) - (exp[g] as number))
+    const vv = sub.map((g) => sub.map((h) => v[g * k + h] as number))
+    chisq = quadraticForm(diff, choleskyInverse(cholesky(vv)))
+  }
+  // No events (or all in one group): no test, p is NaN as R reports NA.
+  return { nPerGroup, observed: obs, expected: exp, variance: v, chisq, df, p: df > 0 ? pchisq(chisq, df) : NaN }
+}
+
+interface Sums {
+  readonly nPerGroup: number[]
+  readonly obs: Float64Array
+  readonly exp: Float64Array
+  readonly v: Float64Array
+}
+
+/**
+ * groupSums for k = 2 (the scan's altered / wild-type, once per feature): the same expressions
+ * on scalars, so the same numbers; no per-time fill() or k × k loop. The property test
+ * test/stats/survival-fast-paths.property.test.ts compares it with the k-group walk exactly.
+ */
+function twoGroupSums(time: Float64Array, event: Uint8Array, group: Uint8Array | Int32Array): Sums {
+  const n = time.length
+  let n1 = 0
+  for (let i = 0; i < n; i++) n1 += group[i] === 1 ? 1 : 0
+  let r0 = n - n1
+  let r1 = n1
+  let o0 = 0
+  let o1 = 0
+  let e0 = 0
+  let e1 = 0
+  let v00 = 0
+  let v01 = 0
+  let v10 = 0
+  let v11 = 0
+  let idx = 0
+  while (idx < n) {
+    const t = time[idx]
+    // Counted without branches (group and event are coin flips to the branch predictor).
+    let rows = 0
+    let l1 = 0
+    let d = 0
+    let x1 = 0
+    while (idx < n && time[idx] === t) {
+      const ev = event[idx] === 1 ? 1 : 0
+      const g = group[idx] === 1 ? 1 : 0
+      rows++
+      l1 += g
+      d += ev
+      x1 += ev & g
+      idx++
+    }
+    const l0 = rows - l1
+    const x0 = d - x1
+    if (d > 0) {
+      let nTot = 0
+      nTot += r0
+      nTot += r1
+      const factor = nTot > 1 ? (d * (nTot - d)) / (nTot * nTot * (nTot - 1)) : 0
+      o0 += x0
+      e0 += (d * r0) / nTot
+      v00 += factor * r0 * (nTot - r0)
+      v01 += factor * r0 * (0 - r1)
+      o1 += x1
+      e1 += (d * r1) / nTot
+      v10 += factor * r1 * (0 - r0)
+      v11 += factor * r1 * (nTot - r1)
+    }
+    r0 -= l0
+    r1 -= l1
+  }
+  return { nPerGroup: [n - n1, n1], obs: Float64Array.of(o0, o1), exp: Float64Array.of(e0, e1), v: Float64Array.of(v00, v01, v10, v11) }
+}
+
+/** survdiff's sums for any k: observed, expected and the variance matrix, walking tied blocks. */
+function groupSums(time: Float64Array, event: Uint8Array, group: Uint8Array | Int32Array, k: number): Sums {
   const n = time.length
   const atRisk = new Float64Array(k)
   for (let i = 0; i < n; i++) {
@@ -92,19 +175,7 @@ export function logRankSorted(time: Float64Array, event: Uint8Array, group: Uint
     }
     for (let g = 0; g < k; g++) atRisk[g] = (atRisk[g] as number) - (leaving[g] as number)
   }
-  // survdiff: keep groups with expected > 0, drop the first of those, chisq by solving V.
-  const keep: number[] = []
-  for (let g = 0; g < k; g++) if ((exp[g] as number) > 0) keep.push(g)
-  let chisq = 0
-  const df = Math.max(0, keep.length - 1)
-  if (keep.length >= 2) {
-    const sub = keep.slice(1)
-    const diff = sub.map((g) => (obs[g] as number) - (exp[g] as number))
-    const vv = sub.map((g) => sub.map((h) => v[g * k + h] as number))
-    chisq = quadraticForm(diff, choleskyInverse(cholesky(vv)))
-  }
-  // No events (or all in one group): no test, p is NaN as R reports NA.
-  return { nPerGroup, observed: obs, expected: exp, variance: v, chisq, df, p: df > 0 ? pchisq(chisq, df) : NaN }
+  return { nPerGroup, obs, exp, v }
 }
 
 /**

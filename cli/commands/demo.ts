@@ -11,6 +11,7 @@ import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
 import { loadCohort } from '../../src/input/cohort.js'
+import { readTable } from '../../src/io/table.js'
 import { OutputSet } from '../../src/io/write.js'
 import { efficacyTable, lineOfTherapyCounts } from '../../src/pipeline/efficacy.js'
 import { efficacyText, efficacyTsv } from '../../src/tables/efficacy-format.js'
@@ -20,9 +21,9 @@ import { formatP } from '../../src/stats/format.js'
 import { matrixTsv, renderPng } from '../../viz/index.js'
 import { kmSvg, renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../../src/pipeline/analysis-run.js'
-import { studyOutputs } from '../demo-study.js'
+import { studyOutputs } from '../../src/tables/demo-study.js'
 import { tmbVector } from '../../src/features/burden.js'
-import { reportFigures } from '../report-figures.js'
+import { reportFigures } from '../../src/pipeline/report-figures.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { parseOptions } from '../validate.js'
@@ -90,7 +91,8 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
   const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])
   await w('efficacy.tsv', [banner, ...efficacyTsv(eff)].join('\n') + '\n')
   // The study's Tables 1–3 and Fig. 1–3 (Fig. 4 is the oncoplot), through the library code the commands use.
-  const study = await studyOutputs(dir, clinical.table, eff, tmbVector(a.matrix, "maftools' nine non-synonymous classes"), banner)
+  const adverseEvents = await readTable(join(dir, 'adverse_events.tsv'), { what: 'adverse-event table' })
+  const study = studyOutputs({ table: clinical.table, efficacy: eff, tmb: tmbVector(a.matrix, "maftools' nine non-synonymous classes"), adverseEvents, banner })
   for (const [name, text] of study.files) await w(name, text)
   await w('fig4-oncoplot.svg', a.oncoplot.svg)
   const lines = lineOfTherapyCounts(clinical.table)

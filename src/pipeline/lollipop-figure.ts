@@ -2,15 +2,15 @@
  * One gene's lollipop from a classified matrix: `lollipop` writes it, `report` embeds it. Returns
  * the sites and the notes that say what was and was not drawn.
  */
-import type { BuiltMatrix } from '../src/matrix/build.js'
-import type { RecordCells } from '../src/matrix/cells.js'
-import { lollipopSites, type LollipopData, type Side } from '../src/classify/lollipop.js'
-import { InputError, quote } from '../src/errors.js'
-import { ALTERED } from '../src/matrix/types.js'
-import type { Alteration } from '../src/model/alteration.js'
-import { proteinTranscript, type ProteinTranscript } from '../src/panels/protein-table.js'
-import { layoutLollipop } from '../viz/lollipop.js'
-import { toSvg } from '../viz/svg.js'
+import type { BuiltMatrix } from '../matrix/build.js'
+import type { RecordCells } from '../matrix/cells.js'
+import { lollipopSites, type LollipopData, type Side } from '../classify/lollipop.js'
+import { InputError, quote } from '../errors.js'
+import { ALTERED } from '../matrix/types.js'
+import type { Alteration } from '../model/alteration.js'
+import { proteinTranscript, type ProteinTranscript } from '../panels/protein-table.js'
+import { layoutLollipop } from '../../viz/lollipop.js'
+import { toSvg } from '../../viz/svg.js'
 
 export interface LollipopFigureOptions {
   readonly refseq?: string | undefined

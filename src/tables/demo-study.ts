@@ -4,31 +4,46 @@
  * (adverse events), Fig. 1–2 (rwPFS and OS KM overall and by HER2 IHC, brain metastases, prior
  * Trop-2 ADC, with HR, CI and P), Fig. 3 (univariable and multivariable Cox forests of rwPFS) and
  * the Cox tables behind it, and TMB by response of the sequenced patients.
+ *
+ * Pure over values already read: the caller (cli/commands/demo.ts) reads the clinical and
+ * adverse-event tables and writes `files`; a library user gets the same tables and SVGs in memory.
  */
-import { join } from 'node:path'
-import { survivalEndpoint } from '../src/clinical/survival.js'
-import { binaryEndpoint } from '../src/clinical/endpoints.js'
-import { clinicalFactor } from '../src/features/clinical-factor.js'
-import { multivariableSurvival, univariableSurvival } from '../src/features/survival-terms.js'
-import type { SurvivalTermRow } from '../src/features/rows.js'
-import { numericTransform } from '../src/features/transform.js'
-import type { NumericVector } from '../src/features/vector.js'
-import { readTable } from '../src/io/table.js'
-import type { ClinicalTable } from '../src/model/clinical.js'
-import type { EfficacyRow } from '../src/pipeline/efficacy.js'
-import { formatSignificant } from '../src/stats/format.js'
-import { kaplanMeier } from '../src/stats/km.js'
-import { wilcoxonRankSum } from '../src/stats/wilcoxon.js'
-import { adverseEventTable } from '../src/tables/adverse-events.js'
-import { aeTsv } from '../src/tables/ae-format.js'
-import { baselineTable } from '../src/tables/baseline.js'
-import { baselineTsv } from '../src/tables/baseline-format.js'
-import { efficacyTsv } from '../src/tables/efficacy-format.js'
-import { burdenSvg } from '../viz/burden-plot.js'
-import { forestSvg } from '../viz/forest.js'
-import { kmCurve, kmSvg } from '../viz/km.js'
-import type { StudySection } from '../viz/report/study.js'
-import { factorKmInput, hrForestOptions, hrForestRows } from '../viz/study-figures.js'
+import { survivalEndpoint } from '../clinical/survival.js'
+import { binaryEndpoint } from '../clinical/endpoints.js'
+import { clinicalFactor } from '../features/clinical-factor.js'
+import { multivariableSurvival, univariableSurvival } from '../features/survival-terms.js'
+import type { SurvivalTermRow } from '../features/rows.js'
+import { numericTransform } from '../features/transform.js'
+import type { NumericVector } from '../features/vector.js'
+import type { ReadTableResult } from '../io/table.js'
+import type { ClinicalTable } from '../model/clinical.js'
+import type { EfficacyRow } from '../pipeline/efficacy.js'
+import { formatSignificant } from '../stats/format.js'
+import { kaplanMeier } from '../stats/km.js'
+import { wilcoxonRankSum } from '../stats/wilcoxon.js'
+import { adverseEventTable } from './adverse-events.js'
+import { aeTsv } from './ae-format.js'
+import { baselineTable } from './baseline.js'
+import { baselineTsv } from './baseline-format.js'
+import { efficacyTsv } from './efficacy-format.js'
+import { burdenSvg } from '../../viz/burden-plot.js'
+import { forestSvg } from '../../viz/forest.js'
+import { kmCurve, kmSvg } from '../../viz/km.js'
+import type { StudySection } from '../../viz/report/study.js'
+import { factorKmInput, hrForestOptions, hrForestRows } from '../../viz/study-figures.js'
+
+export interface StudyInput {
+  /** The clinical table (one row per patient). */
+  readonly table: ClinicalTable
+  /** Table 2's rows, from `efficacyTable(table, …)`. */
+  readonly efficacy: readonly EfficacyRow[]
+  /** TMB of the sequenced patients, for the TMB-by-response figure (left out when undefined). */
+  readonly tmb?: NumericVector | undefined
+  /** The adverse-event table (patient, term, grade), as `readTable` returns it. */
+  readonly adverseEvents: ReadTableResult
+  /** A `#` line written first in every TSV (the demo's SYNTHETIC note). */
+  readonly banner: string
+}
 
 export interface StudyOutputs {
   readonly files: readonly (readonly [string, string])[]
@@ -59,7 +74,9 @@ const coxTsv = (rows: readonly SurvivalTermRow[]) => [
   ...rows.map((r) => [r.term, r.hr, r.hr_lower, r.hr_upper, r.wald_p, r.n, r.events, r.reference ?? 'NA'].map((x) => (typeof x === 'number' ? formatSignificant(x, 7) : String(x ?? 'NA'))).join('\t')),
 ]
 
-export async function studyOutputs(dir: string, table: ClinicalTable, eff: readonly EfficacyRow[], tmb: NumericVector | undefined, banner: string): Promise<StudyOutputs> {
+/** Every table and figure of the study as `[file name, text]` pairs, the report's study sections, and the multivariable Cox rows. */
+export function studyOutputs(input: StudyInput): StudyOutputs {
+  const { table, efficacy: eff, tmb, banner } = input
   const files: [string, string][] = []
   const sections: StudySection[] = []
   const t = withLineGroups(table)
@@ -108,8 +125,7 @@ export async function studyOutputs(dir: string, table: ClinicalTable, eff: reado
   sections.push({ id: 'fig3', title: 'Fig. 3 — Cox regression of rwPFS', note: `Multivariable model: ${FACTORS.join(', ')} (64 patients, ${multi[0]?.events ?? 0} events).`, svgs: [f3a, f3b] })
 
   // Table 3: adverse events.
-  const aeFile = join(dir, 'adverse_events.tsv')
-  const ae = adverseEventTable(await readTable(aeFile, { what: 'adverse-event table' }), { population: new Set(table.rows.keys()), populationName: 'the clinical table' })
+  const ae = adverseEventTable(input.adverseEvents, { population: new Set(table.rows.keys()), populationName: 'the clinical table' })
   const t3 = aeTsv(ae)
   files.push(['table3-adverse-events.tsv', [banner, ...t3].join('\n') + '\n'])
   sections.push({ id: 'table3', title: 'Table 3 — Adverse events', note: `n (%) of ${ae.denominator}; a patient counts once per term, at the worst grade.`, table: { head: ['term', 'any grade n (%)', 'grade ≥3 n (%)'], rows: ae.rows.map((r) => [r.term, `${r.anyGrade} (${r.anyGradePercent.toFixed(1)})`, `${r.grade3plus} (${r.grade3plusPercent.toFixed(1)})`]) } })

@@ -1,0 +1,87 @@
+/**
+ * The report's figures and provenance rows as library calls (no CLI), on the demo cohort: the
+ * lollipop counts agree with the R reference's 2×2 tables (test/fixtures/demo/r-reference.tsv),
+ * the swimmer's with the clinical file read independently.
+ */
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readClinical } from '../../src/clinical/read.js'
+import { loadCohort } from '../../src/input/cohort.js'
+import type { BuiltMatrix } from '../../src/matrix/build.js'
+import type { RecordCells } from '../../src/matrix/cells.js'
+import { ALTERED } from '../../src/matrix/types.js'
+import type { ClinicalTable } from '../../src/model/clinical.js'
+import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
+import { lollipopFigure } from '../../src/pipeline/lollipop-figure.js'
+import { reportFigures } from '../../src/pipeline/report-figures.js'
+import { columnChoices, optionRows } from '../../src/pipeline/report-provenance.js'
+import { swimmerFigure } from '../../src/pipeline/swimmer-figure.js'
+import { DEMO, ROOT, readTsv } from '../demo/files.js'
+
+describe('report figures on the demo cohort', () => {
+  const clinicalRows = readTsv(join(DEMO, 'clinical.tsv'))
+  // R's Fisher tables: a + b = samples with the gene altered (ORR yes/no among altered).
+  const fisher = new Map(readTsv(join(ROOT, 'test', 'fixtures', 'demo', 'r-reference.tsv')).filter((r) => r['kind'] === 'fisher').map((r) => [r['name'], Number(r['a']) + Number(r['b'])]))
+  let matrix: BuiltMatrix<RecordCells>
+  let table: ClinicalTable
+
+  beforeAll(async () => {
+    const cohort = await loadCohort({ inputs: [], manifest: join(DEMO, 'manifest.tsv') })
+    matrix = await classifyCohort(cohort, { panels: [join(DEMO, 'panel.json')] })
+    table = (await readClinical(join(DEMO, 'clinical.tsv'))).table
+  })
+
+  it('draws the summary, the co-occurrence of every altered gene, the named lollipops and the swimmer', async () => {
+    const { figures, notes } = await reportFigures(matrix, table, { endpoints: ['orr', 'pfs'], lollipops: ['TP53', 'PIK3CA'] })
+    expect(figures.map((f) => f.kind)).toEqual(['summary', 'cooccurrence', 'lollipop', 'lollipop', 'swimmer'])
+    expect(notes).toEqual([])
+    const n = matrix.samples.length
+    const altered = matrix.features.filter((f, i) => f.type === 'gene' && matrix.state.subarray(i * n, (i + 1) * n).includes(ALTERED)).length
+    const top = Math.min(20, altered)
+    const co = figures[1]
+    expect(co?.title).toBe(`Co-occurrence and mutual exclusivity of the ${top} most altered genes`)
+    expect(co?.caption[0]).toContain(`over the ${(top * (top - 1)) / 2} distinct pairs`)
+    for (const [i, gene] of [[2, 'TP53'], [3, 'PIK3CA']] as const) {
+      const k = fisher.get(gene) as number
+      expect(figures[i]?.caption[0], gene).toBe(`${k} mutations in ${k} samples drawn`)
+    }
+    const events = clinicalRows.filter((r) => r['pfs_event'] === '1').length
+    expect(figures[4]?.caption).toContain(`pfs: pfs_event: event = "1" (${events}); censored = "0" (${clinicalRows.length - events}) [0/1 coding]: ${events} events, ${clinicalRows.length - events} censored among ${clinicalRows.length} patients with follow-up`)
+  })
+
+  it('says which figure it left out and why, and picks lollipops by count', async () => {
+    const { figures, notes } = await reportFigures(matrix, table, { endpoints: ['orr'], lollipopCount: 1 })
+    expect(figures.filter((f) => f.kind === 'lollipop').map((f) => f.title)).toHaveLength(1)
+    expect(notes).toEqual(['swimmer plot not drawn: no survival endpoint was given'])
+    await expect(reportFigures(matrix, table, { endpoints: ['orr'], lollipops: ['NOSUCHGENE'] })).rejects.toThrow(/gene "NOSUCHGENE" was not built/)
+  })
+
+  it('lollipopFigure and swimmerFigure on their own', async () => {
+    const fig = await lollipopFigure(matrix, 'TP53')
+    expect([fig.data.drawn, fig.data.samples]).toEqual([fisher.get('TP53'), fisher.get('TP53')])
+    const s = swimmerFigure(table, 'pfs')
+    expect(s.stated[0]).toMatch(new RegExp(`^${clinicalRows.length} patients; bar = pfs_months`))
+    expect(s.svg.startsWith('<svg')).toBe(true)
+    expect(() => swimmerFigure(table, 'orr')).toThrow(/needs a time and an event/)
+  })
+})
+
+describe('report provenance rows', () => {
+  it('each option with a value, marked when it is the default', () => {
+    expect(optionRows([
+      { name: '--genes', value: ['TP53', 'KRAS'], isDefault: false },
+      { name: '--title', value: undefined, isDefault: false },
+      { name: '--top-plots', value: 12, isDefault: true },
+      { name: '--maxstat', value: true, isDefault: false },
+    ])).toEqual([['--genes', 'TP53,KRAS'], ['--top-plots', '12 (default)'], ['--maxstat', 'true']])
+  })
+
+  it('the clinical column choices and the samples analysed', async () => {
+    const table = (await readClinical(join(DEMO, 'clinical.tsv'))).table
+    expect(columnChoices(table, ['PT01', 'PT02'])).toEqual([
+      ['clinical sample column', 'patient_id'],
+      ['best-response column', 'best_response'],
+      ['samples analysed (2)', 'PT01, PT02'],
+    ])
+  })
+})

@@ -17,9 +17,9 @@ import { classifyCohort, resolveData } from '../../src/pipeline/classify-cohort.
 import { renderPng } from '../../viz/png.js'
 import { addClassifyOptions, classifyOptions, parseList } from '../analysis-options.js'
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
-import { clinicalNotes } from './oncoplot.js'
 import { lollipopFigure } from '../../src/pipeline/lollipop-figure.js'
 import type { CliIO } from '../context.js'
+import { clinicalNotes } from '../../src/pipeline/endpoint-scan.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 

@@ -20,8 +20,7 @@ import { addClassifyOptions, classifyOptions, parseList } from '../analysis-opti
 import { addClinicalOptions } from '../clinical-options.js'
 import { loadClinicalSource } from '../levels.js'
 import type { CliIO } from '../context.js'
-import { clinicalNotes } from './oncoplot.js'
-import { scanStatements } from './scan.js'
+import { clinicalNotes, scanStatements } from '../../src/pipeline/endpoint-scan.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 

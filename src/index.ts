@@ -33,6 +33,7 @@ export { scanEndpoints, scanStatements, clinicalNotes, type EndpointScan, type E
 export type { ClinicalSource } from './pipeline/clinical-level.js'
 export { parseEndpoint, type EndpointSpec } from './scan/endpoints.js'
 export { featureScan, featureScanText, type FeatureScanInput, type FeatureScanRun, type FeatureScanSettings, type FeatureScanWords } from './pipeline/feature-scan.js'
+export { featureIndices, kmFeatureSvg, forestFeatureSvg, burdenFeatureFigure, type BurdenFeatureFigure } from './pipeline/feature-figures.js'
 export { studyOutputs, type StudyInput, type StudyOutputs } from './tables/demo-study.js'
 export { InputError, type ErrorCode, type Location } from './errors.js'
 export type { Alteration, Origin, VariantClass, VariantType, AlterationKind, CnState, SourceRef } from './model/alteration.js'

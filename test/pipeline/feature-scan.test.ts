@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readClinical } from '../../src/clinical/read.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
+import { burdenFeatureFigure, forestFeatureSvg, kmFeatureSvg } from '../../src/pipeline/feature-figures.js'
 import { featureScan, featureScanText } from '../../src/pipeline/feature-scan.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { DEMO, ROOT, readTsv } from '../demo/files.js'
@@ -72,5 +73,22 @@ describe('featureScan', () => {
     const orr = [parseEndpoint('orr')]
     expect(() => featureScan({ clinical: table, words: words([]), endpoints: orr, classes: '' })).toThrow(/no feature to test/)
     expect(() => featureScan({ clinical: table, words: { clinical: [], tmb: true, mutationCount: false }, endpoints: orr, classes: '' })).toThrow(/computed from the calls/)
+  })
+
+  it('the km, forest and burden figures from a run: what they print is the run\'s numbers', () => {
+    const pfs = parseEndpoint('pfs')
+    const multi = featureScan({ clinical: table, words: words(['her2_ihc', 'brain_mets']), endpoints: [pfs], classes: '' }, { multivariable: true })
+    const svg = forestFeatureSvg(multi, { multivariable: true })
+    expect(svg).toContain('Multivariable Cox regression — pfs')
+    for (const r of multi.endpoints[0]?.survival.filter((x) => x.model === 'multivariable') ?? []) expect(svg, r.term).toContain(`>${(r.hr as number).toPrecision(3)} [`)
+    const one = featureScan({ clinical: table, words: words(['brain_mets']), endpoints: [pfs], classes: '' })
+    expect(kmFeatureSvg(one, table, pfs)).toContain('Time (pfs_months)')
+    expect(() => kmFeatureSvg(one, table, parseEndpoint('orr'))).toThrow(/not a survival endpoint/)
+    const orr = parseEndpoint('orr')
+    const age = featureScan({ clinical: table, words: words(['age']), endpoints: [orr], classes: '' })
+    const fig = burdenFeatureFigure(age, table, orr)
+    const responders = rows.filter((r) => r['best_response'] === 'CR' || r['best_response'] === 'PR').length
+    expect(fig.statements.at(-1)).toMatch(new RegExp(`^drawn: responders \\(CR\\+PR\\) ${responders}, non-responders \\(SD\\+PD\\) ${rows.length - responders}; Wilcoxon rank-sum p = `))
+    expect(() => burdenFeatureFigure(featureScan({ clinical: table, words: words(['brain_mets']), endpoints: [orr], classes: '' }), table, orr)).toThrow(/draws a numeric feature/)
   })
 })

@@ -9,9 +9,10 @@ import { readClinical } from '../../src/clinical/read.js'
 import { loadCohort } from '../../src/input/cohort.js'
 import type { BuiltMatrix } from '../../src/matrix/build.js'
 import type { RecordCells } from '../../src/matrix/cells.js'
-import { ALTERED } from '../../src/matrix/types.js'
+import { ALTERED, NOT_ASSAYED } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
+import { interactionScan, interactionsTsv } from '../../src/pipeline/interaction-scan.js'
 import { lollipopFigure } from '../../src/pipeline/lollipop-figure.js'
 import { reportFigures } from '../../src/pipeline/report-figures.js'
 import { columnChoices, optionRows } from '../../src/pipeline/report-provenance.js'
@@ -63,6 +64,30 @@ describe('report figures on the demo cohort', () => {
     expect(s.stated[0]).toMatch(new RegExp(`^${clinicalRows.length} patients; bar = pfs_months`))
     expect(s.svg.startsWith('<svg')).toBe(true)
     expect(() => swimmerFigure(table, 'orr')).toThrow(/needs a time and an event/)
+  })
+
+  it('interactionScan: every distinct pair once, its 2×2 table counted from the matrix cells', () => {
+    const s = interactionScan(matrix, { top: 5 })
+    expect(s.genes).toHaveLength(5)
+    expect(s.rows).toHaveLength(10)
+    const n = matrix.samples.length
+    const at = (g: string) => matrix.features.findIndex((f) => f.id === g) * n
+    for (const r of s.rows) {
+      const [a, b] = [at(r.featureA), at(r.featureB)]
+      const t = [0, 0, 0, 0]
+      for (let j = 0; j < n; j++) {
+        const x = matrix.state[a + j]
+        const y = matrix.state[b + j]
+        if (x === NOT_ASSAYED || y === NOT_ASSAYED) continue
+        const k = (x === ALTERED ? 0 : 2) + (y === ALTERED ? 0 : 1)
+        t[k] = (t[k] ?? 0) + 1
+      }
+      expect([r.n11, r.n10, r.n01, r.n00], `${r.featureA}–${r.featureB}`).toEqual(t)
+    }
+    expect(s.rows.map((r) => r.p)).toEqual([...s.rows.map((r) => r.p)].sort((x, y) => x - y))
+    const tsv = interactionsTsv(s)
+    expect(tsv[0]).toBe('# 5 genes, 10 distinct pairs; samples assayed for both genes; q = Benjamini-Hochberg over the 10 pairs')
+    expect(tsv).toHaveLength(3 + 10)
   })
 })
 

@@ -26,7 +26,8 @@ export { classifyCohort, type ClassifyOptions } from './pipeline/classify-cohort
 export { efficacyTable, type EfficacyRow } from './pipeline/efficacy.js'
 // Whole analyses over values already read (the CLI only reads, parses options and writes).
 export { reportFigures, type ReportFigureOptions, type ReportFigures } from './pipeline/report-figures.js'
-export { lollipopFigure, type LollipopFigure, type LollipopFigureOptions } from './pipeline/lollipop-figure.js'
+export { lollipopFigure, lollipopSitesTsv, ruleHotspots, geneEvents, type LollipopFigure, type LollipopFigureOptions } from './pipeline/lollipop-figure.js'
+export { sidesFromColumn } from './pipeline/lollipop-sides.js'
 export { swimmerFigure, type SwimmerFigure, type SwimmerFigureOptions } from './pipeline/swimmer-figure.js'
 export { columnChoices, optionRows, type OptionValue } from './pipeline/report-provenance.js'
 export { scanEndpoints, scanStatements, clinicalNotes, type EndpointScan, type EndpointScanOptions, type ScanRun } from './pipeline/endpoint-scan.js'

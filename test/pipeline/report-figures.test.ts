@@ -13,7 +13,10 @@ import { ALTERED, NOT_ASSAYED } from '../../src/matrix/types.js'
 import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { interactionScan, interactionsTsv } from '../../src/pipeline/interaction-scan.js'
-import { lollipopFigure } from '../../src/pipeline/lollipop-figure.js'
+import { loadRules } from '../../src/classify/rules.js'
+import { compileRules } from '../../src/classify/rule-match.js'
+import { lollipopFigure, lollipopSitesTsv, ruleHotspots } from '../../src/pipeline/lollipop-figure.js'
+import { sidesFromColumn } from '../../src/pipeline/lollipop-sides.js'
 import { reportFigures } from '../../src/pipeline/report-figures.js'
 import { columnChoices, optionRows } from '../../src/pipeline/report-provenance.js'
 import { swimmerFigure } from '../../src/pipeline/swimmer-figure.js'
@@ -64,6 +67,22 @@ describe('report figures on the demo cohort', () => {
     expect(s.stated[0]).toMatch(new RegExp(`^${clinicalRows.length} patients; bar = pfs_months`))
     expect(s.svg.startsWith('<svg')).toBe(true)
     expect(() => swimmerFigure(table, 'orr')).toThrow(/needs a time and an event/)
+  })
+
+  it('lollipop split by response: responders above, non-responders below, as R\'s TP53 table counts them; rule hotspots marked', async () => {
+    const ref = readTsv(join(ROOT, 'test', 'fixtures', 'demo', 'r-reference.tsv')).find((r) => r['kind'] === 'fisher' && r['name'] === 'TP53')
+    // The shipped rule set without its pathway rules (compiling those needs the pathway table).
+    const file = await loadRules(join(ROOT, 'panels', 'biomarkers-tdxd-her2low.json'))
+    const rules = compileRules({ ...file, rules: file.rules.filter((r) => r.pathway === undefined) }, 'tdxd-her2low')
+    const hotspots = ruleHotspots(rules, 'PIK3CA')
+    expect(hotspots.map((h) => [h.position, h.label]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([[542, 'PIK3CA_hotspot'], [545, 'PIK3CA_hotspot'], [1047, 'PIK3CA_hotspot']])
+    const fig = await lollipopFigure(matrix, 'TP53', { split: sidesFromColumn(table, 'best_response') })
+    const tsv = lollipopSitesTsv(fig)
+    expect(tsv[1]).toBe('position\tside\tcount\tsamples\tchanges\tclasses')
+    const bySide = (side: string) => tsv.slice(2).map((l) => l.split('\t')).filter((f) => f[1] === side).reduce((n, f) => n + Number(f[2]), 0)
+    // a = altered responders, b = altered non-responders (test/fixtures/demo/r-reference.R).
+    expect([bySide('above'), bySide('below')]).toEqual([Number(ref?.['a']), Number(ref?.['b'])])
+    expect(() => sidesFromColumn(table, 'her2_ihc', ['1+', '3+'])).toThrow(/need exactly two values/)
   })
 
   it('interactionScan: every distinct pair once, its 2×2 table counted from the matrix cells', () => {

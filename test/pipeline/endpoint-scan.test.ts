@@ -49,3 +49,11 @@ describe('scanEndpoints on the demo cohort', () => {
     expect([r.run.groups.length, r.run.survival.length, r.perEndpoint.length]).toEqual([0, 0, 0])
   })
 })
+
+describe('sampleLevelLine (summary of a study whose samples share patients)', () => {
+  it('counts distinct patients and the samples the sample file does not place', async () => {
+    const { sampleLevelLine } = await import('../../src/study/patients.js')
+    const patientOf = new Map([['S1', 'P1'], ['S2', 'P1'], ['S3', 'P2'], ['S4', '']])
+    expect(sampleLevelLine(patientOf, ['S1', 'S2', 'S3', 'S4', 'S5'])).toBe('counts are per sample: 5 samples of 2 patients (2 with no patient in the sample file); scan tests patient endpoints per patient')
+  })
+})

@@ -9,6 +9,7 @@ import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
 import { scanEndpoints, scanStatements } from '../../src/pipeline/endpoint-scan.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
 import { selectFeatures } from '../../src/scan/index.js'
+import { sampleLevelLine } from '../../src/study/patients.js'
 import { DEMO, ROOT, readTsv } from '../demo/files.js'
 
 describe('scanEndpoints on the demo cohort', () => {
@@ -51,8 +52,7 @@ describe('scanEndpoints on the demo cohort', () => {
 })
 
 describe('sampleLevelLine (summary of a study whose samples share patients)', () => {
-  it('counts distinct patients and the samples the sample file does not place', async () => {
-    const { sampleLevelLine } = await import('../../src/study/patients.js')
+  it('counts distinct patients and the samples the sample file does not place', () => {
     const patientOf = new Map([['S1', 'P1'], ['S2', 'P1'], ['S3', 'P2'], ['S4', '']])
     expect(sampleLevelLine(patientOf, ['S1', 'S2', 'S3', 'S4', 'S5'])).toBe('counts are per sample: 5 samples of 2 patients (2 with no patient in the sample file); scan tests patient endpoints per patient')
   })

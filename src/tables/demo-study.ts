@@ -18,7 +18,10 @@ import type { NumericVector } from '../features/vector.js'
 import type { ReadTableResult } from '../io/table.js'
 import type { ClinicalTable } from '../model/clinical.js'
 import type { EfficacyRow } from '../pipeline/efficacy.js'
-import { formatSignificant } from '../stats/format.js'
+import { alignColumns } from '../pipeline/summary-report.js'
+import type { GroupScan } from '../scan/index.js'
+import { formatP, formatSignificant } from '../stats/format.js'
+import { efficacyText } from './efficacy-format.js'
 import { kaplanMeier } from '../stats/km.js'
 import { wilcoxonRankSum } from '../stats/wilcoxon.js'
 import { adverseEventTable } from './adverse-events.js'
@@ -151,4 +154,43 @@ function medianText(m: EfficacyRow['pfs']): string {
   if (!m) return 'NA'
   const f = (x: number) => (Number.isNaN(x) ? 'NR' : x.toFixed(1))
   return `${f(m.median)} (${f(m.lower)}–${f(m.upper)})`
+}
+
+export interface DemoSummaryInput {
+  /** The SYNTHETIC note, printed first. */
+  readonly note: string
+  /** Patients per line of therapy (`lineOfTherapyCounts`). */
+  readonly lineOfTherapy: readonly (readonly [string, number])[]
+  readonly efficacy: readonly EfficacyRow[]
+  /** The ORR scan of the biomarkers, when the analysis ran one. */
+  readonly orr?: GroupScan | undefined
+  /** Sequenced patients (the matrix's samples). */
+  readonly sequenced: number
+  readonly multivariable: readonly SurvivalTermRow[]
+}
+
+const pct = (x: number, n: number) => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`
+
+/** The demo's console summary: the study's efficacy and biomarker tables and the multivariable Cox, as text lines. */
+export function demoSummaryLines(d: DemoSummaryInput): string[] {
+  const text: string[] = [
+    '',
+    `  ${d.note}`,
+    '',
+    `Line of therapy: ${d.lineOfTherapy.map(([l, n]) => `${l} ${n}`).join(', ')}`,
+    'Efficacy (all patients in the clinical table):',
+    ...efficacyText(d.efficacy).map((l) => '  ' + l),
+    '',
+  ]
+  if (d.orr) {
+    text.push(`Biomarkers (${d.sequenced} sequenced patients), ORR by status, Fisher's exact test (two-sided):`)
+    const t: string[][] = [['biomarker', 'altered', 'ORR altered', 'ORR wild-type', 'p', 'power (rate halved)']]
+    for (const r of d.orr.rows) {
+      t.push([r.label, `${r.altered}/${r.assayed}`, r.rateAltered ? pct(r.rateAltered.x, r.rateAltered.n) : 'NA', r.rateWildType ? pct(r.rateWildType.x, r.rateWildType.n) : 'NA', formatP(r.p), r.power === undefined ? 'NA' : `${(100 * r.power).toFixed(0)}%`])
+    }
+    text.push(...alignColumns(t).map((l) => '  ' + l), '')
+  }
+  const mv = d.multivariable.map((r) => `${r.term} HR ${r.hr?.toFixed(2)} (${r.hr_lower?.toFixed(2)}–${r.hr_upper?.toFixed(2)}), P = ${r.wald_p?.toFixed(3)}`)
+  text.push(`Multivariable Cox, rwPFS: ${mv.join('; ')}`, '')
+  return text
 }

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readClinical } from '../../src/clinical/read.js'
 import { readTable } from '../../src/io/table.js'
 import { efficacyTable } from '../../src/pipeline/efficacy.js'
-import { studyOutputs, type StudyOutputs } from '../../src/tables/demo-study.js'
+import { demoSummaryLines, studyOutputs, type StudyOutputs } from '../../src/tables/demo-study.js'
 import { DEMO, ROOT, readTsv } from '../demo/files.js'
 
 const ref = Object.fromEntries(
@@ -95,5 +95,14 @@ describe('studyOutputs (the demo study, as a library call)', () => {
     // Two code paths (survival terms, efficacy subgroups) fit the same Cox model.
     expect(Number(uni[0]?.['hr'])).toBeCloseTo(efficacyHr as number, 6)
     expect(out.sections.find((s) => s.id === 'fig3')?.note).toContain(`(64 patients, ${events} events)`)
+  })
+
+  it('the console summary states the multivariable Cox as the Cox table does, and leaves out the biomarkers without an ORR scan', () => {
+    const lines = demoSummaryLines({ note: 'SYNTHETIC', lineOfTherapy: [['1st', 3], ['2nd', 18]], efficacy: [], sequenced: 28, multivariable: out.multivariable })
+    const cox = tsvRecords(files.get('cox-multivariable-pfs.tsv') ?? '')
+    const want = cox.map((r) => `${r['term']} HR ${Number(r['hr']).toFixed(2)} (${Number(r['hr_lower']).toFixed(2)}–${Number(r['hr_upper']).toFixed(2)}), P = ${Number(r['p']).toFixed(3)}`)
+    expect(lines).toContain(`Multivariable Cox, rwPFS: ${want.join('; ')}`)
+    expect(lines).toContain('Line of therapy: 1st 3, 2nd 18')
+    expect(lines.some((l) => l.startsWith('Biomarkers'))).toBe(false)
   })
 })

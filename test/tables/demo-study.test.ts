@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readClinical } from '../../src/clinical/read.js'
 import { readTable } from '../../src/io/table.js'
 import { efficacyTable } from '../../src/pipeline/efficacy.js'
+import { adverseEventDocument, baselineDocument, efficacyDocument } from '../../src/tables/study-table.js'
 import { demoSummaryLines, studyOutputs, type StudyOutputs } from '../../src/tables/demo-study.js'
 import { DEMO, ROOT, readTsv } from '../demo/files.js'
 
@@ -104,5 +105,17 @@ describe('studyOutputs (the demo study, as a library call)', () => {
     expect(lines).toContain(`Multivariable Cox, rwPFS: ${want.join('; ')}`)
     expect(lines).toContain('Line of therapy: 1st 3, 2nd 18')
     expect(lines.some((l) => l.startsWith('Biomarkers'))).toBe(false)
+  })
+
+  it('table baseline/efficacy/ae as library calls: the # lines count what the files hold', async () => {
+    const clinical = await readClinical(join(DEMO, 'clinical.tsv'))
+    const b = baselineDocument(clinical.table, ['her2_ihc'])
+    expect(b.lines[0]).toMatch(new RegExp(`^# Baseline characteristics: ${clinicalRows.length} patients of `))
+    expect(b.lines).toContain(`her2_ihc\t1+\t${clinicalRows.filter((r) => r['her2_ihc'] === '1+').length} (50.0)`)
+    const e = efficacyDocument(clinical.table, ['brain_mets'])
+    expect(e.lines.filter((l) => !l.startsWith('#'))).toHaveLength(1 + 3)
+    const aeFile = join(DEMO, 'adverse_events.tsv')
+    const ae = adverseEventDocument(await readTable(aeFile), aeFile, { population: new Set(clinical.table.rows.keys()) })
+    expect(ae.lines[0]).toBe(`# Adverse events: ${aeRows.length} rows of ${aeFile} (columns patient_id, term, grade); % of ${clinicalRows.length} patients of the clinical table; a patient counts once per term, at the worst grade`)
   })
 })

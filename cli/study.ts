@@ -10,6 +10,7 @@ import { readPanelMatrix } from '../src/panels/cbioportal.js'
 import { anyPanel } from '../src/panels/profiled.js'
 import { isStudyFolder, readStudyFolder, type StudyFolder } from '../src/study/folder.js'
 import { studyPanels, type StudyPanels } from '../src/study/panels.js'
+import { sampleLevelLine } from '../src/study/patients.js'
 import type { CliIO } from './context.js'
 
 export interface StudyInput {
@@ -102,12 +103,5 @@ export async function studyLevelNote(raw: unknown, samples: readonly string[]): 
       patientOf.set((f[cols[0]] ?? '').trim(), (f[cols[1]] ?? '').trim())
     }
   }
-  const patients = new Set<string>()
-  let unknown = 0
-  for (const x of samples) {
-    const p = patientOf.get(x)
-    if (p === undefined || p === '') unknown++
-    else patients.add(p)
-  }
-  return `counts are per sample: ${samples.length} samples of ${patients.size} patients${unknown > 0 ? ` (${unknown} with no patient in the sample file)` : ''}; scan tests patient endpoints per patient`
+  return sampleLevelLine(patientOf, samples)
 }

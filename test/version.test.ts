@@ -22,6 +22,8 @@ describe('package', () => {
     expect(typeof lib.classify.compileRules).toBe('function')
     expect(typeof lib.matrix.buildMatrix).toBe('function')
     expect(lib.stats.fisherExact(1, 1, 2, 3).oddsRatio).toBeCloseTo(Math.SQRT2, 12)
+    // The whole analyses the CLI calls, for a library user (#20: cli/ only reads, parses and writes).
+    for (const f of [lib.reportFigures, lib.lollipopFigure, lib.swimmerFigure, lib.featureScan, lib.featureScanText, lib.studyOutputs, lib.columnChoices, lib.optionRows]) expect(typeof f).toBe('function')
   })
 
   it('lists every command in --help', async () => {

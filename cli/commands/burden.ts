@@ -6,11 +6,9 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
-import { binaryEndpoint } from '../../src/clinical/endpoints.js'
 import { InputError, quote } from '../../src/errors.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
-import { burdenByResponse } from '../../viz/burden-figure.js'
-import { burdenSvg } from '../../viz/burden-plot.js'
+import { burdenFeatureFigure } from '../../src/pipeline/feature-figures.js'
 import type { CliIO } from '../context.js'
 import { inputAction } from '../inputs.js'
 import { LOG } from '../common-options.js'
@@ -33,16 +31,9 @@ export function burdenCommand(io: CliIO): Command {
       const { words, genomic } = splitWords([feature])
       if (genomic.length > 0) throw new InputError('USAGE', `burden: ${quote(feature)} is not a numeric feature`, { suggestion: 'tmb, mutation_count or clinical:COL (a numeric column)' })
       const { o, clinical, run, files } = await prepare(io, inputs, raw, words, [], ep)
-      const v = run.vectors[0]
-      if (!v) throw new InputError('USAGE', 'burden: no feature to draw')
-      if (v.kind !== 'numeric') throw new InputError('USAGE', `burden: ${quote(v.label)} is ${v.interpretation}; the burden plot draws a numeric feature`, { suggestion: 'km or forest draw a factor with levels' })
-      const rep = binaryEndpoint(clinical.table, ep.spec, { lenient: raw['lenient'] === true })
-      if (rep.kind !== 'binary') throw new InputError('USAGE', `burden: ${quote(ep.name)} has ${rep.levels.length} levels; the burden plot compares two response groups`)
-      const fig = burdenByResponse(v, rep, { title: o.title, yLabel: typeof raw['yLabel'] === 'string' ? raw['yLabel'] : undefined, log: raw['log'] === true })
-      for (const line of rep.reading) io.stderr(`biomarkit: ${line}\n`)
-      io.stderr(`biomarkit: ${v.id}: ${v.interpretation}\n`)
-      io.stderr(`biomarkit: drawn: ${rep.positive} ${fig.n[0]}, ${rep.negative} ${fig.n[1]}${fig.noValue > 0 ? `; ${fig.noValue} with a response but no ${v.label} left out` : ''}${fig.wilcoxon ? `; Wilcoxon rank-sum p = ${fig.wilcoxon.p} (${fig.wilcoxon.method})` : ''}\n`)
-      await writeFigure(io, burdenSvg(fig.input), o.output, o.png, files)
+      const fig = burdenFeatureFigure(run, clinical.table, ep, { title: o.title, yLabel: typeof raw['yLabel'] === 'string' ? raw['yLabel'] : undefined, log: raw['log'] === true, lenient: raw['lenient'] === true })
+      for (const line of fig.statements) io.stderr(`biomarkit: ${line}\n`)
+      await writeFigure(io, fig.svg, o.output, o.png, files)
     }))
   return cmd
 }

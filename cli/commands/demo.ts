@@ -11,18 +11,17 @@ import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
 import { loadCohort } from '../../src/input/cohort.js'
+import { readTable } from '../../src/io/table.js'
 import { OutputSet } from '../../src/io/write.js'
 import { efficacyTable, lineOfTherapyCounts } from '../../src/pipeline/efficacy.js'
 import { efficacyText, efficacyTsv } from '../../src/tables/efficacy-format.js'
-import { alignColumns } from '../../src/pipeline/summary-report.js'
 import { groupRowsTsv, survivalRowsTsv } from '../../src/scan/index.js'
-import { formatP } from '../../src/stats/format.js'
 import { matrixTsv, renderPng } from '../../viz/index.js'
 import { kmSvg, renderReport } from '../../viz/report/index.js'
 import { reportInput, runAnalysis } from '../../src/pipeline/analysis-run.js'
-import { studyOutputs } from '../demo-study.js'
+import { demoSummaryLines, studyOutputs } from '../../src/tables/demo-study.js'
 import { tmbVector } from '../../src/features/burden.js'
-import { reportFigures } from '../report-figures.js'
+import { reportFigures } from '../../src/pipeline/report-figures.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { addOptions, opt, parseOptions, schemaOf } from '../option-table.js'
@@ -42,8 +41,6 @@ export function demoDir(): string {
 const DEMO_OPTIONS = { out: opt('--out <dir>', 'output folder', z.string(), { default: 'biomarkit-demo' }) }
 
 const Schema = schemaOf(DEMO_OPTIONS)
-
-const pct = (x: number, n: number) => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`
 
 export { efficacyText }
 
@@ -90,7 +87,8 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
   const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])
   await w('efficacy.tsv', [banner, ...efficacyTsv(eff)].join('\n') + '\n')
   // The study's Tables 1–3 and Fig. 1–3 (Fig. 4 is the oncoplot), through the library code the commands use.
-  const study = await studyOutputs(dir, clinical.table, eff, tmbVector(a.matrix, "maftools' nine non-synonymous classes"), banner)
+  const adverseEvents = await readTable(join(dir, 'adverse_events.tsv'), { what: 'adverse-event table' })
+  const study = studyOutputs({ table: clinical.table, efficacy: eff, tmb: tmbVector(a.matrix, "maftools' nine non-synonymous classes"), adverseEvents, banner })
   for (const [name, text] of study.files) await w(name, text)
   await w('fig4-oncoplot.svg', a.oncoplot.svg)
   const lines = lineOfTherapyCounts(clinical.table)
@@ -127,26 +125,7 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
   await outputs.commit()
 
   // The console summary mirrors the study's efficacy and biomarker tables.
-  const text: string[] = [
-    '',
-    `  ${SYNTHETIC_NOTE}`,
-    '',
-    `Line of therapy: ${lines.map(([l, n]) => `${l} ${n}`).join(', ')}`,
-    'Efficacy (all patients in the clinical table):',
-    ...efficacyText(eff).map((l) => '  ' + l),
-    '',
-  ]
-  const orr = a.groups.find((g) => g.endpoint.name === 'orr')
-  if (orr) {
-    text.push(`Biomarkers (${a.matrix.samples.length} sequenced patients), ORR by status, Fisher's exact test (two-sided):`)
-    const t: string[][] = [['biomarker', 'altered', 'ORR altered', 'ORR wild-type', 'p', 'power (rate halved)']]
-    for (const r of orr.rows) {
-      t.push([r.label, `${r.altered}/${r.assayed}`, r.rateAltered ? pct(r.rateAltered.x, r.rateAltered.n) : 'NA', r.rateWildType ? pct(r.rateWildType.x, r.rateWildType.n) : 'NA', formatP(r.p), r.power === undefined ? 'NA' : `${(100 * r.power).toFixed(0)}%`])
-    }
-    text.push(...alignColumns(t).map((l) => '  ' + l), '')
-  }
-  const mv = study.multivariable.map((r) => `${r.term} HR ${r.hr?.toFixed(2)} (${r.hr_lower?.toFixed(2)}–${r.hr_upper?.toFixed(2)}), P = ${r.wald_p?.toFixed(3)}`)
-  text.push(`Multivariable Cox, rwPFS: ${mv.join('; ')}`, '')
+  const text = demoSummaryLines({ note: SYNTHETIC_NOTE, lineOfTherapy: lines, efficacy: eff, orr: a.groups.find((g) => g.endpoint.name === 'orr'), sequenced: a.matrix.samples.length, multivariable: study.multivariable })
   text.push(
     `Wrote to ${out}:`,
     '  table1-baseline.tsv, table2-efficacy.tsv, table3-adverse-events.tsv, cox-univariable-pfs.tsv, cox-multivariable-pfs.tsv,',

@@ -8,14 +8,11 @@
 import { Command } from 'commander'
 import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
-import { survivalEndpoint } from '../../src/clinical/survival.js'
 import { InputError, quote } from '../../src/errors.js'
 import { writeFileAtomic } from '../../src/io/write.js'
 import { parseEndpoint, type EndpointSpec } from '../../src/scan/endpoints.js'
-import { forestSvg } from '../../viz/forest.js'
-import { kmSvg } from '../../viz/km.js'
+import { featureIndices, forestFeatureSvg, kmFeatureSvg } from '../../src/pipeline/feature-figures.js'
 import { renderPng } from '../../viz/index.js'
-import { factorKmInput, hrForestOptions, hrForestRows, orForestOptions, orForestRows } from '../../viz/study-figures.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { addFeatureScanOptions, runFeatureScan } from '../feature-scan.js'
@@ -50,15 +47,7 @@ export async function prepare(io: CliIO, inputs: string[], raw: Record<string, u
   const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
   const needCalls = genomicIds.length > 0 || words.tmb || words.mutationCount
   const classified = needCalls ? await classifyInputs(inputs, raw, io, { ...classifyOptions(raw), withPathways: true }) : undefined
-  let features: number[] = []
-  if (classified && genomicIds.length > 0) {
-    const index = new Map(classified.matrix.features.map((f, i) => [f.id.toLowerCase(), i]))
-    features = genomicIds.map((id) => {
-      const i = index.get(id.toLowerCase())
-      if (i === undefined) throw new InputError('USAGE', `feature ${quote(id)} is not in the matrix`, { suggestion: 'a gene symbol, rule id or pathway id of the calls; or clinical:COL, tmb, mutation_count' })
-      return i
-    })
-  }
+  const features = classified && genomicIds.length > 0 ? featureIndices(classified.matrix, genomicIds) : []
   const run = runFeatureScan(raw, words, clinical.table, [ep], classified?.matrix, features, (classifyOptions(raw).classes ?? ["maftools' nine non-synonymous classes"]).join(', '), true)
   return { o, clinical, run, files: [...(classified?.files ?? []), o.clinical] }
 }
@@ -98,12 +87,7 @@ export function kmCommand(io: CliIO): Command {
       if (ep.kind !== 'survival') throw new InputError('USAGE', `km: ${quote(ep.name)} is not a survival endpoint (pfs, os or TIME~EVENT)`)
       const { words, genomic } = splitWords([feature])
       const { o, clinical, run, files } = await prepare(io, inputs, raw, words, genomic, ep)
-      const v = run.vectors[0]
-      const rows = run.endpoints[0]?.survival ?? []
-      if (!v) throw new InputError('USAGE', 'km: no feature to draw')
-      const sep = survivalEndpoint(clinical.table, ep.spec)
-      const input = factorKmInput(v, sep, rows, { title: o.title, timeLabel: o.timeLabel ?? `Time (${sep.timeColumn})` })
-      await writeFigure(io, kmSvg(input), o.output, o.png, files)
+      await writeFigure(io, kmFeatureSvg(run, clinical.table, ep, { title: o.title, timeLabel: o.timeLabel }), o.output, o.png, files)
     }))
   return cmd
 }
@@ -119,15 +103,7 @@ export function forestCommand(io: CliIO): Command {
       const ep = parseEndpoint(String(raw['endpoint']))
       const { words, genomic } = splitWords(list)
       const { o, run, files } = await prepare(io, inputs, raw, words, genomic, ep)
-      const multi = raw['multivariable'] === true
-      const pick = <T extends { model: string }>(rows: readonly T[]) => rows.filter((r) => (multi ? r.model === 'multivariable' : r.model === 'univariable'))
-      const e = run.endpoints[0]
-      if (!e) throw new InputError('USAGE', 'forest: no endpoint')
-      const what = multi ? 'Multivariable' : 'Univariable'
-      const svg =
-        e.kind === 'survival'
-          ? forestSvg(hrForestRows(pick(e.survival)), hrForestOptions(o.title ?? `${what} Cox regression — ${e.endpoint}`, multi))
-          : forestSvg(orForestRows(pick(e.response)), orForestOptions(o.title ?? `${what} logistic regression — ${e.endpoint}`, multi))
+      const svg = forestFeatureSvg(run, { multivariable: raw['multivariable'] === true, title: o.title })
       await writeFigure(io, svg, o.output, o.png, files)
     }))
   return cmd

@@ -7,9 +7,6 @@ import { Command } from 'commander'
 import { z } from 'zod'
 import { InputError } from '../../src/errors.js'
 import { writeFilesAtomic } from '../../src/io/write.js'
-import { interactions } from '../../src/scan/interactions.js'
-import { discoverPairs } from '../../src/scan/discover-pairs.js'
-import { formatSignificant } from '../../src/stats/format.js'
 import { layoutCooccurrence } from '../../viz/cooccurrence.js'
 import { renderPng } from '../../viz/png.js'
 import { toSvg } from '../../viz/svg.js'
@@ -19,7 +16,7 @@ import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } fro
 import { addExcelSafeOption, emit } from '../output.js'
 import { FORMAT, GENES, OUTPUT, PLOT, PLOT_PNG, TOP } from '../common-options.js'
 import { addOptions, parseOptions, schemaOf, variant } from '../option-table.js'
-import { pickFeatures } from '../../src/pipeline/oncoplot-features.js'
+import { interactionScan, interactionsJson, interactionsTsv } from '../../src/pipeline/interaction-scan.js'
 import { jsonNumbers } from '../../src/io/json-numbers.js'
 
 const INTERACTIONS_OPTIONS = {
@@ -41,31 +38,13 @@ export function interactionsCommand(io: CliIO): Command {
       // --top is the shared positive count; a pair needs two genes.
       if (o.top < 2) throw new InputError('USAGE', `--top: expected at least 2 (genes are tested in pairs), got ${o.top}`)
       const { matrix, files } = await classifyInputs(inputs, raw, io, classifyOptions(raw))
-      const ids = pickFeatures(matrix, 'gene', o.top, o.genes)
-      const index = new Map(matrix.features.map((f, i) => [f.id, i]))
-      const rows = interactions(
-        matrix,
-        ids.map((id) => index.get(id) as number),
-      ).sort((a, b) => a.p - b.p || (a.featureA + a.featureB < b.featureA + b.featureB ? -1 : 1))
-      // DISCOVER beside Fisher: conditions on each sample's alteration rate (Canisius et al. 2016).
-      const disc = discoverPairs(matrix, rows)
-      let text: string
-      if (o.format === 'json') text = JSON.stringify({ features: ids, pairs: rows.length, discover: { note: disc.note, burdenMedian: disc.burdenMedian, burdenMax: disc.burdenMax, fisherOnly: disc.fisherOnly }, rows: rows.map((r, i) => ({ ...r, discoverExpected: disc.pairs[i]?.expected, discoverP: disc.pairs[i]?.p, discoverQ: disc.pairs[i]?.q })) }, jsonNumbers, 1) + '\n'
-      else {
-        const n = (x: number) => formatSignificant(x, 7)
-        const lines = [
-          `# ${ids.length} genes, ${rows.length} distinct pairs; samples assayed for both genes; q = Benjamini-Hochberg over the ${rows.length} pairs`,
-          `# DISCOVER (one-sided in the pair's direction, background fitted to every gene's and sample's alteration count over all ${disc.genes} genes; not-assayed cells count as not altered): ${disc.note}`,
-          ['gene_a', 'gene_b', 'n11_both', 'n10_a_only', 'n01_b_only', 'n00_neither', 'n', 'odds_ratio_cmle', 'odds_ratio_lower', 'odds_ratio_upper', 'p', 'q', 'relation', 'discover_expected_both', 'discover_p', 'discover_q'].join('\t'),
-          ...rows.map((r, i) => [r.featureA, r.featureB, r.n11, r.n10, r.n01, r.n00, r.n, n(r.oddsRatio), n(r.oddsRatioLower), n(r.oddsRatioUpper), n(r.p), n(r.q), r.relation, n(disc.pairs[i]?.expected ?? Number.NaN), n(disc.pairs[i]?.p ?? Number.NaN), n(disc.pairs[i]?.q ?? Number.NaN)].join('\t')),
-        ]
-        text = lines.join('\n') + '\n'
-      }
+      const scan = interactionScan(matrix, { top: o.top, genes: o.genes })
+      const text = o.format === 'json' ? JSON.stringify(interactionsJson(scan), jsonNumbers, 1) + '\n' : interactionsTsv(scan).join('\n') + '\n'
       if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')
       await emit(io, text, o.output, files, { tabular: o.format === 'tsv', excelSafe: o.excelSafe })
       if (o.plot !== undefined) {
         // The figure and its PNG replace their targets together or not at all.
-        const svg = toSvg(layoutCooccurrence(ids, rows))
+        const svg = toSvg(layoutCooccurrence(scan.genes, scan.rows))
         await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
       }
     }))

@@ -4,13 +4,11 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
-import { describeResponseColumn, isResponseColumn } from '../../src/clinical/endpoints.js'
-import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
 import { readSampleList } from '../../src/input/sample-list.js'
 import { writeFilesAtomic } from '../../src/io/write.js'
-import type { ClinicalTable } from '../../src/model/clinical.js'
 import { classifyCohort } from '../../src/pipeline/classify-cohort.js'
+import { clinicalNotes } from '../../src/pipeline/endpoint-scan.js'
 import { pickFeatures, trackSpecs } from '../../src/pipeline/oncoplot-features.js'
 import { layoutOrdered, matrixTsv, orderMatrix, readTheme, renderPng, toSvg, type OncoplotOptions } from '../../viz/index.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
@@ -47,13 +45,6 @@ const ONCOPLOT_OPTIONS = {
 }
 
 const Schema = schemaOf(ONCOPLOT_OPTIONS).extend({ excelSafe: z.boolean().optional() })
-
-/** How the clinical table and its response tracks were read (stderr; the report prints the same). */
-export function clinicalNotes(table: ClinicalTable, tracks: readonly string[]): string[] {
-  const out = [...sampleWarnings(table).map((w) => `warning: ${w}`), ...sampleStatements(table)]
-  for (const t of tracks) if (table.columns.includes(t) && isResponseColumn(table, t)) out.push(`track ${describeResponseColumn(table, t)}`)
-  return out
-}
 
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')

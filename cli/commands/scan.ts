@@ -6,21 +6,22 @@ import { Command } from 'commander'
 import { z } from 'zod'
 import { mkdir, stat } from 'node:fs/promises'
 import { join, sep } from 'node:path'
-import { sampleStatements, sampleWarnings } from '../../src/clinical/provenance.js'
+import { sampleWarnings } from '../../src/clinical/provenance.js'
 import { InputError } from '../../src/errors.js'
 import { writeFilesAtomic } from '../../src/io/write.js'
-import type { ClinicalTable } from '../../src/model/clinical.js'
 import { readReportJson } from '../../src/model/report.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
-import { scanGroups, scanSurvival, scanTsv, selectFeatures, strataStatement, type GroupScan, type SurvivalScan } from '../../src/scan/index.js'
-import { LogFactorialTable } from '../../src/stats/log-factorial.js'
+import { scanTsv, selectFeatures } from '../../src/scan/index.js'
 import { jsonNumbers } from '../../src/io/json-numbers.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import { addClinicalOptions } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, addLowMemoryOptions, classifyInputs, inputAction } from '../inputs.js'
-import { atLevel, loadClinicalSource, studyEndpoint, studyEndpointNote } from '../levels.js'
-import { addFeatureScanOptions, featureScanText, runFeatureScan, wantsFeatureScan, type FeatureScanRun } from '../feature-scan.js'
+import { studyEndpoint } from '../../src/pipeline/clinical-level.js'
+import { scanEndpoints, scanStatements } from '../../src/pipeline/endpoint-scan.js'
+import { loadClinicalSource } from '../levels.js'
+import { featureScanText, type FeatureScanRun } from '../../src/pipeline/feature-scan.js'
+import { addFeatureScanOptions, runFeatureScan, wantsFeatureScan } from '../feature-scan.js'
 import { parseFeatureWords } from './feature-options.js'
 import { responseTermsTsv, survivalTermsTsv } from '../../src/features/format.js'
 import { addExcelSafeOption, emit, guardTable } from '../output.js'
@@ -47,28 +48,6 @@ const SCAN_OPTIONS = {
 }
 
 const Schema = schemaOf(SCAN_OPTIONS).extend({ lenient: z.boolean().optional(), excelSafe: z.boolean().optional(), strata: z.string().optional() })
-
-export interface ScanRun {
-  readonly groups: GroupScan[]
-  readonly survival: SurvivalScan[]
-}
-
-const count = (ex: Readonly<Record<string, number>>): string => Object.entries(ex).map(([k, v]) => `${v} ${k}`).join('; ')
-
-/** What was tested and how each input was read, one statement a line (stderr notes, JSON, report). */
-export function scanStatements(table: ClinicalTable, run: ScanRun, levels: ReadonlyMap<object, readonly string[]> = new Map()): string[] {
-  const out = [...sampleStatements(table)]
-  const unit = (r: object): string => ((levels.get(r) ?? []).some((l) => l.startsWith('patient-level')) ? 'patients' : 'sequenced samples')
-  for (const g of run.groups) {
-    out.push(...g.endpoint.reading, ...(levels.get(g) ?? []).map((l) => `${g.endpoint.name}: ${l}`), `${g.endpoint.name}: ${g.tested} ${unit(g)} tested${Object.keys(g.excluded).length > 0 ? `; excluded: ${count(g.excluded)}` : ''}`)
-    for (const f of g.families) out.push(`family "${f}": ${g.rows.filter((r) => r.family === f).length} tests, q within the family`)
-    if (g.strata) out.push(strataStatement(g.endpoint.name, g.strata))
-  }
-  for (const sv of run.survival) {
-    out.push(...sv.reading, ...(levels.get(sv) ?? []).map((l) => `${sv.endpoint}: ${l}`), `${sv.endpoint}: ${sv.tested} ${unit(sv)} tested, ${sv.testedEvents} events${Object.keys(sv.excluded).length > 0 ? `; excluded: ${count(sv.excluded)}` : ''}`)
-  }
-  return out
-}
 
 /** `-o` names a folder: an existing directory, or a path ending in a separator. */
 async function isFolder(out: string | undefined): Promise<boolean> {
@@ -119,27 +98,8 @@ export function scanCommand(io: CliIO): Command {
       if (o.strata !== undefined && endpoints.some((ep) => ep.kind !== 'group')) io.stderr(`biomarkit: --strata ${o.strata}: survival endpoints are not stratified (the stratified test is for response endpoints)\n`)
       const extra: FeatureScanRun | undefined = wantsFeatureScan(words, raw) ? runFeatureScan(raw, words, sampleTable, endpoints, classified?.matrix, features, (copts.classes ?? ["maftools' nine non-synonymous classes"]).join(', ')) : undefined
       const matrix = featureTypes.length > 0 ? classified?.matrix : undefined
-      const run: ScanRun = { groups: [], survival: [] }
-      const perEndpoint: { name: string; groups: GroupScan[]; survival: SurvivalScan[] }[] = []
-      // Each endpoint is tested at its level (cli/levels.ts): per patient when it reads patient attributes.
-      const levels = new Map<object, readonly string[]>()
-      const cache = {}
-      const cov = o.covariates ?? []
-      const table = new LogFactorialTable((matrix?.samples.length ?? 0) + 1)
-      for (const ep of endpoints) {
-        if (matrix === undefined) break
-        if (ep.kind === 'group') {
-          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanGroups(m, t, ep.spec, features, { alternative: o.alternative, adjust: o.adjust, table, lenient: o.lenient, strata: o.strata }), (g) => [g.endpoint.column, ...cov, ...(o.strata === undefined ? [] : [o.strata])])
-          levels.set(r.result, r.notes)
-          run.groups.push(r.result)
-          perEndpoint.push({ name: ep.name, groups: [r.result], survival: [] })
-        } else {
-          const r = atLevel(clinical, matrix, o.perPatient, cache, (m, t) => scanSurvival(m, t, ep.spec, features, { confType: o.confType, covariates: o.covariates, adjust: o.adjust, lenient: o.lenient, curves: false }), (v) => [v.timeColumn, v.eventColumn, ...cov])
-          levels.set(r.result, [...studyEndpointNote(ep), ...r.notes])
-          run.survival.push(r.result)
-          perEndpoint.push({ name: ep.name, groups: [], survival: [r.result] })
-        }
-      }
+      // Each endpoint is tested at its level (src/pipeline/clinical-level.ts): per patient when it reads patient attributes.
+      const { run, perEndpoint, levels } = scanEndpoints(clinical, matrix, endpoints, features, { alternative: o.alternative, adjust: o.adjust, lenient: o.lenient, strata: o.strata, confType: o.confType, covariates: o.covariates, perPatient: o.perPatient })
       const statements = scanStatements(sampleTable, run, levels)
       const warnings = sampleWarnings(sampleTable)
       const inputsUsed = [...files, ...clinical.files]

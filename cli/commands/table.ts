@@ -8,12 +8,7 @@ import { z } from 'zod'
 import { readClinical } from '../../src/clinical/read.js'
 import { InputError } from '../../src/errors.js'
 import { readTable } from '../../src/io/table.js'
-import { efficacyTable } from '../../src/pipeline/efficacy.js'
-import { adverseEventTable } from '../../src/tables/adverse-events.js'
-import { aeTsv } from '../../src/tables/ae-format.js'
-import { baselineTable } from '../../src/tables/baseline.js'
-import { baselineTsv } from '../../src/tables/baseline-format.js'
-import { efficacyTsv } from '../../src/tables/efficacy-format.js'
+import { adverseEventDocument, baselineDocument, efficacyDocument } from '../../src/tables/study-table.js'
 import type { CliIO } from '../context.js'
 import { emit } from '../output.js'
 import { CLINICAL_OPTIONS } from '../clinical-options.js'
@@ -56,31 +51,21 @@ export function tableCommand(io: CliIO): Command {
       if (kind === 'baseline' || kind === 'efficacy') {
         if (!clinical) throw new InputError('USAGE', `table ${kind}: --clinical is required`)
         if (file !== undefined) throw new InputError('USAGE', `table ${kind}: takes no file argument (the clinical table is --clinical)`)
-        if (kind === 'baseline') {
-          const cols = o.columns ?? clinical.table.columns.filter((c) => c !== clinical.table.sampleColumn)
-          const t = baselineTable(clinical.table, cols, { by: o.by, categorical: o.categorical })
-          lines = [`# Baseline characteristics: ${clinical.table.rows.size} patients of ${clinical.table.file}; categorical n (% of the group), numeric median (range) and IQR (R quantile type 7)`, ...t.notes.map((n) => `# ${n}`), ...baselineTsv(t)]
-          json = { kind: 'baseline', patients: clinical.table.rows.size, ...t }
-        } else {
-          const rows = efficacyTable(clinical.table, o.subgroups ?? [], parseReferences(o.reference?.flatMap(list)))
-          lines = [
-            `# Efficacy: ${clinical.table.rows.size} patients of ${clinical.table.file}; ORR = CR+PR and DCR = CR+PR+SD over patients with an evaluable best response (NE and missing excluded), Clopper–Pearson 95% CI; KM medians (R survfit, log CI); HR: Cox (Efron ties) of each level vs the column's reference`,
-            ...efficacyTsv(rows),
-          ]
-          json = { kind: 'efficacy', patients: clinical.table.rows.size, rows }
-        }
+        const doc = kind === 'baseline' ? baselineDocument(clinical.table, o.columns, { by: o.by, categorical: o.categorical }) : efficacyDocument(clinical.table, o.subgroups ?? [], parseReferences(o.reference?.flatMap(list)))
+        lines = doc.lines
+        json = doc.json
       } else if (kind === 'ae') {
         if (file === undefined) throw new InputError('USAGE', 'table ae: name the adverse-event table (biomarkit table ae AE_FILE)')
         const t = await readTable(file, { what: 'adverse-event table' })
-        const ae = adverseEventTable(t, {
+        const doc = adverseEventDocument(t, file, {
           patientColumn: o.patientColumn,
           termColumn: o.termColumn,
           gradeColumn: o.gradeColumn,
           population: clinical ? new Set(clinical.table.rows.keys()) : undefined,
           populationName: clinical ? clinical.table.file : undefined,
         })
-        lines = [`# Adverse events: ${ae.rowsRead} rows of ${file} (columns ${ae.columns.patient}, ${ae.columns.term}, ${ae.columns.grade}); % of ${ae.denominator}; a patient counts once per term, at the worst grade`, ...aeTsv(ae)]
-        json = { kind: 'ae', ...ae }
+        lines = doc.lines
+        json = doc.json
       } else throw new InputError('USAGE', `table: unknown kind "${kind}" (baseline, efficacy or ae)`)
       await emit(io, o.format === 'json' ? jsonText(json) : lines.join('\n') + '\n', o.output, inputs)
     })

@@ -130,3 +130,18 @@ export function patientLevelNote(pm: PatientMatrix, link: PatientLink): string {
   if (pm.unlinked.length > 0) parts.push(`${pm.unlinked.length} sequenced sample(s) with no patient left out`)
   return parts.join('; ')
 }
+
+/**
+ * `summary`'s level line when a study's samples share patients: "counts are per sample: 240
+ * samples of 193 patients", from each sample's patient (the study's sample file).
+ */
+export function sampleLevelLine(patientOf: ReadonlyMap<string, string>, samples: readonly string[]): string {
+  const patients = new Set<string>()
+  let unknown = 0
+  for (const x of samples) {
+    const p = patientOf.get(x)
+    if (p === undefined || p === '') unknown++
+    else patients.add(p)
+  }
+  return `counts are per sample: ${samples.length} samples of ${patients.size} patients${unknown > 0 ? ` (${unknown} with no patient in the sample file)` : ''}; scan tests patient endpoints per patient`
+}

@@ -2,16 +2,16 @@
  * The swimmer figure from a clinical table already read: `swimmer` writes it, `report` embeds it.
  * It returns what it read and decided (the command prints it on stderr, the report in its text).
  */
-import { describeResponseColumn, isResponseColumn } from '../src/clinical/endpoints.js'
-import { lookupResponse, singleCategory } from '../src/clinical/response.js'
-import { survivalEndpoint } from '../src/clinical/survival.js'
-import { describeUnit } from '../src/clinical/units.js'
-import { InputError, quote } from '../src/errors.js'
-import { isMissing, parseFloatField } from '../src/io/fields.js'
-import { DEFAULT_READING, type ClinicalTable } from '../src/model/clinical.js'
-import { parseEndpoint } from '../src/scan/endpoints.js'
-import { toSvg } from '../viz/svg.js'
-import { layoutSwimmer, type SwimmerRow } from '../viz/swimmer.js'
+import { describeResponseColumn, isResponseColumn } from '../clinical/endpoints.js'
+import { lookupResponse, singleCategory } from '../clinical/response.js'
+import { survivalEndpoint } from '../clinical/survival.js'
+import { describeUnit } from '../clinical/units.js'
+import { InputError, quote } from '../errors.js'
+import { isMissing, parseFloatField } from '../io/fields.js'
+import { DEFAULT_READING, type ClinicalTable } from '../model/clinical.js'
+import { parseEndpoint } from '../scan/endpoints.js'
+import { toSvg } from '../../viz/svg.js'
+import { layoutSwimmer, type SwimmerRow } from '../../viz/swimmer.js'
 
 export interface SwimmerFigureOptions {
   readonly responseColumn?: string | undefined

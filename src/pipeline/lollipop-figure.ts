@@ -2,15 +2,16 @@
  * One gene's lollipop from a classified matrix: `lollipop` writes it, `report` embeds it. Returns
  * the sites and the notes that say what was and was not drawn.
  */
-import type { BuiltMatrix } from '../src/matrix/build.js'
-import type { RecordCells } from '../src/matrix/cells.js'
-import { lollipopSites, type LollipopData, type Side } from '../src/classify/lollipop.js'
-import { InputError, quote } from '../src/errors.js'
-import { ALTERED } from '../src/matrix/types.js'
-import type { Alteration } from '../src/model/alteration.js'
-import { proteinTranscript, type ProteinTranscript } from '../src/panels/protein-table.js'
-import { layoutLollipop } from '../viz/lollipop.js'
-import { toSvg } from '../viz/svg.js'
+import type { BuiltMatrix } from '../matrix/build.js'
+import type { RecordCells } from '../matrix/cells.js'
+import { lollipopSites, type LollipopData, type Side } from '../classify/lollipop.js'
+import type { CompiledRule } from '../classify/rule-match.js'
+import { InputError, quote } from '../errors.js'
+import { ALTERED } from '../matrix/types.js'
+import type { Alteration } from '../model/alteration.js'
+import { proteinTranscript, type ProteinTranscript } from '../panels/protein-table.js'
+import { layoutLollipop } from '../../viz/lollipop.js'
+import { toSvg } from '../../viz/svg.js'
 
 export interface LollipopFigureOptions {
   readonly refseq?: string | undefined
@@ -55,4 +56,21 @@ export async function lollipopFigure(matrix: BuiltMatrix<RecordCells>, gene: str
   ]
   const svg = toSvg(layoutLollipop(transcript, data, { labelTop: opts.labelTop, hotspots: opts.hotspots, sides: opts.split?.names, notes, width: opts.width }))
   return { gene, svg, data, transcript, notes }
+}
+
+/** The hotspot residues the biomarker rules name for this gene, labelled with the rule id (drawn as marks on the axis). */
+export function ruleHotspots(rules: readonly CompiledRule[], gene: string): { position: number; label: string }[] {
+  const out: { position: number; label: string }[] = []
+  for (const r of rules) {
+    if (!r.genes.includes(gene) || r.hotspots === undefined) continue
+    for (const residue of r.hotspots.keys()) out.push({ position: Number(residue.replace(/^\D+/, '')), label: r.id })
+  }
+  return out
+}
+
+/** `--sites-out`: one line per drawn site, under a `#` line naming the transcript and what was drawn. */
+export function lollipopSitesTsv(fig: LollipopFigure): string[] {
+  const t = fig.transcript
+  const rows = fig.data.sites.map((s) => [s.position, s.side, s.count, s.samples, s.changes.map((c) => `${c.change}:${c.count}`).join(','), s.classes.map((c) => `${c.variantClass}:${c.count}`).join(',')].join('\t'))
+  return [`# ${fig.gene} ${t.protein} (${t.refseq}), ${t.length} aa; ${fig.notes.join('; ')}`, 'position\tside\tcount\tsamples\tchanges\tclasses', ...rows]
 }

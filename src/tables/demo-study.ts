@@ -4,31 +4,49 @@
  * (adverse events), Fig. 1–2 (rwPFS and OS KM overall and by HER2 IHC, brain metastases, prior
  * Trop-2 ADC, with HR, CI and P), Fig. 3 (univariable and multivariable Cox forests of rwPFS) and
  * the Cox tables behind it, and TMB by response of the sequenced patients.
+ *
+ * Pure over values already read: the caller (cli/commands/demo.ts) reads the clinical and
+ * adverse-event tables and writes `files`; a library user gets the same tables and SVGs in memory.
  */
-import { join } from 'node:path'
-import { survivalEndpoint } from '../src/clinical/survival.js'
-import { binaryEndpoint } from '../src/clinical/endpoints.js'
-import { clinicalFactor } from '../src/features/clinical-factor.js'
-import { multivariableSurvival, univariableSurvival } from '../src/features/survival-terms.js'
-import type { SurvivalTermRow } from '../src/features/rows.js'
-import { numericTransform } from '../src/features/transform.js'
-import type { NumericVector } from '../src/features/vector.js'
-import { readTable } from '../src/io/table.js'
-import type { ClinicalTable } from '../src/model/clinical.js'
-import type { EfficacyRow } from '../src/pipeline/efficacy.js'
-import { formatSignificant } from '../src/stats/format.js'
-import { kaplanMeier } from '../src/stats/km.js'
-import { wilcoxonRankSum } from '../src/stats/wilcoxon.js'
-import { adverseEventTable } from '../src/tables/adverse-events.js'
-import { aeTsv } from '../src/tables/ae-format.js'
-import { baselineTable } from '../src/tables/baseline.js'
-import { baselineTsv } from '../src/tables/baseline-format.js'
-import { efficacyTsv } from '../src/tables/efficacy-format.js'
-import { burdenSvg } from '../viz/burden-plot.js'
-import { forestSvg } from '../viz/forest.js'
-import { kmCurve, kmSvg } from '../viz/km.js'
-import type { StudySection } from '../viz/report/study.js'
-import { factorKmInput, hrForestOptions, hrForestRows } from '../viz/study-figures.js'
+import { survivalEndpoint } from '../clinical/survival.js'
+import { binaryEndpoint } from '../clinical/endpoints.js'
+import { clinicalFactor } from '../features/clinical-factor.js'
+import { multivariableSurvival, univariableSurvival } from '../features/survival-terms.js'
+import type { SurvivalTermRow } from '../features/rows.js'
+import { numericTransform } from '../features/transform.js'
+import type { NumericVector } from '../features/vector.js'
+import type { ReadTableResult } from '../io/table.js'
+import type { ClinicalTable } from '../model/clinical.js'
+import type { EfficacyRow } from '../pipeline/efficacy.js'
+import { alignColumns } from '../pipeline/summary-report.js'
+import type { GroupScan } from '../scan/index.js'
+import { formatP, formatSignificant } from '../stats/format.js'
+import { efficacyText } from './efficacy-format.js'
+import { kaplanMeier } from '../stats/km.js'
+import { wilcoxonRankSum } from '../stats/wilcoxon.js'
+import { adverseEventTable } from './adverse-events.js'
+import { aeTsv } from './ae-format.js'
+import { baselineTable } from './baseline.js'
+import { baselineTsv } from './baseline-format.js'
+import { efficacyTsv } from './efficacy-format.js'
+import { burdenSvg } from '../../viz/burden-plot.js'
+import { forestSvg } from '../../viz/forest.js'
+import { kmCurve, kmSvg } from '../../viz/km.js'
+import type { StudySection } from '../../viz/report/study.js'
+import { factorKmInput, hrForestOptions, hrForestRows } from '../../viz/study-figures.js'
+
+export interface StudyInput {
+  /** The clinical table (one row per patient). */
+  readonly table: ClinicalTable
+  /** Table 2's rows, from `efficacyTable(table, …)`. */
+  readonly efficacy: readonly EfficacyRow[]
+  /** TMB of the sequenced patients, for the TMB-by-response figure (left out when undefined). */
+  readonly tmb?: NumericVector | undefined
+  /** The adverse-event table (patient, term, grade), as `readTable` returns it. */
+  readonly adverseEvents: ReadTableResult
+  /** A `#` line written first in every TSV (the demo's SYNTHETIC note). */
+  readonly banner: string
+}
 
 export interface StudyOutputs {
   readonly files: readonly (readonly [string, string])[]
@@ -59,7 +77,9 @@ const coxTsv = (rows: readonly SurvivalTermRow[]) => [
   ...rows.map((r) => [r.term, r.hr, r.hr_lower, r.hr_upper, r.wald_p, r.n, r.events, r.reference ?? 'NA'].map((x) => (typeof x === 'number' ? formatSignificant(x, 7) : String(x ?? 'NA'))).join('\t')),
 ]
 
-export async function studyOutputs(dir: string, table: ClinicalTable, eff: readonly EfficacyRow[], tmb: NumericVector | undefined, banner: string): Promise<StudyOutputs> {
+/** Every table and figure of the study as `[file name, text]` pairs, the report's study sections, and the multivariable Cox rows. */
+export function studyOutputs(input: StudyInput): StudyOutputs {
+  const { table, efficacy: eff, tmb, banner } = input
   const files: [string, string][] = []
   const sections: StudySection[] = []
   const t = withLineGroups(table)
@@ -108,8 +128,7 @@ export async function studyOutputs(dir: string, table: ClinicalTable, eff: reado
   sections.push({ id: 'fig3', title: 'Fig. 3 — Cox regression of rwPFS', note: `Multivariable model: ${FACTORS.join(', ')} (64 patients, ${multi[0]?.events ?? 0} events).`, svgs: [f3a, f3b] })
 
   // Table 3: adverse events.
-  const aeFile = join(dir, 'adverse_events.tsv')
-  const ae = adverseEventTable(await readTable(aeFile, { what: 'adverse-event table' }), { population: new Set(table.rows.keys()), populationName: 'the clinical table' })
+  const ae = adverseEventTable(input.adverseEvents, { population: new Set(table.rows.keys()), populationName: 'the clinical table' })
   const t3 = aeTsv(ae)
   files.push(['table3-adverse-events.tsv', [banner, ...t3].join('\n') + '\n'])
   sections.push({ id: 'table3', title: 'Table 3 — Adverse events', note: `n (%) of ${ae.denominator}; a patient counts once per term, at the worst grade.`, table: { head: ['term', 'any grade n (%)', 'grade ≥3 n (%)'], rows: ae.rows.map((r) => [r.term, `${r.anyGrade} (${r.anyGradePercent.toFixed(1)})`, `${r.grade3plus} (${r.grade3plusPercent.toFixed(1)})`]) } })
@@ -135,4 +154,43 @@ function medianText(m: EfficacyRow['pfs']): string {
   if (!m) return 'NA'
   const f = (x: number) => (Number.isNaN(x) ? 'NR' : x.toFixed(1))
   return `${f(m.median)} (${f(m.lower)}–${f(m.upper)})`
+}
+
+export interface DemoSummaryInput {
+  /** The SYNTHETIC note, printed first. */
+  readonly note: string
+  /** Patients per line of therapy (`lineOfTherapyCounts`). */
+  readonly lineOfTherapy: readonly (readonly [string, number])[]
+  readonly efficacy: readonly EfficacyRow[]
+  /** The ORR scan of the biomarkers, when the analysis ran one. */
+  readonly orr?: GroupScan | undefined
+  /** Sequenced patients (the matrix's samples). */
+  readonly sequenced: number
+  readonly multivariable: readonly SurvivalTermRow[]
+}
+
+const pct = (x: number, n: number) => `${x}/${n} (${((100 * x) / n).toFixed(1)}%)`
+
+/** The demo's console summary: the study's efficacy and biomarker tables and the multivariable Cox, as text lines. */
+export function demoSummaryLines(d: DemoSummaryInput): string[] {
+  const text: string[] = [
+    '',
+    `  ${d.note}`,
+    '',
+    `Line of therapy: ${d.lineOfTherapy.map(([l, n]) => `${l} ${n}`).join(', ')}`,
+    'Efficacy (all patients in the clinical table):',
+    ...efficacyText(d.efficacy).map((l) => '  ' + l),
+    '',
+  ]
+  if (d.orr) {
+    text.push(`Biomarkers (${d.sequenced} sequenced patients), ORR by status, Fisher's exact test (two-sided):`)
+    const t: string[][] = [['biomarker', 'altered', 'ORR altered', 'ORR wild-type', 'p', 'power (rate halved)']]
+    for (const r of d.orr.rows) {
+      t.push([r.label, `${r.altered}/${r.assayed}`, r.rateAltered ? pct(r.rateAltered.x, r.rateAltered.n) : 'NA', r.rateWildType ? pct(r.rateWildType.x, r.rateWildType.n) : 'NA', formatP(r.p), r.power === undefined ? 'NA' : `${(100 * r.power).toFixed(0)}%`])
+    }
+    text.push(...alignColumns(t).map((l) => '  ' + l), '')
+  }
+  const mv = d.multivariable.map((r) => `${r.term} HR ${r.hr?.toFixed(2)} (${r.hr_lower?.toFixed(2)}–${r.hr_upper?.toFixed(2)}), P = ${r.wald_p?.toFixed(3)}`)
+  text.push(`Multivariable Cox, rwPFS: ${mv.join('; ')}`, '')
+  return text
 }

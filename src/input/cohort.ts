@@ -25,6 +25,7 @@ import { checkSampleList, readSampleList, type ListedSample } from './sample-lis
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
+import { CrossFileCheck, Repeats } from './cross-file.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
 
 export interface CohortOptions {
@@ -126,6 +127,8 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const seen = new Set<string>(declared)
   const callSamplesOf: (readonly string[])[] = []
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
+  /** The same call in two files: the later file's copy dropped (./cross-file.ts); not for convert's stream, whose rows are gone. */
+  const cross = opts.stream === undefined ? new CrossFileCheck(events) : undefined
   let done = 0
   // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
   // while this thread parses): ~0.5 ms a file, half the read of a thousand 100-row files.
@@ -142,10 +145,16 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
     sniffAhead(k)
     sniffAhead(k + 1)
     opts.stream?.begin()
+    const from = events.length
     const r = await readOne(job, opts, columnMap, events, sniffs[k])
     sniffs[k] = undefined
     for (const n of takeReadNotices(job.path)) warn(r.report, { code: 'container', location: { file: displayName(job.path) }, detail: n })
     for (const a of r.alterations) events.push(a)
+    if (cross !== undefined && job.role !== 'cna' && job.role !== 'fusion') {
+      const repeats = new Repeats()
+      cross.check(from, k, repeats)
+      repeats.report(r.report, displayName(job.path), (f) => displayName((jobs[f] as Job).path))
+    }
     if (opts.stream !== undefined && events.length > 0) {
       opts.stream.rows(events)
       events.clear()

@@ -51,6 +51,7 @@ import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
 import { displayName, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList } from '../input/sample-list.js'
+import { CallIndex, CrossFileCheck, isCall, Repeats } from '../input/cross-file.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
@@ -179,6 +180,38 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       }
     }
 
+    // One table for every partition, emptied in turn: its columns keep their room, so each
+    // partition does not allocate (and the allocator hold on to) a new set. Its string pool keeps
+    // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
+    // caches warm. 3M-row bench MAF: peak 265-274 → 247 MB.
+    const table = new EventTable()
+    const chunkRows = opts.vcfChunk ?? 65536
+    /** Per input file: its rows dropped as repeats of an earlier file's calls (../input/cross-file.ts), over all partitions. */
+    const repeats = paths.map(() => new Repeats())
+    // A VCF is folded chunk by chunk, after the partitions: the same call in a VCF and another file
+    // is found through an index of every VCF call's key, read first (the VCFs are read twice, and
+    // their calls cost ~56 bytes each while it is held; only when there is more than one input).
+    // MAF rows of an indexed call update its first holder; the fold then drops what an earlier
+    // file holds. MAF against MAF is checked in each partition.
+    const vcfCalls = pending === undefined && paths.length > 1 && isVcf.some((v) => v) ? new CallIndex() : undefined
+    if (vcfCalls !== undefined) {
+      for (const [f, path] of paths.entries()) {
+        if (isVcf[f] !== true) continue
+        step(f, total, `indexing ${displayName(path)}`)
+        try {
+          await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => undefined, {
+            pool: table.pool,
+            begin: () => undefined, // noting a call again is a no-op
+            onChunk: (chunk) => {
+              for (let r = 0; r < chunk.length; r++) if (isCall(chunk, r)) vcfCalls.note(chunk, r, f)
+            },
+          })
+        } catch {
+          // Its error is reported by its fold (2b), in input order with the others'.
+        }
+      }
+    }
+
     // 2. Each partition: read, classify, compact.
     const parts: PartBuild[] = []
     /** Every sample, for a build-stage error's whole-cohort message. */
@@ -187,15 +220,12 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     // Each sample's partition once (not once per partition: K × samples hashes).
     const byPartition = Array.from({ length: K }, (): string[] => [])
     for (const s of [...extra.flatMap((x) => x.samples), ...declared]) (byPartition[partitionOf(s, K)] as string[]).push(s)
-    // One table for every partition, emptied in turn: its columns keep their room, so each
-    // partition does not allocate (and the allocator hold on to) a new set. Its string pool keeps
-    // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
-    // caches warm. 3M-row bench MAF: peak 265-274 → 247 MB.
-    const table = new EventTable()
     for (let p = 0; p < K; p++) {
       step(paths.length + p, total, `partition ${p + 1} of ${K}`)
       table.truncate(0)
       if (pending === undefined) table.reserve(out.rows[p] as number)
+      // The key holds the sample, so a partition has every MAF row a key can repeat.
+      const cross = paths.length > 1 ? new CrossFileCheck(table) : undefined
       const samples = new Set<string>()
       /** [first table row, file] per file in this partition, for a row's place in input order. */
       const starts: number[] = []
@@ -208,6 +238,11 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
         if (current === undefined) return
         const c = current.finishPart()
         if (pending === undefined) (heads[currentFile] as MafParser).absorbCounts(c)
+        if (cross !== undefined) {
+          const from = starts[starts.length - 2] as number
+          cross.check(from, currentFile, repeats[currentFile] as Repeats, vcfCalls)
+          if (vcfCalls !== undefined) for (let r = from; r < table.length; r++) if (isCall(table, r)) vcfCalls.noteIfHeld(table, r, currentFile)
+        }
         for (const s of current.samples) {
           samples.add(s)
           called.add(s)
@@ -259,12 +294,13 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     // the file's running part every `vcfChunk` rows (a sample's rows may span chunks and files:
     // the merge puts a cell's events back in input order).
     const vcfRead: ({ report: ReadReport; samples: readonly string[] } | undefined)[] = []
-    const chunkRows = opts.vcfChunk ?? 65536
     for (const [f, path] of paths.entries()) {
       if (isVcf[f] !== true || !before(f, 0, pending)) continue
       step(paths.length + K, total, `reading ${displayName(path)}`)
       try {
-        const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
+        const mine = repeats[f] as Repeats
+        const calls = vcfCalls === undefined ? undefined : { pool: table.pool, begin: () => mine.clear(), onChunk: (chunk: EventTable) => void mine.dropFrom(chunk, 0, f, [vcfCalls]) }
+        const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined), calls)
         vcfRead[f] = r
         for (const s of r.samples) {
           universe.add(s)
@@ -300,6 +336,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     for (const [f, path] of [...paths, ...extraPaths.map((x) => x.p)].entries()) {
       const r = reports[f]
       if (r !== undefined) for (const n of takeReadNotices(path)) warn(r, { code: 'container', location: { file: displayName(path) }, detail: n })
+      if (r !== undefined && f < paths.length) repeats[f]?.report(r, displayName(path), (g) => displayName(paths[g] as string))
     }
     if (listed !== undefined && opts.samplesFile !== undefined) {
       for (const x of extra) for (const s of x.samples) called.add(s)

@@ -6,7 +6,7 @@ import { feedByteLines, UseTextPath } from '../io/byte-lines.js'
 import { displayName, readLineBatches } from '../io/lines.js'
 import { isInputError } from '../errors.js'
 import type { Classifier } from '../matrix/classifier.js'
-import { EventTable } from '../model/events.js'
+import { EventTable, type StringPool } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { VcfParser } from '../vcf/reader.js'
@@ -16,7 +16,9 @@ import { buildPart, foldParts, type PartBuild } from './merge.js'
  * A VCF file read as readVcfInto reads it (bytes, and on a text-only byte or an error, again as
  * text from the start), into a table emptied every `chunkRows` rows after classifying them; the
  * parts are folded as they come, so memory holds one chunk and the file's cells. `classifier()`
- * undefined (an earlier error is pending): rows are read and checked, not classified.
+ * undefined (an earlier error is pending): rows are read and checked, not classified. `calls`
+ * (when calls of other files are compared, ./low-memory.ts): the chunk's strings go to that pool,
+ * `begin` is called at each (re)start of the file, and `onChunk` sees each chunk before it is classified (it may drop rows).
  */
 export async function foldVcf(
   path: string,
@@ -24,14 +26,17 @@ export async function foldVcf(
   opts: VcfReadOptions,
   chunkRows: number,
   classifier: () => Classifier | undefined,
+  calls?: { readonly pool: StringPool; readonly begin: () => void; readonly onChunk: (chunk: EventTable) => void },
 ): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> {
   const name = displayName(path)
   const attempt = async (text: boolean): Promise<{ report: ReadReport; samples: readonly string[]; part: PartBuild | undefined }> => {
-    const chunk = new EventTable()
+    calls?.begin() // read again from the start (text path): what the first attempt saw is forgotten
+    const chunk = new EventTable(calls?.pool)
     const p = new VcfParser(name, opts, 'fast', chunk)
     let acc: PartBuild | undefined
     let others: number | undefined
     const fold = (samples: readonly string[]): void => {
+      calls?.onChunk(chunk)
       const c = classifier()
       if (c !== undefined) {
         const part = buildPart(c, chunk, samples, () => file)

@@ -23,7 +23,7 @@ import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
 import { displayName, peekText, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList, type ListedSample } from './sample-list.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
-import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
+import { readMafSplit, readVcfSplit, type ParallelTuning } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
 import { CrossFileCheck, Repeats } from './cross-file.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
@@ -55,6 +55,8 @@ export interface CohortOptions {
    * (./stream-read.ts); other readers' records go to the sink after their file.
    */
   readonly stream?: RowSink | undefined
+  /** When a big MAF or VCF is read by two threads (tests: minBytes 0 and a split point force it on small files). */
+  readonly parallel?: ParallelTuning | undefined
   /** Progress callback: (files done, files total, current file). */
   readonly onFile?: ((done: number, total: number, file: string) => void) | undefined
 }
@@ -200,11 +202,11 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
     case 'vcf': {
       // Appended to the table: a VCF's records are never all held as objects.
       const vo = { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId, splitMultiallelic: opts.splitMultiallelic }
-      return { alterations: [], ...(await (sink === undefined ? readVcfSplit(job.path, events, vo) : streamVcf(job.path, events, vo, sink))) }
+      return { alterations: [], ...(await (sink === undefined ? readVcfSplit(job.path, events, vo, opts.parallel) : streamVcf(job.path, events, vo, sink))) }
     }
     case 'maf': {
       const mo = { ...common, origin, keepExtra: opts.keepExtra }
-      return { alterations: [], ...(await (sink === undefined ? readMafSplit(job.path, events, mo) : streamMaf(job.path, events, mo, sink))) }
+      return { alterations: [], ...(await (sink === undefined ? readMafSplit(job.path, events, mo, opts.parallel) : streamMaf(job.path, events, mo, sink))) }
     }
     case 'annovar':
       return readAnnovarTable(job.path, { ...common, origin })

@@ -87,6 +87,10 @@ export interface Holder {
   readonly origin: number
 }
 
+/** Somatic against germline (a copy of unknown origin disagrees with neither). */
+const UNKNOWN = ORIGINS.indexOf('unknown')
+const disagree = (a: number, b: number): boolean => a !== b && a !== UNKNOWN && b !== UNKNOWN
+
 const startOf = (s: number): number | undefined => (Number.isNaN(s) ? undefined : s)
 
 export function isCall(t: EventTable, row: number): boolean {
@@ -137,7 +141,7 @@ export class Repeats {
   private add(t: EventTable, r: number, held: Holder): void {
     this.count++
     const origin = t.originCode(r)
-    if (origin !== held.origin) this.originDiffers++
+    if (disagree(origin, held.origin)) this.originDiffers++
     const line = t.lineOf(r)
     if (this.first !== undefined && this.first.line <= line) return
     const a = t.get(r)
@@ -151,7 +155,7 @@ export class Repeats {
     r.kept -= this.count
     drop(r, 'duplicate-across-files', this.count)
     let d = `duplicate of ${nameOf(f.held.file)} line ${f.held.line} (same sample, chromosome, start and alleles: ${f.call}): dropped here, that copy kept`
-    if (f.origin !== f.held.origin) d += `; the copies disagree on origin (${ORIGINS[f.origin]} here, ${ORIGINS[f.held.origin]} there: the kept copy's counts)`
+    if (disagree(f.origin, f.held.origin)) d += `; the copies disagree on origin (${ORIGINS[f.origin]} here, ${ORIGINS[f.held.origin]} there: the kept copy's counts)`
     if (this.count > 1) {
       d += `; ${this.count} rows of this file repeat a call of an earlier input file, this is the first`
       if (this.originDiffers > 0) d += ` (${this.originDiffers} of them disagree with their kept copy on origin)`

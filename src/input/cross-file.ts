@@ -165,15 +165,18 @@ export class Repeats {
 }
 
 /**
- * The default path's check, file by file over one table: rows of earlier files are indexed only
- * when a later file has calls, so a cohort of one mutation file costs nothing.
+ * The default path's check, file by file over one table. Nothing is indexed while no file's calls
+ * name a sample an earlier file's calls name (the key holds the sample: no repeat is possible; two
+ * files of different samples cost two passes over a byte column); then the earlier files' rows are
+ * indexed once and each later call of a shared sample is one probe.
  */
 export class CrossFileCheck {
   private readonly index = new CallIndex()
-  /** Table rows before this one are indexed; `fileOfRow` gives each its input file. */
+  /** Table rows before this one are indexed; `starts` gives each its input file. */
   private indexedTo = 0
   private readonly starts: number[] = []
-  private anyCalls = false
+  /** By pool id: 1 when an earlier file's call names that sample. */
+  private seen = new Uint8Array(64)
 
   constructor(private readonly table: EventTable) {}
 
@@ -183,10 +186,10 @@ export class CrossFileCheck {
    */
   check(from: number, file: number, repeats: Repeats, also?: CallIndex): void {
     const t = this.table
-    let calls = false
-    for (let r = from; r < t.length && !calls; r++) calls = isCall(t, r)
-    if (calls && also !== undefined && also.size > 0 && !this.anyCalls) repeats.dropFrom(t, from, file, [also])
-    else if (calls && this.anyCalls) {
+    let shared = false
+    for (let r = from; r < t.length && !shared; r++) shared = isCall(t, r) && this.seen[t.sampleOf(r)] === 1
+    const viaAlso = also !== undefined && also.size > 0
+    if (shared) {
       const st = this.starts
       let s = 0
       for (let r = this.indexedTo; r < from; r++) {
@@ -194,9 +197,18 @@ export class CrossFileCheck {
         if (isCall(t, r)) this.index.note(t, r, st[s + 1] as number)
       }
       this.indexedTo = from
-      repeats.dropFrom(t, from, file, also !== undefined && also.size > 0 ? [this.index, also] : [this.index])
     }
-    if (calls) this.anyCalls = true
+    if (shared || viaAlso) repeats.dropFrom(t, from, file, shared && viaAlso ? [this.index, also] : shared ? [this.index] : [also as CallIndex])
+    for (let r = from; r < t.length; r++) {
+      if (!isCall(t, r)) continue
+      const id = t.sampleOf(r)
+      if (id >= this.seen.length) {
+        const grown = new Uint8Array(Math.max(2 * this.seen.length, id + 1))
+        grown.set(this.seen)
+        this.seen = grown
+      }
+      this.seen[id] = 1
+    }
     this.starts.push(from, file)
   }
 }

@@ -51,7 +51,8 @@ import { expandInputs } from '../input/cohort.js'
 import { partitionMaf, partitionOf, PartitionWriter, readPartition, tempFileError } from './read/partition.js'
 import { displayName, takeReadNotices } from '../io/lines.js'
 import { checkSampleList, readSampleList } from '../input/sample-list.js'
-import { CallIndex, CrossFileCheck, isCall, Repeats } from '../input/cross-file.js'
+import { CrossFileCheck, isCall, Repeats } from '../input/cross-file.js'
+import { indexVcfCalls, scanVcfSamples, vcfsSharingSamples } from './vcf-repeats.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
 import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
@@ -140,12 +141,15 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     const heads: (MafParser | undefined)[] = []
     /** VCF files are read in step 2b, chunk by chunk. */
     const isVcf: boolean[] = []
+    const vcfOpts = { ...opts.vcf, origin: opts.origin }
+    // The same call in two inputs (../input/cross-file.ts): which VCFs share samples with another input (./vcf-repeats.ts).
+    const scan = await scanVcfSamples(paths, vcfOpts)
     try {
       for (const [f, path] of paths.entries()) {
         step(f, total, `partitioning ${displayName(path)}`)
         try {
-          if ((await checkFormat(path)) === 'vcf') isVcf[f] = true
-          else await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())))
+          if ((scan?.formats[f] ?? (await checkFormat(path))) === 'vcf') isVcf[f] = true
+          else await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())), scan?.watch)
         } catch (e) {
           consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
           break
@@ -188,29 +192,9 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     const chunkRows = opts.vcfChunk ?? 65536
     /** Per input file: its rows dropped as repeats of an earlier file's calls (../input/cross-file.ts), over all partitions. */
     const repeats = paths.map(() => new Repeats())
-    // A VCF is folded chunk by chunk, after the partitions: the same call in a VCF and another file
-    // is found through an index of every VCF call's key, read first (the VCFs are read twice, and
-    // their calls cost ~56 bytes each while it is held; only when there is more than one input).
-    // MAF rows of an indexed call update its first holder; the fold then drops what an earlier
-    // file holds. MAF against MAF is checked in each partition.
-    const vcfCalls = pending === undefined && paths.length > 1 && isVcf.some((v) => v) ? new CallIndex() : undefined
-    if (vcfCalls !== undefined) {
-      for (const [f, path] of paths.entries()) {
-        if (isVcf[f] !== true) continue
-        step(f, total, `indexing ${displayName(path)}`)
-        try {
-          await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => undefined, {
-            pool: table.pool,
-            begin: () => undefined, // noting a call again is a no-op
-            onChunk: (chunk) => {
-              for (let r = 0; r < chunk.length; r++) if (isCall(chunk, r)) vcfCalls.note(chunk, r, f)
-            },
-          })
-        } catch {
-          // Its error is reported by its fold (2b), in input order with the others'.
-        }
-      }
-    }
+    // VCF calls that may repeat another input's, indexed before the partitions (./vcf-repeats.ts).
+    const indexed = scan !== undefined && pending === undefined ? vcfsSharingSamples(paths, scan) : []
+    const vcfCalls = await indexVcfCalls(paths, indexed, vcfOpts, chunkRows, table.pool)
 
     // 2. Each partition: read, classify, compact.
     const parts: PartBuild[] = []
@@ -299,8 +283,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       step(paths.length + K, total, `reading ${displayName(path)}`)
       try {
         const mine = repeats[f] as Repeats
-        const calls = vcfCalls === undefined ? undefined : { pool: table.pool, begin: () => mine.clear(), onChunk: (chunk: EventTable) => void mine.dropFrom(chunk, 0, f, [vcfCalls]) }
-        const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined), calls)
+        const calls = vcfCalls === undefined || indexed[f] !== true ? undefined : { pool: table.pool, begin: () => mine.clear(), onChunk: (chunk: EventTable) => void mine.dropFrom(chunk, 0, f, [vcfCalls]) }
+        const r = await foldVcf(path, f, vcfOpts, chunkRows, () => (pending === undefined ? classifier : undefined), calls)
         vcfRead[f] = r
         for (const s of r.samples) {
           universe.add(s)

@@ -79,3 +79,25 @@ export async function foldVcf(
   }
   return attempt(true)
 }
+
+/**
+ * The samples a VCF's rows will be named by (its header's tumour sample(s), as VcfParser resolves
+ * them), read from the header only; undefined when the header cannot be read (its fold reports why).
+ */
+export async function vcfSamples(path: string, opts: VcfReadOptions): Promise<readonly string[] | undefined> {
+  try {
+    const p = new VcfParser(displayName(path), opts, 'fast')
+    for await (const b of readLineBatches(path, { displayName: displayName(path) })) {
+      for (let i = 0; i < b.lines.length; i++) {
+        const line = b.lines[i] as string
+        if (!line.startsWith('#')) return p.samples
+        p.push(line, b.firstLine + i)
+        if (line.startsWith('#CHROM')) return p.samples
+      }
+    }
+    return p.samples
+  } catch (e) {
+    if (isInputError(e)) return undefined
+    throw e
+  }
+}

@@ -149,6 +149,17 @@ describe('the same call in two input files', () => {
     expect(two.reports.map((r) => r.dropped)).toEqual([[], []])
   })
 
+  it('a MAF sample written quoted or with spaces is the VCF sample (the low-memory pass that finds shared samples reads it so too)', async () => {
+    const f = write({ 'p.vcf': vcf(TP53_VCF), 'q.maf': maf(ROW('"S1"'), ROW('S2')), 'r.maf': maf(ROW(' S1 ', 'TP53', '7675088', 'Missense_Mutation')) })
+    for (const later of ['q.maf', 'r.maf']) {
+      const inputs = [f['p.vcf'] as string, f[later] as string]
+      const { reports, m } = await defaultRun(inputs)
+      expect(droppedBy(reports[1] as ReadReport, 'duplicate-across-files')).toBe(1)
+      expectOneTp53(m, 1)
+      for (const s of await lowMemorySummaries(inputs)) expect(s).toBe(summary(m, reports))
+    }
+  })
+
   it('copies that disagree on origin: said in the note, the kept copy counts', async () => {
     const germline = ROW('S1', 'TP53', '7675088', 'Missense_Mutation', 'p.R175H\t12\t30\tGermline\tPASS')
     const f = write({ 'k.maf': maf(germline), 'l.vcf': vcf(vcfRecord('17', '7675088', 'C', 'T', 'TP53', 'SOMATIC;'), KRAS_VCF) })

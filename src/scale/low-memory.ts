@@ -15,6 +15,9 @@
  *   2b. A VCF (no duplicate rule: rows never depend on other rows of their sample) is read by
  *      readVcfInto's parser into a table emptied every 65,536 rows, each chunk classified and
  *      folded into the file's running part — one file and line order, no temporary files.
+ *   The same call in two input files is kept once (../input/cross-file.ts): MAF files in each
+ *      partition, file by file; VCFs that share a sample with another input through an index of
+ *      their calls read before the partitions (./vcf-repeats.ts).
  *   3. The parts merge into one matrix, with the read reports and notes of a one-pass read.
  *
  * What comes out is what the default path gives: the same matrix states, summaries, scan and

@@ -22,6 +22,8 @@ import type * as CohortModule from '../../src/input/cohort.js'
 import { FIXTURES, ROOT, tmpDir } from '../helpers.js'
 import { HEADER, ROW } from '../maf/crafted.js'
 import { csq, vepHeader } from '../vcf/_util.js'
+import { run } from '../../cli/main.js'
+import { memoryIO } from '../../cli/context.js'
 import { writeFileSync } from 'node:fs'
 
 const PANEL = join(FIXTURES, 'panels', 'small.json') // 0.5 Mb: TMB = burden × 2
@@ -170,6 +172,26 @@ describe('the same call in two input files', () => {
     ])
     expect(tp53Cell(m)?.events.map((e) => e.origin)).toEqual(['germline'])
     for (const s of await lowMemorySummaries(inputs)) expect(s).toBe(summary(m, reports))
+  })
+})
+
+describe('on the command line', () => {
+  it('summary: exit 0, the drop in the JSON read report, burden 1; --low-memory prints the same bytes', async () => {
+    const f = write({ 's.vcf': vcf(TP53_VCF, KRAS_VCF), 't.maf': maf(TP53, ROW('S2')) })
+    const cli = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
+      const io = memoryIO()
+      const code = await run(args, io)
+      return { code, out: io.out, err: io.err }
+    }
+    const args = ['summary', f['s.vcf'] as string, f['t.maf'] as string, '--json', '--panel', PANEL]
+    const want = await cli(args)
+    expect([want.code, want.err]).toEqual([0, ''])
+    const j = JSON.parse(want.out) as { perSample: { sample: string; burden: number }[]; readReports: { dropped: Record<string, number>; warnings: string[] }[] }
+    expect(j.perSample.find((x) => x.sample === 'S1')?.burden).toBe(1)
+    expect(j.readReports[1]?.dropped).toEqual({ 'duplicate of a call in an earlier input file (same sample, chromosome, start and alleles)': 1 })
+    expect(j.readReports[1]?.warnings[0]).toContain(`duplicate of ${f['s.vcf']} line 8`)
+    expect(await cli([...args, '--low-memory'])).toEqual(want)
+    expect(await cli([...args, '--partitions', '3'])).toEqual(want)
   })
 })
 

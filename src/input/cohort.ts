@@ -55,6 +55,11 @@ export interface CohortOptions {
    * (./stream-read.ts); other readers' records go to the sink after their file.
    */
   readonly stream?: RowSink | undefined
+  /**
+   * Keep a call repeated in a later file (./cross-file.ts drops it by default): what `convert`'s
+   * stream does, whose rows are gone before the next file is read (its tests compare with this).
+   */
+  readonly keepCrossFileRepeats?: boolean | undefined
   /** When a big MAF or VCF is read by two threads (tests: minBytes 0 and a split point force it on small files). */
   readonly parallel?: ParallelTuning | undefined
   /** Progress callback: (files done, files total, current file). */
@@ -130,7 +135,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const callSamplesOf: (readonly string[])[] = []
   const columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
   /** The same call in two files: the later file's copy dropped (./cross-file.ts); not for convert's stream, whose rows are gone. */
-  const cross = opts.stream === undefined ? new CrossFileCheck(events) : undefined
+  const cross = opts.stream === undefined && opts.keepCrossFileRepeats !== true ? new CrossFileCheck(events) : undefined
   let done = 0
   // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
   // while this thread parses): ~0.5 ms a file, half the read of a thousand 100-row files.

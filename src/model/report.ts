@@ -25,6 +25,8 @@ export const DROP_TEXT = {
   // Repeats
   duplicate: 'duplicate',
   'duplicate-variant': 'duplicate (same sample, chromosome, start and alleles)',
+  /** The same call in an earlier input file (input/cross-file.ts); the note 'cross-file-duplicate' names it. */
+  'duplicate-across-files': 'duplicate of a call in an earlier input file (same sample, chromosome, start and alleles)',
   // Refused rows (lenient mode): `bad row: <error code>`, `invalid: …`
   'bad-row': 'bad row',
   invalid: 'invalid',
@@ -101,6 +103,8 @@ export const NOTE_TEXT = {
   /** MAF rows (detail: how many) kept with an NA Start_Position; with a Variant_Type derived from the alleles. */
   'maf-no-position': (d: string) => `${d} row(s) without Start_Position (NA): kept, but they cannot be checked against panel hotspots`,
   'maf-type-from-alleles': (d: string) => `${d} row(s) with a missing or non-standard Variant_Type: derived from the alleles`,
+  /** A file's rows dropped as repeats of an earlier file's calls: the first, the kept copy's file and line, how many. */
+  'cross-file-duplicate': (d: string) => d,
   /** Not yet given a code of its own (the MAF and VCF readers' sites, during their conversion). */
   unlisted: (d: string) => d,
 } as const satisfies Record<string, (detail: string) => string>

@@ -17,9 +17,10 @@ import { EventTable } from '../model/events.js'
 import { readAnnovarTable } from '../vcf/index.js'
 import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { readColumnMapped, parseColumnMap } from '../maf/column-map.js'
-import { peekText } from '../io/lines.js'
-import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
+import { displayName, peekText } from '../io/lines.js'
+import { readMafSplit, readVcfSplit, type ParallelTuning } from '../scale/read/parallel.js'
 import { looksLikeMaf, type InputFormat } from './sniff.js'
+import { CrossFileCheck, Repeats } from './cross-file.js'
 import { planJobs, readCohort, type FileRead, type Job, type ReadContext, type RecordsRead, type RowHolder } from './read-cohort.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
 
@@ -50,6 +51,13 @@ export interface CohortOptions {
    * (./stream-read.ts); other readers' records go to the sink after their file.
    */
   readonly stream?: RowSink | undefined
+  /**
+   * Keep a call repeated in a later file (./cross-file.ts drops it by default): what `convert`'s
+   * stream does, whose rows are gone before the next file is read (its tests compare with this).
+   */
+  readonly keepCrossFileRepeats?: boolean | undefined
+  /** When a big MAF or VCF is read by two threads (tests: minBytes 0 and a split point force it on small files). */
+  readonly parallel?: ParallelTuning | undefined
   /** Progress callback: (files done, files total, current file). */
   readonly onFile?: ((done: number, total: number, file: string) => void) | undefined
 }
@@ -76,20 +84,33 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
 
 /**
  * Every row in one table (or, with `stream`, handed on after each file): records of the readers
- * other than MAF and VCF are appended as they come; errors are thrown as they come.
+ * other than MAF and VCF are appended as they come; errors are thrown as they come. A call file's
+ * rows that repeat an earlier file's calls are dropped after its read (./cross-file.ts).
  */
 class TableHolder implements RowHolder<{ events: EventTable; cnNotAssayed: CnNotAssayed }> {
   private readonly events = new EventTable()
   private readonly columnMap: ReturnType<typeof parseColumnMap> | undefined
+  /** The same call in two files: the later file's copy dropped; not for convert's stream, whose rows are gone. */
+  private readonly cross: CrossFileCheck | undefined
+  /** Each call file's name by file number, for the note naming a kept copy. */
+  private readonly names: string[] = []
 
   constructor(private readonly opts: CohortOptions) {
     this.columnMap = opts.columns !== undefined ? parseColumnMap(opts.columns) : undefined
+    this.cross = opts.stream === undefined && opts.keepCrossFileRepeats !== true ? new CrossFileCheck(this.events) : undefined
   }
 
-  async calls(job: Job, _file: number, format: InputFormat): Promise<FileRead> {
+  async calls(job: Job, file: number, format: InputFormat): Promise<FileRead> {
     this.opts.stream?.begin()
+    const from = this.events.length
     const r = await readOne(job, format, this.opts, this.columnMap, this.events)
     this.hold(r.alterations)
+    this.names[file] = displayName(job.path)
+    if (this.cross !== undefined) {
+      const repeats = new Repeats()
+      this.cross.check(from, file, repeats)
+      repeats.report(r.report, displayName(job.path), (f) => this.names[f] as string)
+    }
     return r
   }
 
@@ -127,11 +148,11 @@ async function readOne(job: Job, format: InputFormat, opts: CohortOptions, colum
     case 'vcf': {
       // Appended to the table: a VCF's records are never all held as objects.
       const vo = { ...common, origin, keepFiltered: opts.keepFiltered, tumorId: opts.tumorId, normalId: opts.normalId, splitMultiallelic: opts.splitMultiallelic }
-      return { alterations: [], ...(await (sink === undefined ? readVcfSplit(job.path, events, vo) : streamVcf(job.path, events, vo, sink))) }
+      return { alterations: [], ...(await (sink === undefined ? readVcfSplit(job.path, events, vo, opts.parallel) : streamVcf(job.path, events, vo, sink))) }
     }
     case 'maf': {
       const mo = { ...common, origin, keepExtra: opts.keepExtra }
-      return { alterations: [], ...(await (sink === undefined ? readMafSplit(job.path, events, mo) : streamMaf(job.path, events, mo, sink))) }
+      return { alterations: [], ...(await (sink === undefined ? readMafSplit(job.path, events, mo, opts.parallel) : streamMaf(job.path, events, mo, sink))) }
     }
     case 'annovar':
       return readAnnovarTable(job.path, { ...common, origin })

@@ -40,6 +40,14 @@ export class DuplicateIndex {
    * is a value of its own, as maftools' key treats NA.
    */
   add(sample: number, chrom: number, start: number | undefined, ref: number, alt: number): boolean {
+    return this.addOrFind(sample, chrom, start, ref, alt) < 0
+  }
+
+  /**
+   * Record the key; returns −1 when it is new, else the ordinal (0, 1, …: order of adding) of the
+   * key already there, so a caller can keep facts about its first holder (../input/cross-file.ts).
+   */
+  addOrFind(sample: number, chrom: number, start: number | undefined, ref: number, alt: number): number {
     const st = start ?? NO_START
     const t = this.table
     const mask = (t.length >> 1) - 1
@@ -50,7 +58,7 @@ export class DuplicateIndex {
       if (r === 0) break
       if (t[2 * slot + 1] === h) {
         const i = r - 1
-        if (this.start[i] === st && this.sample[i] === sample && this.chrom[i] === chrom && this.ref[i] === ref && this.alt[i] === alt) return false
+        if (this.start[i] === st && this.sample[i] === sample && this.chrom[i] === chrom && this.ref[i] === ref && this.alt[i] === alt) return i
       }
       slot = (slot + 1) & mask
     }
@@ -65,7 +73,21 @@ export class DuplicateIndex {
     t[2 * slot + 1] = h
     this.rows++
     if (this.rows * 2 > t.length >> 1) this.rehash(t.length * 2)
-    return true
+    return -1
+  }
+
+  /** The ordinal of the key when it is there, else −1; nothing is added. */
+  find(sample: number, chrom: number, start: number | undefined, ref: number, alt: number): number {
+    const st = start ?? NO_START
+    const t = this.table
+    const mask = (t.length >> 1) - 1
+    const h = hash(sample, chrom, st, ref, alt)
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const r = t[2 * slot] as number
+      if (r === 0) return -1
+      const i = r - 1
+      if (t[2 * slot + 1] === h && this.start[i] === st && this.sample[i] === sample && this.chrom[i] === chrom && this.ref[i] === ref && this.alt[i] === alt) return i
+    }
   }
 
   /** Make room for `rows` distinct keys without regrowing (a reader's estimate). */

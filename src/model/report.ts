@@ -25,6 +25,8 @@ export const DROP_TEXT = {
   // Repeats
   duplicate: 'duplicate',
   'duplicate-variant': 'duplicate (same sample, chromosome, start and alleles)',
+  /** The same call in an earlier input file (input/cross-file.ts); the note 'cross-file-duplicate' names it. */
+  'duplicate-across-files': 'duplicate of a call in an earlier input file (same sample, chromosome, start and alleles)',
   // Refused rows (lenient mode): `bad row: <error code>`, `invalid: …`
   'bad-row': 'bad row',
   invalid: 'invalid',
@@ -116,6 +118,8 @@ export const NOTE_TEXT = {
       "one ALT per record as vcf2maf chooses it (the tumour GT's first ALT not in the normal GT, else the most tumour reads); --split-multiallelic reports each"
     )
   },
+  /** A file's rows dropped as repeats of an earlier file's calls: the first, the kept copy's file and line, how many. */
+  'cross-file-duplicate': (d: string) => d,
 } as const satisfies Record<string, (detail: string) => string>
 
 export type NoteCode = keyof typeof NOTE_TEXT

@@ -15,6 +15,8 @@
  *   2b. A VCF (no duplicate rule: rows never depend on other rows of their sample) is read by
  *      readVcfInto's parser into a table emptied every 65,536 rows, each chunk classified and
  *      folded into the file's running part — one file and line order, no temporary files.
+ *   The same call in two input files is kept once (../input/cross-file.ts; ./cross-file-parts.ts):
+ *      MAF files in each partition, file by file; VCFs sharing a sample through an index of calls.
  *   3. The parts merge into one matrix, with the read reports and notes of a one-pass read.
  * What is read, in which order, and which reports and notes come out are loadCohort's steps
  * (../input/read-cohort.ts); this file is only the holder of that reading: MAF rows in
@@ -53,6 +55,7 @@ import type { CnNotAssayed } from '../model/cn-not-assayed.js'
 import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import type { VcfReadOptions } from '../vcf/options.js'
+import { CrossFileParts } from './cross-file-parts.js'
 import { AFTER_ROWS, BUILD, FirstError } from './first-error.js'
 import { MafPartitions } from './maf-parts.js'
 import { mergeBuilds, type PartBuild } from './merge.js'
@@ -112,12 +115,18 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
   }
   // Removed on SIGINT/SIGTERM too: it holds a copy of the patients' calls.
   trackTempFolder(dir)
-  const holder = new PartitionHolder(
-    new MafPartitions(dir, K, () => ({ origin: opts.origin }), (p) => step(paths.length + p, total, `partition ${p + 1} of ${K}`)),
-    new VcfFold({ ...opts.vcf, origin: opts.origin }, opts.vcfChunk ?? 65536, (path) => step(paths.length + K, total, `reading ${displayName(path)}`)),
-    prepare,
-  )
+  const vcfOpts = { ...opts.vcf, origin: opts.origin }
+  const chunkRows = opts.vcfChunk ?? 65536
+  let holder: PartitionHolder | undefined
   try {
+    // The same call in two inputs: the VCFs' header samples, before any MAF is split.
+    const cross = await CrossFileParts.create(paths, vcfOpts, chunkRows)
+    holder = new PartitionHolder(
+      new MafPartitions(dir, K, () => ({ origin: opts.origin }), (p) => step(paths.length + p, total, `partition ${p + 1} of ${K}`), cross),
+      new VcfFold(vcfOpts, chunkRows, (path) => step(paths.length + K, total, `reading ${displayName(path)}`), (f) => cross?.callsOf(f)),
+      prepare,
+      cross,
+    )
     const r = await readCohort(plan, holder, (done, _all, path) => {
       if (done < paths.length) step(done, total, `partitioning ${displayName(path)}`)
     })
@@ -125,7 +134,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     return { matrix: r.result, reports: r.reports, samples: r.result.samples, files: r.files }
   } finally {
     try {
-      holder.maf.close() // after an error (its flush can fail too: a full disk)
+      holder?.maf.close() // after an error (its flush can fail too: a full disk)
     } finally {
       rmSync(dir, { recursive: true, force: true })
       untrackTempFolder(dir)
@@ -147,6 +156,7 @@ class PartitionHolder implements RowHolder<BuiltMatrix> {
     readonly maf: MafPartitions,
     private readonly vcf: VcfFold,
     private readonly prepare: (cnNotAssayed: CnNotAssayed) => Promise<Classifier>,
+    private readonly cross: CrossFileParts | undefined,
   ) {
     this.sinkOf = { maf, vcf }
   }
@@ -178,6 +188,7 @@ class PartitionHolder implements RowHolder<BuiltMatrix> {
         errors.consider(AFTER_ROWS, 0, e)
       }
     }
+    if (!errors.pending) await this.cross?.indexVcfs() // before the partitions, which update the index
     /** Every sample, for a build-stage error's whole-cohort message. */
     const universe = new Set<string>()
     const sink = { classifier: errors.pending ? undefined : classifier, errors, universe }
@@ -202,6 +213,8 @@ class PartitionHolder implements RowHolder<BuiltMatrix> {
         aliases: classifier.aliases.report(),
       }),
     )
-    return { result: matrix, reads: new Map(sinks.flatMap((s) => [...s.reads()])) }
+    const reads = new Map(sinks.flatMap((s) => [...s.reads()]))
+    for (const [f, r] of reads) this.cross?.report(f, r.report)
+    return { result: matrix, reads }
   }
 }

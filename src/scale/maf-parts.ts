@@ -3,7 +3,8 @@
  * partitions on disk as each file is written (./read/partition.ts), then each partition read into
  * one table by one MafParser per file, classified on its own samples and compacted to a part
  * (./merge.ts). Copy-number and fusion records (held whole) and declared samples join their
- * sample's partition.
+ * sample's partition. A file's rows that repeat an earlier input's calls are dropped as its part of a
+ * partition is finished (./cross-file-parts.ts).
  */
 import { displayName } from '../io/lines.js'
 import { MafParser, type MafOptions } from '../maf/parser.js'
@@ -11,6 +12,8 @@ import type { Alteration } from '../model/alteration.js'
 import { EventTable } from '../model/events.js'
 import type { FileRead } from '../input/read-cohort.js'
 import type { Classifier } from '../matrix/classifier.js'
+import type { CrossFileCheck } from '../input/cross-file.js'
+import type { CrossFileParts } from './cross-file-parts.js'
 import { BUILD } from './first-error.js'
 import { buildPart, type PartBuild } from './merge.js'
 import type { PartitionSink, SinkContext } from './partition-sink.js'
@@ -29,12 +32,13 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
   private readonly declared: string[] = []
   private closed = false
 
-  /** `onPartition`: progress, partition `p` is about to be read. */
+  /** `onPartition`: progress, partition `p` is about to be read; `cross`: the cross-file duplicate rule (more than one input). */
   constructor(
     dir: string,
     readonly count: number,
     private readonly mafOpts: () => MafOptions,
     private readonly onPartition?: (p: number) => void,
+    private readonly cross?: CrossFileParts,
   ) {
     this.out = new PartitionWriter(dir, count)
   }
@@ -45,7 +49,7 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
   }
 
   async write(path: string, file: number): Promise<void> {
-    await partitionMaf(path, file, this.out, () => (this.heads[file] = new MafParser(displayName(path), this.mafOpts())))
+    await partitionMaf(path, file, this.out, () => (this.heads[file] = new MafParser(displayName(path), this.mafOpts())), this.cross?.watch)
   }
 
   snapshot(): PartitionMark {
@@ -94,7 +98,8 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
     // partition does not allocate (and the allocator hold on to) a new set. Its string pool keeps
     // the distinct values seen (samples, genes, alleles), which also keeps the readers' byte
     // caches warm. 3M-row bench MAF: peak 265-274 → 247 MB.
-    const table = new EventTable()
+    // Its pool is the cross-file check's (keys compared by pool id with the indexed VCF calls).
+    const table = new EventTable(this.cross?.pool)
     for (let p = 0; p < K; p++) {
       this.onPartition?.(p)
       table.truncate(0)
@@ -102,7 +107,7 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
       const samples = new Set<string>()
       /** [first table row, file] per file in this partition, for a row's place in input order. */
       const starts: number[] = []
-      this.readRows(p, table, samples, starts, errors)
+      this.readRows(p, table, samples, starts, errors, this.cross?.partition(table))
       this.extra.forEach((x, j) => {
         const of = extraOf[j] as number[]
         const first = table.length
@@ -131,9 +136,9 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
   /**
    * Partition `p`'s MAF rows into `table`. A file's records are contiguous (the files were written
    * in turn): its parser finishes (drops its duplicates, over its own rows only) before the next
-   * file's rows are added.
+   * file's rows are added; then they are checked against the earlier files' (`cross`).
    */
-  private readRows(p: number, table: EventTable, samples: Set<string>, starts: number[], errors: SinkContext['errors']): void {
+  private readRows(p: number, table: EventTable, samples: Set<string>, starts: number[], errors: SinkContext['errors'], cross: CrossFileCheck | undefined): void {
     let current: MafParser | undefined
     let currentFile = -1
     let failedFile = -1
@@ -141,6 +146,7 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
       if (current === undefined) return
       const c = current.finishPart()
       if (!errors.pending) (this.heads[currentFile] as MafParser).absorbCounts(c)
+      if (cross !== undefined) this.cross?.afterFile(cross, table, starts[starts.length - 2] as number, currentFile)
       let called = this.called.get(currentFile)
       if (called === undefined) this.called.set(currentFile, (called = new Set()))
       for (const s of current.samples) {

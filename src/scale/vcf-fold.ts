@@ -8,7 +8,7 @@ import { displayName, readLineBatches } from '../io/lines.js'
 import { isInputError } from '../errors.js'
 import type { FileRead } from '../input/read-cohort.js'
 import type { Classifier } from '../matrix/classifier.js'
-import { EventTable } from '../model/events.js'
+import { EventTable, type StringPool } from '../model/events.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { VcfParser } from '../vcf/reader.js'
 import { buildPart, foldParts, type PartBuild } from './merge.js'
@@ -19,6 +19,17 @@ export interface FoldMark {
   readonly part: PartBuild | undefined
 }
 
+/**
+ * When calls of other files are compared (the cross-file duplicate rule, ./cross-file-parts.ts):
+ * the chunk's strings go to `pool` (keys are compared by pool id), `begin` is called at each
+ * (re)start of the file, and `onChunk` sees each chunk before it is classified (it may drop rows).
+ */
+export interface ChunkCalls {
+  readonly pool: StringPool
+  readonly begin: () => void
+  readonly onChunk: (chunk: EventTable) => void
+}
+
 export class VcfFold implements PartitionSink<FoldMark> {
   private readonly files: { readonly path: string; readonly file: number }[] = []
   private readonly read = new Map<number, FileRead>()
@@ -26,12 +37,14 @@ export class VcfFold implements PartitionSink<FoldMark> {
   private acc: PartBuild | undefined
 
   /**
-   * `chunkRows`: rows classified and folded at a time; `onFile`: progress, a file about to be read.
+   * `chunkRows`: rows classified and folded at a time; `onFile`: progress, a file about to be read;
+   * `callsOf`: a file's hook when its calls are compared with other files' (else undefined).
    */
   constructor(
     private readonly opts: VcfReadOptions,
     private readonly chunkRows: number,
     private readonly onFile?: (path: string) => void,
+    private readonly callsOf?: (file: number) => ChunkCalls | undefined,
   ) {}
 
   write(path: string, file: number): Promise<void> {
@@ -66,7 +79,7 @@ export class VcfFold implements PartitionSink<FoldMark> {
       if (!errors.before(file, 0)) continue
       this.onFile?.(path)
       try {
-        const r = await this.foldFile(path, file, () => (errors.pending ? undefined : ctx.classifier))
+        const r = await this.foldFile(path, file, () => (errors.pending ? undefined : ctx.classifier), this.callsOf?.(file))
         this.read.set(file, { report: r.report, samples: r.samples })
         for (const s of r.samples) ctx.universe.add(s)
         if (r.part !== undefined) parts.push(r.part)
@@ -81,18 +94,21 @@ export class VcfFold implements PartitionSink<FoldMark> {
    * A VCF file read as readVcfInto reads it (bytes, and on a text-only byte or an error, again as
    * text from the start), into a table emptied every `chunkRows` rows after classifying them; the
    * parts are folded as they come, so memory holds one chunk and the file's cells. `classifier()`
-   * undefined (an earlier error is pending): rows are read and checked, not classified.
+   * undefined (an earlier error is pending): rows are read and checked, not classified. `calls`:
+   * see ChunkCalls (also how ./vcf-repeats.ts indexes a file's calls, with no classifier).
    */
-  private async foldFile(path: string, file: number, classifier: () => Classifier | undefined): Promise<FileRead & { part: PartBuild | undefined }> {
+  async foldFile(path: string, file: number, classifier: () => Classifier | undefined, calls?: ChunkCalls): Promise<FileRead & { part: PartBuild | undefined }> {
     const name = displayName(path)
     this.acc = undefined
     const start = this.snapshot()
     const attempt = async (text: boolean): Promise<FileRead & { part: PartBuild | undefined }> => {
       this.rewind(start)
-      const chunk = new EventTable()
+      calls?.begin() // read again from the start (text path): what the first attempt saw is forgotten
+      const chunk = new EventTable(calls?.pool)
       const p = new VcfParser(name, this.opts, 'fast', chunk)
       let others: number | undefined
       const fold = (samples: readonly string[]): void => {
+        calls?.onChunk(chunk)
         const c = classifier()
         if (c !== undefined) {
           const part = buildPart(c, chunk, samples, () => file)

@@ -69,6 +69,40 @@ export interface PartitionMark {
   readonly rows: Float64Array
 }
 
+/**
+ * Which of some sample names (a VCF's, ../low-memory.ts) a MAF's rows name, learnt while they are
+ * split: one hash of the sample field's bytes per row and a compare when its bucket is not empty.
+ */
+export class SampleWatch {
+  private readonly buckets = new Map<number, Buffer[]>()
+  private readonly names: Set<string>
+  /** The names met so far. */
+  readonly found = new Set<string>()
+
+  constructor(names: Iterable<string>) {
+    this.names = new Set(names)
+    for (const n of this.names) {
+      const b = Buffer.from(n, 'utf8')
+      const h = hashBytes(b, 0, b.length, WATCH_BUCKETS)
+      const list = this.buckets.get(h)
+      if (list === undefined) this.buckets.set(h, [b])
+      else list.push(b)
+    }
+  }
+
+  bytes(buf: Buffer, a: number, z: number): void {
+    const list = this.buckets.get(hashBytes(buf, a, z, WATCH_BUCKETS))
+    if (list === undefined) return
+    for (const b of list) if (b.length === z - a && buf.compare(b, 0, b.length, a, z) === 0) this.found.add(b.toString('utf8'))
+  }
+
+  text(sample: string): void {
+    const t = trimmed(sample)
+    if (this.names.has(t)) this.found.add(t)
+  }
+}
+const WATCH_BUCKETS = 1 << 16
+
 /** The partition files, written through one buffer each. */
 export class PartitionWriter {
   readonly paths: string[]
@@ -171,6 +205,7 @@ class Splitter implements ByteLineSink {
     readonly parser: MafParser,
     private readonly file: number,
     private readonly out: PartitionWriter,
+    private readonly watch?: SampleWatch,
   ) {}
 
   private afterHeaderLine(): void {
@@ -204,6 +239,7 @@ class Splitter implements ByteLineSink {
   private partOfText(text: string): number {
     const f = this.split(text)
     const v = f[this.col]
+    if (v !== undefined) this.watch?.text(v)
     return v === undefined ? 0 : partitionOf(v, this.out.count)
   }
 
@@ -228,7 +264,12 @@ class Splitter implements ByteLineSink {
     if (quoted || z === a) return this.partOfText(buf.toString('utf8', s, e))
     const first = buf[a] as number
     const last = buf[z - 1] as number
-    if (first <= 32 || first >= 128 || last <= 32 || last >= 128) return partitionOf(buf.toString('utf8', a, z), this.out.count)
+    if (first <= 32 || first >= 128 || last <= 32 || last >= 128) {
+      const v = buf.toString('utf8', a, z)
+      this.watch?.text(v)
+      return partitionOf(v, this.out.count)
+    }
+    this.watch?.bytes(buf, a, z)
     return hashBytes(buf, a, z, this.out.count)
   }
 }
@@ -238,10 +279,10 @@ class Splitter implements ByteLineSink {
  * the parser that read its header (it takes the partitions' counts later). A file without a
  * header, or whose header lacks the MAF columns, throws as reading it would.
  */
-export async function partitionMaf(path: string, file: number, out: PartitionWriter, make: () => MafParser): Promise<MafParser> {
+export async function partitionMaf(path: string, file: number, out: PartitionWriter, make: () => MafParser, watch?: SampleWatch): Promise<MafParser> {
   const start = out.snapshot()
   if (path !== '-') {
-    const sp = new Splitter(make(), file, out)
+    const sp = new Splitter(make(), file, out, watch)
     try {
       await feedByteLines(path, sp)
       return finishHeader(sp.parser)
@@ -250,7 +291,7 @@ export async function partitionMaf(path: string, file: number, out: PartitionWri
       out.rewind(start)
     }
   }
-  const sp = new Splitter(make(), file, out)
+  const sp = new Splitter(make(), file, out, watch)
   for await (const b of readLineBatches(path)) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) sp.pushText(lines[i] as string, b.firstLine + i)

@@ -10,7 +10,7 @@ const imp = (p) => import(pathToFileURL(resolve('dist', p)).href)
 const { loadCohort } = await imp('src/input/cohort.js')
 const { classifyCohort } = await imp('src/pipeline/classify-cohort.js')
 const viz = await imp('viz/index.js')
-const { pickFeatures } = await imp('cli/commands/oncoplot.js')
+const { pickFeatures } = await imp('src/pipeline/oncoplot-features.js')
 
 const m = await classifyCohort(await loadCohort({ inputs: [maf] }), {})
 const opts = { features: pickFeatures(m, 'gene', 30), removeUnaltered: true }

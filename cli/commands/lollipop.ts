@@ -4,11 +4,9 @@
  */
 import { Command } from 'commander'
 import { z } from 'zod'
-import { loadRules } from '../../src/classify/rules.js'
-import { compileRules } from '../../src/classify/rule-match.js'
 import { InputError, quote } from '../../src/errors.js'
 import { writeFilesAtomic } from '../../src/io/write.js'
-import { classifyCohort, resolveData } from '../../src/pipeline/classify-cohort.js'
+import { prepareClassifier } from '../../src/pipeline/classify-cohort.js'
 import { renderPng } from '../../viz/png.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import { addClinicalOptions, loadClinical } from '../clinical-options.js'
@@ -34,7 +32,7 @@ const LOLLIPOP_OPTIONS = {
   dpi: DPI,
 }
 
-const Schema = schemaOf(LOLLIPOP_OPTIONS).extend({ rules: z.string().optional() })
+const Schema = schemaOf(LOLLIPOP_OPTIONS)
 
 export function lollipopCommand(io: CliIO): Command {
   const cmd = new Command('lollipop').description("a gene's mutations along its protein with domains (maftools lollipopPlot); SVG, PNG on request")
@@ -47,13 +45,16 @@ export function lollipopCommand(io: CliIO): Command {
       if (o.splitBy !== undefined && o.clinical === undefined) throw new InputError('USAGE', '--split-by needs --clinical FILE')
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
       const cohort = await loadInputs(files, opts, io)
-      const matrix = await classifyCohort(cohort, { ...classifyOptions(opts), genes: [gene] })
+      // One classifier: its rules were compiled with the pathway table (a rule may name a pathway),
+      // and give the hotspots drawn for --rules.
+      const classifier = await prepareClassifier({ ...classifyOptions(opts), genes: [gene], cnNotAssayed: cohort.cnNotAssayed })
+      const matrix = classifier.annotate(classifier.build(cohort.events, cohort.samples))
       const feature = matrix.features.find((f) => f.type === 'gene')
       if (feature === undefined) throw new InputError('NOT_FOUND', `gene ${quote(gene)} was not built`)
       const clinical = o.clinical === undefined ? undefined : (await loadClinical(o.clinical, opts, matrix.samples)).table
       if (clinical !== undefined) for (const line of clinicalNotes(clinical, [])) io.stderr(`biomarkit: ${line}\n`)
       const split = clinical !== undefined && o.splitBy !== undefined ? sidesFromColumn(clinical, o.splitBy, o.splitLevels) : undefined
-      const hotspots = o.rules === undefined ? [] : ruleHotspots(compileRules(await loadRules(resolveData(o.rules, 'biomarkers-')), o.rules), feature.id)
+      const hotspots = ruleHotspots(classifier.rules, feature.id)
       const fig = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width })
       const used = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
       const outs: { path: string; data: string | Uint8Array }[] = [{ path: o.output, data: fig.svg }]

@@ -118,6 +118,15 @@ describe('lollipop command', () => {
     expect(svg).toContain('DNMT3A — NP_072046 (NM_022552), 912 aa')
     expect(svg).toContain('>R882C/H/P</text>')
   })
+  it('marks the hotspots of a rules file whose other rules name a pathway (tdxd-her2low: PAM_pathway → PI3K)', async () => {
+    // The rules were once compiled a second time without the pathway table: exit 1, 'unknown pathway "PI3K"'.
+    const d = tmpDir()
+    const io = memoryIO()
+    expect(await run(['lollipop', 'PIK3CA', '--manifest', join(FIXTURES, '..', '..', 'demo', 'manifest.tsv'), '--rules', 'tdxd-her2low', '-o', join(d, 'p.svg')], io)).toBe(0)
+    const svg = readFileSync(join(d, 'p.svg'), 'utf8')
+    expect(xmlProblem(svg)).toBeUndefined()
+    expect(svg).toContain('PIK3CA_hotspot')
+  })
   it('splits by best response and refuses a column with more than two values', async () => {
     const clin = tmpFile('c.tsv', 'Tumor_Sample_Barcode\tbor\tsite\nTCGA-AB-2802\tPR\tx\nTCGA-AB-2803\tPD\ty\nTCGA-AB-2805\tSD\tz\n')
     const d = tmpDir()

@@ -26,6 +26,7 @@ import { readManifest, type ManifestEntry } from './manifest.js'
 import { readMafSplit, readVcfSplit } from '../scale/read/parallel.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from './sniff.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface CohortOptions {
   readonly inputs: readonly string[]
@@ -54,6 +55,8 @@ export interface CohortOptions {
    * (./stream-read.ts); other readers' records go to the sink after their file.
    */
   readonly stream?: RowSink | undefined
+  /** Line and size caps, the hold meter and the read registry for every file read (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
   /** Progress callback: (files done, files total, current file). */
   readonly onFile?: ((done: number, total: number, file: string) => void) | undefined
 }
@@ -105,14 +108,14 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const declared = new Set<string>()
   let listed: ListedSample[] | undefined
   if (opts.manifest !== undefined) {
-    const m = await readManifest(opts.manifest)
+    const m = await readManifest(opts.manifest, opts.limits)
     for (const e of m.entries) jobs.push({ path: e.path, role: e.role, sample: e.sample })
     for (const s of m.samples) declared.add(s)
   }
   for (const p of opts.cna ?? []) jobs.push({ path: p, role: 'cna', sample: undefined })
   for (const p of opts.fusions ?? []) jobs.push({ path: p, role: 'fusion', sample: undefined })
   if (opts.samplesFile !== undefined) {
-    listed = await readSampleList(opts.samplesFile)
+    listed = await readSampleList(opts.samplesFile, undefined, opts.limits)
     for (const s of listed) declared.add(s.id)
   }
   for (const s of opts.extraSamples ?? []) declared.add(s)
@@ -133,7 +136,7 @@ export async function loadCohort(opts: CohortOptions): Promise<Cohort> {
   const sniffAhead = (k: number): void => {
     const j = jobs[k]
     if (j === undefined || j.role === 'cna' || j.role === 'fusion' || sniffs[k] !== undefined) return
-    const p = sniffFile(j.path)
+    const p = sniffFile(j.path, opts.limits)
     p.catch(() => undefined) // reported when that file's turn comes, not as an unhandled rejection
     sniffs[k] = p
   }
@@ -181,11 +184,11 @@ interface OneResult {
 }
 
 async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable, sniffed: Promise<InputFormat> | undefined): Promise<OneResult> {
-  const common = { lenient: opts.lenient, sampleOverride: job.sample }
+  const common = { lenient: opts.lenient, sampleOverride: job.sample, limits: opts.limits }
   if (job.role === 'cna') return readCopyNumber(job.path, common)
   if (job.role === 'fusion') return readFusions(job.path, common)
   const origin: 'somatic' | 'germline' | undefined = job.role === 'germline' ? 'germline' : job.role === 'somatic' ? 'somatic' : opts.origin
-  const format = await (sniffed ?? sniffFile(job.path))
+  const format = await (sniffed ?? sniffFile(job.path, opts.limits))
   const sink = opts.stream
   switch (format) {
     case 'vcf': {
@@ -202,7 +205,7 @@ async function readOne(job: Job, opts: CohortOptions, columnMap: ReturnType<type
     case 'table':
       if (columnMap === undefined) {
         // Hugo_Symbol plus other MAF columns: read as MAF so the error names the missing columns.
-        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) {
+        if (looksLikeMaf(await peekText(job.path, 16 * 1024, { limits: opts.limits }))) {
           const mo = { ...common, origin, keepExtra: opts.keepExtra }
           return { alterations: [], ...(await (sink === undefined ? readMafInto(job.path, events, mo) : streamMaf(job.path, events, mo, sink))) }
         }

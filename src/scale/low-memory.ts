@@ -57,6 +57,7 @@ import { EventTable } from '../model/events.js'
 import { warn, type ReadReport } from '../model/report.js'
 import type { Classifier } from '../matrix/classifier.js'
 import type { VcfReadOptions } from '../vcf/options.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export { defaultPartitions, defaultPathPeak, holdLimit, lowMemoryWanted } from './wanted.js'
 
@@ -76,6 +77,8 @@ export interface LowMemoryOptions {
   readonly partitions?: number | undefined
   /** Where the partition files go (default: the OS temporary folder, TMPDIR). */
   readonly tmpDir?: string | undefined
+  /** Line and size caps and the read registry for every file read (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
   /** Progress: (steps done, steps in all, what). */
   readonly onStep?: ((done: number, total: number, what: string) => void) | undefined
 }
@@ -128,7 +131,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     const declared: string[] = []
     /** Samples the inputs named (not the list): the list's near-misses are checked against them. */
     const called = new Set<string>()
-    const listed = opts.samplesFile === undefined ? undefined : await readSampleList(opts.samplesFile)
+    const listed = opts.samplesFile === undefined ? undefined : await readSampleList(opts.samplesFile, undefined, opts.limits)
     if (listed !== undefined) {
       for (const s of listed) declared.push(s.id)
     }
@@ -143,8 +146,8 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       for (const [f, path] of paths.entries()) {
         step(f, total, `partitioning ${displayName(path)}`)
         try {
-          if ((await checkFormat(path)) === 'vcf') isVcf[f] = true
-          else await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())))
+          if ((await checkFormat(path, opts.limits)) === 'vcf') isVcf[f] = true
+          else await partitionMaf(path, f, out, () => (heads[f] = new MafParser(displayName(path), mafOpts())), opts.limits)
         } catch (e) {
           consider(f, e instanceof InputError ? (e.line ?? 0) : 0, e)
           break
@@ -160,7 +163,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
     if (pending === undefined) {
       for (const [j, x] of extraPaths.entries()) {
         try {
-          extra.push(x.cna ? await readCopyNumber(x.p, {}) : await readFusions(x.p, {}))
+          extra.push(x.cna ? await readCopyNumber(x.p, { limits: opts.limits }) : await readFusions(x.p, { limits: opts.limits }))
         } catch (e) {
           consider(paths.length + j, e instanceof InputError ? (e.line ?? 0) : 0, e)
           break
@@ -264,7 +267,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
       if (isVcf[f] !== true || !before(f, 0, pending)) continue
       step(paths.length + K, total, `reading ${displayName(path)}`)
       try {
-        const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin }, chunkRows, () => (pending === undefined ? classifier : undefined))
+        const r = await foldVcf(path, f, { ...opts.vcf, origin: opts.origin, limits: opts.limits }, chunkRows, () => (pending === undefined ? classifier : undefined))
         vcfRead[f] = r
         for (const s of r.samples) {
           universe.add(s)

@@ -31,7 +31,7 @@ export interface ReadLimits {
 }
 
 /** Limits with every field not given at its default (see the file comment). */
-export function readLimits(given: Partial<ReadLimits> = {}): ReadLimits {
+export function readLimits(given: { readonly [K in keyof ReadLimits]?: ReadLimits[K] | undefined } = {}): ReadLimits {
   return {
     maxLineLength: given.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH,
     maxInputBytes: given.maxInputBytes ?? totalmem(),

@@ -13,7 +13,7 @@ import { kindOfType, lookupVariantClass, type Alteration, type Origin, type Vari
 import { drop, dropSkipped, newReport, warn, type ReadReport } from '../model/report.js'
 import { ReadNotes } from '../model/read-notes.js'
 import { classifyConsequence, splitTerms } from '../model/consequence.js'
-import { typeFromAlleles } from './rules.js'
+import { statusOrigin, typeFromAlleles } from './rules.js'
 
 export const MAPPABLE_FIELDS = ['sample', 'gene', 'class', 'protein', 'chrom', 'start', 'end', 'ref', 'alt', 'type', 'vaf', 'depth', 'status'] as const
 export type MappableField = (typeof MAPPABLE_FIELDS)[number]
@@ -110,7 +110,7 @@ export async function readColumnMapped(
           ref: ref || undefined,
           alt: alt || undefined,
           protein: isMissing(get('protein')) ? undefined : get('protein'),
-          origin: statusOrigin(get('status')) ?? opts.origin ?? 'somatic',
+          origin: statusOrigin(get('status'), opts.origin),
           vaf: parseFloatField(get('vaf'), at('vaf'), true),
           depth: parseCountField(get('depth'), at('depth')),
           source: { file, line },
@@ -129,11 +129,6 @@ export async function readColumnMapped(
   notes.flush(report)
   if (guessedFrame > 0) warn(report, { code: 'frameshift-guessed', detail: String(guessedFrame) })
   return { alterations, report, samples: [...samples].sort() }
-}
-
-function statusOrigin(s: string | undefined): Origin | undefined {
-  const v = s?.toLowerCase()
-  return v === 'somatic' ? 'somatic' : v === 'germline' ? 'germline' : undefined
 }
 
 function resolve(map: ColumnMap, table: TableParser): Partial<Record<MappableField, number>> {

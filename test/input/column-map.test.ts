@@ -64,3 +64,22 @@ describe.skipIf(!hasShared('riaz2017-nivolumab'))('Riaz 2017 mutations (in place
     expect(r.alterations.filter((a) => a.variantClass === 'Targeted_Region')).toHaveLength(237)
   })
 })
+
+describe('status column: the same origin rule as a MAF Mutation_Status', () => {
+  it('reads Somatic/Germline in any case, any other word (LOH, Unknown) as unknown, a blank as somatic', async () => {
+    const p = tmpFile('status.tsv', 'Patient\tGene\tClass\tStatus\nP1\tTP53\tMissense_Mutation\tSOMATIC\nP2\tBRCA1\tNonsense_Mutation\tgermline\nP3\tPTEN\tMissense_Mutation\tLOH\nP4\tMYC\tMissense_Mutation\t\n')
+    const r = await readColumnMapped(p, parseColumnMap('sample=Patient,gene=Gene,class=Class,status=Status'))
+    expect(r.alterations.map((a) => [a.sample, a.origin])).toEqual([
+      ['P1', 'somatic'],
+      ['P2', 'germline'],
+      ['P3', 'unknown'],
+      ['P4', 'somatic'],
+    ])
+  })
+
+  it('gives a word other than Somatic/Germline the --origin option, as a MAF does', async () => {
+    const p = tmpFile('status2.tsv', 'Patient\tGene\tClass\tStatus\nP3\tPTEN\tMissense_Mutation\tLOH\n')
+    const r = await readColumnMapped(p, parseColumnMap('sample=Patient,gene=Gene,class=Class,status=Status'), { origin: 'germline' })
+    expect(r.alterations[0]?.origin).toBe('germline')
+  })
+})

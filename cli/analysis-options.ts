@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { studyPanelRules } from './study.js'
 import { parseOptions } from './validate.js'
+import { limitsOf } from './read-limits.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
 const list = (v: string) =>
@@ -50,6 +51,7 @@ export function classifyOptions(raw: unknown, extra: Partial<ClassifyOptions> = 
     origin: o.origin,
     pathwayCoverage: o.pathwayCoverage,
     study: studyPanelRules(raw as Record<string, unknown>),
+    limits: limitsOf(raw),
     ...extra,
   }
 }

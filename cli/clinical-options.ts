@@ -11,6 +11,7 @@ import { readClinical, type ClinicalResult } from '../src/clinical/read.js'
 import { parseResponseMap } from '../src/clinical/response.js'
 import { TIME_UNITS, type ClinicalReading } from '../src/model/clinical.js'
 import { parseOptions } from './validate.js'
+import { limitsOf } from './read-limits.js'
 
 const collect = (v: string, prev: string[] = []) => [...prev, v]
 
@@ -51,5 +52,5 @@ export function clinicalReading(raw: unknown): ClinicalReading {
 /** Read --clinical against the calls' sample IDs (no overlap: exit 1 before any output). */
 export async function loadClinical(path: string, raw: unknown, samples: readonly string[]): Promise<ClinicalResult> {
   const o = parseOptions(Schema, raw)
-  return readClinical(path, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient, samples, reading: clinicalReading(raw) })
+  return readClinical(path, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient, samples, reading: clinicalReading(raw), limits: limitsOf(raw) })
 }

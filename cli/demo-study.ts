@@ -29,6 +29,7 @@ import { forestSvg } from '../viz/forest.js'
 import { kmCurve, kmSvg } from '../viz/km.js'
 import type { StudySection } from '../viz/report/study.js'
 import { factorKmInput, hrForestOptions, hrForestRows } from '../viz/study-figures.js'
+import type { ReadLimits } from '../src/io/read-limits.js'
 
 export interface StudyOutputs {
   readonly files: readonly (readonly [string, string])[]
@@ -59,7 +60,7 @@ const coxTsv = (rows: readonly SurvivalTermRow[]) => [
   ...rows.map((r) => [r.term, r.hr, r.hr_lower, r.hr_upper, r.wald_p, r.n, r.events, r.reference ?? 'NA'].map((x) => (typeof x === 'number' ? formatSignificant(x, 7) : String(x ?? 'NA'))).join('\t')),
 ]
 
-export async function studyOutputs(dir: string, table: ClinicalTable, eff: readonly EfficacyRow[], tmb: NumericVector | undefined, banner: string): Promise<StudyOutputs> {
+export async function studyOutputs(dir: string, table: ClinicalTable, eff: readonly EfficacyRow[], tmb: NumericVector | undefined, banner: string, limits?: ReadLimits): Promise<StudyOutputs> {
   const files: [string, string][] = []
   const sections: StudySection[] = []
   const t = withLineGroups(table)
@@ -109,7 +110,7 @@ export async function studyOutputs(dir: string, table: ClinicalTable, eff: reado
 
   // Table 3: adverse events.
   const aeFile = join(dir, 'adverse_events.tsv')
-  const ae = adverseEventTable(await readTable(aeFile, { what: 'adverse-event table' }), { population: new Set(table.rows.keys()), populationName: 'the clinical table' })
+  const ae = adverseEventTable(await readTable(aeFile, { what: 'adverse-event table', limits }), { population: new Set(table.rows.keys()), populationName: 'the clinical table' })
   const t3 = aeTsv(ae)
   files.push(['table3-adverse-events.tsv', [banner, ...t3].join('\n') + '\n'])
   sections.push({ id: 'table3', title: 'Table 3 — Adverse events', note: `n (%) of ${ae.denominator}; a patient counts once per term, at the worst grade.`, table: { head: ['term', 'any grade n (%)', 'grade ≥3 n (%)'], rows: ae.rows.map((r) => [r.term, `${r.anyGrade} (${r.anyGradePercent.toFixed(1)})`, `${r.grade3plus} (${r.grade3plusPercent.toFixed(1)})`]) } })

@@ -21,7 +21,7 @@ export function burdenCommand(io: CliIO): Command {
     .requiredOption('--feature <name>', 'tmb, mutation_count (from the calls: give the inputs) or clinical:COL (a numeric column)')
     .option('--y-label <text>', 'value axis title (default the feature and its unit)')
     .option('--log', 'log10 value axis (every value must be > 0)')
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const feature = z.string().parse(raw['feature'])
       const ep = parseEndpoint(String(raw['endpoint']))
       if (ep.kind !== 'group') throw new InputError('USAGE', `burden: ${quote(ep.name)} is not a response endpoint (orr, dcr or a two-valued column)`)

@@ -28,7 +28,7 @@ export function convertCommand(io: CliIO): Command {
       .addOption(new Option('--to <format>', 'output format').choices(['maf', 'json']).default('maf'))
       .option('-o, --output <file>', 'output file (default: stdout)'),
   ).action(
-    inputAction(async (inputs, raw) => {
+    inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const maf = o.to === 'maf' ? new MafFormat() : undefined
       const json = maf === undefined ? new JsonFormat() : undefined

@@ -26,6 +26,7 @@ import { reportFigures } from '../report-figures.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { parseOptions } from '../validate.js'
+import { cliReadLimits } from '../read-limits.js'
 
 export const SYNTHETIC_NOTE =
   'SYNTHETIC demo cohort: generated to match the published aggregate results of a real-world study of trastuzumab deruxtecan in HR-negative, HER2-low metastatic breast cancer (64 patients, 28 sequenced). It matches the study’s published numbers, not its patients.'
@@ -54,7 +55,7 @@ export function demoCommand(io: CliIO): Command {
       const dir = demoDir()
       const out = resolve(o.out)
       const created = outputFolder(o.out)
-      const outputs = new OutputSet()
+      const outputs = new OutputSet([], io.registry)
       try {
         await writeDemo(io, dir, out, outputs)
       } catch (e) {
@@ -68,10 +69,11 @@ export function demoCommand(io: CliIO): Command {
 /** The demo's files, staged in `outputs` and renamed into `out` together once all are written. */
 async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet): Promise<void> {
   const bar = progress(io, 'demo')
-  const cohort = await loadCohort({ inputs: [], manifest: join(dir, 'manifest.tsv'), onFile: (d, t, f) => bar.update(d, t, f) })
+  const limits = cliReadLimits(io)
+  const cohort = await loadCohort({ inputs: [], manifest: join(dir, 'manifest.tsv'), limits, onFile: (d, t, f) => bar.update(d, t, f) })
   bar.done()
-  const clinical = await readClinical(join(dir, 'clinical.tsv'))
-  const classify = { panels: [join(dir, 'panel.json')], rules: 'tdxd-her2low' }
+  const clinical = await readClinical(join(dir, 'clinical.tsv'), { limits })
+  const classify = { panels: [join(dir, 'panel.json')], rules: 'tdxd-her2low', limits }
   const a = await runAnalysis(cohort, clinical.table, {
     classify,
     endpoints: ['orr', 'dcr', 'pfs'],
@@ -90,7 +92,7 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
   const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])
   await w('efficacy.tsv', [banner, ...efficacyTsv(eff)].join('\n') + '\n')
   // The study's Tables 1–3 and Fig. 1–3 (Fig. 4 is the oncoplot), through the library code the commands use.
-  const study = await studyOutputs(dir, clinical.table, eff, tmbVector(a.matrix, "maftools' nine non-synonymous classes"), banner)
+  const study = await studyOutputs(dir, clinical.table, eff, tmbVector(a.matrix, "maftools' nine non-synonymous classes"), banner, limits)
   for (const [name, text] of study.files) await w(name, text)
   await w('fig4-oncoplot.svg', a.oncoplot.svg)
   const lines = lineOfTherapyCounts(clinical.table)
@@ -102,7 +104,7 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
     await w(name, kmSvg(k))
   }
   // The study's figures: TP53 and PIK3CA are the genes its lollipops are about.
-  const extra = await reportFigures(a.matrix, clinical.table, { endpoints: ['orr', 'dcr', 'pfs'], lollipops: ['TP53', 'PIK3CA'] })
+  const extra = await reportFigures(a.matrix, clinical.table, { endpoints: ['orr', 'dcr', 'pfs'], lollipops: ['TP53', 'PIK3CA'], limits })
   const html = renderReport({
     ...(await reportInput(cohort, a, {
       figures: extra.figures,

@@ -22,6 +22,7 @@ import { addFeatureScanOptions, runFeatureScan } from '../feature-scan.js'
 import { addInputOptions, classifyInputs, inputAction } from '../inputs.js'
 import { parseOptions } from '../validate.js'
 import { parseFeatureWords, type FeatureWords } from './feature-options.js'
+import { limitsOf } from '../read-limits.js'
 
 const Common = z.object({
   clinical: z.string({ message: 'required: the clinical table' }),
@@ -50,7 +51,7 @@ export function addCommon(cmd: Command): Command {
 /** Vectors and term rows for the asked features; genomic feature ids are read from the calls. */
 export async function prepare(io: CliIO, inputs: string[], raw: Record<string, unknown>, words: FeatureWords, genomicIds: readonly string[], ep: EndpointSpec) {
   const o = parseOptions(Common, raw)
-  const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
+  const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, limits: limitsOf(raw, io) })
   const needCalls = genomicIds.length > 0 || words.tmb || words.mutationCount
   const classified = needCalls ? await classifyInputs(inputs, raw, io, { ...classifyOptions(raw), withPathways: true }) : undefined
   let features: number[] = []
@@ -84,8 +85,8 @@ export function splitWords(list: readonly string[]): { words: FeatureWords; geno
 }
 
 export async function writeFigure(io: CliIO, svg: string, out: string, png: boolean | undefined, inputs: readonly string[]): Promise<void> {
-  await writeFileAtomic(out, svg, inputs)
-  if (png) await writeFileAtomic(out.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputs)
+  await writeFileAtomic(out, svg, inputs, io.registry)
+  if (png) await writeFileAtomic(out.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputs, io.registry)
   io.stderr(`biomarkit: wrote ${out}${png ? ' and its PNG' : ''}\n`)
 }
 
@@ -93,7 +94,7 @@ export function kmCommand(io: CliIO): Command {
   const cmd = new Command('km').description('one Kaplan–Meier figure of a clinical factor, a numeric feature at a cut-off, or a genomic feature, with HR, CI, P, medians and numbers at risk')
   addCommon(cmd)
     .requiredOption('--feature <name>', 'clinical:COL, tmb, mutation_count, or a gene / rule / pathway id of the calls')
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const feature = z.string().parse(raw['feature'])
       const ep = parseEndpoint(String(raw['endpoint']))
       if (ep.kind !== 'survival') throw new InputError('USAGE', `km: ${quote(ep.name)} is not a survival endpoint (pfs, os or TIME~EVENT)`)
@@ -113,7 +114,7 @@ export function forestCommand(io: CliIO): Command {
   const cmd = new Command('forest').description('a hazard-ratio (survival endpoint) or odds-ratio (response endpoint) forest plot of univariable or multivariable terms')
   addCommon(cmd)
     .requiredOption('--features <list>', 'clinical:A,B,…, tmb, mutation_count, gene / rule ids', (v: string, prev: string[] = []) => [...prev, ...parseList(v)])
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const list = z.array(z.string()).parse(raw['features'])
       const ep = parseEndpoint(String(raw['endpoint']))
       const { words, genomic } = splitWords(list)

@@ -40,7 +40,7 @@ export function interactionsCommand(io: CliIO): Command {
     .option('-o, --output <file>', 'output file (default: stdout)')
     .option('--plot <file>', 'also draw the pairs as a heatmap (SVG; upper triangle, −log10 p by direction, * q < 0.05)')
     .option('--png', 'with --plot, also write a PNG next to the SVG')
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const { matrix, files } = await classifyInputs(inputs, raw, io, classifyOptions(raw))
       const ids = pickFeatures(matrix, 'gene', o.top, o.genes)
@@ -68,7 +68,7 @@ export function interactionsCommand(io: CliIO): Command {
       if (o.plot !== undefined) {
         // The figure and its PNG replace their targets together or not at all.
         const svg = toSvg(layoutCooccurrence(ids, rows))
-        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files, io.registry)
       }
     }))
   return cmd

@@ -22,6 +22,7 @@ import { lollipopFigure } from '../lollipop-figure.js'
 import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
+import { limitsOf } from '../read-limits.js'
 
 const Schema = z.object({
   output: z.string({ message: 'required: -o plot.svg' }),
@@ -106,7 +107,7 @@ export function lollipopCommand(io: CliIO): Command {
     .option('--scale <n>', 'PNG pixels per SVG pixel (default 2)')
     .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale')
   cmd.action((gene: string, inputs: string[], raw: Record<string, unknown>) =>
-    inputAction(async (files, opts) => {
+    inputAction(io, async (files, opts) => {
       const o = parseOptions(Schema, opts)
       if (o.splitBy !== undefined && o.clinical === undefined) throw new InputError('USAGE', '--split-by needs --clinical FILE')
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
@@ -119,12 +120,12 @@ export function lollipopCommand(io: CliIO): Command {
       const split = clinical !== undefined && o.splitBy !== undefined ? sidesFromColumn(clinical, o.splitBy, o.splitLevels) : undefined
       const hotspots: { position: number; label: string }[] = []
       if (o.rules !== undefined) {
-        for (const r of compileRules(await loadRules(resolveData(o.rules, 'biomarkers-')), o.rules)) {
+        for (const r of compileRules(await loadRules(resolveData(o.rules, 'biomarkers-'), limitsOf(opts, io)), o.rules)) {
           if (!r.genes.includes(feature.id) || r.hotspots === undefined) continue
           for (const residue of r.hotspots.keys()) hotspots.push({ position: Number(residue.replace(/^\D+/, '')), label: r.id })
         }
       }
-      const { svg, data, transcript, notes } = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width })
+      const { svg, data, transcript, notes } = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width, limits: limitsOf(opts, io) })
       const used = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
       const outs: { path: string; data: string | Uint8Array }[] = [{ path: o.output, data: svg }]
       if (o.png) outs.push({ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) })
@@ -132,7 +133,7 @@ export function lollipopCommand(io: CliIO): Command {
         const rows = data.sites.map((s) => [s.position, s.side, s.count, s.samples, s.changes.map((c) => `${c.change}:${c.count}`).join(','), s.classes.map((c) => `${c.variantClass}:${c.count}`).join(',')].join('\t'))
         outs.push({ path: o.sitesOut, data: [`# ${feature.id} ${transcript.protein} (${transcript.refseq}), ${transcript.length} aa; ${notes.join('; ')}`, 'position\tside\tcount\tsamples\tchanges\tclasses', ...rows].join('\n') + '\n' })
       }
-      await writeFilesAtomic(outs, used)
+      await writeFilesAtomic(outs, used, io.registry)
       io.stderr(`lollipop: ${notes.join('; ')}\n`)
     })(inputs, raw),
   )

@@ -19,6 +19,8 @@ import type { CliIO } from '../context.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { addExcelSafeOption, guardTable } from '../output.js'
 import { parseOptions } from '../validate.js'
+import type { ReadLimits } from '../../src/io/read-limits.js'
+import { limitsOf } from '../read-limits.js'
 
 const Schema = z.object({
   output: z.string({ message: 'required: -o plot.svg' }),
@@ -75,7 +77,7 @@ export function oncoplotCommand(io: CliIO): Command {
     .option('--dpi <n>', 'PNG resolution in dots per inch, instead of --scale (an SVG pixel is 1/96 inch: 300 dpi = scale 3.125)')
     .option('--no-italic', 'gene symbols upright (default italic, the HGNC convention)')
     .option('--log', 'log10(1 + x) scale for the top bar and numeric tracks')
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
@@ -89,14 +91,14 @@ export function oncoplotCommand(io: CliIO): Command {
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
       // Through the line source, so a missing or non-UTF-8 file is a located error (readFile made a
       // missing file an internal fault, exit 2).
-      const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder)
+      const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder, limitsOf(raw, io))
       const opts: OncoplotOptions = {
         features: named ? matrix.features.filter((f) => f.type === 'gene').map((f) => f.id) : pickFeatures(matrix, type, o.top, o.genes),
         keepFeatureOrder: o.keepGeneOrder,
         removeUnaltered: o.removeUnaltered,
         sortBy: o.sortBy ? { column: o.sortBy } : undefined,
         sampleOrder,
-        theme: o.theme ? await readTheme(o.theme) : undefined,
+        theme: o.theme ? await readTheme(o.theme, limitsOf(raw, io)) : undefined,
         palette: o.palette,
         maxMatrixWidth: o.width,
         tracks: clinical && o.tracks ? trackSpecs(clinical, o.tracks) : undefined,
@@ -118,12 +120,13 @@ export function oncoplotCommand(io: CliIO): Command {
           ...(o.matrixOut ? [{ path: o.matrixOut, data: guardTable(io, matrixTsv(matrix, order), o.matrixOut, o.excelSafe) }] : []),
         ],
         inputsUsed,
+        io.registry,
       )
     }))
   return cmd
 }
 
 /** One sample ID per line; blank lines and `#` comments skipped (the side-file reader, capped). */
-async function sampleIds(path: string): Promise<string[]> {
-  return (await readSampleList(path, 'sample order')).map((s) => s.id)
+async function sampleIds(path: string, limits: ReadLimits): Promise<string[]> {
+  return (await readSampleList(path, 'sample order', limits)).map((s) => s.id)
 }

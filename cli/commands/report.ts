@@ -23,6 +23,7 @@ import { clinicalNotes } from './oncoplot.js'
 import { scanStatements } from './scan.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { parseOptions } from '../validate.js'
+import { limitsOf } from '../read-limits.js'
 
 const Schema = z.object({
   clinical: z.string().optional(),
@@ -54,7 +55,7 @@ export function reportCommand(io: CliIO): Command {
     .option('--genes <list>', 'test (and plot) only these genes', parseList)
     .option('--top-plots <n>', `draw the N Kaplan–Meier plots with the smallest q, then p; the rest stay in the table (default ${DEFAULT_TOP_PLOTS})`)
     .option('--lollipops <list>', `lollipop plots of these genes (default: the ${DEFAULT_LOLLIPOPS} most altered genes with protein changes)`, parseList)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
@@ -80,7 +81,7 @@ export function reportCommand(io: CliIO): Command {
         topPlots: o.topPlots,
         matrix,
       })
-      const extra = await reportFigures(matrix, clinical.table, { endpoints: o.endpoints, lollipops: o.lollipops })
+      const extra = await reportFigures(matrix, clinical.table, { endpoints: o.endpoints, lollipops: o.lollipops, limits: limitsOf(raw, io) })
       const tracks = (o.tracks ?? defaultTracks).filter((t) => clinical.table.columns.includes(t))
       const html = renderReport(
         await reportInput(cohort, a, {
@@ -99,7 +100,7 @@ export function reportCommand(io: CliIO): Command {
           panels: copts.panels ?? [],
         }),
       )
-      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files])
+      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files], io.registry)
     }))
   return cmd
 }

@@ -29,7 +29,7 @@ export function summaryCommand(io: CliIO): Command {
     .option('-o, --output <file>', 'output file (default: stdout)')
     .option('--plot <file>', "also draw the cohort summary figure (SVG; maftools' plotmafSummary)")
     .option('--png', 'with --plot, also write a PNG next to the SVG')
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')
       // The figure needs every event's alleles and class, which the low-memory path does not keep.
@@ -42,7 +42,7 @@ export function summaryCommand(io: CliIO): Command {
       await emit(io, text, o.output, files)
       if (o.plot !== undefined) {
         const svg = toSvg(layoutMafSummary(mafSummaryData(requireRecords(matrix, 'summary --plot'))))
-        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files, io.registry)
       }
     }))
   return cmd

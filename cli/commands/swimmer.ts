@@ -12,6 +12,7 @@ import { swimmerFigure } from '../swimmer-figure.js'
 import { addClinicalOptions, clinicalReading } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { parseOptions } from '../validate.js'
+import { cliReadLimits } from '../read-limits.js'
 
 const Schema = z.object({
   clinical: z.string({ message: 'required: --clinical FILE' }),
@@ -40,9 +41,9 @@ export function swimmerCommand(io: CliIO): Command {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
-      const { table } = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, reading: clinicalReading(raw) })
+      const { table } = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, reading: clinicalReading(raw), limits: cliReadLimits(io) })
       const { svg, stated, reading } = swimmerFigure(table, o.endpoint, { responseColumn: o.responseColumn, responseTime: o.responseTime, title: o.title })
-      await writeFilesAtomic([{ path: o.output, data: svg }, ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) }] : [])], [o.clinical])
+      await writeFilesAtomic([{ path: o.output, data: svg }, ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) }] : [])], [o.clinical], io.registry)
       for (const n of [...reading, ...stated]) io.stderr(`swimmer: ${n}\n`)
     })
   return cmd

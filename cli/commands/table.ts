@@ -19,6 +19,7 @@ import type { CliIO } from '../context.js'
 import { emit } from '../output.js'
 import { parseOptions } from '../validate.js'
 import { jsonText, parseReferences } from './feature-options.js'
+import { cliReadLimits } from '../read-limits.js'
 
 const Schema = z.object({
   clinical: z.string().optional(),
@@ -58,7 +59,8 @@ export function tableCommand(io: CliIO): Command {
     .option('-o, --output <file>', 'output file (default: stdout)')
     .action(async (kind: string, file: string | undefined, raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
-      const clinical = o.clinical === undefined ? undefined : await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
+      const limits = cliReadLimits(io)
+      const clinical = o.clinical === undefined ? undefined : await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, limits })
       const inputs = [...(o.clinical ? [o.clinical] : []), ...(file ? [file] : [])]
       let lines: string[]
       let json: unknown
@@ -80,7 +82,7 @@ export function tableCommand(io: CliIO): Command {
         }
       } else if (kind === 'ae') {
         if (file === undefined) throw new InputError('USAGE', 'table ae: name the adverse-event table (biomarkit table ae AE_FILE)')
-        const t = await readTable(file, { what: 'adverse-event table' })
+        const t = await readTable(file, { what: 'adverse-event table', limits })
         const ae = adverseEventTable(t, {
           patientColumn: o.patientColumn,
           termColumn: o.termColumn,

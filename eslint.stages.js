@@ -12,7 +12,7 @@ export const STAGES = [
   ['src/input'], // a cohort from a manifest or file list: the formats, in parallel where it pays
   ['src/classify'], // records → classes, rules, assay (panel) status
   ['src/matrix'], // the sample × feature matrix: build, cell stores, summaries
-  ['src/scale'], // the low-memory path: one matrix per sample partition, merged; the memory budget
+  ['src/scale'], // the low-memory path: one matrix per sample partition, merged; when to switch to it
   ['src/study'], // cBioPortal study folders; patient-level collapsing of the matrix
   ['src/stats'], // R-exact statistics over plain numbers
   ['src/scan', 'src/features'], // association tests over the matrix; clinical and continuous features

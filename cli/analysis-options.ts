@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { studyPanelRules } from './study.js'
 import { addOptions, choice, collect, list, opt, parseOptions, schemaOf } from './option-table.js'
+import { limitsOf } from './read-limits.js'
 
 /** Classification options: one table, declared and validated from it. */
 export const CLASSIFY_OPTIONS = {
@@ -40,6 +41,7 @@ export function classifyOptions(raw: unknown, extra: Partial<ClassifyOptions> = 
     origin: o.origin,
     pathwayCoverage: o.pathwayCoverage,
     study: studyPanelRules(raw as Record<string, unknown>),
+    limits: limitsOf(raw),
     ...extra,
   }
 }

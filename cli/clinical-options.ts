@@ -12,6 +12,7 @@ import { parseResponseMap } from '../src/clinical/response.js'
 import { TIME_UNITS, type ClinicalReading } from '../src/model/clinical.js'
 import { INPUT_OPTIONS } from './inputs.js'
 import { addOptions, choice, collect, opt, parseOptions, schemaOf } from './option-table.js'
+import { limitsOf } from './read-limits.js'
 
 /** The clinical-reading options: one table, declared and validated from it. */
 export const CLINICAL_OPTIONS = {
@@ -45,5 +46,5 @@ export function clinicalReading(raw: unknown): ClinicalReading {
 /** Read --clinical against the calls' sample IDs (no overlap: exit 1 before any output). */
 export async function loadClinical(path: string, raw: unknown, samples: readonly string[]): Promise<ClinicalResult> {
   const o = parseOptions(Schema, raw)
-  return readClinical(path, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient, samples, reading: clinicalReading(raw) })
+  return readClinical(path, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient, samples, reading: clinicalReading(raw), limits: limitsOf(raw) })
 }

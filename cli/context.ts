@@ -2,6 +2,7 @@
  * What a command needs from the outside world, injected so commands run in-process in tests.
  */
 import { InputError } from '../src/errors.js'
+import type { ReadRegistry } from '../src/io/read-registry.js'
 import { escapeTerminal } from '../src/io/terminal.js'
 
 export interface CliIO {
@@ -17,6 +18,8 @@ export interface CliIO {
   /** True when stderr is a terminal (progress bars only then). */
   readonly isTTY: boolean
   readonly cwd: string
+  /** Every path this run reads (cli/main.ts makes one per run): no output may replace one. */
+  readonly registry?: ReadRegistry | undefined
 }
 
 /** Exit-1 error for a failed write to standard output. */

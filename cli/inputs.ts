@@ -1,6 +1,6 @@
 /**
  * The input options every analysis command shares, one zod schema, and the adapter to loadCohort;
- * `inputAction` runs a command's whole action inside the --max-line-length scope.
+ * `inputAction` builds the command's read limits once and keeps them with its options.
  */
 import { constants } from 'node:buffer'
 import type { Command } from 'commander'
@@ -12,10 +12,11 @@ import type { RowSink } from '../src/input/stream-read.js'
 import { isBadRow, type ReadReport } from '../src/model/report.js'
 import { classifyCohort, prepareClassifier, type ClassifyOptions } from '../src/pipeline/classify-cohort.js'
 import { classifyLowMemory, holdLimit, lowMemoryWanted } from '../src/scale/low-memory.js'
-import { withMaxLineLength } from '../src/io/lines.js'
-import { declareInputs } from '../src/io/read-registry.js'
-import { HoldLimitReached, parseByteSize, withHoldLimit, withInputLimits } from '../src/io/limits.js'
+import { HoldLimitReached, HoldMeter } from '../src/io/limits.js'
+import type { ReadLimits } from '../src/io/read-limits.js'
 import type { CliIO } from './context.js'
+import { memoryBudget } from './memory-budget.js'
+import { cliReadLimits, limitsOf, withLimits } from './read-limits.js'
 import { progress } from './progress.js'
 import { announceStudy, declaredSamples, expandStudy } from './study.js'
 import { addOptions, choice, collect, opt, parseOptions, schemaOf } from './option-table.js'
@@ -52,28 +53,18 @@ export const InputOptionsSchema = schemaOf(INPUT_OPTIONS)
 export type InputOptions = z.infer<typeof InputOptionsSchema>
 
 /**
- * A command action run inside the --max-line-length scope (withMaxLineLength) and the size limits
- * (--max-input-bytes, --max-side-file-bytes, --strict: withInputLimits), so every file the
- * command reads honours the cap: --clinical, --panel, --sample-panels, --rules, --pathways,
- * --sample-order and --theme are read after loadInputs returns, and scoping only loadInputs left
- * them uncapped.
+ * A command action given its read limits (--max-line-length, --max-input-bytes,
+ * --max-side-file-bytes, --strict; ./read-limits.ts) with its options, so every file the command
+ * reads honours them: --clinical, --panel, --sample-panels, --rules, --pathways, --sample-order
+ * and --theme are read after loadInputs returns, and their readers take `limitsOf(raw)` too.
  */
-export function inputAction(action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
-  return (inputs, raw) => {
-    declareInputs([...inputs, ...optionPaths(raw)])
-    const o = parseOptions(InputOptionsSchema, raw)
-    const limits = {
-      maxInputBytes: o.maxInputBytes === undefined ? undefined : parseByteSize(o.maxInputBytes, '--max-input-bytes'),
-      maxSideFileBytes: o.maxSideFileBytes === undefined ? undefined : parseByteSize(o.maxSideFileBytes, '--max-side-file-bytes'),
-      strict: o.strict,
-    }
-    return withInputLimits(limits, () =>
-      withMaxLineLength(o.maxLineLength, async () => {
-        // A study folder becomes its files and fills the options not given (./study.ts).
-        const e = await expandStudy(inputs, raw)
-        return action(e.inputs, e.raw)
-      }),
-    )
+export function inputAction(io: CliIO, action: (inputs: string[], raw: Record<string, unknown>) => Promise<void>): (inputs: string[], raw: Record<string, unknown>) => Promise<void> {
+  return async (inputs, raw) => {
+    io.registry?.declare([...inputs, ...optionPaths(raw)])
+    const limits = cliReadLimits(io, parseOptions(InputOptionsSchema, raw))
+    // A study folder becomes its files and fills the options not given (./study.ts).
+    const e = await expandStudy(inputs, withLimits(raw, limits), limits)
+    return action(e.inputs, e.raw)
   }
 }
 
@@ -91,13 +82,14 @@ function optionPaths(raw: Record<string, unknown>): string[] {
   })
 }
 
-export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean; stream?: RowSink } = {}): Promise<Cohort> {
+/** `extra.limits`: the command's (limitsOf(raw)) unless given (a hold meter added, ./inputs.ts classifyInputs). */
+export async function loadInputs(inputs: readonly string[], raw: unknown, io: CliIO, extra: { keepExtra?: boolean; stream?: RowSink; limits?: ReadLimits } = {}): Promise<Cohort> {
   const o = parseOptions(InputOptionsSchema, raw)
+  const limits = extra.limits ?? limitsOf(raw, io)
   announceStudy(io, raw)
-  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>, limits)
   const bar = progress(io, 'reading')
   try {
-    // The --max-line-length cap is in force here: commands call this inside inputAction.
     const cohort = await loadCohort({
       extraSamples,
       inputs,
@@ -114,6 +106,7 @@ export async function loadInputs(inputs: readonly string[], raw: unknown, io: Cl
       normalId: o.normalId,
       keepExtra: extra.keepExtra,
       stream: extra.stream,
+      limits,
       onFile: (done, total, file) => bar.update(done, total, file),
     })
     if (o.lenient) {
@@ -151,10 +144,12 @@ export interface Classified {
 export async function classifyInputs(inputs: readonly string[], raw: unknown, io: CliIO, copts: ClassifyOptions): Promise<Classified> {
   const lm = parseOptions(LowMemorySchema, raw)
   const o = parseOptions(InputOptionsSchema, raw)
+  const limits = limitsOf(raw, io)
+  const budget = memoryBudget()
   let low = lm.lowMemory === true || (lm.lowMemory === undefined && lm.partitions !== undefined)
   const auto = lm.lowMemory === undefined && lm.partitions === undefined && o.manifest === undefined && o.columns === undefined && !o.lenient
   if (auto) {
-    const why = await lowMemoryWanted(inputs)
+    const why = await lowMemoryWanted(inputs, budget, limits)
     if (why !== undefined) {
       io.stderr(`biomarkit: ${why}\n`)
       low = true
@@ -163,10 +158,10 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
   if (!low) {
     // gzip and stdin sizes are known only as they are read: measured, and past what the memory
     // budget allows, read again in sample partitions (a pipe cannot be read again: refused).
-    const limit = auto ? holdLimit(inputs) : undefined
+    const limit = auto ? holdLimit(inputs, budget) : undefined
     try {
-      const cohort = limit === undefined ? await loadInputs(inputs, raw, io) : await withHoldLimit(limit, () => loadInputs(inputs, raw, io))
-      return { matrix: await classifyCohort(cohort, copts), reports: cohort.reports, files: cohort.files }
+      const cohort = await loadInputs(inputs, raw, io, { limits: limit === undefined ? limits : { ...limits, hold: new HoldMeter(limit) } })
+      return { matrix: await classifyCohort(cohort, { limits, ...copts }), reports: cohort.reports, files: cohort.files }
     } catch (e) {
       if (!(e instanceof HoldLimitReached)) throw e
       const gb = `${(e.limit / 2 ** 30).toFixed(1)} GB`
@@ -190,7 +185,7 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
     throw new InputError('USAGE', `--low-memory does not take ${refused[0]}: it reads MAF and VCF files given directly`, { suggestion: 'drop --low-memory (the default path reads everything)' })
   }
   announceStudy(io, raw)
-  const extraSamples = await declaredSamples(raw as Record<string, unknown>)
+  const extraSamples = await declaredSamples(raw as Record<string, unknown>, limits)
   const bar = progress(io, 'reading')
   try {
     const r = await classifyLowMemory(
@@ -203,9 +198,10 @@ export async function classifyInputs(inputs: readonly string[], raw: unknown, io
         origin: o.inputOrigin,
         vcf: { keepFiltered: o.keepFiltered, tumorId: o.tumorId, normalId: o.normalId, splitMultiallelic: o.splitMultiallelic },
         partitions: lm.partitions,
+        limits,
         onStep: (d, t, what) => bar.update(d, t, what),
       },
-      (cnNotAssayed) => prepareClassifier({ ...copts, cnNotAssayed }),
+      (cnNotAssayed) => prepareClassifier({ limits, ...copts, cnNotAssayed }),
     )
     return { matrix: r.matrix, reports: r.reports, files: r.files }
   } finally {

@@ -9,6 +9,7 @@ import { readClinical } from '../src/clinical/read.js'
 import type { ClinicalSource } from '../src/pipeline/clinical-level.js'
 import { clinicalReading, loadClinical } from './clinical-options.js'
 import { studyOf } from './study.js'
+import { limitsOf } from './read-limits.js'
 
 export interface ClinicalOptions {
   readonly clinical?: string | undefined
@@ -28,11 +29,11 @@ export async function loadClinicalSource(raw: unknown, o: ClinicalOptions, sampl
     if (s === undefined || (s.folder.patients === undefined && s.folder.samples === undefined)) {
       throw new InputError('USAGE', '--clinical: required: the clinical table (or give a cBioPortal study folder with clinical files)')
     }
-    const leveled = await readStudyClinical(s.folder.patients, s.folder.samples, { lenient: o.lenient, reading: clinicalReading(raw) })
+    const leveled = await readStudyClinical(s.folder.patients, s.folder.samples, { lenient: o.lenient, reading: clinicalReading(raw), limits: limitsOf(raw) })
     return { leveled, allPatient: false, reports: leveled.reports, files: leveled.files }
   }
   // Without calls (clinical features alone) the sample column is found by name, not by overlap.
-  const r = samples === undefined ? await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient, reading: clinicalReading(raw) }) : await loadClinical(o.clinical, raw, samples)
+  const r = samples === undefined ? await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, lenient: o.lenient, reading: clinicalReading(raw), limits: limitsOf(raw) }) : await loadClinical(o.clinical, raw, samples)
   if (o.patientColumn === undefined) return { plain: r.table, allPatient: false, reports: [r.report], files: [o.clinical] }
   const leveled = withPatientColumn(r, o.patientColumn)
   return { leveled, allPatient: true, reports: leveled.reports, files: leveled.files }

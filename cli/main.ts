@@ -8,7 +8,7 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { isInputError } from '../src/errors.js'
 import { installInterruptCleanup } from '../src/io/cleanup.js'
-import { withReadRegistry } from '../src/io/read-registry.js'
+import { ReadRegistry } from '../src/io/read-registry.js'
 import { VERSION } from '../src/version.js'
 import type { CliIO } from './context.js'
 import { processIO } from './context.js'
@@ -43,10 +43,11 @@ Examples:
 
 /** Run the CLI in-process; resolves to the exit code. */
 export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
-  const program = buildProgram(io)
+  // One read registry per run: no output may replace a file the run reads (src/io/write.ts). It
+  // travels on the run's CliIO to the limits of every read and to the outputs.
+  const program = buildProgram({ ...io, registry: new ReadRegistry() })
   try {
-    // One read registry per run: no output may replace a file the run reads (src/io/write.ts).
-    await withReadRegistry(() => program.parseAsync(argv, { from: 'user' }))
+    await program.parseAsync(argv, { from: 'user' })
     await io.drain?.()
     return 0
   } catch (e) {

@@ -59,7 +59,7 @@ export async function openOutput(io: CliIO, out: string | undefined, inputs: rea
       },
     }
   }
-  const set = new OutputSet(inputs)
+  const set = new OutputSet(inputs, io.registry)
   const w = await set.stream(out)
   return {
     write: (chunk) => w.write(guard ? guard.lines(chunk) : chunk),

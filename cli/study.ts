@@ -11,7 +11,9 @@ import { anyPanel } from '../src/panels/profiled.js'
 import { isStudyFolder, readStudyFolder, type StudyFolder } from '../src/study/folder.js'
 import { studyPanels, type StudyPanels } from '../src/study/panels.js'
 import { sampleLevelLine } from '../src/study/patients.js'
+import type { ReadLimits } from '../src/io/read-limits.js'
 import type { CliIO } from './context.js'
+import { limitsOf } from './read-limits.js'
 
 export interface StudyInput {
   readonly folder: StudyFolder
@@ -22,12 +24,12 @@ const KEY = '__biomarkitStudy'
 const announced = new WeakSet<StudyInput>()
 
 /** The inputs with a study folder replaced by its mutation files, and the options it fills in. */
-export async function expandStudy(inputs: readonly string[], raw: Record<string, unknown>): Promise<{ inputs: string[]; raw: Record<string, unknown> }> {
+export async function expandStudy(inputs: readonly string[], raw: Record<string, unknown>, limits?: ReadLimits): Promise<{ inputs: string[]; raw: Record<string, unknown> }> {
   const folders = inputs.filter(isStudyFolder)
   if (folders.length === 0) return { inputs: [...inputs], raw }
   if (folders.length > 1) throw new InputError('USAGE', `${folders.length} study folders given (${folders.join(', ')}): analyse one study at a time`)
-  const folder = await readStudyFolder(folders[0] as string)
-  const study: StudyInput = { folder, panels: await studyPanels(folder) }
+  const folder = await readStudyFolder(folders[0] as string, limits)
+  const study: StudyInput = { folder, panels: await studyPanels(folder, limits) }
   const given = (k: string): boolean => raw[k] !== undefined && !(Array.isArray(raw[k]) && raw[k].length === 0)
   const out: Record<string, unknown> = { ...raw, [KEY]: study }
   if (!given('cna') && folder.cna.length > 0) out.cna = folder.cna.map((p) => p.path)
@@ -51,11 +53,11 @@ export function studyPanelRules(raw: Record<string, unknown>): StudyPanels | und
  * Samples that are sequenced without a call: the study's case lists and every sample a panel
  * matrix (the study's, or --sample-panels) names for at least one profile.
  */
-export async function declaredSamples(raw: Record<string, unknown>): Promise<string[]> {
+export async function declaredSamples(raw: Record<string, unknown>, limits?: ReadLimits): Promise<string[]> {
   const out = new Set<string>()
   const rules = studyPanelRules(raw)
   for (const s of rules?.declared ?? []) out.add(s)
-  const m = typeof raw.samplePanels === 'string' ? await readPanelMatrix(raw.samplePanels) : rules?.matrix
+  const m = typeof raw.samplePanels === 'string' ? await readPanelMatrix(raw.samplePanels, limits) : rules?.matrix
   if (m !== undefined) for (const [s, row] of m.rows) if (anyPanel(row)) out.add(s)
   return [...out]
 }
@@ -89,7 +91,7 @@ export async function studyLevelNote(raw: unknown, samples: readonly string[]): 
   const patientOf = new Map<string, string>()
   let cols: [number, number] | undefined
   let upto = 0
-  for await (const batch of readLineBatches(s.folder.samples)) {
+  for await (const batch of readLineBatches(s.folder.samples, { limits: limitsOf(raw) })) {
     for (const text of batch.lines) {
       if (text === '' || text.startsWith('#')) continue
       if (cols === undefined) {

@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { readSideText } from '../src/io/side-file.js'
 import { validate } from '../src/io/zod-issues.js'
 import { jsonLocator, parseJsonText } from '../src/panels/json.js'
+import type { ReadLimits } from '../src/io/read-limits.js'
 
 const Color = z
   .string()
@@ -85,8 +86,8 @@ export function parseTheme(text: string, file: string): Theme {
  * Read and validate a theme file (`--theme FILE`), through the line source like every input (a BOM,
  * gzip, invalid UTF-8 as file:line:column, the line cap; readFile's 'utf8' made bad bytes U+FFFD).
  */
-export async function readTheme(path: string): Promise<Theme> {
-  return parseTheme(await readSideText(path, 'theme file'), path)
+export async function readTheme(path: string, limits?: ReadLimits): Promise<Theme> {
+  return parseTheme(await readSideText(path, 'theme file', limits), path)
 }
 
 /** JSON Schema of the theme file, generated from the zod schema (never hand-synchronised). */

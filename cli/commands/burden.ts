@@ -24,7 +24,7 @@ const BURDEN_OPTIONS = {
 export function burdenCommand(io: CliIO): Command {
   const cmd = new Command('burden').description('burden by response: a numeric feature (TMB, mutation count, a numeric clinical column) per response group, points + box, with the Wilcoxon rank-sum p')
   addOptions(addCommon(cmd), BURDEN_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const { feature } = parseOptions(schemaOf(BURDEN_OPTIONS), raw)
       const ep = parseEndpoint(String(raw['endpoint']))
       if (ep.kind !== 'group') throw new InputError('USAGE', `burden: ${quote(ep.name)} is not a response endpoint (orr, dcr or a two-valued column)`)

@@ -32,7 +32,7 @@ export function convertCommand(io: CliIO): Command {
   addExcelSafeOption(
     addOptions(addInputOptions(cmd), CONVERT_OPTIONS),
   ).action(
-    inputAction(async (inputs, raw) => {
+    inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const maf = o.to === 'maf' ? new MafFormat() : undefined
       const json = maf === undefined ? new JsonFormat() : undefined

@@ -25,6 +25,7 @@ import { reportFigures } from '../../src/pipeline/report-figures.js'
 import type { CliIO } from '../context.js'
 import { progress } from '../progress.js'
 import { addOptions, opt, parseOptions, schemaOf } from '../option-table.js'
+import { cliReadLimits } from '../read-limits.js'
 
 export const SYNTHETIC_NOTE =
   'SYNTHETIC demo cohort: generated to match the published aggregate results of a real-world study of trastuzumab deruxtecan in HR-negative, HER2-low metastatic breast cancer (64 patients, 28 sequenced). It matches the study’s published numbers, not its patients.'
@@ -51,7 +52,7 @@ export function demoCommand(io: CliIO): Command {
       const dir = demoDir()
       const out = resolve(o.out)
       const created = outputFolder(o.out)
-      const outputs = new OutputSet()
+      const outputs = new OutputSet([], io.registry)
       try {
         await writeDemo(io, dir, out, outputs)
       } catch (e) {
@@ -65,10 +66,11 @@ export function demoCommand(io: CliIO): Command {
 /** The demo's files, staged in `outputs` and renamed into `out` together once all are written. */
 async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet): Promise<void> {
   const bar = progress(io, 'demo')
-  const cohort = await loadCohort({ inputs: [], manifest: join(dir, 'manifest.tsv'), onFile: (d, t, f) => bar.update(d, t, f) })
+  const limits = cliReadLimits(io)
+  const cohort = await loadCohort({ inputs: [], manifest: join(dir, 'manifest.tsv'), limits, onFile: (d, t, f) => bar.update(d, t, f) })
   bar.done()
-  const clinical = await readClinical(join(dir, 'clinical.tsv'))
-  const classify = { panels: [join(dir, 'panel.json')], rules: 'tdxd-her2low' }
+  const clinical = await readClinical(join(dir, 'clinical.tsv'), { limits })
+  const classify = { panels: [join(dir, 'panel.json')], rules: 'tdxd-her2low', limits }
   const a = await runAnalysis(cohort, clinical.table, {
     classify,
     endpoints: ['orr', 'dcr', 'pfs'],
@@ -87,7 +89,7 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
   const eff = efficacyTable(clinical.table, ['her2_ihc', 'brain_mets', 'prior_trop2_adc'])
   await w('efficacy.tsv', [banner, ...efficacyTsv(eff)].join('\n') + '\n')
   // The study's Tables 1–3 and Fig. 1–3 (Fig. 4 is the oncoplot), through the library code the commands use.
-  const adverseEvents = await readTable(join(dir, 'adverse_events.tsv'), { what: 'adverse-event table' })
+  const adverseEvents = await readTable(join(dir, 'adverse_events.tsv'), { what: 'adverse-event table', limits })
   const study = studyOutputs({ table: clinical.table, efficacy: eff, tmb: tmbVector(a.matrix, "maftools' nine non-synonymous classes"), adverseEvents, banner })
   for (const [name, text] of study.files) await w(name, text)
   await w('fig4-oncoplot.svg', a.oncoplot.svg)
@@ -100,7 +102,7 @@ async function writeDemo(io: CliIO, dir: string, out: string, outputs: OutputSet
     await w(name, kmSvg(k))
   }
   // The study's figures: TP53 and PIK3CA are the genes its lollipops are about.
-  const extra = await reportFigures(a.matrix, clinical.table, { endpoints: ['orr', 'dcr', 'pfs'], lollipops: ['TP53', 'PIK3CA'] })
+  const extra = await reportFigures(a.matrix, clinical.table, { endpoints: ['orr', 'dcr', 'pfs'], lollipops: ['TP53', 'PIK3CA'], limits })
   const html = renderReport({
     ...(await reportInput(cohort, a, {
       figures: extra.figures,

@@ -21,6 +21,7 @@ import { CLINICAL_OPTIONS } from '../clinical-options.js'
 import { CLINICAL, collectList, COVARIATES, ENDPOINT, OUTPUT_SVG, PNG, TITLE } from '../common-options.js'
 import { addOptions, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 import { parseFeatureWords, type FeatureWords } from './feature-options.js'
+import { limitsOf } from '../read-limits.js'
 
 /** The options km, forest and burden share: one table. */
 const FIGURE_OPTIONS = {
@@ -44,7 +45,7 @@ export function addCommon(cmd: Command): Command {
 /** Vectors and term rows for the asked features; genomic feature ids are read from the calls. */
 export async function prepare(io: CliIO, inputs: string[], raw: Record<string, unknown>, words: FeatureWords, genomicIds: readonly string[], ep: EndpointSpec) {
   const o = parseOptions(Common, raw)
-  const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
+  const clinical = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, limits: limitsOf(raw, io) })
   const needCalls = genomicIds.length > 0 || words.tmb || words.mutationCount
   const classified = needCalls ? await classifyInputs(inputs, raw, io, { ...classifyOptions(raw), withPathways: true }) : undefined
   const features = classified && genomicIds.length > 0 ? featureIndices(classified.matrix, genomicIds) : []
@@ -70,8 +71,8 @@ export function splitWords(list: readonly string[]): { words: FeatureWords; geno
 }
 
 export async function writeFigure(io: CliIO, svg: string, out: string, png: boolean | undefined, inputs: readonly string[]): Promise<void> {
-  await writeFileAtomic(out, svg, inputs)
-  if (png) await writeFileAtomic(out.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputs)
+  await writeFileAtomic(out, svg, inputs, io.registry)
+  if (png) await writeFileAtomic(out.replace(/\.svg$/i, '') + '.png', renderPng(svg), inputs, io.registry)
   io.stderr(`biomarkit: wrote ${out}${png ? ' and its PNG' : ''}\n`)
 }
 
@@ -81,7 +82,7 @@ export function kmCommand(io: CliIO): Command {
   const cmd = new Command('km').description('one Kaplan–Meier figure of a clinical factor, a numeric feature at a cut-off, or a genomic feature, with HR, CI, P, medians and numbers at risk')
   addCommon(cmd)
   addOptions(cmd, KM_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const feature = parseOptions(schemaOf(KM_OPTIONS), raw).feature
       const ep = parseEndpoint(String(raw['endpoint']))
       if (ep.kind !== 'survival') throw new InputError('USAGE', `km: ${quote(ep.name)} is not a survival endpoint (pfs, os or TIME~EVENT)`)
@@ -98,7 +99,7 @@ export function forestCommand(io: CliIO): Command {
   const cmd = new Command('forest').description('a hazard-ratio (survival endpoint) or odds-ratio (response endpoint) forest plot of univariable or multivariable terms')
   addCommon(cmd)
   addOptions(cmd, FOREST_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const list = parseOptions(schemaOf(FOREST_OPTIONS), raw).features
       const ep = parseEndpoint(String(raw['endpoint']))
       const { words, genomic } = splitWords(list)

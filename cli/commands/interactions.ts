@@ -33,7 +33,7 @@ const Schema = schemaOf(INTERACTIONS_OPTIONS).extend({ excelSafe: z.boolean().op
 export function interactionsCommand(io: CliIO): Command {
   const cmd = new Command('interactions').description('pairwise co-occurrence / mutual exclusivity of the most altered genes')
   addOptions(addExcelSafeOption(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))), INTERACTIONS_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       // --top is the shared positive count; a pair needs two genes.
       if (o.top < 2) throw new InputError('USAGE', `--top: expected at least 2 (genes are tested in pairs), got ${o.top}`)
@@ -45,7 +45,7 @@ export function interactionsCommand(io: CliIO): Command {
       if (o.plot !== undefined) {
         // The figure and its PNG replace their targets together or not at all.
         const svg = toSvg(layoutCooccurrence(scan.genes, scan.rows))
-        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files, io.registry)
       }
     }))
   return cmd

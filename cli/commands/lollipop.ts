@@ -17,6 +17,7 @@ import { clinicalNotes } from '../../src/pipeline/endpoint-scan.js'
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { CLINICAL, DPI, OUTPUT_SVG, PNG, SCALE } from '../common-options.js'
 import { addOptions, list, opt, parseOptions, schemaOf, variant } from '../option-table.js'
+import { limitsOf } from '../read-limits.js'
 
 const LOLLIPOP_OPTIONS = {
   output: OUTPUT_SVG,
@@ -40,7 +41,7 @@ export function lollipopCommand(io: CliIO): Command {
   addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))
   addOptions(cmd, LOLLIPOP_OPTIONS)
   cmd.action((gene: string, inputs: string[], raw: Record<string, unknown>) =>
-    inputAction(async (files, opts) => {
+    inputAction(io, async (files, opts) => {
       const o = parseOptions(Schema, opts)
       if (o.splitBy !== undefined && o.clinical === undefined) throw new InputError('USAGE', '--split-by needs --clinical FILE')
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
@@ -55,12 +56,12 @@ export function lollipopCommand(io: CliIO): Command {
       if (clinical !== undefined) for (const line of clinicalNotes(clinical, [])) io.stderr(`biomarkit: ${line}\n`)
       const split = clinical !== undefined && o.splitBy !== undefined ? sidesFromColumn(clinical, o.splitBy, o.splitLevels) : undefined
       const hotspots = ruleHotspots(classifier.rules, feature.id)
-      const fig = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width })
+      const fig = await lollipopFigure(matrix, feature.id, { refseq: o.refseq, split, hotspots, labelTop: o.labelTop, width: o.width, limits: limitsOf(opts, io) })
       const used = [...cohort.files, ...(o.clinical ? [o.clinical] : [])]
       const outs: { path: string; data: string | Uint8Array }[] = [{ path: o.output, data: fig.svg }]
       if (o.png) outs.push({ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(fig.svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) })
       if (o.sitesOut !== undefined) outs.push({ path: o.sitesOut, data: lollipopSitesTsv(fig).join('\n') + '\n' })
-      await writeFilesAtomic(outs, used)
+      await writeFilesAtomic(outs, used, io.registry)
       io.stderr(`lollipop: ${fig.notes.join('; ')}\n`)
     })(inputs, raw),
   )

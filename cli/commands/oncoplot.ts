@@ -18,6 +18,8 @@ import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { addExcelSafeOption, guardTable } from '../output.js'
 import { CLINICAL, DPI, GENES, LOG, OUTPUT_SVG, PNG, SCALE, TITLE, TOP, TRACKS } from '../common-options.js'
 import { addOptions, choice, opt, parseOptions, schemaOf, variant } from '../option-table.js'
+import type { ReadLimits } from '../../src/io/read-limits.js'
+import { limitsOf } from '../read-limits.js'
 
 const ONCOPLOT_OPTIONS = {
   output: OUTPUT_SVG,
@@ -49,7 +51,7 @@ const Schema = schemaOf(ONCOPLOT_OPTIONS).extend({ excelSafe: z.boolean().option
 export function oncoplotCommand(io: CliIO): Command {
   const cmd = new Command('oncoplot').description('SVG oncoplot (genes × samples) with clinical tracks; PNG and the drawn matrix on request')
   addOptions(addExcelSafeOption(addClinicalOptions(addClassifyOptions(addInputOptions(cmd)))), ONCOPLOT_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
@@ -63,14 +65,14 @@ export function oncoplotCommand(io: CliIO): Command {
       const type = o.show === 'genes' ? 'gene' : o.show === 'rules' ? 'rule' : 'pathway'
       // Through the line source, so a missing or non-UTF-8 file is a located error (readFile made a
       // missing file an internal fault, exit 2).
-      const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder)
+      const sampleOrder = o.sampleOrder === undefined ? undefined : await sampleIds(o.sampleOrder, limitsOf(raw, io))
       const opts: OncoplotOptions = {
         features: named ? matrix.features.filter((f) => f.type === 'gene').map((f) => f.id) : pickFeatures(matrix, type, o.top, o.genes),
         keepFeatureOrder: o.keepGeneOrder,
         removeUnaltered: o.removeUnaltered,
         sortBy: o.sortBy ? { column: o.sortBy } : undefined,
         sampleOrder,
-        theme: o.theme ? await readTheme(o.theme) : undefined,
+        theme: o.theme ? await readTheme(o.theme, limitsOf(raw, io)) : undefined,
         palette: o.palette,
         maxMatrixWidth: o.width,
         tracks: clinical && o.tracks ? trackSpecs(clinical, o.tracks) : undefined,
@@ -92,12 +94,13 @@ export function oncoplotCommand(io: CliIO): Command {
           ...(o.matrixOut ? [{ path: o.matrixOut, data: guardTable(io, matrixTsv(matrix, order), o.matrixOut, o.excelSafe) }] : []),
         ],
         inputsUsed,
+        io.registry,
       )
     }))
   return cmd
 }
 
 /** One sample ID per line; blank lines and `#` comments skipped (the side-file reader, capped). */
-async function sampleIds(path: string): Promise<string[]> {
-  return (await readSampleList(path, 'sample order')).map((s) => s.id)
+async function sampleIds(path: string, limits: ReadLimits): Promise<string[]> {
+  return (await readSampleList(path, 'sample order', limits)).map((s) => s.id)
 }

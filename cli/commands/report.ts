@@ -24,6 +24,7 @@ import { clinicalNotes, scanStatements } from '../../src/pipeline/endpoint-scan.
 import { addInputOptions, inputAction, loadInputs } from '../inputs.js'
 import { CLINICAL, COVARIATES, GENES, MIN_ALTERED, OUTPUT, TITLE, TOP, TRACKS } from '../common-options.js'
 import { addOptions, list, opt, parseOptions, schemaOf, variant } from '../option-table.js'
+import { limitsOf } from '../read-limits.js'
 
 const REPORT_OPTIONS = {
   clinical: variant(CLINICAL, { description: 'clinical table (a study folder brings its own)' }),
@@ -45,7 +46,7 @@ const Schema = schemaOf(REPORT_OPTIONS)
 export function reportCommand(io: CliIO): Command {
   const cmd = new Command('report').description('self-contained HTML report: oncoplot, associations, forest plot, KM curves, read report, provenance')
   addOptions(addClinicalOptions(addClassifyOptions(addInputOptions(cmd))), REPORT_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const cohort = await loadInputs(inputs, raw, io)
       const copts = classifyOptions(raw)
@@ -71,7 +72,7 @@ export function reportCommand(io: CliIO): Command {
         topPlots: o.topPlots,
         matrix,
       })
-      const extra = await reportFigures(matrix, clinical.table, { endpoints: o.endpoints, lollipops: o.lollipops })
+      const extra = await reportFigures(matrix, clinical.table, { endpoints: o.endpoints, lollipops: o.lollipops, limits: limitsOf(raw, io) })
       const tracks = (o.tracks ?? defaultTracks).filter((t) => clinical.table.columns.includes(t))
       const html = renderReport(
         await reportInput(cohort, a, {
@@ -90,7 +91,7 @@ export function reportCommand(io: CliIO): Command {
           panels: copts.panels ?? [],
         }),
       )
-      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files])
+      await writeFileAtomic(o.output, html, [...cohort.files, ...src.files], io.registry)
     }))
   return cmd
 }

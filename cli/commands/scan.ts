@@ -73,7 +73,7 @@ export function scanCommand(io: CliIO): Command {
   addExcelSafeOption(addClinicalOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd)))))
   addOptions(cmd, SCAN_OPTIONS)
   addFeatureScanOptions(cmd)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       const copts = classifyOptions(raw)
       const words = parseFeatureWords(o.features ?? [])
@@ -162,7 +162,7 @@ export function scanCommand(io: CliIO): Command {
             ...featureTables.map((t) => ({ path: join(dir, t.name), text: t.lines.join('\n') + '\n' })),
           ]
           // One transaction: every endpoint's file replaces its target, or none does.
-          await writeFilesAtomic(outs.map((f) => ({ path: f.path, data: guardTable(io, f.text, f.path, o.excelSafe) })), inputsUsed)
+          await writeFilesAtomic(outs.map((f) => ({ path: f.path, data: guardTable(io, f.text, f.path, o.excelSafe) })), inputsUsed, io.registry)
           io.stderr(`biomarkit: wrote ${outs.map((f) => f.path).join(', ')}\n`)
         } else {
           await emit(io, scanTsv(run.groups.flatMap((g) => g.rows), run.survival.flatMap((sv) => sv.rows)).join('\n') + '\n', o.output, inputsUsed, { tabular: true, excelSafe: o.excelSafe })

@@ -33,7 +33,7 @@ const Schema = schemaOf(SUMMARY_OPTIONS).extend({ lowMemory: z.boolean().optiona
 export function summaryCommand(io: CliIO): Command {
   const cmd = new Command('summary').description('per-feature altered/assayed counts, per-sample burden and the read report')
   addOptions(addLowMemoryOptions(addClassifyOptions(addInputOptions(cmd))), SUMMARY_OPTIONS)
-    .action(inputAction(async (inputs, raw) => {
+    .action(inputAction(io, async (inputs, raw) => {
       const o = parseOptions(Schema, raw)
       if (o.png && o.plot === undefined) throw new InputError('USAGE', '--png goes with --plot FILE')
       // The figure needs every event's alleles and class, which the low-memory path does not keep.
@@ -46,7 +46,7 @@ export function summaryCommand(io: CliIO): Command {
       await emit(io, text, o.output, files)
       if (o.plot !== undefined) {
         const svg = toSvg(layoutMafSummary(mafSummaryData(requireRecords(matrix, 'summary --plot'))))
-        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files)
+        await writeFilesAtomic([{ path: o.plot, data: svg }, ...(o.png ? [{ path: o.plot.replace(/\.svg$/i, '') + '.png', data: renderPng(svg) }] : [])], files, io.registry)
       }
     }))
   return cmd

@@ -13,6 +13,7 @@ import { addClinicalOptions, clinicalReading } from '../clinical-options.js'
 import type { CliIO } from '../context.js'
 import { CLINICAL, DPI, ENDPOINT, OUTPUT_SVG, PNG, SCALE, TITLE } from '../common-options.js'
 import { addOptions, opt, parseOptions, schemaOf, variant } from '../option-table.js'
+import { cliReadLimits } from '../read-limits.js'
 
 const SWIMMER_OPTIONS = {
   clinical: variant(CLINICAL, { required: true }),
@@ -33,9 +34,9 @@ export function swimmerCommand(io: CliIO): Command {
     .action(async (raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
       if (o.scale !== undefined && o.dpi !== undefined) throw new InputError('USAGE', '--scale and --dpi say the same thing: give one')
-      const { table } = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, reading: clinicalReading(raw) })
+      const { table } = await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, reading: clinicalReading(raw), limits: cliReadLimits(io) })
       const { svg, stated, reading } = swimmerFigure(table, o.endpoint, { responseColumn: o.responseColumn, responseTime: o.responseTime, title: o.title })
-      await writeFilesAtomic([{ path: o.output, data: svg }, ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) }] : [])], [o.clinical])
+      await writeFilesAtomic([{ path: o.output, data: svg }, ...(o.png ? [{ path: o.output.replace(/\.svg$/i, '') + '.png', data: renderPng(svg, { scale: o.dpi !== undefined ? o.dpi / 96 : o.scale }) }] : [])], [o.clinical], io.registry)
       for (const n of [...reading, ...stated]) io.stderr(`swimmer: ${n}\n`)
     })
   return cmd

@@ -16,6 +16,7 @@ import { CLINICAL, collectList, FORMAT, OUTPUT, PATIENT_COLUMN } from '../common
 import { FEATURE_SCAN_OPTIONS } from '../feature-scan.js'
 import { addOptions, list, opt, parseOptions, schemaOf, variant } from '../option-table.js'
 import { jsonText, parseReferences } from './feature-options.js'
+import { cliReadLimits } from '../read-limits.js'
 
 const TABLE_OPTIONS = {
   clinical: variant(CLINICAL, { description: 'clinical table (baseline, efficacy; ae: the safety population)' }),
@@ -44,7 +45,8 @@ export function tableCommand(io: CliIO): Command {
   return addOptions(cmd, TABLE_OPTIONS)
     .action(async (kind: string, file: string | undefined, raw: Record<string, unknown>) => {
       const o = parseOptions(Schema, raw)
-      const clinical = o.clinical === undefined ? undefined : await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn })
+      const limits = cliReadLimits(io)
+      const clinical = o.clinical === undefined ? undefined : await readClinical(o.clinical, { sampleColumn: o.sampleColumn, responseColumn: o.responseColumn, limits })
       const inputs = [...(o.clinical ? [o.clinical] : []), ...(file ? [file] : [])]
       let lines: string[]
       let json: unknown
@@ -56,7 +58,7 @@ export function tableCommand(io: CliIO): Command {
         json = doc.json
       } else if (kind === 'ae') {
         if (file === undefined) throw new InputError('USAGE', 'table ae: name the adverse-event table (biomarkit table ae AE_FILE)')
-        const t = await readTable(file, { what: 'adverse-event table' })
+        const t = await readTable(file, { what: 'adverse-event table', limits })
         const doc = adverseEventDocument(t, file, {
           patientColumn: o.patientColumn,
           termColumn: o.termColumn,

@@ -13,6 +13,7 @@ import { COLLAPSED_CLASSES } from './collapse.js'
 import { readJsonFile, validateJson } from '../panels/json.js'
 import { SYMBOL_RE } from '../panels/schema.js'
 import { isHotspot } from './protein.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 const Symbol_ = z.string().regex(SYMBOL_RE, 'expected a gene symbol')
 const FRACTION = 'expected a number between 0 and 1'
@@ -89,6 +90,6 @@ export function parseRules(json: unknown, file: string): RuleFile {
   return validateJson(RuleFileSchema, json, file, 'rules')
 }
 
-export async function loadRules(path: string): Promise<RuleFile> {
-  return readJsonFile(RuleFileSchema, path, 'rules')
+export async function loadRules(path: string, limits?: ReadLimits): Promise<RuleFile> {
+  return readJsonFile(RuleFileSchema, path, 'rules', limits)
 }

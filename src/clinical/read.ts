@@ -26,6 +26,7 @@ import { findFirst, headerHint, requireNamed, RESPONSE_COLUMN_NAMES, SAMPLE_COLU
 import { describeNearMisses, chooseByOverlap, matchSamples } from './match.js'
 import { clinicalValue, isClinicalMissing } from './missing.js'
 import { declaredUnits } from './units.js'
+import type { WithLimits } from '../io/read-limits.js'
 
 export const ReadClinicalOptionsSchema = z.object({
   sampleColumn: z.string().min(1).optional(),
@@ -35,7 +36,8 @@ export const ReadClinicalOptionsSchema = z.object({
   samples: z.array(z.string()).readonly().optional(),
   reading: z.custom<ClinicalReading>().optional(),
 })
-export type ReadClinicalOptions = z.input<typeof ReadClinicalOptionsSchema>
+/** The schema's options, and the read limits (default readLimits()). */
+export type ReadClinicalOptions = z.input<typeof ReadClinicalOptionsSchema> & WithLimits
 
 export interface ClinicalResult {
   readonly table: ClinicalTable
@@ -44,7 +46,7 @@ export interface ClinicalResult {
 
 export async function readClinical(path: string, opts: ReadClinicalOptions = {}): Promise<ClinicalResult> {
   const o = ReadClinicalOptionsSchema.parse(opts)
-  const t = await readTable(path, { lenient: o.lenient, what: 'clinical table' })
+  const t = await readTable(path, { lenient: o.lenient, what: 'clinical table', limits: opts.limits })
   return buildClinical(t, o)
 }
 

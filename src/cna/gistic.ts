@@ -23,13 +23,15 @@ import { readLines } from '../io/lines.js'
 import { findColumn, readTable, type ReadTableResult } from '../io/table.js'
 import type { Alteration, CnState } from '../model/alteration.js'
 import { drop, newReport, warn, type ReadReport } from '../model/report.js'
+import type { ReadLimits, WithLimits } from '../io/read-limits.js'
 
 export const ReadGisticOptionsSchema = z.object({
   ampGenes: z.string().min(1).optional(),
   delGenes: z.string().min(1).optional(),
   level: z.enum(['deep', 'all']).optional(),
 })
-export type ReadGisticOptions = z.input<typeof ReadGisticOptionsSchema>
+/** The schema's options, and the read limits (default readLimits()). */
+export type ReadGisticOptions = z.input<typeof ReadGisticOptionsSchema> & WithLimits
 
 export interface GisticResult {
   readonly alterations: Alteration[]
@@ -45,9 +47,9 @@ const STATE: Readonly<Record<Kind, Readonly<Record<'1' | '2', CnState>>>> = {
 }
 
 /** Gene lists of one amp_genes / del_genes file, keyed by "cytoband|wide peak boundaries". */
-export async function readGisticGenes(path: string, report: ReadReport): Promise<Map<string, string[]>> {
+export async function readGisticGenes(path: string, report: ReadReport, limits?: ReadLimits): Promise<Map<string, string[]>> {
   const rows: string[][] = []
-  for await (const { text } of readLines(path)) rows.push(text.split('\t'))
+  for await (const { text } of readLines(path, { limits })) rows.push(text.split('\t'))
   const [head, , , bounds] = rows
   if (head === undefined || bounds === undefined || head[0]?.trim().toLowerCase() !== 'cytoband') {
     throw new InputError('FORMAT', 'not a GISTIC genes file: expected rows cytoband, q value, residual q value, wide peak boundaries, genes', { file: path, line: 1 })
@@ -81,11 +83,11 @@ export async function readGistic(allLesionsPath: string, opts: ReadGisticOptions
   if (o.ampGenes === undefined && o.delGenes === undefined) {
     throw new InputError('USAGE', 'GISTIC: give amp_genes and/or del_genes to map peaks to genes', { file: allLesionsPath })
   }
-  const t = await readTable(allLesionsPath, { what: 'GISTIC all_lesions file' })
+  const t = await readTable(allLesionsPath, { what: 'GISTIC all_lesions file', limits: opts.limits })
   const report = newReport(t.header.file, 'GISTIC all_lesions (peak × sample cells)')
   const genes: Record<Kind, Map<string, string[]> | undefined> = {
-    amp: o.ampGenes === undefined ? undefined : await readGisticGenes(o.ampGenes, report),
-    del: o.delGenes === undefined ? undefined : await readGisticGenes(o.delGenes, report),
+    amp: o.ampGenes === undefined ? undefined : await readGisticGenes(o.ampGenes, report, opts.limits),
+    del: o.delGenes === undefined ? undefined : await readGisticGenes(o.delGenes, report, opts.limits),
   }
   return build(t, genes, o.level ?? 'deep', report)
 }

@@ -45,6 +45,7 @@ import {
   ThresholdsSchema,
   type CnCall,
 } from './states.js'
+import type { WithLimits } from '../io/read-limits.js'
 
 export const ReadCopyNumberOptionsSchema = z.object({
   sampleColumn: z.string().min(1).optional(),
@@ -55,7 +56,8 @@ export const ReadCopyNumberOptionsSchema = z.object({
   log2Thresholds: ThresholdsSchema.optional(),
   lenient: z.boolean().optional(),
 })
-export type ReadCopyNumberOptions = z.input<typeof ReadCopyNumberOptionsSchema>
+/** The schema's options, and the read limits (default readLimits()). */
+export type ReadCopyNumberOptions = z.input<typeof ReadCopyNumberOptionsSchema> & WithLimits
 type Opts = z.output<typeof ReadCopyNumberOptionsSchema>
 
 /** A locus whose copy number the table says was not assayed in a sample ("Not Available"). */
@@ -75,7 +77,7 @@ export interface CopyNumberResult {
 
 export async function readCopyNumber(path: string, opts: ReadCopyNumberOptions = {}): Promise<CopyNumberResult> {
   const o = ReadCopyNumberOptionsSchema.parse(opts)
-  return build(await readTable(path, { lenient: o.lenient, what: 'copy-number table' }), o)
+  return build(await readTable(path, { lenient: o.lenient, what: 'copy-number table', limits: opts.limits }), o)
 }
 
 export function parseCopyNumberLines(file: string, lines: readonly string[], opts: ReadCopyNumberOptions = {}): CopyNumberResult {

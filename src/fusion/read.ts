@@ -26,6 +26,7 @@ import type { Alteration } from '../model/alteration.js'
 import { drop, dropSkipped, newReport, warnError, type ReadReport } from '../model/report.js'
 import { splitFusionName, type FusionGenes } from './fusion-name.js'
 import { detectFusionLayout, type FusionLayout } from './layout.js'
+import type { WithLimits } from '../io/read-limits.js'
 
 export const ReadFusionsOptionsSchema = z.object({
   /** Sample name for a single-sample file without a sample column (PCGR, STAR-Fusion). */
@@ -34,7 +35,8 @@ export const ReadFusionsOptionsSchema = z.object({
   genes: z.array(z.string().min(1)).optional(),
   lenient: z.boolean().optional(),
 })
-export type ReadFusionsOptions = z.input<typeof ReadFusionsOptionsSchema>
+/** The schema's options, and the read limits (default readLimits()). */
+export type ReadFusionsOptions = z.input<typeof ReadFusionsOptionsSchema> & WithLimits
 type Opts = z.output<typeof ReadFusionsOptionsSchema>
 
 export interface FusionResult {
@@ -45,7 +47,7 @@ export interface FusionResult {
 
 export async function readFusions(path: string, opts: ReadFusionsOptions = {}): Promise<FusionResult> {
   const o = ReadFusionsOptionsSchema.parse(opts)
-  return build(await readTable(path, { lenient: o.lenient, what: 'fusion table' }), o)
+  return build(await readTable(path, { lenient: o.lenient, what: 'fusion table', limits: opts.limits }), o)
 }
 
 export function parseFusionLines(file: string, lines: readonly string[], opts: ReadFusionsOptions = {}): FusionResult {

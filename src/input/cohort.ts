@@ -23,6 +23,7 @@ import { looksLikeMaf, type InputFormat } from './sniff.js'
 import { CrossFileCheck, Repeats } from './cross-file.js'
 import { planJobs, readCohort, type FileRead, type Job, type ReadContext, type RecordsRead, type RowHolder } from './read-cohort.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface CohortOptions {
   readonly inputs: readonly string[]
@@ -58,6 +59,8 @@ export interface CohortOptions {
   readonly keepCrossFileRepeats?: boolean | undefined
   /** When a big MAF or VCF is read by two threads (tests: minBytes 0 and a split point force it on small files). */
   readonly parallel?: ParallelTuning | undefined
+  /** Line and size caps, the hold meter and the read registry for every file read (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
   /** Progress callback: (files done, files total, current file). */
   readonly onFile?: ((done: number, total: number, file: string) => void) | undefined
 }
@@ -141,7 +144,7 @@ type OneResult = RecordsRead
 
 /** A call file read whole (MAF and VCF rows straight into the table; other readers' records returned). */
 async function readOne(job: Job, format: InputFormat, opts: CohortOptions, columnMap: ReturnType<typeof parseColumnMap> | undefined, events: EventTable): Promise<OneResult> {
-  const common = { lenient: opts.lenient, sampleOverride: job.sample }
+  const common = { lenient: opts.lenient, sampleOverride: job.sample, limits: opts.limits }
   const origin: 'somatic' | 'germline' | undefined = job.role === 'germline' ? 'germline' : job.role === 'somatic' ? 'somatic' : opts.origin
   const sink = opts.stream
   switch (format) {
@@ -159,7 +162,7 @@ async function readOne(job: Job, format: InputFormat, opts: CohortOptions, colum
     case 'table':
       if (columnMap === undefined) {
         // Hugo_Symbol plus other MAF columns: read as MAF so the error names the missing columns.
-        if (looksLikeMaf(await peekText(job.path, 16 * 1024))) {
+        if (looksLikeMaf(await peekText(job.path, 16 * 1024, { limits: opts.limits }))) {
           const mo = { ...common, origin, keepExtra: opts.keepExtra }
           return { alterations: [], ...(await (sink === undefined ? readMafInto(job.path, events, mo) : streamMaf(job.path, events, mo, sink))) }
         }

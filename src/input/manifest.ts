@@ -8,6 +8,7 @@ import { existsSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
 import { readTable, requireColumns } from '../io/table.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export const ROLES = ['somatic', 'germline', 'cna', 'fusion', 'maf'] as const
 export type Role = (typeof ROLES)[number]
@@ -27,8 +28,9 @@ export interface Manifest {
   readonly samples: readonly string[]
 }
 
-export async function readManifest(path: string): Promise<Manifest> {
-  const t = await readTable(path, { what: 'manifest' })
+/** `limits`: default readLimits(). */
+export async function readManifest(path: string, limits?: ReadLimits): Promise<Manifest> {
+  const t = await readTable(path, { what: 'manifest', limits })
   const [si, fi, ri] = requireColumns(t.header, ['sample', 'file', 'role'], 'manifest') as [number, number, number]
   const base = dirname(resolve(path))
   const entries: ManifestEntry[] = []

@@ -25,6 +25,7 @@ import { readFusions } from '../fusion/index.js'
 import { checkSampleList, readSampleList, type ListedSample } from './sample-list.js'
 import { readManifest, type ManifestEntry } from './manifest.js'
 import { sniffFile, type InputFormat } from './sniff.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 const CALL_FILE = /\.(vcf|maf|tsv|txt|csv)(\.b?gz)?$/i
 
@@ -71,6 +72,8 @@ export interface PlanOptions {
   readonly samplesFile?: string | undefined
   /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
   readonly extraSamples?: readonly string[] | undefined
+  /** Line and size caps, the hold meter and the read registry for every file read (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
 }
 
 export interface ReadPlan {
@@ -81,6 +84,8 @@ export interface ReadPlan {
   readonly listed: readonly ListedSample[] | undefined
   /** The reader options every record reader takes. */
   readonly lenient: boolean | undefined
+  /** The limits every read takes (the manifest's, the sample list's, each file's sniff and read). */
+  readonly limits: ReadLimits | undefined
 }
 
 /** The files to read and the declared samples (the manifest and sample list are read here, first). */
@@ -89,21 +94,21 @@ export async function planJobs(opts: PlanOptions & { readonly lenient?: boolean 
   const declared: string[] = []
   let listed: ListedSample[] | undefined
   if (opts.manifest !== undefined) {
-    const m = await readManifest(opts.manifest)
+    const m = await readManifest(opts.manifest, opts.limits)
     for (const e of m.entries) jobs.push({ path: e.path, role: e.role, sample: e.sample })
     for (const s of m.samples) declared.push(s)
   }
   for (const p of opts.cna ?? []) jobs.push({ path: p, role: 'cna', sample: undefined })
   for (const p of opts.fusions ?? []) jobs.push({ path: p, role: 'fusion', sample: undefined })
   if (opts.samplesFile !== undefined) {
-    listed = await readSampleList(opts.samplesFile)
+    listed = await readSampleList(opts.samplesFile, undefined, opts.limits)
     for (const s of listed) declared.push(s.id)
   }
   for (const s of opts.extraSamples ?? []) declared.push(s)
   if (jobs.length === 0) {
     throw new InputError('USAGE', 'no inputs: give VCF/MAF files, a folder, or --manifest FILE')
   }
-  return { jobs, declared, samplesFile: opts.samplesFile, listed, lenient: opts.lenient }
+  return { jobs, declared, samplesFile: opts.samplesFile, listed, lenient: opts.lenient, limits: opts.limits }
 }
 
 /** A file's read: its report and the samples it named. */
@@ -156,14 +161,18 @@ export async function readCohort<R>(plan: ReadPlan, holder: RowHolder<R>, onFile
   const reads: (FileRead | undefined)[] = []
   const notices: string[][] = []
   const notAssayed: { sample: string; gene: string }[] = []
-  const common = (job: Job): { lenient: boolean | undefined; sampleOverride: string | undefined } => ({ lenient: plan.lenient, sampleOverride: job.sample })
+  const common = (job: Job): { lenient: boolean | undefined; sampleOverride: string | undefined; limits: ReadLimits | undefined } => ({
+    lenient: plan.lenient,
+    sampleOverride: job.sample,
+    limits: plan.limits,
+  })
   // The next file's format is sniffed while this one is parsed (its few reads wait on the disk
   // while this thread parses): ~0.5 ms a file, half the read of a thousand 100-row files.
   const sniffs = jobs.map((): Promise<InputFormat> | undefined => undefined)
   const sniffAhead = (k: number): void => {
     const j = jobs[k]
     if (j === undefined || j.role === 'cna' || j.role === 'fusion' || sniffs[k] !== undefined) return
-    const p = sniffFile(j.path)
+    const p = sniffFile(j.path, plan.limits)
     p.catch(() => undefined) // reported when that file's turn comes, not as an unhandled rejection
     sniffs[k] = p
   }
@@ -178,7 +187,7 @@ export async function readCohort<R>(plan: ReadPlan, holder: RowHolder<R>, onFile
         if (r.notAssayed) notAssayed.push(...r.notAssayed)
         reads[k] = r
       } else {
-        const format = await (sniffs[k] ?? sniffFile(job.path))
+        const format = await (sniffs[k] ?? sniffFile(job.path, plan.limits))
         sniffs[k] = undefined
         reads[k] = await holder.calls(job, k, format)
       }

@@ -7,15 +7,16 @@ import { InputError, quote } from '../errors.js'
 import { displayName } from '../io/lines.js'
 import { readSideLines } from '../io/side-file.js'
 import type { ReadNote } from '../model/report.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface ListedSample {
   readonly id: string
   readonly line: number
 }
 
-export async function readSampleList(path: string, what = 'sample list'): Promise<ListedSample[]> {
+export async function readSampleList(path: string, what = 'sample list', limits?: ReadLimits): Promise<ListedSample[]> {
   const out: ListedSample[] = []
-  for (const l of await readSideLines(path, what)) {
+  for (const l of await readSideLines(path, what, limits)) {
     const id = l.text.trim()
     if (id !== '' && !id.startsWith('#')) out.push({ id, line: l.line })
   }

@@ -5,6 +5,7 @@
  */
 import { InputError } from '../errors.js'
 import { displayName, peekText } from '../io/lines.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export type InputFormat = 'vcf' | 'maf' | 'annovar' | 'table'
 
@@ -32,8 +33,8 @@ export function looksLikeMaf(head: string): boolean {
   return others.filter((c) => cols.has(c)).length >= 2
 }
 
-export async function sniffFile(path: string): Promise<InputFormat> {
-  const head = await peekText(path, 16 * 1024)
+export async function sniffFile(path: string, limits?: ReadLimits): Promise<InputFormat> {
+  const head = await peekText(path, 16 * 1024, { limits })
   // An empty (or all-blank) file has no format to sniff; saying so beats "not a VCF, MAF or ANNOVAR table".
   if (head.trim() === '') throw new InputError('EMPTY_FILE', 'file is empty: no header line and no records', { file: displayName(path) })
   return sniffText(head)

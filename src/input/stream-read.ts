@@ -72,7 +72,7 @@ export async function streamMaf(path: string, table: EventTable, opts: MafOption
   if (path !== '-' && !opts.keepExtra) {
     const p = new MafParser(displayName(path), opts, table)
     try {
-      await feedByteLines(path, byteSink((b, s, e, line) => void p.pushBytes(b, s, e, line), drain))
+      await feedByteLines(path, byteSink((b, s, e, line) => void p.pushBytes(b, s, e, line), drain), undefined, undefined, opts.limits)
       return end(p)
     } catch (e) {
       if (!(e instanceof UseTextPath)) throw e
@@ -82,7 +82,7 @@ export async function streamMaf(path: string, table: EventTable, opts: MafOption
     }
   }
   const p = new MafParser(displayName(path), opts, table)
-  for await (const b of readLineBatches(path)) {
+  for await (const b of readLineBatches(path, { limits: opts.limits })) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
     drain()
@@ -101,7 +101,7 @@ export async function streamVcf(path: string, table: EventTable, opts: VcfReadOp
   if (path !== '-') {
     const p = new VcfParser(file, opts, 'fast', table)
     try {
-      await feedByteLines(path, byteSink((b, s, e, line) => p.pushBytes(b, s, e, line), drain))
+      await feedByteLines(path, byteSink((b, s, e, line) => p.pushBytes(b, s, e, line), drain), undefined, undefined, opts.limits)
       drain()
       const { report, samples } = p.finish()
       drain()
@@ -113,7 +113,7 @@ export async function streamVcf(path: string, table: EventTable, opts: VcfReadOp
     }
   }
   const p = new VcfParser(file, opts, 'fast', table)
-  for await (const b of readLineBatches(path, { displayName: file })) {
+  for await (const b of readLineBatches(path, { displayName: file, limits: opts.limits })) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) p.push(lines[i] as string, b.firstLine + i)
     drain()

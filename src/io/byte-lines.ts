@@ -23,8 +23,7 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { capError, decompressed, displayName, inputCap, type GzipMeter } from './byte-source.js'
-import { currentMaxLineLength } from './lines.js'
-import { noteRead } from './read-registry.js'
+import { readLimits, type ReadLimits } from './read-limits.js'
 
 /** Where the lines go. */
 export interface ByteLineSink {
@@ -45,9 +44,10 @@ export class UseTextPath extends Error {}
 
 class Lines {
   fed = 0
-  private readonly cap = currentMaxLineLength()
   constructor(
     private readonly sink: ByteLineSink,
+    /** The line-length cap (limits.maxLineLength). */
+    private readonly cap: number,
     /** What `block` reports as the whole read's size (updated while a gzip file is read). */
     public size: number,
     public lineNo = 1,
@@ -99,12 +99,12 @@ export interface ByteRange {
  * Feed the lines of the file at `path` (not '-') to `sink`, or only those of `range` (plain files;
  * ../scale/read/parallel.ts reads big files in two parts); returns the number of the line after the
  * last complete one. `expect`: the size `block` reports for a plain file (default: the bytes this
- * read covers; a gzip file's is estimated as it is read).
+ * read covers; a gzip file's is estimated as it is read). `limits`: default readLimits().
  * Throws UseTextPath (see the file comment).
  */
-export async function feedByteLines(path: string, sink: ByteLineSink, range?: ByteRange, expect?: number): Promise<number> {
+export async function feedByteLines(path: string, sink: ByteLineSink, range?: ByteRange, expect?: number, limits: ReadLimits = readLimits()): Promise<number> {
   if (path === '-') throw new UseTextPath()
-  noteRead(path)
+  limits.registry?.note(path)
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -122,14 +122,14 @@ export async function feedByteLines(path: string, sink: ByteLineSink, range?: By
     const first = readSync(fd, buf, 0, 2, 0)
     if (first === 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
       if (range !== undefined) throw new UseTextPath()
-      const out = new Lines(sink, st.size, 1, BLOCK)
-      await feedStream(path, out, st.size)
+      const out = new Lines(sink, limits.maxLineLength, st.size, 1, BLOCK)
+      await feedStream(path, out, st.size, limits)
       return out.lineNo
     }
     // A plain file's size is its decompressed size: over --max-input-bytes, refused before reading.
-    const cap = inputCap()
+    const cap = inputCap(limits)
     if (st.size > cap.bytes) throw capError(cap, displayName(path))
-    const out = new Lines(sink, expect ?? to - from, range?.firstLine ?? 1)
+    const out = new Lines(sink, limits.maxLineLength, expect ?? to - from, range?.firstLine ?? 1)
     let filled = 0
     let offset = from
     let start = from === 0 ? -1 : 0 // -1: BOM not checked yet
@@ -166,12 +166,12 @@ export async function feedByteLines(path: string, sink: ByteLineSink, range?: By
  * compressed size alone a reader sized its table for ~1/4 of a MAF's rows and grew it 4 times,
  * ~70 ms and ~30 MB more at the peak on the bench MAF.
  */
-async function feedStream(path: string, out: Lines, compressedSize: number): Promise<void> {
+async function feedStream(path: string, out: Lines, compressedSize: number, limits: ReadLimits): Promise<void> {
   let carry: Buffer | undefined
   let first = true
   const meter: GzipMeter = { consumed: 0 }
   let got = 0
-  for await (const chunk of decompressed(path, displayName(path), meter)) {
+  for await (const chunk of decompressed(path, displayName(path), meter, undefined, limits)) {
     got += chunk.length
     if (meter.consumed > 0) out.size = Math.ceil((compressedSize * got * 1.03) / meter.consumed)
     let buf = carry === undefined ? chunk : Buffer.concat([carry, chunk])

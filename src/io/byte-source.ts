@@ -11,8 +11,8 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createGunzip } from 'node:zlib'
 import { InputError } from '../errors.js'
-import { noteRead } from './read-registry.js'
-import { countHeld, formatBytes, HoldLimitReached, maxInputBytes, strictInput } from './limits.js'
+import { formatBytes, HoldLimitReached } from './limits.js'
+import { readLimits, type ReadLimits } from './read-limits.js'
 
 /** Name a path the way errors should show it. */
 export function displayName(path: string): string {
@@ -80,12 +80,12 @@ export function setStdinSource(source: (() => AsyncIterable<Buffer>) | undefined
 }
 
 /** The file's raw bytes as an async iterable (stdin through the tap: read only as asked, never ahead). */
-async function openRaw(path: string, name: string): Promise<AsyncIterable<Buffer>> {
+async function openRaw(path: string, name: string, limits: ReadLimits): Promise<AsyncIterable<Buffer>> {
   if (path === '-') {
     stdinTap ??= new StdinTap(() => process.stdin as AsyncIterable<Buffer>)
     return stdinTap.chunks()
   }
-  noteRead(path)
+  limits.registry?.note(path)
   try {
     const s = await stat(path)
     if (s.isDirectory()) throw new InputError('NOT_FOUND', 'is a directory, expected a file', { file: name })
@@ -113,9 +113,9 @@ export interface ByteCap {
   readonly what: string
 }
 
-/** The cap on inputs in force (--max-input-bytes, default the memory budget). */
-export function inputCap(): ByteCap {
-  return { bytes: maxInputBytes(), option: '--max-input-bytes', what: 'input' }
+/** The cap on inputs (--max-input-bytes). */
+export function inputCap(limits: ReadLimits): ByteCap {
+  return { bytes: limits.maxInputBytes, option: '--max-input-bytes', what: 'input' }
 }
 
 export function capError(cap: ByteCap, name: string): InputError {
@@ -172,13 +172,14 @@ function drainOrClose(s: NodeJS.EventEmitter): Promise<void> {
  * Peek at the first bytes to choose plain or gzip, then return a stream of decompressed bytes.
  * Exported for byte-level readers (the MAF fast path); everything else reads lines. `meter`, when
  * given, follows the compressed bytes consumed (a reader sizing its table for the whole file).
- * The decompressed bytes are counted as they come: past `cap` (default: --max-input-bytes) the read
+ * The decompressed bytes are counted as they come: past `capGiven` (default: limits.maxInputBytes) the read
  * stops with a LIMIT error, so a gzip bomb or an endless stdin never runs the process out of memory.
  * A BGZF file whose last block is not the empty EOF block was probably cut at a block boundary
  * (every block inflates cleanly): a notice for its read report, an error with --strict.
  */
-export async function* decompressed(path: string, name: string, meter?: GzipMeter, cap: ByteCap = inputCap()): AsyncGenerator<Buffer> {
-  const raw = await openRaw(path, name)
+export async function* decompressed(path: string, name: string, meter?: GzipMeter, capGiven?: ByteCap, limits: ReadLimits = readLimits()): AsyncGenerator<Buffer> {
+  const cap = capGiven ?? inputCap(limits)
+  const raw = await openRaw(path, name, limits)
   const it = raw[Symbol.asyncIterator]()
   const first = await it.next()
   if (first.done) return
@@ -194,7 +195,7 @@ export async function* decompressed(path: string, name: string, meter?: GzipMete
           yield chunk.subarray(0, chunk.length - (total - cap.bytes))
           throw capError(cap, name)
         }
-        if (path === '-') countHeld(chunk.length) // a plain file is counted from its size
+        if (path === '-') limits.hold?.count(chunk.length) // a plain file is counted from its size
         yield chunk
         const r = await it.next()
         if (r.done) return
@@ -244,7 +245,7 @@ export async function* decompressed(path: string, name: string, meter?: GzipMete
         yield chunk.subarray(0, chunk.length - (total - cap.bytes))
         break
       }
-      countHeld(chunk.length)
+      limits.hold?.count(chunk.length)
       if (meter) meter.consumed = gunzip.bytesWritten
       yield chunk
     }
@@ -265,7 +266,7 @@ export async function* decompressed(path: string, name: string, meter?: GzipMete
   await pump
   if (bgzf && ended && !tail.equals(BGZF_EOF)) {
     const text = 'BGZF file has no end-of-file block: it may have been cut short at a block boundary (rows after the cut would be missing)'
-    if (strictInput()) throw new InputError('TRUNCATED', text, { file: name, suggestion: 'fetch or compress the file again (bgzip writes the end-of-file block); without --strict this is a warning' })
+    if (limits.strict) throw new InputError('TRUNCATED', text, { file: name, suggestion: 'fetch or compress the file again (bgzip writes the end-of-file block); without --strict this is a warning' })
     notice(path, text)
   }
 }

@@ -3,3 +3,6 @@ export { readLines, readLineBatches, linesFromArray, peekText, DEFAULT_MAX_LINE_
 export { readTable, parseTableLines, TableParser, findColumn, requireColumns, sniffDelimiter, splitCsv, splitTsv, type TableHeader, type TableRow } from './table.js'
 export { parseIntField, parseCountField, parsePositionField, parseFloatField, isMissing } from './fields.js'
 export { writeFileAtomic, openAtomic, assertNotInput, type AtomicWriter } from './write.js'
+export { readLimits, type ReadLimits } from './read-limits.js'
+export { HoldMeter, HoldLimitReached, DEFAULT_MAX_SIDE_FILE_BYTES } from './limits.js'
+export { ReadRegistry } from './read-registry.js'

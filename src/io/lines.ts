@@ -17,11 +17,11 @@
  *
  * Complexity: O(bytes).
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { isAscii } from 'node:buffer'
 import { InputError } from '../errors.js'
 import { firstInvalidUtf8, unfinishedTail } from './utf8.js'
 import { decompressed, displayName, type ByteCap } from './byte-source.js'
+import { DEFAULT_MAX_LINE_LENGTH, readLimits, type WithLimits } from './read-limits.js'
 
 export interface LineBatch {
   /** Line number of lines[0]. */
@@ -29,34 +29,19 @@ export interface LineBatch {
   readonly lines: readonly string[]
 }
 
-export interface LineSourceOptions {
-  /** Longest accepted line in characters; a longer one is an error, not an out-of-memory crash. */
+export interface LineSourceOptions extends WithLimits {
+  /** Longest accepted line in characters (default limits.maxLineLength); a longer one is an error, not an out-of-memory crash. */
   readonly maxLineLength?: number
   /** Name used in error messages (defaults to the path, or `<stdin>`). */
   readonly displayName?: string
-  /** Most decompressed bytes to read (default: --max-input-bytes; side files: ./side-file.ts). */
+  /** Most decompressed bytes to read (default: limits.maxInputBytes; side files: ./side-file.ts). */
   readonly cap?: ByteCap
 }
 
 /** Path naming and read notices live with the byte source; readers import them from here too. */
 export { displayName, takeReadNotices } from './byte-source.js'
 
-export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024 * 1024
-
-/**
- * A line-length cap for every read started inside `fn` (the CLI's --max-line-length). Scoped with
- * AsyncLocalStorage rather than threaded through each reader's options, so every reader (MAF, VCF,
- * tables) honours it without a new option each, and concurrent runs in one process do not share it.
- */
-const lineLimit = new AsyncLocalStorage<number>()
-export function withMaxLineLength<T>(maxLineLength: number | undefined, fn: () => Promise<T>): Promise<T> {
-  return maxLineLength === undefined ? fn() : lineLimit.run(maxLineLength, fn)
-}
-
-/** The line-length cap in force for reads started here (see withMaxLineLength). */
-export function currentMaxLineLength(): number {
-  return lineLimit.getStore() ?? DEFAULT_MAX_LINE_LENGTH
-}
+export { DEFAULT_MAX_LINE_LENGTH }
 
 /**
  * Numbered lines in batches (one batch per decoded chunk).
@@ -64,7 +49,8 @@ export function currentMaxLineLength(): number {
  */
 export async function* readLineBatches(path: string, opts: LineSourceOptions = {}): AsyncGenerator<LineBatch> {
   const name = opts.displayName ?? displayName(path)
-  const maxLen = opts.maxLineLength ?? lineLimit.getStore() ?? DEFAULT_MAX_LINE_LENGTH
+  const limits = opts.limits ?? readLimits()
+  const maxLen = opts.maxLineLength ?? limits.maxLineLength
   // One call per chunk, never `stream: true`: the chunk edges are handled by `held` below (and
   // Node decodes a non-streaming call with its faster UTF-8 path). The BOM is stripped by hand,
   // once, as a non-streaming decoder would strip it from every chunk.
@@ -236,7 +222,7 @@ export async function* readLineBatches(path: string, opts: LineSourceOptions = {
     }
   }
   try {
-    for await (const chunk of decompressed(path, name, undefined, opts.cap)) {
+    for await (const chunk of decompressed(path, name, undefined, opts.cap, limits)) {
       const text = decode(chunk)
       if (!nul && text.indexOf('\0') !== -1) nul = true
       const lines = split(text, false)
@@ -284,9 +270,9 @@ export async function readText(path: string, opts: LineSourceOptions = {}): Prom
 }
 
 /** Read the first bytes of a file (decompressed) as text, for format sniffing. */
-export async function peekText(path: string, maxChars = 64 * 1024): Promise<string> {
+export async function peekText(path: string, maxChars = 64 * 1024, opts: LineSourceOptions = {}): Promise<string> {
   let out = ''
-  for await (const b of readLineBatches(path)) {
+  for await (const b of readLineBatches(path, opts)) {
     for (const l of b.lines) {
       out += l + '\n'
       if (out.length >= maxChars) return out

@@ -11,25 +11,26 @@
 import { InputError } from '../errors.js'
 import { type ByteCap } from './byte-source.js'
 import { readLineBatches } from './lines.js'
-import { maxSideFileBytes, MAX_JSON_DEPTH } from './limits.js'
+import { MAX_JSON_DEPTH } from './limits.js'
+import { readLimits, type ReadLimits } from './read-limits.js'
 
 export interface SideLine {
   readonly text: string
   readonly line: number
 }
 
-/** The side-file cap in force, naming what the file is (`rules file`, `sample list`). */
-export function sideCap(what: string): ByteCap {
-  return { bytes: maxSideFileBytes(), option: '--max-side-file-bytes', what }
+/** The side-file cap (limits.maxSideFileBytes), naming what the file is (`rules file`, `sample list`). */
+export function sideCap(what: string, limits: ReadLimits): ByteCap {
+  return { bytes: limits.maxSideFileBytes, option: '--max-side-file-bytes', what }
 }
 
 /**
  * A side file's lines, capped. Blank lines (white space only) are not kept: no side-file format
  * gives them a meaning, and 32 MiB of newlines would otherwise be 32M records.
  */
-export async function readSideLines(path: string, what: string): Promise<SideLine[]> {
+export async function readSideLines(path: string, what: string, limits: ReadLimits = readLimits()): Promise<SideLine[]> {
   const out: SideLine[] = []
-  for await (const b of readLineBatches(path, { cap: sideCap(what) })) {
+  for await (const b of readLineBatches(path, { limits, cap: sideCap(what, limits) })) {
     for (let i = 0; i < b.lines.length; i++) {
       const text = b.lines[i] as string
       if (text.trim() !== '') out.push({ text, line: b.firstLine + i })
@@ -43,9 +44,9 @@ export async function readSideLines(path: string, what: string): Promise<SideLin
  * joined text are those of the file, whatever its line breaks. Joined a chunk at a time, so a file
  * of empty lines costs its text, not an array slot per line.
  */
-export async function readSideText(path: string, what: string): Promise<string> {
+export async function readSideText(path: string, what: string, limits: ReadLimits = readLimits()): Promise<string> {
   const parts: string[] = []
-  for await (const b of readLineBatches(path, { cap: sideCap(what) })) parts.push(b.lines.join('\n'))
+  for await (const b of readLineBatches(path, { limits, cap: sideCap(what, limits) })) parts.push(b.lines.join('\n'))
   return parts.join('\n')
 }
 

@@ -16,7 +16,7 @@ import { open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import { InputError } from '../errors.js'
 import { trackTempFile, untrackTempFile } from './cleanup.js'
-import { readPaths, realOrResolved } from './read-registry.js'
+import { realOrResolved, type ReadRegistry } from './read-registry.js'
 
 /** A target's identity: its real path, or its real folder + name when it does not exist yet. */
 function outputKey(out: string): string {
@@ -28,10 +28,10 @@ function outputKey(out: string): string {
   }
 }
 
-/** Throw if `out` names one of `inputs` or a path this run has read (after resolving links). */
-export function assertNotInput(out: string, inputs: readonly string[] = []): void {
+/** Throw if `out` names one of `inputs` or a path `registry` saw read by this run (after resolving links). */
+export function assertNotInput(out: string, inputs: readonly string[] = [], registry?: ReadRegistry): void {
   const o = outputKey(out)
-  for (const i of [...inputs, ...readPaths()]) {
+  for (const i of [...inputs, ...(registry?.list() ?? [])]) {
     if (i !== '-' && realOrResolved(i) === o) {
       throw new InputError('OUTPUT', `refusing to overwrite input file ${i}`, { file: out, suggestion: 'choose another output path' })
     }
@@ -87,10 +87,14 @@ export class OutputSet {
   private readonly claimed = new Map<string, string>()
   private readonly staged: Staged[] = []
 
-  constructor(private readonly inputs: readonly string[] = []) {}
+  constructor(
+    private readonly inputs: readonly string[] = [],
+    /** The run's read registry (checked again at commit: it grows as the run reads). */
+    private readonly registry?: ReadRegistry,
+  ) {}
 
   private claim(out: string): void {
-    assertNotInput(out, this.inputs)
+    assertNotInput(out, this.inputs, this.registry)
     const key = outputKey(out)
     const other = this.claimed.get(key)
     if (other !== undefined) {
@@ -217,7 +221,7 @@ export class OutputSet {
         } else await this.finish(s)
       }
       // Inputs read after an output was opened (manifest entries, folder contents) are checked again.
-      for (const s of this.staged) assertNotInput(s.out, this.inputs)
+      for (const s of this.staged) assertNotInput(s.out, this.inputs, this.registry)
     } catch (e) {
       await this.abort()
       throw cannotWrite('output', e)
@@ -251,8 +255,8 @@ export class OutputSet {
 
 /** Write a whole output atomically (a one-output set). */
 /** Several outputs of one command: each written to its temporary, then all renamed together, or none. */
-export async function writeFilesAtomic(files: readonly { readonly path: string; readonly data: string | Uint8Array }[], inputs: readonly string[] = []): Promise<void> {
-  const set = new OutputSet(inputs)
+export async function writeFilesAtomic(files: readonly { readonly path: string; readonly data: string | Uint8Array }[], inputs: readonly string[] = [], registry?: ReadRegistry): Promise<void> {
+  const set = new OutputSet(inputs, registry)
   try {
     for (const f of files) await set.add(f.path, f.data)
     await set.commit()
@@ -262,15 +266,15 @@ export async function writeFilesAtomic(files: readonly { readonly path: string; 
   }
 }
 
-export async function writeFileAtomic(out: string, data: string | Uint8Array, inputs: readonly string[] = []): Promise<void> {
-  const set = new OutputSet(inputs)
+export async function writeFileAtomic(out: string, data: string | Uint8Array, inputs: readonly string[] = [], registry?: ReadRegistry): Promise<void> {
+  const set = new OutputSet(inputs, registry)
   await set.add(out, data)
   await set.commit()
 }
 
 /** One streamed output (a one-output set). */
-export async function openAtomic(out: string, inputs: readonly string[] = []): Promise<AtomicWriter> {
-  const set = new OutputSet(inputs)
+export async function openAtomic(out: string, inputs: readonly string[] = [], registry?: ReadRegistry): Promise<AtomicWriter> {
+  const set = new OutputSet(inputs, registry)
   const w = await set.stream(out)
   return { write: (c) => w.write(c), commit: () => set.commit(), abort: () => set.abort() }
 }

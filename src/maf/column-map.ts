@@ -7,6 +7,7 @@
 import { InputError, quote } from '../errors.js'
 import { isMissing, parseCountField, parseFloatField, parsePositionField } from '../io/fields.js'
 import { displayName, readLineBatches } from '../io/lines.js'
+import type { ReadLimits } from '../io/read-limits.js'
 import { TableParser, findNamedColumn } from '../io/table.js'
 import { kindOfType, lookupVariantClass, type Alteration, type Origin, type VariantType } from '../model/alteration.js'
 import { drop, dropSkipped, newReport, warn, type ReadReport } from '../model/report.js'
@@ -41,6 +42,8 @@ export function parseColumnMap(spec: string): ColumnMap {
 }
 
 export interface ColumnMappedOptions {
+  /** Line and size caps, the read registry (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
   readonly lenient?: boolean | undefined
   readonly origin?: Origin | undefined
   readonly sampleOverride?: string | undefined
@@ -59,7 +62,7 @@ export async function readColumnMapped(
   const samples = new Set<string>()
   let idx: Partial<Record<MappableField, number>> | undefined
   let guessedFrame = 0
-  for await (const b of readLineBatches(path)) {
+  for await (const b of readLineBatches(path, { limits: opts.limits })) {
     for (let k = 0; k < b.lines.length; k++) {
       const line = b.firstLine + k
       const row = table.push(b.lines[k] as string, line)

@@ -1,7 +1,10 @@
 /** How one MAF file is read (the options every MAF path takes). */
+import type { ReadLimits } from '../io/read-limits.js'
 import type { Origin } from '../model/alteration.js'
 
 export interface MafOptions {
+  /** Line and size caps, the read registry (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
   /** Skip bad rows (counted by reason) instead of stopping at the first. */
   readonly lenient?: boolean | undefined
   /** Keep every non-standard column in `extra` (for convert; costs memory). */

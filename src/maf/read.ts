@@ -28,7 +28,7 @@ export async function readMafInto(path: string, table: EventTable, opts: MafOpti
     const n0 = table.length
     const fast = new MafParser(displayName(path), opts, table)
     try {
-      await feedByteLines(path, fast)
+      await feedByteLines(path, fast, undefined, undefined, opts.limits)
       const report = fast.finish()
       return { report, samples: sorted(fast.samples) }
     } catch (e) {
@@ -42,7 +42,7 @@ export async function readMafInto(path: string, table: EventTable, opts: MafOpti
 /** The text path alone: lines decoded by the line source, every row through `pushRow`. */
 export async function readMafText(path: string, table: EventTable, opts: MafOptions = {}): Promise<Omit<MafReadResult, 'alterations'>> {
   const p = new MafParser(displayName(path), opts, table)
-  for await (const b of readLineBatches(path)) {
+  for await (const b of readLineBatches(path, { limits: opts.limits })) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
   }
@@ -62,7 +62,7 @@ export async function readMaf(
   }
   // Rows are handed on and cleared batch by batch: duplicates must be caught as they come.
   const p = new MafParser(displayName(path), opts, undefined, 'per-row')
-  for await (const b of readLineBatches(path)) {
+  for await (const b of readLineBatches(path, { limits: opts.limits })) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
     for (const a of p.table) sink(a)

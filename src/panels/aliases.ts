@@ -12,6 +12,7 @@ import { z } from 'zod'
 import { InputError } from '../errors.js'
 import { readJsonFile, validateJson } from './json.js'
 import { SYMBOL_RE } from './schema.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 const Symbol_ = z.string().regex(SYMBOL_RE, 'expected a gene symbol')
 
@@ -98,6 +99,6 @@ export function aliasResolverFrom(json: unknown, file: string): AliasResolver {
   return new AliasResolver(validateJson(AliasFileSchema, json, file, 'gene alias'), file)
 }
 
-export async function loadAliases(path: string): Promise<AliasResolver> {
-  return new AliasResolver(await readJsonFile(AliasFileSchema, path, 'gene alias'), path)
+export async function loadAliases(path: string, limits?: ReadLimits): Promise<AliasResolver> {
+  return new AliasResolver(await readJsonFile(AliasFileSchema, path, 'gene alias', limits), path)
 }

@@ -12,6 +12,7 @@
 import { InputError, quote } from '../errors.js'
 import { readSideLines } from '../io/side-file.js'
 import { isMissing } from '../io/fields.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface NumberedLine {
   readonly text: string
@@ -119,16 +120,16 @@ export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): P
 }
 
 /** The side-file reader (capped; blank lines, which no format here gives a meaning, not kept). */
-function collect(path: string, what = 'gene panel file'): Promise<NumberedLine[]> {
-  return readSideLines(path, what)
+function collect(path: string, what = 'gene panel file', limits?: ReadLimits): Promise<NumberedLine[]> {
+  return readSideLines(path, what, limits)
 }
 
-export async function readGenePanelFile(path: string): Promise<CbioGenePanel> {
-  return parseGenePanelFile(await collect(path), path)
+export async function readGenePanelFile(path: string, limits?: ReadLimits): Promise<CbioGenePanel> {
+  return parseGenePanelFile(await collect(path, undefined, limits), path)
 }
 
-export async function readPanelMatrix(path: string): Promise<PanelMatrix> {
-  return parsePanelMatrix(await collect(path, 'sample-panel matrix'), path)
+export async function readPanelMatrix(path: string, limits?: ReadLimits): Promise<PanelMatrix> {
+  return parsePanelMatrix(await collect(path, 'sample-panel matrix', limits), path)
 }
 
 /** Plain gene list, one symbol per line (e.g. vendor lists); blank lines and `#` comments skipped, spaces trimmed. */
@@ -147,6 +148,6 @@ export function parseGeneList(lines: Iterable<NumberedLine>, file: string): stri
   return out
 }
 
-export async function readGeneList(path: string): Promise<string[]> {
-  return parseGeneList(await collect(path), path)
+export async function readGeneList(path: string, limits?: ReadLimits): Promise<string[]> {
+  return parseGeneList(await collect(path, undefined, limits), path)
 }

@@ -12,6 +12,7 @@ import { checkJsonDepth, readSideText } from '../io/side-file.js'
 import { jsonErrorOffset } from './json-locate.js'
 import { jsonPathOffset } from './json-path-locate.js'
 import { validate } from '../io/zod-issues.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export { formatIssue, jsonPath } from '../io/zod-issues.js'
 
@@ -63,9 +64,9 @@ export function validateJson<S extends z.ZodType>(schema: S, value: unknown, fil
  * Read, parse and validate a JSON file. Read through the side-file reader (capped on its
  * decompressed bytes; the line source's encoding checks), not readFile's 'utf8', which turned
  * invalid bytes into U+FFFD silently: a Latin-1 é in a gene symbol or a rule label is now an error
- * at its line and column.
+ * at its line and column. `limits`: default readLimits().
  */
-export async function readJsonFile<S extends z.ZodType>(schema: S, path: string, what: string): Promise<z.output<S>> {
-  const body = await readSideText(path, `${what} file`)
+export async function readJsonFile<S extends z.ZodType>(schema: S, path: string, what: string, limits?: ReadLimits): Promise<z.output<S>> {
+  const body = await readSideText(path, `${what} file`, limits)
   return validateJson(schema, parseJsonText(body, path), path, what, body)
 }

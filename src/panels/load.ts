@@ -5,6 +5,7 @@ import { InputError } from '../errors.js'
 import { readJsonFile, validateJson } from './json.js'
 import { PanelSchema, type GeneAssay, type Panel, type PanelFile } from './schema.js'
 import type { AliasResolver } from './aliases.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 /** Turn a validated panel file into a Panel. Duplicate genes (after aliasing) are an error. */
 export function normalizePanel(p: PanelFile, file: string, aliases?: AliasResolver): Panel {
@@ -37,8 +38,8 @@ export function parsePanel(json: unknown, file: string, aliases?: AliasResolver)
 }
 
 /** Read a panel JSON file (format: panels/README.md). */
-export async function loadPanel(path: string, aliases?: AliasResolver): Promise<Panel> {
-  return normalizePanel(await readJsonFile(PanelSchema, path, 'panel'), path, aliases)
+export async function loadPanel(path: string, aliases?: AliasResolver, limits?: ReadLimits): Promise<Panel> {
+  return normalizePanel(await readJsonFile(PanelSchema, path, 'panel', limits), path, aliases)
 }
 
 /** A panel that assays every listed gene the same way (for plain gene lists and cBioPortal panels). */

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js'
 import { readJsonFile, validateJson } from './json.js'
 import { SYMBOL_RE } from './schema.js'
 import type { AliasResolver } from './aliases.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 const Symbol_ = z.string().regex(SYMBOL_RE, 'expected a gene symbol')
 
@@ -66,6 +67,6 @@ export function parsePathwaySet(json: unknown, file: string, aliases?: AliasReso
   return normalizePathwaySet(validateJson(PathwaySetSchema, json, file, 'pathway set'), file, aliases)
 }
 
-export async function loadPathwaySet(path: string, aliases?: AliasResolver): Promise<Pathway[]> {
-  return normalizePathwaySet(await readJsonFile(PathwaySetSchema, path, 'pathway set'), path, aliases)
+export async function loadPathwaySet(path: string, aliases?: AliasResolver, limits?: ReadLimits): Promise<Pathway[]> {
+  return normalizePathwaySet(await readJsonFile(PathwaySetSchema, path, 'pathway set', limits), path, aliases)
 }

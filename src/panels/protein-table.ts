@@ -12,6 +12,7 @@
 import { InputError, quote } from '../errors.js'
 import { readLines } from '../io/lines.js'
 import { shippedPath } from './shipped.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface ProteinDomain {
   readonly start: number
@@ -36,10 +37,10 @@ interface LengthRow {
   readonly hasDomains: boolean
 }
 
-async function transcriptsOf(gene: string, file: string): Promise<LengthRow[]> {
+async function transcriptsOf(gene: string, file: string, limits: ReadLimits | undefined): Promise<LengthRow[]> {
   const out: LengthRow[] = []
   const prefix = `${gene}\t`
-  for await (const { text } of readLines(file)) {
+  for await (const { text } of readLines(file, { limits })) {
     if (!text.startsWith(prefix)) continue
     const f = text.split('\t')
     out.push({ refseq: f[1] ?? '', protein: f[2] ?? '', length: Number(f[3]), hasDomains: f[4] === '1' })
@@ -47,10 +48,10 @@ async function transcriptsOf(gene: string, file: string): Promise<LengthRow[]> {
   return out
 }
 
-async function domainsOf(refseq: string, file: string): Promise<ProteinDomain[]> {
+async function domainsOf(refseq: string, file: string, limits: ReadLimits | undefined): Promise<ProteinDomain[]> {
   const out: ProteinDomain[] = []
   const prefix = `${refseq}\t`
-  for await (const { text } of readLines(file)) {
+  for await (const { text } of readLines(file, { limits })) {
     if (!text.startsWith(prefix)) continue
     const f = text.split('\t')
     out.push({ start: Number(f[1]), end: Number(f[2]), label: f[3] ?? '' })
@@ -63,10 +64,10 @@ function longest(rows: readonly LengthRow[]): LengthRow | undefined {
   return [...rows].sort((a, b) => b.length - a.length)[0]
 }
 
-export async function proteinTranscript(gene: string, opts: { refseq?: string | undefined; lengths?: string; domains?: string } = {}): Promise<ProteinTranscript> {
+export async function proteinTranscript(gene: string, opts: { refseq?: string | undefined; lengths?: string; domains?: string; limits?: ReadLimits | undefined } = {}): Promise<ProteinTranscript> {
   const lengths = opts.lengths ?? shippedPath('protein-lengths.tsv.gz')
   const domainsFile = opts.domains ?? shippedPath('protein-domains.tsv.gz')
-  const rows = await transcriptsOf(gene, lengths)
+  const rows = await transcriptsOf(gene, lengths, opts.limits)
   if (rows.length === 0) {
     throw new InputError('NOT_FOUND', `no RefSeq protein for gene ${quote(gene)} in the shipped protein table`, { suggestion: 'use the HGNC symbol (the table has 18,263 genes from maftools/RefSeq)' })
   }
@@ -85,6 +86,6 @@ export async function proteinTranscript(gene: string, opts: { refseq?: string | 
     rule = annotated.length > 0 ? 'longest annotated RefSeq protein (ties: first in the domain table), as maftools' : 'longest RefSeq protein; no domain annotation for this gene'
   }
   if (chosen === undefined || !(chosen.length > 0)) throw new InputError('NOT_FOUND', `no protein length for ${quote(gene)}`)
-  const domains = chosen.hasDomains ? await domainsOf(chosen.refseq, domainsFile) : []
+  const domains = chosen.hasDomains ? await domainsOf(chosen.refseq, domainsFile, opts.limits) : []
   return { gene, refseq: chosen.refseq, protein: chosen.protein, length: chosen.length, domains, rule }
 }

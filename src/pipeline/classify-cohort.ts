@@ -21,6 +21,7 @@ import { loadPathwaySet, type Pathway } from '../panels/pathways.js'
 import { shippedPath } from '../panels/shipped.js'
 import type { StudyPanels } from '../study/panels.js'
 import { readData, readPanels, resolveData } from './read-panels.js'
+import { readLimits, type ReadLimits } from '../io/read-limits.js'
 
 export { resolveData } from './read-panels.js'
 
@@ -45,6 +46,8 @@ export interface ClassifyOptions {
   readonly pathwayCoverage?: PathwayCoverage | undefined
   /** A study folder's panel rules (used when neither `panels` nor `samplePanels` is given). */
   readonly study?: StudyPanels | undefined
+  /** Line and size caps and the read registry for the files read here (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
 }
 
 export const DEFAULT_PATHWAYS = 'sanchez-vega-2018'
@@ -62,12 +65,13 @@ export type { Classifier }
 
 /** Read every file the options name (aliases, pathways, rules, panels) once. */
 export async function prepareClassifier(opts: ClassifyOptions = {}): Promise<Classifier> {
-  const aliases = await readData(shippedPath('gene-aliases.json'), loadAliases)
+  const limits = opts.limits ?? readLimits()
+  const aliases = await readData(shippedPath('gene-aliases.json'), loadAliases, limits)
   let pathways: Pathway[] = []
   if (opts.withPathways || opts.pathways !== undefined || opts.rules !== undefined) {
-    pathways = await readData(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), (p) => loadPathwaySet(p, aliases))
+    pathways = await readData(resolveData(opts.pathways ?? DEFAULT_PATHWAYS, 'pathways-'), (p, l) => loadPathwaySet(p, aliases, l), limits)
   }
-  const rules = opts.rules !== undefined ? compileRules(await readData(resolveData(opts.rules, 'biomarkers-'), loadRules), opts.rules, { pathways, aliases }) : []
+  const rules = opts.rules !== undefined ? compileRules(await readData(resolveData(opts.rules, 'biomarkers-'), loadRules, limits), opts.rules, { pathways, aliases }) : []
   const source = await readPanels(opts, aliases)
   const assign = source?.assign
   const mode = opts.pathwayCoverage ?? DEFAULT_PATHWAY_COVERAGE

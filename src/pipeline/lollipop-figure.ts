@@ -12,6 +12,7 @@ import type { Alteration } from '../model/alteration.js'
 import { proteinTranscript, type ProteinTranscript } from '../panels/protein-table.js'
 import { layoutLollipop } from '../../viz/lollipop.js'
 import { toSvg } from '../../viz/svg.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface LollipopFigureOptions {
   readonly refseq?: string | undefined
@@ -19,6 +20,8 @@ export interface LollipopFigureOptions {
   readonly hotspots?: readonly { position: number; label: string }[] | undefined
   readonly labelTop?: number | undefined
   readonly width?: number | undefined
+  /** The command's read limits (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
 }
 
 export interface LollipopFigure {
@@ -44,7 +47,7 @@ export function geneEvents(matrix: BuiltMatrix<RecordCells>, gene: string): Alte
 
 export async function lollipopFigure(matrix: BuiltMatrix<RecordCells>, gene: string, opts: LollipopFigureOptions = {}): Promise<LollipopFigure> {
   const events = geneEvents(matrix, gene)
-  const transcript = await proteinTranscript(gene, { refseq: opts.refseq })
+  const transcript = await proteinTranscript(gene, { refseq: opts.refseq, limits: opts.limits })
   const data = lollipopSites(events, transcript.length, opts.split?.sideOf)
   const left: string[] = []
   if (data.unplaced > 0) left.push(`${data.unplaced} without a protein position`)

@@ -9,8 +9,9 @@
  */
 import { resolve } from 'node:path'
 import { InputError, quote } from '../errors.js'
-import { DEFAULT_MAX_LINE_LENGTH, peekText, withMaxLineLength } from '../io/lines.js'
-import { DEFAULT_MAX_SIDE_FILE_BYTES, withInputLimits } from '../io/limits.js'
+import { DEFAULT_MAX_LINE_LENGTH, peekText } from '../io/lines.js'
+import { DEFAULT_MAX_SIDE_FILE_BYTES } from '../io/limits.js'
+import { readLimits, type ReadLimits } from '../io/read-limits.js'
 import { readSideLines } from '../io/side-file.js'
 import type { AliasResolver } from '../panels/aliases.js'
 import { assignAll, PROFILE_KIND, type PanelAssignment } from '../panels/assign.js'
@@ -35,20 +36,18 @@ export function resolveData(spec: string, prefix: string): string {
 }
 
 /**
- * `read(path)`, outside the user's --max-line-length when `path` is one of the package's own data
- * files: the cap guards against bad inputs, and gene-aliases.json (read by every analysis) has
- * 297-character lines, so a cap of 250 meant for a clinical table would stop every command.
+ * `read(path, limits)`, outside the user's --max-line-length when `path` is one of the package's
+ * own data files: the cap guards against bad inputs, and gene-aliases.json (read by every analysis)
+ * has 297-character lines, so a cap of 250 meant for a clinical table would stop every command.
  */
-export function readData<T>(path: string, read: (path: string) => Promise<T>): Promise<T> {
+export function readData<T>(path: string, read: (path: string, limits: ReadLimits) => Promise<T>, limits: ReadLimits = readLimits()): Promise<T> {
   // The same for the side-file size cap (--max-side-file-bytes): it is there for the user's files.
-  return resolve(path).startsWith(shippedDir())
-    ? withInputLimits({ maxSideFileBytes: DEFAULT_MAX_SIDE_FILE_BYTES }, () => withMaxLineLength(DEFAULT_MAX_LINE_LENGTH, () => read(path)))
-    : read(path)
+  return resolve(path).startsWith(shippedDir()) ? read(path, { ...limits, maxSideFileBytes: DEFAULT_MAX_SIDE_FILE_BYTES, maxLineLength: DEFAULT_MAX_LINE_LENGTH }) : read(path, limits)
 }
 
 /** Panel files and panel matrices through the capped side-file reader (../io/side-file.ts). */
-function collect(path: string, what = 'gene panel file'): Promise<{ text: string; line: number }[]> {
-  return readSideLines(path, what)
+function collect(path: string, what: string, limits: ReadLimits | undefined): Promise<{ text: string; line: number }[]> {
+  return readSideLines(path, what, limits)
 }
 
 /** A cBioPortal panel definition with its symbols alias-resolved (scope: its stable id). */
@@ -65,12 +64,16 @@ export function aliasPanel(p: CbioGenePanel, aliases: AliasResolver, file: strin
   return { ...p, genes }
 }
 
-async function readPanelSpec(spec: string, aliases: AliasResolver): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {
-  return readData(resolveData(spec, 'panel-'), async (path) => {
-    const head = await peekText(path, 2048)
-    if (/^\s*stable_id\s*:/m.test(head)) return { cbio: aliasPanel(parseGenePanelFile(await collect(path), path), aliases, path) }
-    return { panel: await loadPanel(path, aliases) }
-  })
+async function readPanelSpec(spec: string, aliases: AliasResolver, given: ReadLimits | undefined): Promise<{ panel?: Panel; cbio?: CbioGenePanel }> {
+  return readData(
+    resolveData(spec, 'panel-'),
+    async (path, limits) => {
+      const head = await peekText(path, 2048, { limits })
+      if (/^\s*stable_id\s*:/m.test(head)) return { cbio: aliasPanel(parseGenePanelFile(await collect(path, 'gene panel file', limits), path), aliases, path) }
+      return { panel: await loadPanel(path, aliases, limits) }
+    },
+    given,
+  )
 }
 
 export interface PanelSource {
@@ -90,6 +93,8 @@ export interface ReadPanelsOptions {
   readonly samplePanels?: string | undefined
   /** A study folder's panel rules, used when neither --panel nor --sample-panels is given. */
   readonly study?: StudyPanels | undefined
+  /** Line and size caps and the read registry (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
 }
 
 export async function readPanels(opts: ReadPanelsOptions, aliases: AliasResolver): Promise<PanelSource | undefined> {
@@ -99,12 +104,12 @@ export async function readPanels(opts: ReadPanelsOptions, aliases: AliasResolver
     const s = opts.study
     const defs = new Map<string, CbioGenePanel>()
     for (const path of s.panelFiles) {
-      const d = aliasPanel(parseGenePanelFile(await collect(path), path), aliases, path)
+      const d = aliasPanel(parseGenePanelFile(await collect(path, 'gene panel file', opts.limits), path), aliases, path)
       defs.set(d.stableId, d)
     }
     return fromRules(s.matrix, defs, s.kinds, new Map())
   }
-  const read = await Promise.all(specs.map((spec) => readPanelSpec(spec, aliases)))
+  const read = await Promise.all(specs.map((spec) => readPanelSpec(spec, aliases, opts.limits)))
   const json = read.flatMap((r) => (r.panel ? [r.panel] : []))
   const cbio = read.flatMap((r) => (r.cbio ? [r.cbio] : []))
   if (opts.samplePanels === undefined) {
@@ -114,7 +119,7 @@ export async function readPanels(opts: ReadPanelsOptions, aliases: AliasResolver
     const panels = new Map([[one.id, one]])
     return { assign: (samples) => assignAll(one, samples), panels: () => panels, definitions: [one], notes: () => [] }
   }
-  const matrix = parsePanelMatrix(await collect(opts.samplePanels, 'sample-panel matrix'), opts.samplePanels)
+  const matrix = parsePanelMatrix(await collect(opts.samplePanels, 'sample-panel matrix', opts.limits), opts.samplePanels)
   // Without meta files, a profile column is known by its name; a kind with no column follows the
   // mutation panel (targeted assays call CN and SVs on the genes they sequence).
   const columns: Record<AssayKind, string[]> = { mutations: [], copyNumber: [], fusions: [] }

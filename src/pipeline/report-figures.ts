@@ -19,6 +19,7 @@ import { toSvg } from '../../viz/svg.js'
 import type { ReportFigure } from '../../viz/report/index.js'
 import { geneEvents, lollipopFigure } from './lollipop-figure.js'
 import { swimmerFigure } from './swimmer-figure.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export const DEFAULT_LOLLIPOPS = 2
 export const DEFAULT_COOCCURRENCE_TOP = 20
@@ -30,6 +31,8 @@ export interface ReportFigureOptions {
   readonly lollipops?: readonly string[] | undefined
   readonly lollipopCount?: number | undefined
   readonly cooccurrenceTop?: number | undefined
+  /** The command's read limits (the protein tables; default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
 }
 
 export interface ReportFigures {
@@ -76,7 +79,7 @@ export async function reportFigures(matrix: BuiltMatrix<RecordCells>, clinical: 
     if (drawn >= want) break
     let fig
     try {
-      fig = await lollipopFigure(matrix, gene)
+      fig = await lollipopFigure(matrix, gene, { limits: opts.limits })
     } catch (e) {
       // A gene named with --lollipops must draw; a gene picked by count without a protein in the shipped table is skipped and said.
       if (named !== undefined || !(e instanceof InputError) || e.code !== 'NOT_FOUND') throw e

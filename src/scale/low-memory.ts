@@ -56,6 +56,7 @@ import { EventTable } from '../model/events.js'
 import type { ReadReport } from '../model/report.js'
 import type { VcfReadOptions } from '../vcf/options.js'
 import { CrossFileParts } from './cross-file-parts.js'
+import type { ReadLimits } from '../io/read-limits.js'
 import { AFTER_ROWS, BUILD, FirstError } from './first-error.js'
 import { MafPartitions } from './maf-parts.js'
 import { mergeBuilds, type PartBuild } from './merge.js'
@@ -82,6 +83,8 @@ export interface LowMemoryOptions {
   readonly partitions?: number | undefined
   /** Where the partition files go (default: the OS temporary folder, TMPDIR). */
   readonly tmpDir?: string | undefined
+  /** Line and size caps and the read registry for every file read (default: readLimits()). */
+  readonly limits?: ReadLimits | undefined
   /** Progress: (steps done, steps in all, what). */
   readonly onStep?: ((done: number, total: number, what: string) => void) | undefined
 }
@@ -105,7 +108,7 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
   const step = opts.onStep ?? (() => undefined)
   const total = paths.length + K + 1
   // Declared samples first, as loadCohort reads them.
-  const plan = await planJobs({ inputs: opts.inputs, cna: opts.cna, fusions: opts.fusions, samplesFile: opts.samplesFile, extraSamples: opts.extraSamples })
+  const plan = await planJobs({ inputs: opts.inputs, cna: opts.cna, fusions: opts.fusions, samplesFile: opts.samplesFile, extraSamples: opts.extraSamples, limits: opts.limits })
   const root = opts.tmpDir ?? tmpdir()
   let dir: string
   try {
@@ -115,17 +118,18 @@ export async function classifyLowMemory(opts: LowMemoryOptions, prepare: (cnNotA
   }
   // Removed on SIGINT/SIGTERM too: it holds a copy of the patients' calls.
   trackTempFolder(dir)
-  const vcfOpts = { ...opts.vcf, origin: opts.origin }
+  const vcfOpts = { ...opts.vcf, origin: opts.origin, limits: opts.limits }
   const chunkRows = opts.vcfChunk ?? 65536
   let holder: PartitionHolder | undefined
   try {
     // The same call in two inputs: the VCFs' header samples, before any MAF is split.
     const cross = await CrossFileParts.create(paths, vcfOpts, chunkRows)
     holder = new PartitionHolder(
-      new MafPartitions(dir, K, () => ({ origin: opts.origin }), (p) => step(paths.length + p, total, `partition ${p + 1} of ${K}`), cross),
+      new MafPartitions(dir, K, () => ({ origin: opts.origin, limits: opts.limits }), (p) => step(paths.length + p, total, `partition ${p + 1} of ${K}`), cross),
       new VcfFold(vcfOpts, chunkRows, (path) => step(paths.length + K, total, `reading ${displayName(path)}`), (f) => cross?.callsOf(f)),
       prepare,
       cross,
+      opts.limits,
     )
     const r = await readCohort(plan, holder, (done, _all, path) => {
       if (done < paths.length) step(done, total, `partitioning ${displayName(path)}`)
@@ -157,12 +161,14 @@ class PartitionHolder implements RowHolder<BuiltMatrix> {
     private readonly vcf: VcfFold,
     private readonly prepare: (cnNotAssayed: CnNotAssayed) => Promise<Classifier>,
     private readonly cross: CrossFileParts | undefined,
+    /** The reads' limits (a format check peeks at the file again). */
+    private readonly limits: ReadLimits | undefined,
   ) {
     this.sinkOf = { maf, vcf }
   }
 
   async calls(job: Job, file: number, format: InputFormat): Promise<undefined> {
-    const f = await lowMemoryFormat(job.path, format)
+    const f = await lowMemoryFormat(job.path, format, this.limits)
     // A file that fails to read stops the pass (later files come after its error).
     await this.sinkOf[f].write(job.path, file)
     return undefined

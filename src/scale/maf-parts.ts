@@ -49,7 +49,8 @@ export class MafPartitions implements PartitionSink<PartitionMark> {
   }
 
   async write(path: string, file: number): Promise<void> {
-    await partitionMaf(path, file, this.out, () => (this.heads[file] = new MafParser(displayName(path), this.mafOpts())), this.cross?.watch)
+    const opts = this.mafOpts()
+    await partitionMaf(path, file, this.out, () => (this.heads[file] = new MafParser(displayName(path), opts)), this.cross?.watch, opts.limits)
   }
 
   snapshot(): PartitionMark {

@@ -122,14 +122,15 @@ export class VcfFold implements PartitionSink<FoldMark> {
       }
       if (!text) {
         // Not the parser's `block`: it would size the small table for the whole file.
-        await feedByteLines(path, {
+        const sink = {
           pushBytes(buf: Buffer, s: number, e: number, line: number): void {
             p.pushBytes(buf, s, e, line)
             flush()
           },
-        })
+        }
+        await feedByteLines(path, sink, undefined, undefined, this.opts.limits)
       } else {
-        for await (const b of readLineBatches(path, { displayName: name })) {
+        for await (const b of readLineBatches(path, { displayName: name, limits: this.opts.limits })) {
           const lines = b.lines
           for (let i = 0; i < lines.length; i++) {
             p.push(lines[i] as string, b.firstLine + i)

@@ -39,7 +39,7 @@ export async function scanVcfSamples(paths: readonly string[], opts: VcfReadOpti
   for (const [f, path] of paths.entries()) {
     if (path === '-') continue
     try {
-      formats[f] = await checkFormat(path)
+      formats[f] = await checkFormat(path, opts.limits)
     } catch {
       continue // reported by pass 1, in input order
     }
@@ -94,7 +94,7 @@ export async function indexVcfCalls(paths: readonly string[], marked: readonly b
 async function vcfSamples(path: string, opts: VcfReadOptions): Promise<readonly string[] | undefined> {
   try {
     const p = new VcfParser(displayName(path), opts, 'fast')
-    for await (const b of readLineBatches(path, { displayName: displayName(path) })) {
+    for await (const b of readLineBatches(path, { displayName: displayName(path), limits: opts.limits })) {
       for (let i = 0; i < b.lines.length; i++) {
         const line = b.lines[i] as string
         if (!line.startsWith('#')) return p.samples

@@ -7,7 +7,7 @@ import { statSync } from 'node:fs'
 import { InputError } from '../errors.js'
 import { expandInputs } from '../input/cohort.js'
 import { looksLikeMaf, sniffFile, type InputFormat } from '../input/sniff.js'
-import { memoryBudget } from '../io/limits.js'
+import type { ReadLimits } from '../io/read-limits.js'
 import { displayName, peekText } from '../io/lines.js'
 
 const PART_BYTES = 32 * 1024 * 1024
@@ -42,10 +42,11 @@ export function defaultPathPeak(paths: readonly string[]): number {
 
 /**
  * The decompressed bytes of gzip inputs and stdin the default path may read before its peak would
- * pass 60% of the budget (the plain files' share counted from their sizes): the limit of
- * withHoldLimit, which measures them as they are read. Undefined when the inputs cannot be listed.
+ * pass 60% of the budget (the plain files' share counted from their sizes): the limit of the
+ * HoldMeter that measures them as they are read. Undefined when the inputs cannot be listed.
+ * `budget`: the memory budget, read at the edge (cli/memory-budget.ts).
  */
-export function holdLimit(inputs: readonly string[], budget = memoryBudget()): number | undefined {
+export function holdLimit(inputs: readonly string[], budget: number): number | undefined {
   let paths: string[]
   try {
     paths = expandInputs(inputs)
@@ -60,8 +61,9 @@ export function holdLimit(inputs: readonly string[], budget = memoryBudget()): n
  * Why the inputs should be read in sample partitions though --low-memory was not given: the
  * default path would need over 60% of the memory budget, and every input is a MAF or VCF file the
  * low-memory path reads. Undefined otherwise (stdin, other formats: the default path).
+ * `budget`: the memory budget, read at the edge (cli/memory-budget.ts).
  */
-export async function lowMemoryWanted(inputs: readonly string[], budget = memoryBudget()): Promise<string | undefined> {
+export async function lowMemoryWanted(inputs: readonly string[], budget: number, limits?: ReadLimits): Promise<string | undefined> {
   let paths: string[]
   try {
     paths = expandInputs(inputs)
@@ -73,7 +75,7 @@ export async function lowMemoryWanted(inputs: readonly string[], budget = memory
   if (need <= 0.6 * budget) return undefined
   for (const p of paths) {
     try {
-      await checkFormat(p)
+      await checkFormat(p, limits)
     } catch {
       return undefined
     }
@@ -83,14 +85,14 @@ export async function lowMemoryWanted(inputs: readonly string[], budget = memory
 }
 
 /** MAF or VCF, as sniffed; anything else is refused. */
-export async function checkFormat(path: string): Promise<'maf' | 'vcf'> {
-  return lowMemoryFormat(path, await sniffFile(path))
+export async function checkFormat(path: string, limits?: ReadLimits): Promise<'maf' | 'vcf'> {
+  return lowMemoryFormat(path, await sniffFile(path, limits), limits)
 }
 
 /** The sniffed `format` of `path` as the low-memory path reads it: MAF (a MAF-like table too) or VCF; anything else is refused. */
-export async function lowMemoryFormat(path: string, format: InputFormat): Promise<'maf' | 'vcf'> {
+export async function lowMemoryFormat(path: string, format: InputFormat, limits?: ReadLimits): Promise<'maf' | 'vcf'> {
   if (format === 'vcf' || format === 'maf') return format
-  if (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024))) return 'maf'
+  if (format === 'table' && looksLikeMaf(await peekText(path, 16 * 1024, { limits }))) return 'maf'
   throw new InputError('USAGE', `--low-memory reads MAF and VCF files; this is ${format === 'table' ? 'a table that is neither' : `an ${format.toUpperCase()} table`}`, {
     file: displayName(path),
     suggestion: 'drop --low-memory for ANNOVAR and column-mapped inputs, or convert them first: biomarkit convert FILE --to maf',

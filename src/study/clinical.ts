@@ -15,6 +15,7 @@ import { readClinical, type ClinicalResult } from '../clinical/read.js'
 import type { ClinicalReading, ClinicalRow, ClinicalTable } from '../model/clinical.js'
 import type { ReadReport } from '../model/report.js'
 import type { PatientLink } from './patients.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface LeveledClinical {
   /** Keyed by sample: its attributes and its patient's. */
@@ -57,10 +58,10 @@ function linkOf(t: ClinicalTable, column: string): PatientLink {
 }
 
 /** A study's patient and sample files (either may be absent, not both). */
-export async function readStudyClinical(patientsPath: string | undefined, samplesPath: string | undefined, opts: { lenient?: boolean | undefined; reading?: ClinicalReading | undefined } = {}): Promise<LeveledClinical> {
+export async function readStudyClinical(patientsPath: string | undefined, samplesPath: string | undefined, opts: { lenient?: boolean | undefined; reading?: ClinicalReading | undefined; limits?: ReadLimits | undefined } = {}): Promise<LeveledClinical> {
   if (samplesPath === undefined) throw new InputError('NOT_FOUND', 'the study has no sample clinical file (SAMPLE_ATTRIBUTES): samples cannot be joined to patients', patientsPath === undefined ? {} : { file: patientsPath })
-  const samples: ClinicalResult = await readClinical(samplesPath, { sampleColumn: 'SAMPLE_ID', lenient: opts.lenient, reading: opts.reading })
-  const patients: ClinicalResult | undefined = patientsPath === undefined ? undefined : await readClinical(patientsPath, { sampleColumn: 'PATIENT_ID', lenient: opts.lenient, reading: opts.reading })
+  const samples: ClinicalResult = await readClinical(samplesPath, { sampleColumn: 'SAMPLE_ID', lenient: opts.lenient, reading: opts.reading, limits: opts.limits })
+  const patients: ClinicalResult | undefined = patientsPath === undefined ? undefined : await readClinical(patientsPath, { sampleColumn: 'PATIENT_ID', lenient: opts.lenient, reading: opts.reading, limits: opts.limits })
   const st = samples.table
   const col = patientColumnOf(st, 'PATIENT_ID')
   const link = linkOf(st, col)

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { InputError } from '../errors.js'
 import { readLines } from '../io/lines.js'
 import { parseCaseList, parseMetaFile, parseMetaLines, type CaseList, type MetaFile, type NumberedLine } from './meta.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface StudyProfile extends MetaFile {
   /** The data file's path (folder + data_filename). */
@@ -60,13 +61,14 @@ export function isStudyFolder(p: string): boolean {
   return readdirSync(p).some((f) => META.test(f))
 }
 
-async function lines(path: string): Promise<NumberedLine[]> {
+async function lines(path: string, limits: ReadLimits | undefined): Promise<NumberedLine[]> {
   const out: NumberedLine[] = []
-  for await (const l of readLines(path)) out.push(l)
+  for await (const l of readLines(path, { limits })) out.push(l)
   return out
 }
 
-export async function readStudyFolder(dir: string): Promise<StudyFolder> {
+/** `limits`: default readLimits(). */
+export async function readStudyFolder(dir: string, limits?: ReadLimits): Promise<StudyFolder> {
   const names = readdirSync(dir).sort()
   const used = new Set<string>()
   const unused: { file: string; why: string }[] = []
@@ -74,13 +76,13 @@ export async function readStudyFolder(dir: string): Promise<StudyFolder> {
   if (names.includes('meta_study.txt')) {
     used.add('meta_study.txt')
     const path = join(dir, 'meta_study.txt')
-    studyId = parseMetaLines(await lines(path), path).get('cancer_study_identifier')?.value || undefined
+    studyId = parseMetaLines(await lines(path, limits), path).get('cancer_study_identifier')?.value || undefined
   }
   const byRole: Record<string, StudyProfile[]> = { mutations: [], cna: [], sv: [], panelMatrix: [], patients: [], samples: [] }
   for (const name of names) {
     if (!META.test(name) || name === 'meta_study.txt') continue
     const metaPath = join(dir, name)
-    const meta = parseMetaFile(await lines(metaPath), metaPath)
+    const meta = parseMetaFile(await lines(metaPath, limits), metaPath)
     used.add(name)
     if (meta.dataFile !== undefined) used.add(meta.dataFile)
     if (meta.pdAnnotations !== undefined) {
@@ -119,7 +121,7 @@ export async function readStudyFolder(dir: string): Promise<StudyFolder> {
     used.add('case_lists')
     for (const name of readdirSync(caseDir).sort()) {
       if (!name.endsWith('.txt')) continue
-      caseLists.push(parseCaseList(await lines(join(caseDir, name)), join(caseDir, name)))
+      caseLists.push(parseCaseList(await lines(join(caseDir, name), limits), join(caseDir, name)))
     }
   }
   for (const name of names) if (!used.has(name) && !name.startsWith('.')) unused.push({ file: name, why: 'no meta file names it' })

@@ -9,6 +9,7 @@ import { readPanelMatrix, type PanelMatrix } from '../panels/cbioportal.js'
 import type { AssayKind, KindSource } from '../panels/profiled.js'
 import { profileCaseList, type StudyFolder, type StudyProfile } from './folder.js'
 import { CASE_LIST_SUFFIX, type CaseList } from './meta.js'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export interface StudyPanels {
   /** The panel matrix, read once (its path is `matrix.file`). */
@@ -20,11 +21,11 @@ export interface StudyPanels {
 }
 
 /** Sample IDs a data file names: the MAF's Tumor_Sample_Barcode, a long table's Sample_Id, a wide CNA matrix's columns. */
-export async function dataFileSamples(p: StudyProfile): Promise<Set<string>> {
+export async function dataFileSamples(p: StudyProfile, limits?: ReadLimits): Promise<Set<string>> {
   const out = new Set<string>()
   let col = -1
   let wide = false
-  for await (const { text, line } of readLines(p.path)) {
+  for await (const { text, line } of readLines(p.path, { limits })) {
     if (text === '' || text.startsWith('#')) continue
     const f = text.split('\t')
     if (col === -1 && !wide) {
@@ -45,7 +46,8 @@ export async function dataFileSamples(p: StudyProfile): Promise<Set<string>> {
   return out
 }
 
-export async function studyPanels(study: StudyFolder): Promise<StudyPanels> {
+/** `limits`: default readLimits(). */
+export async function studyPanels(study: StudyFolder, limits?: ReadLimits): Promise<StudyPanels> {
   // The case lists that declare samples profiled: usually one (or the same one for every profile),
   // whose IDs are then used as they are; several are merged.
   const lists = new Set<CaseList>()
@@ -58,10 +60,10 @@ export async function studyPanels(study: StudyFolder): Promise<StudyPanels> {
       return { columns, profiled: list.sampleSet, profiledBy: `case list ${list.stableId}`, metaPanel }
     }
     const samples = new Set<string>()
-    for (const p of profiles) for (const s of await dataFileSamples(p)) samples.add(s)
+    for (const p of profiles) for (const s of await dataFileSamples(p, limits)) samples.add(s)
     return { columns, profiled: samples, profiledBy: profiles.length === 0 ? 'the study (it has no such profile)' : 'the data file', metaPanel }
   }
-  const matrix = study.panelMatrix === undefined ? undefined : await readPanelMatrix(study.panelMatrix.path)
+  const matrix = study.panelMatrix === undefined ? undefined : await readPanelMatrix(study.panelMatrix.path, limits)
   const kinds = {
     mutations: await kind(study.mutations, CASE_LIST_SUFFIX.mutations),
     copyNumber: await kind(study.cna, CASE_LIST_SUFFIX.cna),

@@ -151,7 +151,7 @@ class AnnovarTableParser {
 export async function readAnnovarTable(path: string, opts: VcfReadOptions = {}): Promise<AnnovarResult> {
   const file = opts.displayName ?? displayName(path)
   const p = new AnnovarTableParser(file, opts)
-  for await (const b of readLineBatches(path, { displayName: file })) {
+  for await (const b of readLineBatches(path, { displayName: file, limits: opts.limits })) {
     for (let i = 0; i < b.lines.length; i++) p.push(b.lines[i] as string, b.firstLine + i)
   }
   return p.finish()

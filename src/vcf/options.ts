@@ -16,6 +16,7 @@
  *   single-copy gain never reaches an oncoplot as "Amp". Copy-neutral segments are dropped, counted.
  */
 import { z } from 'zod'
+import type { ReadLimits } from '../io/read-limits.js'
 
 export const GeneIntervalSchema = z.object({
   gene: z.string().min(1),
@@ -51,7 +52,8 @@ export const VcfReadOptionsSchema = z.object({
   /** One row per carried ALT of a multi-allelic record, instead of vcf2maf's one per record (multiallelic.ts). */
   splitMultiallelic: z.boolean().optional(),
 })
-export type VcfReadOptions = z.input<typeof VcfReadOptionsSchema>
+/** The schema's options, and the read limits (not data: a value the schema does not parse; default readLimits()). */
+export type VcfReadOptions = z.input<typeof VcfReadOptionsSchema> & { readonly limits?: ReadLimits | undefined }
 export type ParsedVcfOptions = z.output<typeof VcfReadOptionsSchema>
 
 export function resolveThresholds(t: { readonly [K in keyof CnThresholds]?: number | undefined } | undefined): CnThresholds {

@@ -25,11 +25,11 @@ export async function readVcf(path: string, opts: VcfReadOptions = {}, onRecord?
   const file = opts.displayName ?? displayName(path)
   const p = new VcfParser(file, opts)
   p.onRecord = onRecord
-  return readText(path, file, p)
+  return readText(path, file, p, opts)
 }
 
-async function readText(path: string, file: string, p: VcfParser): Promise<VcfResult> {
-  for await (const b of readLineBatches(path, { displayName: file })) {
+async function readText(path: string, file: string, p: VcfParser, opts: VcfReadOptions): Promise<VcfResult> {
+  for await (const b of readLineBatches(path, { displayName: file, limits: opts.limits })) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) p.push(lines[i] as string, b.firstLine + i)
   }
@@ -43,7 +43,7 @@ export async function readVcfInto(path: string, table: EventTable, opts: VcfRead
   if (path !== '-') {
     const p = new VcfParser(file, opts, 'fast', table)
     try {
-      await feedByteLines(path, p)
+      await feedByteLines(path, p, undefined, undefined, opts.limits)
       const { report, samples } = p.finish()
       return { report, samples }
     } catch (e) {
@@ -67,6 +67,6 @@ export function readVcfAgainAsText(e: unknown, path: string, table: EventTable, 
 /** The text path alone into `table` (lines decoded by the line source). */
 export async function readVcfText(path: string, table: EventTable, opts: VcfReadOptions = {}): Promise<Omit<VcfResult, 'alterations'>> {
   const file = opts.displayName ?? displayName(path)
-  const { report, samples } = await readText(path, file, new VcfParser(file, opts, 'fast', table))
+  const { report, samples } = await readText(path, file, new VcfParser(file, opts, 'fast', table), opts)
   return { report, samples }
 }

@@ -113,6 +113,35 @@ describe('--max-line-length covers every file the command reads', () => {
     await expectTooLong(['convert', '--manifest', f['manifest.tsv']!], f['manifest.tsv']!, 3)
   })
 
+  it('--low-memory: the MAF partitions (byte and text paths), the VCF fold, --samples, --cna and --fusions', async () => {
+    // The limits reach the low-memory holder's sinks (read-cohort.ts → MafPartitions, VcfFold), not
+    // only loadCohort: the long line comes after the 16 KiB the format sniff peeks at (N filler rows).
+    const N = 1000
+    const fill = Array.from({ length: N }, (_, i) => `TP53\t17\t${7670000 + i}\t${7670000 + i}\tC\tT\tMissense_Mutation\tSNP\tS${i % 3}`)
+    const maf = (last: string): string[] => [MAF_HEADER, ...fill, last, '']
+    const ann = "##INFO=<ID=ANN,Number=.,Type=String,Description=\"Functional annotations: 'Allele | Annotation | Annotation_Impact | Gene_Name | Gene_ID | Feature_Type | Feature_ID | Transcript_BioType | Rank | HGVS.c | HGVS.p | cDNA.pos / cDNA.length | CDS.pos / CDS.length | AA.pos / AA.length | Distance | ERRORS / WARNINGS / INFO'\">"
+    const rec = (chrom: string, pos: string, ref: string, alt: string, gene: string, note: string): string =>
+      `${chrom}\t${pos}\t.\t${ref}\t${alt}\t.\tPASS\tANN=${alt}|missense_variant|MODERATE|${gene}|${gene}|transcript|NM_1|protein_coding|||p.X1Y|||||;NOTE=${note}\tGT\t0/1`
+    const head = ['##fileformat=VCFv4.2', ann, '##INFO=<ID=NOTE,Number=1,Type=String,Description="n">', '##FORMAT=<ID=GT,Number=1,Type=String,Description="g">', '#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tS1']
+    const vcf = [...head, ...Array.from({ length: N }, (_, i) => rec('17', String(7670000 + i), 'C', 'T', 'TP53', 'a')), rec('12', '25245350', 'C', 'A', 'KRAS', LONG), '']
+    const f = files({
+      'calls.maf': maf(`${MAF[2]}${LONG}`),
+      'calls-cr.maf': [maf(`${MAF[3]}${LONG}`).join('\r')],
+      'ok.maf': MAF,
+      'calls.vcf': vcf,
+      'samples.txt': ['S1', 'S2', 'S3', LONG, ''],
+      'cna.tsv': ['gene\tsample\tcn', 'MYC\tS1\tAmp', `ERBB2\t${LONG}\tAmp`, ''],
+      'fusions.tsv': ['sample\tgene_a\tgene_b', `S1\tEML4\t${LONG}`, ''],
+    })
+    const ok = f['ok.maf']!
+    await expectTooLong(['summary', f['calls.maf']!, '--low-memory'], f['calls.maf']!, N + 2)
+    await expectTooLong(['summary', f['calls-cr.maf']!, '--low-memory'], f['calls-cr.maf']!, N + 2)
+    await expectTooLong(['summary', f['calls.vcf']!, '--low-memory'], f['calls.vcf']!, N + 6)
+    await expectTooLong(['summary', ok, '--low-memory', '--samples', f['samples.txt']!], f['samples.txt']!, 4)
+    await expectTooLong(['summary', ok, '--low-memory', '--cna', f['cna.tsv']!], f['cna.tsv']!, 3)
+    await expectTooLong(['summary', ok, '--low-memory', '--fusions', f['fusions.tsv']!], f['fusions.tsv']!, 2)
+  })
+
   it("does not hold the package's shipped files to the user's cap", async () => {
     // gene-aliases.json (read by every analysis) and the shipped rules have lines over 250 characters.
     const f = files({ 'calls.maf': MAF })

@@ -13,7 +13,10 @@ import { gzipSync } from 'node:zlib'
 import { run } from '../../cli/main.js'
 import { memoryIO } from '../../cli/context.js'
 import { setStdinSource } from '../../src/io/byte-source.js'
-import { maxInputBytes, maxSideFileBytes, memoryBudget, withInputLimits } from '../../src/io/limits.js'
+import { totalmem } from 'node:os'
+import { readLimits } from '../../src/io/read-limits.js'
+import { memoryBudget } from '../../cli/memory-budget.js'
+import { cliReadLimits } from '../../cli/read-limits.js'
 import { FIXTURES, tmpDir } from '../helpers.js'
 import { HEADER, ROW } from '../maf/crafted.js'
 
@@ -98,10 +101,11 @@ describe('side files: one capped reader (--max-side-file-bytes)', () => {
     expect(raised.err).toContain('not valid JSON')
   })
 
-  it('the default side-file cap is 32 MiB; the options scope it', async () => {
-    expect(maxSideFileBytes()).toBe(32 * 2 ** 20)
-    expect(await withInputLimits({ maxSideFileBytes: 5 }, () => Promise.resolve(maxSideFileBytes()))).toBe(5)
-    expect(maxInputBytes()).toBe(memoryBudget())
+  it('the default side-file cap is 32 MiB; the options set it; inputs are capped at the memory budget (CLI) or the machine memory (library)', () => {
+    expect(readLimits().maxSideFileBytes).toBe(32 * 2 ** 20)
+    expect(cliReadLimits(undefined, { maxSideFileBytes: '5' }).maxSideFileBytes).toBe(5)
+    expect(cliReadLimits(undefined).maxInputBytes).toBe(memoryBudget())
+    expect(readLimits().maxInputBytes).toBe(totalmem())
   })
 
   it.each([

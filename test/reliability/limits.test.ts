@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run } from '../../cli/main.js'
 import { memoryIO } from '../../cli/context.js'
-import { readLines, withMaxLineLength } from '../../src/io/lines.js'
+import { readLines } from '../../src/io/lines.js'
+import { readLimits } from '../../src/io/read-limits.js'
 import { readMaf } from '../../src/maf/read.js'
 import { tmpDir } from '../helpers.js'
 
@@ -30,10 +31,10 @@ describe('line-length cap', () => {
     expect(await drain(p, { maxLineLength: 5000 })).toBe(3)
   })
 
-  it('withMaxLineLength scopes the cap to the reads started inside it', async () => {
+  it('a reader given limits caps its lines; a read given none keeps the default cap', async () => {
     const p = join(tmpDir(), 'long.maf')
     writeFileSync(p, `${HEADER}\n${ROW('p.' + 'R'.repeat(3000))}\n`)
-    await expect(withMaxLineLength(1000, () => readMaf(p))).rejects.toMatchObject({ code: 'LINE_TOO_LONG', line: 2 })
+    await expect(readMaf(p, { limits: readLimits({ maxLineLength: 1000 }) })).rejects.toMatchObject({ code: 'LINE_TOO_LONG', line: 2 })
     expect((await readMaf(p)).alterations).toHaveLength(1)
   })
 

@@ -28,13 +28,13 @@ import { closeSync, existsSync, fstatSync, openSync, readSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { currentMaxLineLength, displayName } from '../../io/lines.js'
+import { displayName } from '../../io/lines.js'
+import { plainLimits, readLimits, type ReadLimits } from '../../io/read-limits.js'
 import type { TableHeader } from '../../io/table.js'
 import { EventTable, type TablePart } from '../../model/events.js'
 import { MafParser, type MafOptions, type MafPartCounts } from '../../maf/parser.js'
 import { readMafInto, readMafText, type MafReadResult } from '../../maf/read.js'
 import { feedByteLines, UseTextPath, type ByteLineSink } from '../../io/byte-lines.js'
-import { noteRead } from '../../io/read-registry.js'
 import type { VcfReadOptions } from '../../vcf/options.js'
 import { readVcfAgainAsText, readVcfInto } from '../../vcf/read.js'
 import { VcfParser, type VcfPartCounts, type VcfResult } from '../../vcf/reader.js'
@@ -52,7 +52,8 @@ interface PartInput {
   readonly file: string
   readonly from: number
   readonly to: number
-  readonly maxLineLength: number
+  /** The caller's limits, numbers only: a hold meter or a read registry cannot cross threads (the main thread notes the path). */
+  readonly limits: ReadLimits
 }
 export type WorkerInput =
   | (PartInput & { readonly format: 'maf'; readonly header: TableHeader; readonly opts: MafOptions })
@@ -94,13 +95,14 @@ interface HeadLine {
  */
 function planSplit(
   path: string,
+  limits: ReadLimits | undefined,
   tuning: ParallelTuning,
   defaultSplit: number,
   headLimit: number,
   done: (h: HeadLine) => boolean | undefined,
 ): { lines: HeadLine[]; from: number; to: number } | undefined {
   if (path === '-' || parseThreads() < 2 || !existsSync(fileURLToPath(WORKER))) return undefined
-  noteRead(path)
+  limits?.registry?.note(path)
   let fd: number
   try {
     fd = openSync(path, 'r')
@@ -148,6 +150,11 @@ function lineStart(fd: number, at: number, size: number): number {
   return size
 }
 
+/** The options as the worker gets them: their limits go as plain numbers in `limits`. */
+function workerOpts<O extends { readonly limits?: ReadLimits | undefined }>(opts: O): O {
+  return { ...opts, limits: undefined }
+}
+
 function runWorker(input: WorkerInput): { answer: Promise<WorkerAnswer>; stop: () => void } {
   const w = new Worker(WORKER, { workerData: input })
   const answer = new Promise<WorkerAnswer>((resolve) => {
@@ -166,13 +173,14 @@ function runWorker(input: WorkerInput): { answer: Promise<WorkerAnswer>; stop: (
  */
 async function readTwoParts<C>(
   path: string,
+  limits: ReadLimits | undefined,
   p: ByteLineSink & { absorb(part: EventTable, counts: C, lineOffset: number): void },
   plan: WorkerInput,
   accept: (a: WorkerAnswer) => { readonly part: TablePart; readonly counts: C } | undefined,
 ): Promise<void> {
   const { answer, stop } = runWorker(plan)
   try {
-    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to)
+    const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to, limits)
     const a = await answer
     stop() // its heap goes now, before the rows are appended here
     if (a.kind === 'text') throw new UseTextPath()
@@ -182,7 +190,7 @@ async function readTwoParts<C>(
       splitOutcomes.merged++
     } else {
       splitOutcomes.readHere++
-      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to)
+      await feedByteLines(path, p, { from: plan.from, to: plan.to, firstLine: next }, plan.to, limits)
     }
   } finally {
     stop()
@@ -199,7 +207,7 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   // The worker takes the last 46%: it starts ~0.2 s late (a thread, the reader loaded again), and
   // on the bench MAF the first half took 1.25-1.4 s while the worker needed 1.45-1.55 s for the
   // second; 0.54 = (T + 0.2 s) / 2T for T ≈ 2.6 s, the one-thread read.
-  const split = planSplit(path, tuning, 0.54, HEAD_BYTES, (h) => {
+  const split = planSplit(path, opts.limits, tuning, 0.54, HEAD_BYTES, (h) => {
     try {
       probe.pushRow(h.text, h.line)
     } catch {
@@ -209,8 +217,8 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
   })
   const header = probe.header
   if (split === undefined || header === undefined || header.delimiter !== '\t') return false
-  const plan: WorkerInput = { format: 'maf', path, file: p.file, from: split.from, to: split.to, header, opts, maxLineLength: currentMaxLineLength() }
-  await readTwoParts(path, p, plan, (a) => (a.kind === 'maf' && MafParser.mergeable(a.counts) ? a : undefined))
+  const plan: WorkerInput = { format: 'maf', path, file: p.file, from: split.from, to: split.to, header, opts: workerOpts(opts), limits: plainLimits(opts.limits ?? readLimits()) }
+  await readTwoParts(path, opts.limits, p, plan, (a) => (a.kind === 'maf' && MafParser.mergeable(a.counts) ? a : undefined))
   return true
 }
 
@@ -251,16 +259,16 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
   // The worker takes the last 45% (split 0.55): it starts later (its thread loads the VCF reader
   // and parses the header again), and measured on the bench VCF both parts then end together.
   // The header ends at #CHROM; a record line before it is left to the one-thread read to report.
-  const split = planSplit(path, tuning, 0.55, 16 * HEAD_BYTES, (h) =>
+  const split = planSplit(path, opts.limits, tuning, 0.55, 16 * HEAD_BYTES, (h) =>
     h.text.startsWith('#CHROM') ? true : !h.text.startsWith('#') && h.text.trim() !== '' ? undefined : false,
   )
   if (split === undefined) return readVcfInto(path, table, opts)
   const file = opts.displayName ?? displayName(path)
-  const plan: WorkerInput = { format: 'vcf', path, file, from: split.from, to: split.to, headerLines: split.lines, opts, maxLineLength: currentMaxLineLength() }
+  const plan: WorkerInput = { format: 'vcf', path, file, from: split.from, to: split.to, headerLines: split.lines, opts: workerOpts(opts), limits: plainLimits(opts.limits ?? readLimits()) }
   const n0 = table.length
   try {
     const p = new VcfParser(file, opts, 'fast', table)
-    await readTwoParts(path, p, plan, (a) => (a.kind === 'vcf' && VcfParser.mergeable(a.counts) ? a : undefined))
+    await readTwoParts(path, opts.limits, p, plan, (a) => (a.kind === 'vcf' && VcfParser.mergeable(a.counts) ? a : undefined))
     const { report, samples } = p.finish()
     return { report, samples }
   } catch (e) {

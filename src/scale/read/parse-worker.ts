@@ -5,7 +5,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { feedByteLines, UseTextPath } from '../../io/byte-lines.js'
-import { withMaxLineLength } from '../../io/lines.js'
 import { EventTable } from '../../model/events.js'
 import { MafParser } from '../../maf/parser.js'
 import { VcfParser } from '../../vcf/reader.js'
@@ -17,7 +16,7 @@ async function read(d: WorkerInput, table: EventTable): Promise<{ answer: Worker
   if (d.format === 'maf') {
     const p = new MafParser(d.file, d.opts, table)
     p.adoptHeader(d.header)
-    await withMaxLineLength(d.maxLineLength, () => feedByteLines(d.path, p, range))
+    await feedByteLines(d.path, p, range, undefined, d.limits)
     const { part, transfer } = table.toPart()
     return { answer: { kind: 'maf', part, counts: p.partCounts() }, transfer }
   }
@@ -25,7 +24,7 @@ async function read(d: WorkerInput, table: EventTable): Promise<{ answer: Worker
   for (const h of d.headerLines) p.push(h.text, h.line)
   if (p.dialectFromRecords) return { answer: { kind: 'failed' }, transfer: [] }
   const headerWarnings = p.report.warnings.length
-  await withMaxLineLength(d.maxLineLength, () => feedByteLines(d.path, p, range))
+  await feedByteLines(d.path, p, range, undefined, d.limits)
   const { part, transfer } = table.toPart()
   return { answer: { kind: 'vcf', part, counts: p.partCounts(headerWarnings) }, transfer }
 }

@@ -25,6 +25,7 @@ import { splitCsv, splitTsv } from '../../io/table.js'
 import { InputError } from '../../errors.js'
 import { trimmed } from '../../maf/field-values.js'
 import type { MafParser } from '../../maf/parser.js'
+import type { ReadLimits } from '../../io/read-limits.js'
 
 const BUFFER = 256 * 1024
 const HEAD = 12
@@ -279,12 +280,12 @@ class Splitter implements ByteLineSink {
  * the parser that read its header (it takes the partitions' counts later). A file without a
  * header, or whose header lacks the MAF columns, throws as reading it would.
  */
-export async function partitionMaf(path: string, file: number, out: PartitionWriter, make: () => MafParser, watch?: SampleWatch): Promise<MafParser> {
+export async function partitionMaf(path: string, file: number, out: PartitionWriter, make: () => MafParser, watch?: SampleWatch, limits?: ReadLimits): Promise<MafParser> {
   const start = out.snapshot()
   if (path !== '-') {
     const sp = new Splitter(make(), file, out, watch)
     try {
-      await feedByteLines(path, sp)
+      await feedByteLines(path, sp, undefined, undefined, limits)
       return finishHeader(sp.parser)
     } catch (e) {
       if (!(e instanceof UseTextPath)) throw e
@@ -292,7 +293,7 @@ export async function partitionMaf(path: string, file: number, out: PartitionWri
     }
   }
   const sp = new Splitter(make(), file, out, watch)
-  for await (const b of readLineBatches(path)) {
+  for await (const b of readLineBatches(path, { limits })) {
     const lines = b.lines
     for (let i = 0; i < lines.length; i++) sp.pushText(lines[i] as string, b.firstLine + i)
   }

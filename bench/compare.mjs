@@ -7,30 +7,19 @@
 //   BENCH_ROWS / BENCH_SAMPLES / BENCH_VCF as for bench/run.mjs)
 // This is how "performance within 10% of the last bench table" is checked for a restructuring:
 // the same machine and the same run, never two tables taken at different loads.
-import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { existsSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
+import { benchCohort, OUT } from './cohort.mjs'
 
 const base = process.argv[2]
 if (base === undefined || !existsSync(join(base, 'dist', 'bin', 'biomarkit.js'))) {
   process.stderr.write('usage: node bench/compare.mjs BASE_CHECKOUT   (a checkout with dist/ built: npm run build there)\n')
   process.exit(1)
 }
-const OUT = 'bench/out'
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10_000)
-const VCF = Number(process.env.BENCH_VCF ?? ROWS)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
-mkdirSync(OUT, { recursive: true })
-const maf = join(OUT, 'cohort.maf')
-const vcf = join(OUT, 'cohort.vcf')
-const clin = join(OUT, 'clinical.tsv')
-const stamp = join(OUT, `.generated-${ROWS}-${SAMPLES}-${VCF}`)
-if (!existsSync(stamp)) {
-  execFileSync('node', ['bench/generate.mjs', '--rows', String(ROWS), '--samples', String(SAMPLES), '--vcf-records', String(VCF), '--out', OUT], { stdio: 'inherit' })
-  writeFileSync(stamp, '')
-}
+const { rows: ROWS, samples: SAMPLES, vcfRecords: VCF, maf, vcf, clin } = benchCohort()
 
 const commands = [
   ['summary maf', ['summary', maf, '--json', '-o', '/dev/null']],

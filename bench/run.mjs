@@ -3,23 +3,12 @@
 // each beside the baselines this machine has (I/O floor: cat / wc -l; data.table::fread; bcftools query).
 // Prints a table and writes bench/out/results.json. Set BENCH_ROWS / BENCH_SAMPLES for a smaller run.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync, statSync } from 'node:fs'
+import { existsSync, writeFileSync, statSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
+import { benchCohort, OUT } from './cohort.mjs'
 
-const OUT = 'bench/out'
-const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000)
-const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 10_000)
-const VCF = Number(process.env.BENCH_VCF ?? ROWS)
-mkdirSync(OUT, { recursive: true })
-const maf = join(OUT, 'cohort.maf')
-const vcf = join(OUT, 'cohort.vcf')
-const clin = join(OUT, 'clinical.tsv')
-const stamp = join(OUT, `.generated-${ROWS}-${SAMPLES}-${VCF}`)
-if (!existsSync(stamp)) {
-  execFileSync('node', ['bench/generate.mjs', '--rows', String(ROWS), '--samples', String(SAMPLES), '--vcf-records', String(VCF), '--out', OUT], { stdio: 'inherit' })
-  writeFileSync(stamp, '')
-}
+const { rows: ROWS, samples: SAMPLES, vcfRecords: VCF, maf, vcf, clin } = benchCohort()
 
 const has = (cmd, args = ['--version']) => spawnSync(cmd, args, { stdio: 'ignore' }).status === 0
 const hasDataTable = has('Rscript', ['-e', 'suppressMessages(library(data.table))'])

@@ -47,3 +47,14 @@ export function readVcf(path: string): { header: string[]; samples: string[]; re
   return { header, samples, recs }
 }
 
+
+/** R's values for the demo study (test/fixtures/features/demo-study.R → demo-study-reference.tsv), by name. */
+export function demoStudyReference(): Record<string, number> {
+  return Object.fromEntries(
+    readFileSync(join(ROOT, 'test', 'fixtures', 'features', 'demo-study-reference.tsv'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('name\t'))
+      .map((l) => l.split('\t'))
+      .map(([k, v]) => [k, Number(v)]),
+  ) as Record<string, number>
+}

@@ -12,16 +12,11 @@ import { parseFeatureWords } from '../../cli/commands/feature-options.js'
 import type { CohortMatrix } from '../../src/matrix/types.js'
 import { tmpDir } from '../helpers.js'
 import { xmlProblem } from '../viz/xml.js'
+import { demoStudyReference } from '../demo/files.js'
 
 const ROOT = join(__dirname, '..', '..')
 const DEMO = join(ROOT, 'demo')
-const ref = Object.fromEntries(
-  readFileSync(join(ROOT, 'test', 'fixtures', 'features', 'demo-study-reference.tsv'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('name\t'))
-    .map((l) => l.split('\t'))
-    .map(([k, v]) => [k, Number(v)]),
-) as Record<string, number>
+const ref = demoStudyReference()
 
 describe('clinicalFactor', () => {
   const t = parseClinicalLines('c.tsv', ['sample\tbrain\tihc\tstage\tcps\tline', 'a\tyes\t1+\tI\t1\t1', 'b\tno\t2+\tII\t5\t2', 'c\tno\t1+\tIII\t12\t3', 'd\tNA\t2+\tI\t0\t1']).table

@@ -1,5 +1,4 @@
 /** The clinical feature scan as a library call (no CLI): R's exact stratified test, references, errors, the text. */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readClinical } from '../../src/clinical/read.js'
@@ -7,15 +6,9 @@ import type { ClinicalTable } from '../../src/model/clinical.js'
 import { burdenFeatureFigure, forestFeatureSvg, kmFeatureSvg } from '../../src/pipeline/feature-figures.js'
 import { featureScan, featureScanText } from '../../src/pipeline/feature-scan.js'
 import { parseEndpoint } from '../../src/scan/endpoints.js'
-import { DEMO, ROOT, readTsv } from '../demo/files.js'
+import { DEMO, demoStudyReference, readTsv } from '../demo/files.js'
 
-const ref = Object.fromEntries(
-  readFileSync(join(ROOT, 'test', 'fixtures', 'features', 'demo-study-reference.tsv'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('name\t'))
-    .map((l) => l.split('\t'))
-    .map(([k, v]) => [k, Number(v)]),
-) as Record<string, number>
+const ref = demoStudyReference()
 
 const words = (clinical: string[]) => ({ clinical, tmb: false, mutationCount: false })
 

@@ -3,7 +3,6 @@
  * against the committed demo files read independently (test/demo/files.ts), the age summary
  * against R (test/fixtures/features/demo-study.R).
  */
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readClinical } from '../../src/clinical/read.js'
@@ -11,15 +10,9 @@ import { readTable } from '../../src/io/table.js'
 import { efficacyTable } from '../../src/pipeline/efficacy.js'
 import { adverseEventDocument, baselineDocument, efficacyDocument } from '../../src/tables/study-table.js'
 import { demoSummaryLines, studyOutputs, type StudyOutputs } from '../../src/tables/demo-study.js'
-import { DEMO, ROOT, readTsv } from '../demo/files.js'
+import { DEMO, demoStudyReference, readTsv } from '../demo/files.js'
 
-const ref = Object.fromEntries(
-  readFileSync(join(ROOT, 'test', 'fixtures', 'features', 'demo-study-reference.tsv'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('name\t'))
-    .map((l) => l.split('\t'))
-    .map(([k, v]) => [k, Number(v)]),
-) as Record<string, number>
+const ref = demoStudyReference()
 
 /** A written TSV's body (the banner line dropped) as records by header name. */
 function tsvRecords(text: string): Record<string, string>[] {

@@ -10,15 +10,10 @@ import { fisherExact } from '../../src/stats/fisher.js'
 import { adverseEventTable } from '../../src/tables/adverse-events.js'
 import { baselineTable } from '../../src/tables/baseline.js'
 import { fisherExact2xC } from '../../src/tables/fisher-2xc.js'
+import { demoStudyReference } from '../demo/files.js'
 
 const ROOT = join(__dirname, '..', '..')
-const ref = Object.fromEntries(
-  readFileSync(join(ROOT, 'test', 'fixtures', 'features', 'demo-study-reference.tsv'), 'utf8')
-    .split('\n')
-    .filter((l) => l !== '' && !l.startsWith('#') && !l.startsWith('name\t'))
-    .map((l) => l.split('\t'))
-    .map(([k, v]) => [k, Number(v)]),
-) as Record<string, number>
+const ref = demoStudyReference()
 
 const demo = parseClinicalLines('clinical.tsv', readFileSync(join(ROOT, 'demo', 'clinical.tsv'), 'utf8').trimEnd().split('\n'))
 

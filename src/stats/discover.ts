@@ -17,7 +17,7 @@
  * alteration matrix (all genes the panel covers), not only the genes to be tested, so the sample
  * rates reflect each sample's burden.
  */
-import { poissonBinomial, poissonBinomialTails } from './poisson-binomial.js'
+import { poissonBinomialTailsOf } from './poisson-binomial.js'
 
 export interface DiscoverBackground {
   /** p[i][j]: background probability that gene i is altered in sample j */
@@ -156,6 +156,6 @@ export function discoverPairTest(a: AlterationRow, b: AlterationRow, pa: ArrayLi
     q[j] = (pa[j] as number) * (pb[j] as number)
     expected += q[j] as number
   }
-  const tails = poissonBinomialTails(poissonBinomial(q), observed)
+  const tails = poissonBinomialTailsOf(q, observed)
   return { observed, expected, pCooccurrence: tails.upper, pExclusivity: tails.lower }
 }

@@ -25,6 +25,6 @@ export { coxMultivariable, type CoxMultivariableResult, type CoxTerm } from './c
 export { designMatrix, type Covariate, type Design, type DesignColumn } from './design.js'
 export { mantelHaenszelExact, type Table2x2, type MantelHaenszelExactResult, type MantelHaenszelOptions } from './mantel-haenszel-exact.js'
 export { maxstatSurvival, logRankScores, pLausen94, type MaxstatOptions, type MaxstatResult, type MaxstatCut } from './maxstat-survival.js'
-export { poissonBinomial, poissonBinomialTails, type PoissonBinomial } from './poisson-binomial.js'
+export { poissonBinomial, poissonBinomialTails, poissonBinomialTailsOf, type PoissonBinomial } from './poisson-binomial.js'
 export { discoverBackground, discoverPairTest, type DiscoverBackground, type DiscoverPairResult, type AlterationRow } from './discover.js'
 export { transformValues, TRANSFORMS, type Transform, type TransformOptions, type Transformed } from './transform.js'

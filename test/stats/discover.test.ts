@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest'
 import { discoverBackground, discoverPairTest } from '../../src/stats/discover.js'
 import { fisherExact } from '../../src/stats/fisher.js'
-import { poissonBinomial, poissonBinomialTails } from '../../src/stats/poisson-binomial.js'
+import { poissonBinomial, poissonBinomialTails, poissonBinomialTailsOf } from '../../src/stats/poisson-binomial.js'
 import { expectClose } from './reference.js'
 import { readFileSync } from 'node:fs'
 
@@ -35,6 +35,34 @@ describe('poissonBinomialTails vs exact rational arithmetic', () => {
       expectClose(tails.upper, Number(c.upper), 1e-12, `${ctx} upper`)
       expectClose(tails.lower, Number(c.lower), 1e-12, `${ctx} lower`)
     }
+  })
+  it('poissonBinomialTailsOf (support cut past t and the mean) gives the whole convolution’s tails: lower exactly, upper to 1e-15', () => {
+    let seed = 12345
+    const rand = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
+      return seed / 2 ** 32
+    }
+    let cut = 0
+    for (let c = 0; c < 400; c++) {
+      const n = c < 40 ? c : Math.floor(rand() * (c % 5 === 0 ? 3000 : 400))
+      const scale = [1e-4, 1e-2, 0.1, 0.5, 0.97][c % 5] as number
+      const q = Array.from({ length: n }, () => {
+        const r = rand()
+        return r < 0.05 ? 0 : r < 0.08 ? 1 : Math.min(1, rand() * 2 * scale)
+      })
+      const full = poissonBinomial(q)
+      const mean = q.reduce((a, b) => a + b, 0)
+      for (const t of [-1, 0, 1, Math.floor(mean), Math.ceil(mean + 3 * Math.sqrt(mean) + 2), Math.floor(rand() * (n + 2)), n, n + 1]) {
+        const want = poissonBinomialTails(full, t)
+        const got = poissonBinomialTailsOf(q, t)
+        expect(got.lower).toBe(want.lower)
+        expect(Math.abs(got.upper - want.upper)).toBeLessThanOrEqual(1e-15 * want.upper)
+        if (want.upper > 0 && want.upper < 1e-100) cut++
+      }
+    }
+    // The comparison reached far tails, where a cut support would show first.
+    expect(cut).toBeGreaterThan(20)
+    expect(() => poissonBinomialTailsOf([0.2, -0.1], 1)).toThrow(/q\[1\] must be a probability/)
   })
   it('refuses a value that is not a probability', () => {
     expect(() => poissonBinomial([0.2, 1.5])).toThrow(/q\[1\] must be a probability/)

@@ -192,18 +192,6 @@ export function warnError(report: ReadReport, e: { readonly code: ErrorCode; rea
   warn(report, { code: 'row-error', location, detail: e.message, hint: e.suggestion, error: e.code })
 }
 
-/** Transitional, for the MAF and VCF readers until their sites name a code: a reason written as prose. */
-export function dropPhrase(report: ReadReport, phrase: string, n = 1): void {
-  const code = BY_TEXT.get(phrase)
-  if (code !== undefined) return drop(report, code, n)
-  const colon = phrase.indexOf(': ')
-  const head = colon === -1 ? undefined : BY_TEXT.get(phrase.slice(0, colon))
-  if (head === 'filtered' || head === 'bad-row' || head === 'invalid') return drop(report, head, n, phrase.slice(colon + 2))
-  throw new Error(`internal: drop reason ${JSON.stringify(phrase)} has no code in DROP_TEXT`)
-}
-
-const BY_TEXT = new Map<string, DropCode>(Object.entries(DROP_TEXT).map(([code, text]) => [text, code as DropCode]))
-
 export function totalDropped(report: ReadReport): number {
   let n = 0
   for (const t of report.dropped) n += t.n

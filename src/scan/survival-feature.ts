@@ -5,11 +5,12 @@
  * worker thread (./survival-threads.ts), so both compute every number with the same code.
  *
  * Everything per feature lives in buffers made once per scan (`survivalBuffers`), the Cox fit's
- * code bytes included: at 158,728 patients a fresh 155 KB code array per feature was most of the
- * garbage collection of the loop.
+ * code bytes included (a fresh 155 KB array per feature at 158,728 patients), and so does the Cox
+ * log-likelihood at β = 0 of each assayed-patient set (../stats/cox-binary.ts NullLoglik: the
+ * same bits for every feature of one panel set, so its logs are taken once).
  */
 import { columnMeans, coxSorted, type CoxResult } from '../stats/cox.js'
-import { coxBinarySorted } from '../stats/cox-binary.js'
+import { coxBinarySorted, NullLoglik } from '../stats/cox-binary.js'
 import { kaplanMeierSorted, kmSorted, type ConfType, type KaplanMeier, type KmSummary } from '../stats/km.js'
 import { logRankSorted } from '../stats/logrank.js'
 import { ALTERED, NOT_ASSAYED } from '../matrix/types.js'
@@ -71,6 +72,8 @@ export interface SurvivalBuffers {
   readonly wEvent: Uint8Array
   /** coxBinarySorted's per-row code bytes */
   readonly coxCodes: Uint8Array
+  /** Cox log-likelihoods at β = 0, shared by features assayed on the same patients */
+  readonly nulls: NullLoglik
 }
 
 let warm = false
@@ -114,6 +117,7 @@ export function survivalBuffers(inp: SurvivalInputs): SurvivalBuffers {
     wTime: new Float64Array(nv),
     wEvent: new Uint8Array(nv),
     coxCodes: new Uint8Array(nv),
+    nulls: new NullLoglik(),
   }
 }
 
@@ -203,7 +207,7 @@ export function survivalFeature(inp: SurvivalInputs, state: Uint8Array, base: nu
     const lr = logRankSorted(time, event, mGroup.subarray(0, nm), 2)
     chisq = lr.chisq
     lrP = lr.p
-    const fit = pc === 0 ? coxBinarySorted(time, event, mAltered.subarray(0, nm), { names: inp.coxNames }, buf.coxCodes) : coxCentred(time, event, mX, nm, cols, inp.coxNames)
+    const fit = pc === 0 ? coxBinarySorted(time, event, mAltered.subarray(0, nm), { names: inp.coxNames }, buf.coxCodes, buf.nulls) : coxCentred(time, event, mX, nm, cols, inp.coxNames)
     const c = fit.coefficients[0]
     if (c) {
       hr = c.hr

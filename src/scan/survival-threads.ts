@@ -37,12 +37,13 @@ export interface SurvivalThreadTuning {
 export const threadCounts = { worker: 0, main: 0 }
 
 /**
- * Below this many features × visited rows one thread does the scan. Measured (2 cores, idle):
- * the worker costs ~60 ms of wall before it takes a feature (thread, bundle loaded again), and the
- * loop runs at ~40–80 ns per cell; at 2M cells (e.g. 500 genes × 4,000 patients) one thread
- * needs ~0.1 s, so two save less than they spend below that.
+ * Below this many features × visited rows one thread does the scan. Measured: a worker costs
+ * 110–170 ms of CPU before it delivers its first feature (thread, modules loaded, its own warm-up;
+ * the library unbundled, 2 loaded cores), and the loop runs at roughly 50–80 ns a cell on one
+ * thread; at 4M cells (e.g. 500 genes × 8,000 patients) one thread needs ~0.2–0.3 s, so half of
+ * that is saved for a worker's start. Smaller scans stay on one thread.
  */
-export const MIN_CELLS = 2_000_000
+export const MIN_CELLS = 4_000_000
 /** How long this thread waits for a feature the worker took, past its own last one, before computing it itself. */
 const GIVE_UP_MS = 10_000
 

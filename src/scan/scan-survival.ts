@@ -15,7 +15,11 @@
  * median and its CI are decided. Measured on a GENIE-sized patient matrix (510 features ×
  * 158,728 patients, 6,480 distinct times, 2 loaded cores): scanSurvival 9.0 → 6.0 s CPU, of which
  * the Cox fits are about 60% (one log and three divisions per death per Newton step, kept exact).
- * Memory: O(n·p) buffers reused across features. Curves (KM steps and raw observations per
+ * The per-feature work is ./survival-feature.ts; big scans without curves run it on two threads
+ * (./survival-threads.ts: a worker takes features from a shared counter, results are placed in
+ * feature order, so the rows are the one-thread rows; BIOMARKIT_THREADS=1 keeps one thread).
+ * Memory: O(n·p) buffers reused across features (two threads: the scanned features' state bytes
+ * once more, shared with the worker). Curves (KM steps and raw observations per
  * feature) are kept only when asked (`curves`, default true for the report); `scan` does not ask.
  * Measured on the bench cohort (10,000 samples × 520 genes, PFS, 2 loaded cores): scanSurvival
  * 21 s → 2.1–2.7 s CPU (--cpu-prof, inclusive); `scan --endpoint pfs` 22–25 s → 7.4–7.7 s user

@@ -11,7 +11,8 @@ import { defineConfig } from 'rolldown'
 export default defineConfig({
   // The MAF reader's worker thread (src/scale/read/parallel.ts) is found as ./parse-worker.js beside the
   // module that starts it: dist/src/scale/read for the library, dist/bin for the bundle.
-  input: { biomarkit: 'dist/cli/main.js', 'parse-worker': 'dist/src/scale/read/parse-worker.js' },
+  // Likewise scanSurvival's worker (src/scan/survival-threads.ts): ./survival-worker.js beside it.
+  input: { biomarkit: 'dist/cli/main.js', 'parse-worker': 'dist/src/scale/read/parse-worker.js', 'survival-worker': 'dist/src/scan/survival-worker.js' },
   platform: 'node',
   logLevel: 'warn',
   external: ['@resvg/resvg-js'],

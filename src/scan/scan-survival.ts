@@ -15,7 +15,11 @@
  * median and its CI are decided. Measured on a GENIE-sized patient matrix (510 features ×
  * 158,728 patients, 6,480 distinct times, 2 loaded cores): scanSurvival 9.0 → 6.0 s CPU, of which
  * the Cox fits are about 60% (one log and three divisions per death per Newton step, kept exact).
- * Memory: O(n·p) buffers reused across features. Curves (KM steps and raw observations per
+ * The per-feature work is ./survival-feature.ts; big scans without curves run it on two threads
+ * (./survival-threads.ts: a worker takes features from a shared counter, results are placed in
+ * feature order, so the rows are the one-thread rows; BIOMARKIT_THREADS=1 keeps one thread).
+ * Memory: O(n·p) buffers reused across features (two threads: the scanned features' state bytes
+ * once more, shared with the worker). Curves (KM steps and raw observations per
  * feature) are kept only when asked (`curves`, default true for the report); `scan` does not ask.
  * Measured on the bench cohort (10,000 samples × 520 genes, PFS, 2 loaded cores): scanSurvival
  * 21 s → 2.1–2.7 s CPU (--cpu-prof, inclusive); `scan --endpoint pfs` 22–25 s → 7.4–7.7 s user
@@ -23,15 +27,14 @@
  */
 import { survivalEndpoint, type SurvivalPoint, type SurvivalSpec } from '../clinical/survival.js'
 import type { ClinicalTable, TimeUnit } from '../model/clinical.js'
-import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
-import { columnMeans, coxSorted, type CoxResult } from '../stats/cox.js'
-import { coxBinarySorted } from '../stats/cox-binary.js'
-import { kaplanMeier, kaplanMeierSorted, kmCriticalValue, kmSorted, type ConfType, type KaplanMeier, type KmSummary } from '../stats/km.js'
-import { logRankSorted } from '../stats/logrank.js'
+import type { Feature, StateMatrix } from '../matrix/types.js'
+import { kaplanMeier, kmCriticalValue, type ConfType, type KaplanMeier } from '../stats/km.js'
 import { adjustWithinFamilies, type AdjustMethod } from './families.js'
 import { encodeCovariates } from './covariates.js'
 import { align, type Excluded } from './groups.js'
 import type { SurvivalRow } from './survival-row.js'
+import { survivalBuffers, survivalFeature, warmUp, type FeatureCurves, type FeatureOutcome, type SurvivalInputs } from './survival-feature.js'
+import { survivalOutcomesThreaded, threadedScan, type SurvivalThreadTuning } from './survival-threads.js'
 
 export interface SurvivalScanOptions {
   readonly confType?: ConfType | undefined
@@ -40,6 +43,8 @@ export interface SurvivalScanOptions {
   readonly lenient?: boolean | undefined
   /** Keep per-feature KM curves and raw observations in `curves` (default true); false leaves it empty. */
   readonly curves?: boolean | undefined
+  /** When the features go to two threads (tests lower the threshold); see ./survival-threads.ts. */
+  readonly threads?: SurvivalThreadTuning | undefined
 }
 
 export interface SurvivalGroupCurves {
@@ -70,18 +75,6 @@ export interface SurvivalScan {
   /** Statements of every interpretation (unit, coding, counts). */
   readonly reading: readonly string[]
 }
-
-/** With covariates: centre the model columns (means summed in visit order, as coxph would), then fit. */
-function coxCentred(time: Float64Array, event: Uint8Array, mX: Float64Array, nm: number, cols: number, names: readonly string[]): CoxResult {
-  const x = mX.slice(0, nm * cols)
-  const means = columnMeans(x, nm, cols)
-  for (let i = 0; i < nm * cols; i++) x[i] = (x[i] as number) - (means[i % cols] as number)
-  return coxSorted({ time, event, x, p: cols }, { names })
-}
-
-/** Per state byte: 1 when the feature was assayed in the sample / when it is altered there. */
-const KEEP = Uint8Array.from({ length: 256 }, (_, st) => (st === NOT_ASSAYED ? 0 : 1))
-const ALT = Uint8Array.from({ length: 256 }, (_, st) => (st === ALTERED ? 1 : 0))
 
 export function scanSurvival(
   m: StateMatrix,
@@ -130,130 +123,51 @@ export function scanSurvival(
   const vEvent = Uint8Array.from(visit, (s) => (obsOf[s] as SurvivalPoint).event)
   // Model columns: [altered, ...covariates]; covariate values per visited sample, copied once.
   const pc = cov?.names.length ?? 0
-  const cols = 1 + pc
   const vCov = new Float64Array(nv * pc)
   if (cov) visit.forEach((s, k) => vCov.set(cov.rows.get(m.samples[s] as string) ?? [], k * pc))
   const coxNames = ['altered', ...(cov?.names ?? [])]
   const z = kmCriticalValue(0.95)
-  // Per-feature buffers, reused: the model rows (assayed samples) and each group's rows, in visit order.
-  const mTime = new Float64Array(nv)
-  const mEvent = new Uint8Array(nv)
-  /** log-rank group index: 0 = altered, 1 = wild-type (survdiff's sorted level order) */
-  const mGroup = new Uint8Array(nv)
-  /** the Cox covariate before centring: 1 = altered */
-  const mAltered = new Uint8Array(nv)
-  const mX = new Float64Array(nv * cols)
-  const aTime = new Float64Array(nv)
-  const aEvent = new Uint8Array(nv)
-  const wTime = new Float64Array(nv)
-  const wEvent = new Uint8Array(nv)
-  for (const f of features) {
-    const feat = m.features[f]
-    if (feat === undefined) continue
-    // Tested samples are exactly those with follow-up (align keeps the samples in `codes`), so the
-    // pass over `visit` also counts the tested samples this feature did not assay.
-    let notAssayed = 0
-    let nm = 0
-    let nA = 0
-    let nW = 0
-    let eventsA = 0
-    let eventsW = 0
-    // Without branches: which rows are assayed and altered is a coin flip per row to the branch
-    // predictor (rows are in time order, panels and alterations are not). Every buffer is written
-    // at its cursor and the cursor moves only when the row belongs there.
-    const base = f * n
-    for (let k = 0; k < nv; k++) {
-      const st = m.state[base + (vSample[k] as number)] as number
-      const keep = KEEP[st] as number
-      const alt = ALT[st] as number
-      const wild = keep - alt
-      const t = vTime[k] as number
-      const e = vEvent[k] as number
-      mTime[nm] = t
-      mEvent[nm] = e
-      mGroup[nm] = wild
-      mAltered[nm] = alt
-      if (pc > 0) {
-        mX[nm * cols] = alt
-        for (let j = 0; j < pc; j++) mX[nm * cols + 1 + j] = vCov[k * pc + j] as number
-      }
-      nm += keep
-      aTime[nA] = t
-      aEvent[nA] = e
-      nA += alt
-      eventsA += e & alt
-      wTime[nW] = t
-      wEvent[nW] = e
-      nW += wild
-      eventsW += e & wild
-      notAssayed += 1 - keep
-    }
-    const groupKm = (time: Float64Array, event: Uint8Array, size: number) => {
-      if (size === 0) return { summary: undefined, curve: undefined }
-      const t = time.subarray(0, size)
-      const e = event.subarray(0, size)
-      if (!keepCurves) return { summary: kmSorted(t, e, z, confType), curve: undefined }
-      const curve = kaplanMeierSorted(t, e, { confType })
-      return { summary: curve, curve }
-    }
-    const kmA = groupKm(aTime, aEvent, nA)
-    const kmW = groupKm(wTime, wEvent, nW)
-    if (keepCurves) {
-      const data = (time: Float64Array, event: Uint8Array, size: number) => ({ time: Array.from(time.subarray(0, size)), event: Array.from(event.subarray(0, size), (e) => (e === 1 ? 1 : 0)) })
-      curves.push({ feature: feat.id, altered: kmA.curve, wildType: kmW.curve, alteredData: data(aTime, aEvent, nA), wildTypeData: data(wTime, wEvent, nW) })
-    }
-    let chisq: number | undefined
-    let lrP: number | undefined
-    let hr: number | undefined
-    let hrLo: number | undefined
-    let hrHi: number | undefined
-    let coxP: number | undefined
-    let note: string | undefined
-    if (nA > 0 && nW > 0 && eventsA + eventsW > 0) {
-      const time = mTime.subarray(0, nm)
-      const event = mEvent.subarray(0, nm)
-      const lr = logRankSorted(time, event, mGroup.subarray(0, nm), 2)
-      chisq = lr.chisq
-      lrP = lr.p
-      const fit = pc === 0 ? coxBinarySorted(time, event, mAltered.subarray(0, nm), { names: coxNames }) : coxCentred(time, event, mX, nm, cols, coxNames)
-      const c = fit.coefficients[0]
-      if (c) {
-        hr = c.hr
-        hrLo = c.lower
-        hrHi = c.upper
-        coxP = c.p
-      }
-      if (!fit.converged || fit.warning) note = fit.warning ?? 'Cox fit did not converge'
-    } else note = nA === 0 ? 'no altered samples with follow-up' : nW === 0 ? 'no wild-type samples with follow-up' : 'no events'
-    const med = (k: KmSummary | undefined) => (k ? { median: k.median.estimate, lower: k.median.lower, upper: k.median.upper } : undefined)
-    const p = cov ? (coxP ?? Number.NaN) : (lrP ?? Number.NaN)
+  const inputs: SurvivalInputs = { vSample, vTime, vEvent, vCov, pc, z, confType, coxNames }
+  const valid = features.filter((f) => m.features[f] !== undefined)
+  const outcomes: FeatureOutcome[] = []
+  if (!keepCurves && threadedScan(valid.length, nv, opts.threads)) outcomes.push(...survivalOutcomesThreaded(inputs, m.state, n, valid, opts.threads))
+  else {
+    const buf = survivalBuffers(inputs)
+    warmUp()
+    const featureCurves: FeatureCurves[] = []
+    for (const f of valid) outcomes.push(survivalFeature(inputs, m.state, f * n, buf, keepCurves ? featureCurves : undefined))
+    featureCurves.forEach((c, i) => curves.push({ feature: (m.features[valid[i] as number] as Feature).id, ...c }))
+  }
+  valid.forEach((f, i) => {
+    const feat = m.features[f] as Feature
+    const o = outcomes[i] as FeatureOutcome
     rows.push({
       feature: feat.id,
       label: feat.label,
       featureType: feat.type,
       endpoint: ep.name,
       family,
-      nAltered: nA,
-      nWildType: nW,
-      notAssayed,
-      eventsAltered: eventsA,
-      eventsWildType: eventsW,
-      medianAltered: med(kmA.summary),
-      medianWildType: med(kmW.summary),
-      logrankChisq: chisq,
-      logrankP: lrP,
-      hr,
-      hrLower: hrLo,
-      hrUpper: hrHi,
-      coxP,
-      p,
+      nAltered: o.nAltered,
+      nWildType: o.nWildType,
+      notAssayed: o.notAssayed,
+      eventsAltered: o.eventsAltered,
+      eventsWildType: o.eventsWildType,
+      medianAltered: o.medianAltered,
+      medianWildType: o.medianWildType,
+      logrankChisq: o.logrankChisq,
+      logrankP: o.logrankP,
+      hr: o.hr,
+      hrLower: o.hrLower,
+      hrUpper: o.hrUpper,
+      coxP: o.coxP,
+      p: cov ? (o.coxP ?? Number.NaN) : (o.logrankP ?? Number.NaN),
       q: Number.NaN,
       test: cov ? `Cox PH (Efron ties), Wald p adjusted for ${cov.names.join(', ')}; log-rank unadjusted` : 'log-rank; Cox PH (Efron ties) for HR',
       covariates: cov?.names ?? [],
       timeUnit: ep.unit.shown,
-      note,
+      note: o.note,
     })
-  }
+  })
   adjustWithinFamilies(rows, opts.adjust ?? 'BH')
   return {
     endpoint: ep.name,

@@ -19,6 +19,15 @@
  * 111,000 deaths. What is left is the floor of exact Efron sums: per death one log and three
  * divisions (~11 ns), per row nine additions; summing per tied block would be faster but would
  * move last bits, which the golden outputs' full-precision JSON shows.
+ *
+ * The log-likelihood at β = 0 is shared by fits whose rows have the same pattern (NullLoglik):
+ * at β = 0 both η are 0 + 0·x = +0, max η = +0 and every risk exp(+0 − +0) is exactly 1; the
+ * loglik accumulator then gets +0 from each event row (which leaves it unchanged: it starts at +0
+ * and x − log(denom) is never −0 for x ≠ −0) and subtracts log(s0 − (l/d)·d0) per death, where
+ * s0 counts the rows from the tied block to the end and d, d0 the block's deaths, all exact
+ * integers. So, operation for operation, loglik(0) is a function of n and each row's event flag and
+ * "first of its tied block" flag — not of x. A scan's features assayed on the same patients (one
+ * panel set) have that pattern in common: their fits skip the logs of the first evaluation.
  */
 import { coxNewton, type CoxOptions, type CoxResult } from './cox.js'
 import type { Derivatives } from './cox-efron.js'
@@ -29,11 +38,13 @@ const START = 4
  * Fit rows in time order (tied times adjacent, in the order whose sums should be reproduced) with
  * the covariate x ∈ {0, 1}, centred by its mean as coxph does. Same result as
  * `coxSorted({ time, event, x: x − mean(x), p: 1 })`, with no per-row allocation per evaluation.
+ * `scratch` (at least n bytes, reused across fits) holds the row codes; without it they are allocated
+ * (at 158,728 rows that array was most of the scan's garbage collection).
  */
-export function coxBinarySorted(time: Float64Array, event: Uint8Array, x: Uint8Array, options: CoxOptions = {}): CoxResult {
+export function coxBinarySorted(time: Float64Array, event: Uint8Array, x: Uint8Array, options: CoxOptions = {}, scratch?: Uint8Array, nulls?: NullLoglik): CoxResult {
   const n = time.length
   if (event.length !== n || x.length !== n) throw new RangeError(`coxBinarySorted: ${n} times, ${event.length} events, ${x.length} covariate values`)
-  const codes = new Uint8Array(n)
+  const codes = scratch !== undefined && scratch.length >= n ? scratch.subarray(0, n) : new Uint8Array(n)
   let ones = 0
   let events = 0
   for (let k = 0; k < n; k++) {
@@ -51,15 +62,54 @@ export function coxBinarySorted(time: Float64Array, event: Uint8Array, x: Uint8A
   const xv = [0 - mean, 1 - mean] as const
   const present = [n - ones > 0, ones > 0] as const
   const tables = new Float64Array(9 * 4)
-  return coxNewton((beta) => evaluate(beta[0] as number, codes, xv, present, tables), { n, p: 1, events }, options)
+  const known = nulls?.find(codes, events)
+  return coxNewton(
+    (beta) => {
+      const b = beta[0] as number
+      if (b !== 0 || nulls === undefined) return evaluate(b, codes, xv, present, tables, true)
+      if (known !== undefined) return { ...evaluate(b, codes, xv, present, tables, false), loglik: known }
+      const d = evaluate(b, codes, xv, present, tables, true)
+      nulls.add(codes, events, d.loglik)
+      return d
+    },
+    { n, p: 1, events },
+    options,
+  )
 }
 
 /**
- * cox-efron.ts's accumulate1 at β, over the codes. The tables hold, per code & 3 (group | event << 1):
+ * Log-likelihoods at β = 0 by row pattern (each row's code without its group bit), for fits over
+ * the same rows' times and events with different groups (see the file comment for why they are
+ * equal bit for bit). Keeps the first `max` patterns; a lookup is one pass over the codes.
+ */
+export class NullLoglik {
+  private readonly entries: { pattern: Uint8Array; events: number; loglik: number }[] = []
+  constructor(private readonly max = 8) {}
+
+  find(codes: Uint8Array, events: number): number | undefined {
+    for (const e of this.entries) {
+      if (e.pattern.length !== codes.length || e.events !== events) continue
+      const p = e.pattern
+      let k = 0
+      while (k < codes.length && (codes[k] as number) >> 1 === p[k]) k++
+      if (k === codes.length) return e.loglik
+    }
+    return undefined
+  }
+
+  add(codes: Uint8Array, events: number, loglik: number): void {
+    if (this.entries.length >= this.max || this.find(codes, events) !== undefined) return
+    this.entries.push({ pattern: Uint8Array.from(codes, (c) => c >> 1), events, loglik })
+  }
+}
+
+/**
+ * cox-efron.ts's accumulate1 at β, over the codes (without the logs of the denominators when
+ * `withLog` is false: the caller knows the log-likelihood, NullLoglik). The tables hold, per code & 3 (group | event << 1):
  * r, r·x, r·x·x for every row; and 1, r, η − max η, x, r·x, r·x·x for an event row, +0 for a
  * censored one. Each expression is cox-efron.ts's own (η = 0 + β·x as linearPredictor sums it).
  */
-function evaluate(b: number, codes: Uint8Array, xv: readonly [number, number], present: readonly [boolean, boolean], t: Float64Array): Derivatives {
+function evaluate(b: number, codes: Uint8Array, xv: readonly [number, number], present: readonly [boolean, boolean], t: Float64Array, withLog: boolean): Derivatives {
   const eta0 = 0 + b * xv[0]
   const eta1 = 0 + b * xv[1]
   // linearPredictor's running max over the rows: order-free here (η is never −0, being 0 + β·x,
@@ -113,7 +163,7 @@ function evaluate(b: number, codes: Uint8Array, xv: readonly [number, number], p
     for (let l = 0; l < d; l++) {
       const frac = l / d
       const denom = s0 - frac * d0
-      loglik -= Math.log(denom)
+      if (withLog) loglik -= Math.log(denom)
       const mean = (s1 - frac * d1) / denom
       u = u - mean
       const second = (s2 - frac * d2) / denom

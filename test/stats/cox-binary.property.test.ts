@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { coxBinarySorted } from '../../src/stats/cox-binary.js'
+import { coxBinarySorted, NullLoglik } from '../../src/stats/cox-binary.js'
 import { columnMeans, coxph, coxSorted, type CoxResult } from '../../src/stats/cox.js'
 import { sortByTime } from '../../src/stats/survival-input.js'
 
@@ -83,5 +83,41 @@ describe('coxBinarySorted equals the general Cox fit', () => {
     const t = Float64Array.from([1, 2, 3])
     expect(() => coxBinarySorted(t, Uint8Array.from([1, 0, 1]), Uint8Array.from([0, 2, 1]))).toThrow(/row 1: covariate 2/)
     expect(() => coxBinarySorted(t, Uint8Array.from([1, 0]), Uint8Array.from([0, 1, 1]))).toThrow(/3 times, 2 events/)
+  })
+})
+
+describe('NullLoglik: the log-likelihood at β = 0 shared by fits over the same times and events', () => {
+  it('fits sharing one cache equal fits without it, bit for bit (other rows with the same counts in between)', () => {
+    const base = fc.array(fc.record({ time: fc.integer({ min: 0, max: 6 }), event: fc.constantFrom<0 | 1>(0, 1) }), { minLength: 1, maxLength: 50 })
+    fc.assert(
+      fc.property(base, fc.array(fc.array(fc.constantFrom<0 | 1>(0, 1), { minLength: 50, maxLength: 50 }), { minLength: 2, maxLength: 5 }), base, (rows, groups, other) => {
+        const nulls = new NullLoglik()
+        const fit = (rs: readonly { time: number; event: 0 | 1 }[], g: readonly (0 | 1)[], cache?: NullLoglik) => {
+          const sorted = sortByTime({ time: Float64Array.from(rs, (r) => r.time), event: Uint8Array.from(rs, (r) => r.event) })
+          const x = Uint8Array.from(sorted.order, (i) => g[i] ?? 0)
+          return coxBinarySorted(sorted.time, sorted.event, x, {}, undefined, cache)
+        }
+        // Other rows first (same n and events now and then, another pattern), then the groups over `rows`.
+        for (const g of [groups[0] ?? [], ...groups]) {
+          expect(fit(other, g, nulls)).toEqual(fit(other, g))
+          const shared = fit(rows, g, nulls)
+          const alone = fit(rows, g)
+          expect(shared, JSON.stringify({ rows, g })).toEqual(alone)
+          expect(Object.is(shared.loglik[0], alone.loglik[0])).toBe(true)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('the second fit over the same rows finds the pattern, and its result is the uncached one', () => {
+    const time = Float64Array.from([1, 1, 2, 3, 3, 5, 8, 8, 8, 9])
+    const event = Uint8Array.from([1, 0, 1, 1, 1, 0, 1, 1, 0, 1])
+    const nulls = new NullLoglik()
+    const a = Uint8Array.from([1, 0, 0, 1, 0, 1, 0, 0, 1, 0])
+    const b = a.map((v) => 1 - v)
+    coxBinarySorted(time, event, a, {}, undefined, nulls)
+    expect(nulls.find(Uint8Array.from(time, (t, k) => ((event[k] as number) << 1) | (k === 0 || t !== time[k - 1] ? 4 : 0)), 7)).toBeDefined()
+    expect(coxBinarySorted(time, event, b, {}, undefined, nulls)).toEqual(coxBinarySorted(time, event, b))
   })
 })

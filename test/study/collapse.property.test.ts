@@ -97,7 +97,8 @@ const caseArb = fc
       panelMb: c.samples.map((s) => (s.panel === undefined ? undefined : s.panel === 'A' ? 1.5 : 0.8)),
       burden: Uint32Array.from(c.samples, (s) => s.burden),
     }
-    return { m, link: { patientOf, rank, source: 'test' } as PatientLink, mode: c.mode }
+    const link: PatientLink = { patientOf, rank, source: 'test' }
+    return { m, link, mode: c.mode }
   })
 
 describe('collapseToPatients equals the member-by-member reference', () => {

@@ -19,9 +19,11 @@
  */
 import { z } from 'zod'
 import { InputError, quote } from '../errors.js'
-import { readTable, type ReadTableResult, type TableRow, parseTableLines } from '../io/table.js'
+import { readTable, type ReadTableResult, parseTableLines, TableParser, type TableHeader, type SkipReason } from '../io/table.js'
+import { readLineBatches } from '../io/lines.js'
 import { DEFAULT_READING, type ClinicalReading, type ClinicalRow, type ClinicalTable, type SampleMatch } from '../model/clinical.js'
 import { drop, dropSkipped, newReport, warn, warnError, type ReadReport } from '../model/report.js'
+import { ClinicalStore, StoredRow } from './stored-rows.js'
 import { findFirst, headerHint, requireNamed, RESPONSE_COLUMN_NAMES, SAMPLE_COLUMN_NAMES } from './columns.js'
 import { describeNearMisses, chooseByOverlap, matchSamples } from './match.js'
 import { clinicalValue, isClinicalMissing } from './missing.js'
@@ -46,8 +48,31 @@ export interface ClinicalResult {
 
 export async function readClinical(path: string, opts: ReadClinicalOptions = {}): Promise<ClinicalResult> {
   const o = ReadClinicalOptionsSchema.parse(opts)
-  const t = await readTable(path, { lenient: o.lenient, what: 'clinical table', limits: opts.limits })
-  return buildClinical(t, o)
+  // Choosing the sample column by overlap with the calls reads every column's values first.
+  if (o.samples !== undefined) return buildClinical(await readTable(path, { lenient: o.lenient, what: 'clinical table', limits: opts.limits }), o)
+  // Otherwise one pass: each row goes into the columns as it is parsed (nothing held per row but
+  // its cells). Errors keep their order: the file's own (parser) errors first, as they are thrown
+  // while reading, then the header's and the rows' (held until the file has been read).
+  const p = new TableParser(path === '-' ? '<stdin>' : path, { lenient: o.lenient, what: 'clinical table' })
+  let b: ClinicalBuilder | undefined
+  let headerError: unknown
+  for await (const batch of readLineBatches(path, { limits: opts.limits })) {
+    const lines = batch.lines
+    for (let i = 0; i < lines.length; i++) {
+      const r = p.push(lines[i] as string, batch.firstLine + i)
+      if (r !== undefined) b?.add(r.fields, r.line)
+      else if (b === undefined && headerError === undefined && p.header !== undefined) {
+        try {
+          b = new ClinicalBuilder(p.header, pickByHeader(p.header, o), o)
+        } catch (e) {
+          headerError = e
+        }
+      }
+    }
+  }
+  p.finish()
+  if (b === undefined) throw headerError
+  return b.finish(p.skipped)
 }
 
 /** Same from an array of lines (tests, stdin already in memory). */
@@ -59,11 +84,16 @@ export function parseClinicalLines(file: string, lines: readonly string[], opts:
 /** The raw sample ID of a cell: as written (not trimmed), undefined when missing. */
 const rawId = (v: string | undefined): string | undefined => (isClinicalMissing(v) ? undefined : v)
 
-function pickSampleColumn(t: ReadTableResult, o: z.output<typeof ReadClinicalOptionsSchema>): { index: number; chosenBy: SampleMatch['chosenBy']; tried: SampleMatch['tried'] } {
+interface Picked {
+  readonly index: number
+  readonly chosenBy: SampleMatch['chosenBy']
+  readonly tried: SampleMatch['tried']
+}
+
+function pickSampleColumn(t: ReadTableResult, o: z.output<typeof ReadClinicalOptionsSchema>): Picked {
   const { header } = t
   const cols = header.columns
-  if (o.sampleColumn !== undefined) return { index: requireNamed(cols, o.sampleColumn, 'sample-ID', header.file, header.line), chosenBy: 'option', tried: [] }
-  if (o.samples !== undefined) {
+  if (o.sampleColumn === undefined && o.samples !== undefined) {
     const values = new Map<string, Set<string>>()
     cols.forEach((c, i) => {
       const set = new Set<string>()
@@ -83,7 +113,14 @@ function pickSampleColumn(t: ReadTableResult, o: z.output<typeof ReadClinicalOpt
       matchSamples({ file: header.file, column, chosenBy: 'overlap', tried: tried.length > 0 ? tried : [{ column, overlap: 0 }], clinicalIds: [...(values.get(column) ?? [])], candidates: values }, o.samples)
     } else return { index: cols.indexOf(chosen.column), chosenBy: 'overlap', tried: chosen.tried }
   }
-  const i = findFirst(cols, SAMPLE_COLUMN_NAMES, t.header)
+  return pickByHeader(header, o)
+}
+
+/** The sample column when it is named by the option or found by name (no calls to meet). */
+function pickByHeader(header: TableHeader, o: z.output<typeof ReadClinicalOptionsSchema>): Picked {
+  const cols = header.columns
+  if (o.sampleColumn !== undefined) return { index: requireNamed(cols, o.sampleColumn, 'sample-ID', header.file, header.line), chosenBy: 'option', tried: [] }
+  const i = findFirst(cols, SAMPLE_COLUMN_NAMES, header)
   if (i === undefined) {
     throw new InputError('MISSING_COLUMN', `clinical table: no sample-ID column (looked for ${SAMPLE_COLUMN_NAMES.join(', ')})`, {
       file: header.file,
@@ -95,70 +132,117 @@ function pickSampleColumn(t: ReadTableResult, o: z.output<typeof ReadClinicalOpt
 }
 
 function buildClinical(t: ReadTableResult, o: z.output<typeof ReadClinicalOptionsSchema>): ClinicalResult {
-  const { header } = t
-  const cols = header.columns
-  const file = header.file
-  const report = newReport(file, 'clinical')
+  const b = new ClinicalBuilder(t.header, pickSampleColumn(t, o), o)
+  for (const row of t.rows) b.add(row.fields, row.line)
+  return b.finish(t.skipped)
+}
 
-  const picked = pickSampleColumn(t, o)
-  const sampleIdx = picked.index
-  const responseIdx = o.responseColumn !== undefined ? requireNamed(cols, o.responseColumn, 'best-response', file, header.line) : findFirst(cols, RESPONSE_COLUMN_NAMES, header)
-  const sampleColumn = cols[sampleIdx] as string
-  const responseColumn = responseIdx === undefined ? undefined : cols[responseIdx]
+/**
+ * Rows in, table out. The first row that stops the read (a duplicate sample; a missing sample ID
+ * unless lenient) is held and thrown by `finish`, once the file's own errors have had their turn;
+ * the rows dropped on the way are replayed into the report in their order.
+ */
+class ClinicalBuilder {
+  private readonly store: ClinicalStore
+  private readonly rows = new Map<string, ClinicalRow>()
+  private readonly kept: StoredRow[] = []
+  /** Per header column: 1 where its value is stored (the first column of its name). */
+  private readonly first: Uint8Array
+  private readonly scratch: (string | undefined)[]
+  private readonly dropped: ('empty-row' | InputError)[] = []
+  private failed: InputError | undefined
+  private rowsRead = 0
+  private readonly sampleIdx: number
+  private readonly sampleColumn: string
+  private readonly responseColumn: string | undefined
 
-  dropSkipped(report, t.skipped, { withBlank: true, countRead: true })
+  constructor(
+    private readonly header: TableHeader,
+    private readonly picked: Picked,
+    private readonly o: z.output<typeof ReadClinicalOptionsSchema>,
+  ) {
+    const cols = header.columns
+    this.sampleIdx = picked.index
+    const responseIdx = o.responseColumn !== undefined ? requireNamed(cols, o.responseColumn, 'best-response', header.file, header.line) : findFirst(cols, RESPONSE_COLUMN_NAMES, header)
+    this.sampleColumn = cols[this.sampleIdx] as string
+    this.responseColumn = responseIdx === undefined ? undefined : cols[responseIdx]
+    this.store = new ClinicalStore(cols)
+    this.first = Uint8Array.from(cols, (c, i) => (cols.indexOf(c) === i ? 1 : 0))
+    this.scratch = new Array<string | undefined>(this.store.names.length)
+  }
 
-  const rows = new Map<string, ClinicalRow>()
-  for (const row of t.rows) {
-    report.rowsRead++
-    const values = new Map<string, string | undefined>()
+  add(fields: readonly string[], line: number): void {
+    if (this.failed !== undefined) return
+    this.rowsRead++
+    const { slot, cells } = this.store
+    const scratch = this.scratch
     let any = false
-    for (let i = 0; i < cols.length; i++) {
-      const c = cols[i] as string
-      const v = clinicalValue(row.fields[i])
-      // Columns differing only in case (comut's WGD / wgd) are two columns; an exact repeat is refused by the table parser.
-      if (!values.has(c)) values.set(c, v)
+    for (let i = 0; i < fields.length; i++) {
+      const v = clinicalValue(fields[i])
       if (v !== undefined) any = true
+      // Columns differing only in case (comut's WGD / wgd) are two columns; an exact repeat is refused by the table parser.
+      if (this.first[i] === 1) scratch[slot[i] as number] = v
     }
     if (!any) {
-      drop(report, 'empty-row')
-      continue
+      this.dropped.push('empty-row')
+      return
     }
-    const sample = rawId(row.fields[sampleIdx])
+    const file = this.header.file
+    const sample = rawId(fields[this.sampleIdx])
     if (sample === undefined) {
-      const e = new InputError('BAD_VALUE', `${sampleColumn}: missing sample ID`, { file, line: row.line, column: sampleIdx + 1 })
-      if (!o.lenient) throw e
-      drop(report, 'missing-sample-id')
-      warnError(report, e)
-      continue
+      const e = new InputError('BAD_VALUE', `${this.sampleColumn}: missing sample ID`, { file, line, column: this.sampleIdx + 1 })
+      if (this.o.lenient) this.dropped.push(e)
+      else this.failed = e
+      return
     }
     // One hash probe per row (set, then see whether the map grew): 200,000-row study files.
-    const before = rows.size
-    rows.set(sample, { sample, line: row.line, values })
-    if (rows.size === before) {
-      const prev = t.rows.find((r) => rawId(r.fields[sampleIdx]) === sample) as TableRow
-      throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice (lines ${prev.line} and ${row.line})`, {
+    const row = new StoredRow(sample, line, this.store, this.kept.length)
+    const before = this.rows.size
+    this.rows.set(sample, row)
+    if (this.rows.size === before) {
+      const prev = this.kept.find((r) => r.sample === sample) as StoredRow
+      this.failed = new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice (lines ${prev.line} and ${line})`, {
         file,
-        line: row.line,
-        column: sampleIdx + 1,
+        line,
+        column: this.sampleIdx + 1,
         suggestion: 'keep one row per sample (or key the table by another column with the sample-column option)',
       })
+      return
     }
-    report.kept++
+    this.kept.push(row)
+    for (let k = 0; k < cells.length; k++) (cells[k] as (string | undefined)[]).push(scratch[k])
   }
 
-  const sampleMatch =
-    o.samples === undefined ? undefined : matchSamples({ file, column: sampleColumn, chosenBy: picked.chosenBy, tried: picked.tried, clinicalIds: [...rows.keys()] }, o.samples)
-  if (sampleMatch !== undefined && sampleMatch.nearMisses.length > 0) warn(report, { code: 'sample-near-miss', location: { file }, detail: describeNearMisses(sampleMatch.nearMisses) })
-  const table: ClinicalTable = {
-    file,
-    sampleColumn,
-    responseColumn,
-    columns: cols,
-    rows,
-    declaredUnits: declaredUnits(header.preamble, cols),
-    reading: o.reading ?? DEFAULT_READING,
-    sampleMatch,
+  finish(skipped: Readonly<Partial<Record<SkipReason, number>>>): ClinicalResult {
+    if (this.failed !== undefined) throw this.failed
+    const { header, o, rows } = this
+    const file = header.file
+    const cols = header.columns
+    const report = newReport(file, 'clinical')
+    dropSkipped(report, skipped, { withBlank: true, countRead: true })
+    report.rowsRead += this.rowsRead
+    for (const d of this.dropped) {
+      if (d === 'empty-row') drop(report, 'empty-row')
+      else {
+        drop(report, 'missing-sample-id')
+        warnError(report, d)
+      }
+    }
+    report.kept = rows.size
+    const sampleColumn = this.sampleColumn
+    const sampleMatch =
+      o.samples === undefined ? undefined : matchSamples({ file, column: sampleColumn, chosenBy: this.picked.chosenBy, tried: this.picked.tried, clinicalIds: [...rows.keys()] }, o.samples)
+    if (sampleMatch !== undefined && sampleMatch.nearMisses.length > 0) warn(report, { code: 'sample-near-miss', location: { file }, detail: describeNearMisses(sampleMatch.nearMisses) })
+    const table: ClinicalTable = {
+      file,
+      sampleColumn,
+      responseColumn: this.responseColumn,
+      columns: cols,
+      rows,
+      declaredUnits: declaredUnits(header.preamble, cols),
+      reading: o.reading ?? DEFAULT_READING,
+      sampleMatch,
+    }
+    return { table, report }
   }
-  return { table, report }
 }

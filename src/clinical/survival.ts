@@ -30,6 +30,7 @@ import { findAll, headerHint, requireNamed } from './columns.js'
 import { excludeSample, type EndpointOptions, type Excluded } from './endpoints.js'
 import { EventColumnChecker, lookupEvent, unknownEventError } from './events.js'
 import { describeUnit, resolveUnit, type ResolvedUnit } from './units.js'
+import { columnReader } from './stored-rows.js'
 
 export const SURVIVAL_COLUMNS = {
   pfs: {
@@ -114,9 +115,11 @@ export function survivalEndpoint(table: ClinicalTable, specIn: SurvivalSpec, opt
   const seen = new Map<string, [0 | 1, number]>()
   const families = new Set<string>()
 
+  const eventOf = columnReader(eventColumn)
+  const timeOf = columnReader(timeColumn)
   for (const row of table.rows.values()) {
     const evLoc = { file: table.file, line: row.line, column: eventIdx, columnName: eventColumn }
-    const rawEvent = row.values.get(eventColumn)
+    const rawEvent = eventOf(row)
     let event: 0 | 1 | undefined
     if (rawEvent !== undefined) {
       if (eventSet) event = eventSet.has(rawEvent.trim()) ? 1 : 0
@@ -135,7 +138,7 @@ export function survivalEndpoint(table: ClinicalTable, specIn: SurvivalSpec, opt
     const loc = { file: table.file, line: row.line, column: timeIdx, name: timeColumn }
     let time: number | undefined
     try {
-      time = parseFloatField(row.values.get(timeColumn), loc)
+      time = parseFloatField(timeOf(row), loc)
       if (time !== undefined && !TimeSchema.safeParse(time).success) {
         throw new InputError('BAD_NUMBER', `${timeColumn}: expected a non-negative time, got ${time}`, loc)
       }

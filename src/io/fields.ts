@@ -5,6 +5,8 @@
 import { InputError, quote, type Location } from '../errors.js'
 
 const MISSING = new Set(['', '.', 'NA', 'N/A', 'na', 'NaN', 'nan', 'null', 'NULL', 'None'])
+/** The words isMissing reads as no value (compared after trim, case as written). */
+export const MISSING_WORDS: ReadonlySet<string> = MISSING
 
 export function isMissing(s: string | undefined): boolean {
   if (s === undefined) return true

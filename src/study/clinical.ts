@@ -12,6 +12,7 @@
  */
 import { InputError, quote } from '../errors.js'
 import { readClinical, type ClinicalResult } from '../clinical/read.js'
+import { columnReader } from '../clinical/stored-rows.js'
 import type { ClinicalReading, ClinicalRow, ClinicalTable } from '../model/clinical.js'
 import type { ReadReport } from '../model/report.js'
 import type { PatientLink } from './patients.js'
@@ -37,8 +38,9 @@ function patientColumnOf(t: ClinicalTable, name: string): string {
 
 function linkOf(t: ClinicalTable, column: string): PatientLink {
   const patientOf = new Map<string, string>()
+  const patientOfRow = columnReader(column)
   for (const row of t.rows.values()) {
-    const p = row.values.get(column)
+    const p = patientOfRow(row)
     if (p === undefined) throw new InputError('BAD_VALUE', `${column}: missing patient ID for sample ${quote(row.sample)}`, { file: t.file, line: row.line, column: t.columns.indexOf(column) + 1 })
     patientOf.set(row.sample, p)
   }

@@ -14,7 +14,7 @@
  * Complexity O(features × samples); memory one byte per feature × patient.
  */
 import { InputError, quote } from '../errors.js'
-import { ALTERED, NOT_ASSAYED, WILD_TYPE, type StateMatrix } from '../matrix/types.js'
+import { ALTERED, NOT_ASSAYED, type StateMatrix } from '../matrix/types.js'
 
 export type PerPatient = 'any' | 'first' | 'error'
 export const PER_PATIENT_MODES: readonly PerPatient[] = ['any', 'first', 'error']
@@ -39,86 +39,140 @@ export interface PatientLink {
 }
 
 export function collapseToPatients(m: StateMatrix, link: PatientLink, mode: PerPatient): PatientMatrix {
-  const bySample = new Map<string, number[]>()
+  const n = m.samples.length
+  // Each sequenced sample's patient as an integer (first-seen order), then members grouped by a
+  // counting sort: no array per patient (159,000 of them on a GENIE-sized study).
+  const pid = new Int32Array(n)
+  const idOf = new Map<string, number>()
+  const names: string[] = []
   const unlinked: string[] = []
-  m.samples.forEach((s, i) => {
+  for (let i = 0; i < n; i++) {
+    const s = m.samples[i] as string
     const p = link.patientOf.get(s)
     if (p === undefined) {
       unlinked.push(s)
-      return
+      pid[i] = -1
+      continue
     }
-    const list = bySample.get(p)
-    if (list) list.push(i)
-    else bySample.set(p, [i])
-  })
-  const patients = [...bySample.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    let k = idOf.get(p)
+    if (k === undefined) {
+      k = names.length
+      idOf.set(p, k)
+      names.push(p)
+    }
+    pid[i] = k
+  }
+  const P = names.length
+  // Patients sorted by ID (code-unit order); `at[k]` is patient k's column. Sample IDs sorted by
+  // patient make the first-seen order sorted already (checked in one pass, else sorted).
+  let sorted = true
+  for (let k = 1; k < P && sorted; k++) if (!((names[k - 1] as string) < (names[k] as string))) sorted = false
+  const patients = sorted ? names : [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const at = new Int32Array(P)
+  for (let c = 0; c < P; c++) at[sorted ? c : (idOf.get(patients[c] as string) as number)] = c
+  // Members of column c: order[start[c] .. start[c + 1]), in sample order.
+  const start = new Int32Array(P + 1)
+  for (let i = 0; i < n; i++) if ((pid[i] as number) >= 0) (start[(at[pid[i] as number] as number) + 1] as number)++
+  for (let c = 0; c < P; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number)
+  const fill = start.slice(0, P)
+  const order = new Int32Array(n - unlinked.length)
+  for (let i = 0; i < n; i++) {
+    const k = pid[i] as number
+    if (k >= 0) order[(fill[at[k] as number] as number)++] = i
+  }
   let multiP = 0
   let multiS = 0
   const rank = (i: number): number => link.rank?.get(m.samples[i] as string) ?? Number.MAX_SAFE_INTEGER
-  const members = patients.map((p) => {
-    const list = bySample.get(p) as number[]
-    if (list.length > 1) {
-      multiP++
-      multiS += list.length
-      if (mode === 'error') {
-        throw new InputError('USAGE', `patient ${quote(p)} has ${list.length} sequenced samples (${list.map((i) => m.samples[i]).join(', ')}); --per-patient error refuses that`, {
-          suggestion: 'use --per-patient any (altered if any sample is) or first',
-        })
-      }
-      if (mode === 'first') list.sort((a, b) => rank(a) - rank(b) || a - b)
+  for (let c = 0; c < P; c++) {
+    const a = start[c] as number
+    const b = start[c + 1] as number
+    if (b - a < 2) continue
+    multiP++
+    multiS += b - a
+    if (mode === 'error') {
+      const list = Array.from(order.subarray(a, b))
+      throw new InputError('USAGE', `patient ${quote(patients[c] as string)} has ${list.length} sequenced samples (${list.map((i) => m.samples[i]).join(', ')}); --per-patient error refuses that`, {
+        suggestion: 'use --per-patient any (altered if any sample is) or first',
+      })
     }
-    return list
-  })
-  const n = m.samples.length
-  const P = patients.length
-  const F = m.features.length
-  // Flat, typed: each patient's first sample, and (for the few with several) its member range in
-  // `flat`. 510 features × 159,000 patients is 81M cells; arrays of arrays made this 2+ s.
+    if (mode === 'first') order.set(Array.from(order.subarray(a, b)).sort((x, y) => rank(x) - rank(y) || x - y), a)
+  }
   const first = new Int32Array(P)
-  const multiAt: number[] = []
-  const starts: number[] = [0]
-  const flat: number[] = []
-  for (let p = 0; p < P; p++) {
-    const list = members[p] as number[]
-    first[p] = list[0] as number
-    if (mode !== 'first' && list.length > 1) {
-      multiAt.push(p)
-      for (const i of list) flat.push(i)
-      starts.push(flat.length)
-    }
+  for (let c = 0; c < P; c++) first[c] = order[start[c] as number] as number
+  const state = collapseStates(m.state, n, m.features.length, first, mode === 'any' ? rounds(order, start) : [])
+  const samplePanel = new Array<string | undefined>(P)
+  const panelMb = new Array<number | undefined>(P)
+  const burden = new Uint32Array(P)
+  for (let c = 0; c < P; c++) {
+    const i = first[c] as number
+    samplePanel[c] = m.samplePanel[i]
+    panelMb[c] = m.panelMb[i]
+    burden[c] = m.burden[i] as number
   }
-  const src = m.state
-  const state = new Uint8Array(F * P)
-  for (let f = 0; f < F; f++) {
-    const row = f * n
-    const out = f * P
-    for (let p = 0; p < P; p++) state[out + p] = src[row + (first[p] as number)] as number
-    for (let k = 0; k < multiAt.length; k++) {
-      let v = NOT_ASSAYED
-      for (let j = starts[k] as number; j < (starts[k + 1] as number); j++) {
-        const x = src[row + (flat[j] as number)] as number
-        if (x === ALTERED) {
-          v = ALTERED
-          break
-        }
-        if (x === WILD_TYPE) v = WILD_TYPE
-      }
-      state[out + (multiAt[k] as number)] = v
-    }
-  }
-  const firstOf = members.map((l) => l[0] as number)
   return {
-    matrix: {
-      samples: patients,
-      features: m.features,
-      state,
-      samplePanel: firstOf.map((i) => m.samplePanel[i]),
-      panelMb: firstOf.map((i) => m.panelMb[i]),
-      burden: Uint32Array.from(firstOf.map((i) => m.burden[i] as number)),
-    },
+    matrix: { samples: patients, features: m.features, state, samplePanel, panelMb, burden },
     unlinked,
     multi: { patients: multiP, samples: multiS },
     mode,
+  }
+}
+
+/** Round r (from 1): the columns with more than r members, and each one's r-th member. */
+interface Round {
+  readonly column: Int32Array
+  readonly sample: Int32Array
+}
+
+function rounds(order: Int32Array, start: Int32Array): Round[] {
+  const P = start.length - 1
+  const sizes: number[] = []
+  for (let c = 0; c < P; c++) {
+    const k = (start[c + 1] as number) - (start[c] as number)
+    for (let r = 1; r < k; r++) sizes[r - 1] = (sizes[r - 1] ?? 0) + 1
+  }
+  const out = sizes.map((k) => ({ column: new Int32Array(k), sample: new Int32Array(k) }))
+  const fill = new Int32Array(sizes.length)
+  for (let c = 0; c < P; c++) {
+    const a = start[c] as number
+    const b = start[c + 1] as number
+    for (let r = 1; a + r < b; r++) {
+      const rd = out[r - 1] as Round
+      const j = (fill[r - 1] as number)++
+      rd.column[j] = c
+      rd.sample[j] = order[a + r] as number
+    }
+  }
+  return out
+}
+
+/**
+ * States of the collapsed matrix: each column its first member's state, then each further member
+ * folded in. `any` is an OR of the ALTERED bit (1) and an AND of the NOT_ASSAYED bit (2): altered
+ * if any member is, else wild-type if any is assayed, else not assayed — for states 0..2 the same
+ * as testing ALTERED, then WILD_TYPE, member by member (the property test holds the two equal).
+ * A member per round keeps every loop straight (no per-patient inner loop): ~2× faster on
+ * 510 features × 159,000 patients.
+ */
+function collapseStates(src: Uint8Array, n: number, F: number, first: Int32Array, more: readonly Round[]): Uint8Array {
+  const P = first.length
+  const state = new Uint8Array(F * P)
+  for (let f = 0; f < F; f++) {
+    gather(src, f * n, first, state, f * P)
+    for (const r of more) fold(src, f * n, r.column, r.sample, state, f * P)
+  }
+  return state
+}
+
+function gather(src: Uint8Array, row: number, first: Int32Array, out: Uint8Array, at: number): void {
+  for (let c = 0; c < first.length; c++) out[at + c] = src[row + (first[c] as number)] as number
+}
+
+function fold(src: Uint8Array, row: number, column: Int32Array, sample: Int32Array, out: Uint8Array, at: number): void {
+  for (let j = 0; j < column.length; j++) {
+    const o = at + (column[j] as number)
+    const v = out[o] as number
+    const x = src[row + (sample[j] as number)] as number
+    out[o] = ((v | x) & ALTERED) | (v & x & NOT_ASSAYED)
   }
 }
 

@@ -308,7 +308,7 @@ export async function readMafSplit(
   try {
     if (await feedInParallel(path, p, opts, tuning)) {
       const report = p.finish()
-      return { report, samples: [...p.samples].sort() }
+      return { report, samples: p.sampleNames().sort() }
     }
   } catch (e) {
     if (!(e instanceof UseTextPath)) throw e

@@ -88,10 +88,14 @@ export function inputAction(
 }
 
 /**
- * Where the worker's part starts in a split read started ahead: it starts before the side files
- * are read, so it takes more than the 0.54 of a read started at the MAF (../src/scale/read/parallel.ts).
+ * Where the worker's part starts in a split read started ahead: it starts ~0.75 s before this
+ * thread has read the side files of the GENIE-sized study bench, so it takes more than the 46% of a
+ * read started at the MAF (../src/scale/read/parallel.ts). With this thread at ~2.8 s and the worker
+ * at ~3.15 s a file plus ~0.3 s to start, both end together near 0.46; 0.48 leaves the worker some
+ * slack. Measured under load (both threads' shares vary), the worker ended first at every split
+ * from 0.40 to 0.68, this thread then waiting only for its answer (~0.2 s).
  */
-const AHEAD_SPLIT = 0.54
+const AHEAD_SPLIT = 0.48
 
 /**
  * Options that name a file the command reads. Declared before anything is read or written, so an

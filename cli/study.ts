@@ -24,11 +24,17 @@ const KEY = '__biomarkitStudy'
 const announced = new WeakSet<StudyInput>()
 
 /** The inputs with a study folder replaced by its mutation files, and the options it fills in. */
-export async function expandStudy(inputs: readonly string[], raw: Record<string, unknown>, limits?: ReadLimits): Promise<{ inputs: string[]; raw: Record<string, unknown> }> {
+/** `onMutations`: told the study's mutation files once its meta files name them (readStudyFolder). */
+export async function expandStudy(
+  inputs: readonly string[],
+  raw: Record<string, unknown>,
+  limits?: ReadLimits,
+  onMutations?: (paths: readonly string[]) => void,
+): Promise<{ inputs: string[]; raw: Record<string, unknown> }> {
   const folders = inputs.filter(isStudyFolder)
   if (folders.length === 0) return { inputs: [...inputs], raw }
   if (folders.length > 1) throw new InputError('USAGE', `${folders.length} study folders given (${folders.join(', ')}): analyse one study at a time`)
-  const folder = await readStudyFolder(folders[0] as string, limits)
+  const folder = await readStudyFolder(folders[0] as string, limits, onMutations)
   const study: StudyInput = { folder, panels: await studyPanels(folder, limits) }
   const given = (k: string): boolean => raw[k] !== undefined && !(Array.isArray(raw[k]) && raw[k].length === 0)
   const out: Record<string, unknown> = { ...raw, [KEY]: study }

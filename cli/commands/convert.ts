@@ -55,7 +55,7 @@ export function convertCommand(io: CliIO): Command {
       } finally {
         spool.remove()
       }
-    }),
+    }, { readAhead: false }),
   )
   return cmd
 }

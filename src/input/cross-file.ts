@@ -175,8 +175,13 @@ export class CrossFileCheck {
   /** Table rows before this one are indexed; `starts` gives each its input file. */
   private indexedTo = 0
   private readonly starts: number[] = []
-  /** By pool id: 1 when an earlier file's call names that sample. */
+  /** By pool id: 1 when an earlier file's call names that sample (rows before `seenTo`). */
   private seen = new Uint8Array(64)
+  /**
+   * Rows before this one are in `seen`: marked when the next file comes, not after each file, so
+   * a cohort with one call file never walks its rows (1.5M rows of the GENIE study bench: ~0.05 s).
+   */
+  private seenTo = 0
 
   constructor(private readonly table: EventTable) {}
 
@@ -186,6 +191,7 @@ export class CrossFileCheck {
    */
   check(from: number, file: number, repeats: Repeats, also?: CallIndex): void {
     const t = this.table
+    this.markSeen(from)
     let shared = false
     for (let r = from; r < t.length && !shared; r++) shared = isCall(t, r) && this.seen[t.sampleOf(r)] === 1
     const viaAlso = also !== undefined && also.size > 0
@@ -199,7 +205,13 @@ export class CrossFileCheck {
       this.indexedTo = from
     }
     if (shared || viaAlso) repeats.dropFrom(t, from, file, shared && viaAlso ? [this.index, also] : shared ? [this.index] : [also as CallIndex])
-    for (let r = from; r < t.length; r++) {
+    this.starts.push(from, file)
+  }
+
+  /** The samples of the calls in rows seenTo… before `to` (rows appended in between by a copy-number or fusion table are no calls). */
+  private markSeen(to: number): void {
+    const t = this.table
+    for (let r = this.seenTo; r < to; r++) {
       if (!isCall(t, r)) continue
       const id = t.sampleOf(r)
       if (id >= this.seen.length) {
@@ -209,6 +221,6 @@ export class CrossFileCheck {
       }
       this.seen[id] = 1
     }
-    this.starts.push(from, file)
+    this.seenTo = to
   }
 }

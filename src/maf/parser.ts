@@ -111,6 +111,15 @@ export class MafParser {
     return out
   }
 
+  /**
+   * The same samples as a list, first seen first: pool values are distinct, so no Set is needed
+   * (the Set of a 200,000-sample MAF's names took ~0.1-0.15 s of its summary, only to be sorted).
+   */
+  sampleNames(): string[] {
+    const v = this.table.pool.values
+    return this.sampleList.map((i) => v[i] as string)
+  }
+
   /** Index of the Tumor_Sample_Barcode column, once the header is read (a header without the MAF columns throws here). */
   sampleColumn(): number | undefined {
     const h = this.tableParser.header

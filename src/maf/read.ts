@@ -20,7 +20,7 @@ export interface MafReadResult {
   readonly samples: string[]
 }
 
-const sorted = (s: Set<string>): string[] => [...s].sort()
+const sorted = (p: MafParser): string[] => p.sampleNames().sort()
 
 /** Append the file's kept rows to `table`; returns the read report and the file's samples. */
 export async function readMafInto(path: string, table: EventTable, opts: MafOptions = {}): Promise<Omit<MafReadResult, 'alterations'>> {
@@ -30,7 +30,7 @@ export async function readMafInto(path: string, table: EventTable, opts: MafOpti
     try {
       await feedByteLines(path, fast, undefined, undefined, opts.limits)
       const report = fast.finish()
-      return { report, samples: sorted(fast.samples) }
+      return { report, samples: sorted(fast) }
     } catch (e) {
       if (!(e instanceof UseTextPath)) throw e
       table.truncate(n0)
@@ -47,7 +47,7 @@ export async function readMafText(path: string, table: EventTable, opts: MafOpti
     for (let i = 0; i < lines.length; i++) p.pushRow(lines[i] as string, b.firstLine + i)
   }
   const report = p.finish()
-  return { report, samples: sorted(p.samples) }
+  return { report, samples: sorted(p) }
 }
 
 export async function readMaf(
@@ -69,7 +69,7 @@ export async function readMaf(
     p.clearTable()
   }
   const report = p.finish()
-  return { alterations: [], report, samples: sorted(p.samples) }
+  return { alterations: [], report, samples: sorted(p) }
 }
 
 /** Parse MAF text held in memory (tests). */
@@ -77,5 +77,5 @@ export function parseMafLines(file: string, lines: readonly string[], opts: MafO
   const p = new MafParser(file, opts)
   lines.forEach((t, i) => p.pushRow(t, i + 1))
   const report = p.finish()
-  return { alterations: p.table.toArray(), report, samples: sorted(p.samples) }
+  return { alterations: p.table.toArray(), report, samples: sorted(p) }
 }

@@ -67,8 +67,11 @@ async function lines(path: string, limits: ReadLimits | undefined): Promise<Numb
   return out
 }
 
-/** `limits`: default readLimits(). */
-export async function readStudyFolder(dir: string, limits?: ReadLimits): Promise<StudyFolder> {
+/**
+ * `limits`: default readLimits(). `onMutations`: told the mutation data files as soon as the meta
+ * files name them, before the case lists are read (a caller starts their parse meanwhile).
+ */
+export async function readStudyFolder(dir: string, limits?: ReadLimits, onMutations?: (paths: readonly string[]) => void): Promise<StudyFolder> {
   const names = readdirSync(dir).sort()
   const used = new Set<string>()
   const unused: { file: string; why: string }[] = []
@@ -103,6 +106,8 @@ export async function readStudyFolder(dir: string, limits?: ReadLimits): Promise
     if (list.length > 1) throw new InputError('FORMAT', `${list.length} meta files declare ${role === 'panelMatrix' ? 'a gene-panel matrix' : `${role} clinical attributes`}: ${list.map((m) => m.file).join(', ')}`, { file: dir })
     return list[0]
   }
+  const mutations = byRole['mutations'] as StudyProfile[]
+  if (onMutations !== undefined && mutations.length > 0) onMutations(mutations.map((m) => m.path))
   const panelFiles: string[] = []
   for (const name of names) {
     if (PANEL.test(name)) {

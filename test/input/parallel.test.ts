@@ -137,6 +137,31 @@ describe.runIf(built)('MAF read by two threads = read by one', () => {
     for (const split of SPLITS) expect(await read(p, 2, { lenient: true }, split)).toEqual(one)
   })
 
+  it('a read started ahead is taken over when path and options match, else ended; the result is the one-thread read', async () => {
+    const m = await load<typeof ParallelModule>('scale/read/parallel.js')
+    const { EventTable } = await load<typeof EventsModule>('model/events.js')
+    const p = tmpFile('ahead.maf', cohort(20_000))
+    const one = await read(p, 1)
+    process.env['BIOMARKIT_THREADS'] = '2'
+    const viaAhead = async (ahead: MafOptions, opts: MafOptions, split: number) => {
+      m.readMafAhead(p, ahead, split, { minBytes: 0 })
+      const t = new EventTable()
+      const r = await m.readMafSplit(p, t, opts, { minBytes: 0 })
+      return comparable({ records: t.toArray(), pool: t.pool.values, report: r.report, samples: r.samples })
+    }
+    const taken = m.splitOutcomes.aheadTaken
+    for (const split of SPLITS) expect(await viaAhead({}, {}, split), `split ${split}`).toEqual(one)
+    expect(m.splitOutcomes.aheadTaken - taken).toBe(SPLITS.length)
+    // Options that differ at the read: the worker started ahead is ended, a new one reads.
+    expect(await viaAhead({ origin: 'germline' }, {}, 0.6)).toEqual(one)
+    expect(await viaAhead({ lenient: true }, { lenient: undefined }, 0.6)).toEqual(one)
+    expect(m.splitOutcomes.aheadTaken - taken).toBe(SPLITS.length)
+    // Never read: ended.
+    m.readMafAhead(p, {}, 0.5, { minBytes: 0 })
+    m.stopReadsAhead()
+    expect(await read(p, 2)).toEqual(one)
+  }, 60_000)
+
   it('options reach the worker: sample override and origin', async () => {
     const p = tmpFile('opts.maf', cohort(500))
     for (const opts of [{ sampleOverride: 'P01' }, { origin: 'germline' as const }]) expect(await read(p, 2, opts)).toEqual(await read(p, 1, opts))

@@ -11,6 +11,7 @@ describe('MAF reader', () => {
   it('reads tcga_laml: 193 samples, FLT3 52 / DNMT3A 48 / NPM1 33 over the nine default classes', async () => {
     const r = await readMaf(join(FIXTURES, 'maf', 'tcga_laml.maf.gz'))
     expect(r.samples).toHaveLength(193)
+    expect(r.samples).toEqual([...new Set(r.alterations.map((a) => a.sample))].sort()) // distinct and sorted, from the parser's list
     expect(readReportJson(r.report)).toMatchObject({ rowsRead: 2207, kept: 2207, dropped: {} })
     const nine = new Set(['Frame_Shift_Del', 'Frame_Shift_Ins', 'Splice_Site', 'Translation_Start_Site', 'Nonsense_Mutation', 'Nonstop_Mutation', 'In_Frame_Del', 'In_Frame_Ins', 'Missense_Mutation'])
     const by = new Map<string, Set<string>>()

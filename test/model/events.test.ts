@@ -53,6 +53,14 @@ describe('EventTable', () => {
     expect(transfer.length).toBeGreaterThan(10)
     const back = EventTable.fromPart(structuredClone(part))
     expect(back.toArray()).toEqual(records)
+    // Its pool takes the values as sent; strings interned later find them (no second id) or are added after.
+    expect(back.pool.values).toEqual(t.pool.values)
+    for (const r of [...records, { ...(records[0] as Alteration), sample: 'NEW-SAMPLE', gene: 'NEWGENE' }]) {
+      back.push(r)
+      t.push(r)
+    }
+    expect(back.pool.values).toEqual(t.pool.values)
+    expect(back.toArray()).toEqual(t.toArray())
   })
 
   it('sends columns whole when they are nearly full, cut when not; either way the rows come back and can grow', () => {

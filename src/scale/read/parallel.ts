@@ -68,8 +68,8 @@ export type WorkerAnswer =
 
 const WORKER = new URL('./parse-worker.js', import.meta.url)
 
-/** How split reads ended (tests check each path is taken): the worker's rows kept, or its part read again here. */
-export const splitOutcomes = { merged: 0, readHere: 0 }
+/** How split reads ended (tests check each path is taken): the worker's rows kept, or its part read again here; a worker started ahead taken over. */
+export const splitOutcomes = { merged: 0, readHere: 0, aheadTaken: 0 }
 const MIN_BYTES = 32 * 1024 * 1024
 const HEAD_BYTES = 1024 * 1024
 
@@ -155,14 +155,22 @@ function workerOpts<O extends { readonly limits?: ReadLimits | undefined }>(opts
   return { ...opts, limits: undefined }
 }
 
-function runWorker(input: WorkerInput): { answer: Promise<WorkerAnswer>; stop: () => void } {
+/** A running worker: its answer, and how to end it or let it hold the process. */
+interface Run {
+  readonly answer: Promise<WorkerAnswer>
+  readonly stop: () => void
+  /** Whether the worker keeps the process alive (a read started ahead does not, until adopted). */
+  readonly hold: (on: boolean) => void
+}
+
+function runWorker(input: WorkerInput): Run {
   const w = new Worker(WORKER, { workerData: input })
   const answer = new Promise<WorkerAnswer>((resolve) => {
     w.once('message', (m: WorkerAnswer) => resolve(m))
     w.once('error', () => resolve({ kind: 'failed' }))
     w.once('exit', () => resolve({ kind: 'failed' }))
   })
-  return { answer, stop: () => void w.terminate() }
+  return { answer, stop: () => void w.terminate(), hold: (on) => (on ? w.ref() : w.unref()) }
 }
 
 /**
@@ -176,9 +184,10 @@ async function readTwoParts<C>(
   limits: ReadLimits | undefined,
   p: ByteLineSink & { absorb(part: EventTable, counts: C, lineOffset: number): void },
   plan: WorkerInput,
+  run: Run,
   accept: (a: WorkerAnswer) => { readonly part: TablePart; readonly counts: C } | undefined,
 ): Promise<void> {
-  const { answer, stop } = runWorker(plan)
+  const { answer, stop } = run
   try {
     const next = await feedByteLines(path, p, { from: 0, to: plan.from, firstLine: 1 }, plan.to, limits)
     const a = await answer
@@ -200,14 +209,35 @@ async function readTwoParts<C>(
 /**
  * Read `path` into `p` with two threads; false when the file is not one to split (the caller
  * reads it in one pass). Throws what the one-pass byte reader throws (InputError, UseTextPath).
+ * A worker started ahead for the same file and options (`readMafAhead`) is taken over.
  */
 export async function feedInParallel(path: string, p: MafParser, opts: MafOptions, tuning: ParallelTuning = {}): Promise<boolean> {
   if (opts.keepExtra) return false
-  const probe = new MafParser(p.file, opts)
-  // The worker takes the last 46%: it starts ~0.2 s late (a thread, the reader loaded again), and
-  // on the bench MAF the first half took 1.25-1.4 s while the worker needed 1.45-1.55 s for the
-  // second; 0.54 = (T + 0.2 s) / 2T for T ≈ 2.6 s, the one-thread read.
-  const split = planSplit(path, opts.limits, tuning, 0.54, HEAD_BYTES, (h) => {
+  const key = aheadKey(path, p.file, opts, tuning)
+  const early = ahead.get(path)
+  ahead.delete(path)
+  let started: { plan: WorkerInput; run: Run } | undefined
+  if (early !== undefined && early.key === key) {
+    opts.limits?.registry?.note(path) // as planSplit would have, now
+    early.run.hold(true)
+    splitOutcomes.aheadTaken++
+    started = early
+  } else {
+    early?.run.stop()
+    // The worker takes the last 46%: it starts ~0.2 s late (a thread, the reader loaded again), and
+    // on the bench MAF the first half took 1.25-1.4 s while the worker needed 1.45-1.55 s for the
+    // second; 0.54 = (T + 0.2 s) / 2T for T ≈ 2.6 s, the one-thread read.
+    started = startMafSplit(path, p.file, opts, tuning, 0.54, opts.limits)
+  }
+  if (started === undefined) return false
+  await readTwoParts(path, opts.limits, p, started.plan, started.run, (a) => (a.kind === 'maf' && MafParser.mergeable(a.counts) ? a : undefined))
+  return true
+}
+
+/** The worker's plan for a MAF split read, and the worker started on it; undefined when the file is not one to split. */
+function startMafSplit(path: string, file: string, opts: MafOptions, tuning: ParallelTuning, defaultSplit: number, noteIn: ReadLimits | undefined): { plan: WorkerInput; run: Run } | undefined {
+  const probe = new MafParser(file, opts)
+  const split = planSplit(path, noteIn, tuning, defaultSplit, HEAD_BYTES, (h) => {
     try {
       probe.pushRow(h.text, h.line)
     } catch {
@@ -216,10 +246,51 @@ export async function feedInParallel(path: string, p: MafParser, opts: MafOption
     return probe.header !== undefined
   })
   const header = probe.header
-  if (split === undefined || header === undefined || header.delimiter !== '\t') return false
-  const plan: WorkerInput = { format: 'maf', path, file: p.file, from: split.from, to: split.to, header, opts: workerOpts(opts), limits: plainLimits(opts.limits ?? readLimits()) }
-  await readTwoParts(path, opts.limits, p, plan, (a) => (a.kind === 'maf' && MafParser.mergeable(a.counts) ? a : undefined))
-  return true
+  if (split === undefined || header === undefined || header.delimiter !== '\t') return undefined
+  const plan: WorkerInput = { format: 'maf', path, file, from: split.from, to: split.to, header, opts: workerOpts(opts), limits: plainLimits(opts.limits ?? readLimits()) }
+  return { plan, run: runWorker(plan) }
+}
+
+/** Split reads started ahead, by path (one each: a path read twice starts its second worker when read). */
+const ahead = new Map<string, { readonly key: string; readonly plan: WorkerInput; readonly run: Run }>()
+
+/** What must match for a read to take over a worker started ahead: the path, its display name, every option and the tuning. */
+function aheadKey(path: string, file: string, opts: MafOptions, tuning: ParallelTuning): string {
+  const o = workerOpts(opts) as Record<string, unknown>
+  const given = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort()
+    .map((k) => [k, o[k]])
+  return JSON.stringify([path, file, given, plainLimits(opts.limits ?? readLimits()), tuning.minBytes ?? null, tuning.split ?? null])
+}
+
+/**
+ * Start the worker's part of a big MAF's split read now, so it parses while this thread reads
+ * the side files (a study folder's case lists and panel matrix); `feedInParallel` takes it over
+ * when it reads `path` with the same options, and with the worker already done it reads its own
+ * part alone. Only a prefetch: nothing is noted, reported or thrown here (a file not to split,
+ * or options that differ at the read, leave the read as it would be; the worker's answer is
+ * checked as always), and the worker does not hold the process (`stopReadsAhead` ends any not
+ * taken). `split`: the worker's share starts there (it starts earlier, so it takes more).
+ */
+export function readMafAhead(path: string, opts: MafOptions, split: number, tuning: ParallelTuning = {}): void {
+  if (opts.keepExtra || ahead.has(path)) return
+  const file = displayName(path)
+  let started: { plan: WorkerInput; run: Run } | undefined
+  try {
+    started = startMafSplit(path, file, opts, tuning, split, undefined)
+  } catch {
+    return // the read reports it, in its turn
+  }
+  if (started === undefined) return
+  started.run.hold(false)
+  ahead.set(path, { key: aheadKey(path, file, opts, tuning), ...started })
+}
+
+/** End every worker started ahead and not taken over (the command read no such file, or is done). */
+export function stopReadsAhead(): void {
+  for (const e of ahead.values()) e.run.stop()
+  ahead.clear()
 }
 
 /**
@@ -237,7 +308,7 @@ export async function readMafSplit(
   try {
     if (await feedInParallel(path, p, opts, tuning)) {
       const report = p.finish()
-      return { report, samples: [...p.samples].sort() }
+      return { report, samples: p.sampleNames().sort() }
     }
   } catch (e) {
     if (!(e instanceof UseTextPath)) throw e
@@ -268,7 +339,7 @@ export async function readVcfSplit(path: string, table: EventTable, opts: VcfRea
   const n0 = table.length
   try {
     const p = new VcfParser(file, opts, 'fast', table)
-    await readTwoParts(path, opts.limits, p, plan, (a) => (a.kind === 'vcf' && VcfParser.mergeable(a.counts) ? a : undefined))
+    await readTwoParts(path, opts.limits, p, plan, runWorker(plan), (a) => (a.kind === 'vcf' && VcfParser.mergeable(a.counts) ? a : undefined))
     const { report, samples } = p.finish()
     return { report, samples }
   } catch (e) {

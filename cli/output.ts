@@ -71,10 +71,12 @@ export async function openOutput(io: CliIO, out: string | undefined, inputs: rea
   }
 }
 
-export async function emit(io: CliIO, text: string, out: string | undefined, inputs: readonly string[], opts: OutputOptions = {}): Promise<void> {
+/** `text`: the whole output, or its pieces in order (written one by one, never joined; with `tabular`, each piece whole lines). */
+export async function emit(io: CliIO, text: string | Iterable<string>, out: string | undefined, inputs: readonly string[], opts: OutputOptions = {}): Promise<void> {
   const o = await openOutput(io, out, inputs, opts)
   try {
-    await o.write(text)
+    if (typeof text === 'string') await o.write(text)
+    else for (const piece of text) await o.write(piece)
     await o.close()
   } catch (e) {
     await o.abort()

@@ -17,6 +17,7 @@ import { MAF_CLASSES, type VariantClass } from '../model/alteration.js'
 import { CN_STATES, KIND_CODE, codeClass, codeCnState, codeKind } from '../model/events-codes.js'
 import { ALTERED, type CohortMatrix, type FeatureCounts, type FeatureType } from './types.js'
 import { COLLAPSED_CLASSES, collapseClass, type CollapsedClass } from '../classify/collapse.js'
+import { classCountsOf, sampleClasses } from './sample-classes.js'
 
 export interface GeneSummaryRow {
   readonly gene: string
@@ -300,48 +301,18 @@ export interface SampleSummaryRow {
  * appear in gene-row then event order, as before.
  */
 export function sampleSummary(m: CohortMatrix, totals: StateTotals = stateTotals(m)): SampleSummaryRow[] {
-  const n = m.samples.length
-  const F = m.features.length
-  const alteredGenes = totals.geneAltered
-  const notAssayedGenes = totals.geneNotAssayed
-  const isGene = Uint8Array.from(m.features, (f) => (f.type === 'gene' ? 1 : 0))
-  const state = m.state
-  // Class counts per sample in flat arrays (C per sample), with each sample's first-seen order.
-  const C = MAF_CLASSES.length
-  const counts = new Uint32Array(n * C)
-  const order = new Uint8Array(n * C)
-  const seenClasses = new Uint8Array(n)
-  const bump = (s: number, cls: number, by: number): void => {
-    const k = s * C + cls
-    if (counts[k] === 0) {
-      order[s * C + (seenClasses[s] as number)] = cls
-      seenClasses[s] = (seenClasses[s] as number) + 1
-    }
-    counts[k] = (counts[k] as number) + by
-  }
-  // One pass over every cell: cells come row-major, so each sample meets its classes in gene-row then event order.
-  const store = m.cells
-  const codes = store.eventCodes()
-  const weights = store.eventCounts()
-  store.forEachCell(0, F * n, (idx, a, b) => {
-    if (state[idx] !== ALTERED) return
-    const fi = Math.floor(idx / n)
-    if (isGene[fi] !== 1) return
-    const s = idx - fi * n
-    for (let j = a; j < b; j++) bump(s, codeClass(codes[j] as number), weights === undefined ? 1 : (weights[j] as number))
-  })
-  const classCountsOf = (s: number): Partial<Record<VariantClass, number>> => {
-    const r: Partial<Record<VariantClass, number>> = {}
-    for (let k = 0; k < (seenClasses[s] as number); k++) {
-      const cls = order[s * C + k] as number
-      r[MAF_CLASSES[cls] as VariantClass] = counts[s * C + cls] as number
-    }
-    return r
-  }
+  const sc = sampleClasses(m)
   return m.samples.map((sample, s) => {
     const burden = m.burden[s] ?? 0
     const mb = m.panelMb[s]
-    const classCounts = classCountsOf(s)
-    return { sample, panel: m.samplePanel[s], burden, tmb: mb === undefined ? undefined : burden / mb, alteredGenes: alteredGenes[s] ?? 0, notAssayedGenes: notAssayedGenes[s] ?? 0, classCounts }
+    return {
+      sample,
+      panel: m.samplePanel[s],
+      burden,
+      tmb: mb === undefined ? undefined : burden / mb,
+      alteredGenes: totals.geneAltered[s] ?? 0,
+      notAssayedGenes: totals.geneNotAssayed[s] ?? 0,
+      classCounts: classCountsOf(sc, s),
+    }
   })
 }

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { FormulaGuard } from '../src/io/excel.js'
-import { OutputSet } from '../src/io/write.js'
+import { OutputSet, writtenAlone } from '../src/io/write.js'
 import type { CliIO } from './context.js'
 import { z } from 'zod'
 import { addOptions, opt } from './option-table.js'
@@ -45,6 +45,13 @@ export async function openOutput(io: CliIO, out: string | undefined, inputs: rea
     return {
       async write(chunk) {
         const c = guard ? guard.lines(chunk) : chunk
+        if (writtenAlone(c)) {
+          // Big pieces are not joined again (src/io/write.ts writtenAlone).
+          await flush()
+          io.stdout(c)
+          await io.drain?.()
+          return
+        }
         parts.push(c)
         size += c.length
         if (size >= PIECE) await flush()

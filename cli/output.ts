@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander'
 import { FormulaGuard } from '../src/io/excel.js'
-import { OutputSet } from '../src/io/write.js'
+import { OutputSet, writtenAlone } from '../src/io/write.js'
 import type { CliIO } from './context.js'
 import { z } from 'zod'
 import { addOptions, opt } from './option-table.js'
@@ -45,6 +45,13 @@ export async function openOutput(io: CliIO, out: string | undefined, inputs: rea
     return {
       async write(chunk) {
         const c = guard ? guard.lines(chunk) : chunk
+        if (writtenAlone(c)) {
+          // Big pieces are not joined again (src/io/write.ts writtenAlone).
+          await flush()
+          io.stdout(c)
+          await io.drain?.()
+          return
+        }
         parts.push(c)
         size += c.length
         if (size >= PIECE) await flush()
@@ -71,10 +78,12 @@ export async function openOutput(io: CliIO, out: string | undefined, inputs: rea
   }
 }
 
-export async function emit(io: CliIO, text: string, out: string | undefined, inputs: readonly string[], opts: OutputOptions = {}): Promise<void> {
+/** `text`: the whole output, or its pieces in order (written one by one, never joined; with `tabular`, each piece whole lines). */
+export async function emit(io: CliIO, text: string | Iterable<string>, out: string | undefined, inputs: readonly string[], opts: OutputOptions = {}): Promise<void> {
   const o = await openOutput(io, out, inputs, opts)
   try {
-    await o.write(text)
+    if (typeof text === 'string') await o.write(text)
+    else for (const piece of text) await o.write(piece)
     await o.close()
   } catch (e) {
     await o.abort()

@@ -92,11 +92,10 @@ export async function studyLevelNote(raw: unknown, samples: readonly string[]): 
   const s = studyOf(raw)
   if (s?.folder.samples === undefined) return undefined
   // Two columns of the sample file (the whole clinical reader is not needed for a count). Read in
-  // line batches, each line split only up to the later of the two columns: one await per line and
+  // line batches, the two fields cut out of each line without splitting it: one await per line and
   // a full split of every line took ~0.5 s of 200,000 samples' summary.
   const patientOf = new Map<string, string>()
   let cols: [number, number] | undefined
-  let upto = 0
   for await (const batch of readLineBatches(s.folder.samples, { limits: limitsOf(raw) })) {
     for (const text of batch.lines) {
       if (text === '' || text.startsWith('#')) continue
@@ -104,12 +103,22 @@ export async function studyLevelNote(raw: unknown, samples: readonly string[]): 
         const up = text.split('\t').map((h) => h.trim().toUpperCase())
         cols = [up.indexOf('SAMPLE_ID'), up.indexOf('PATIENT_ID')]
         if (cols[0] < 0 || cols[1] < 0) return undefined
-        upto = Math.max(cols[0], cols[1]) + 1
         continue
       }
-      const f = text.split('\t', upto)
-      patientOf.set((f[cols[0]] ?? '').trim(), (f[cols[1]] ?? '').trim())
+      patientOf.set(field(text, cols[0]).trim(), field(text, cols[1]).trim())
     }
   }
   return sampleLevelLine(patientOf, samples)
+}
+
+/** Tab-separated field `col` of a line ('' past its last field), found without splitting the line. */
+function field(text: string, col: number): string {
+  let from = 0
+  for (let i = 0; i < col; i++) {
+    const tab = text.indexOf('\t', from)
+    if (tab < 0) return ''
+    from = tab + 1
+  }
+  const end = text.indexOf('\t', from)
+  return text.slice(from, end < 0 ? text.length : end)
 }

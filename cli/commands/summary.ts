@@ -10,7 +10,8 @@ import { writeFilesAtomic } from '../../src/io/write.js'
 import { layoutMafSummary } from '../../viz/maf-summary.js'
 import { renderPng } from '../../viz/png.js'
 import { toSvg } from '../../viz/svg.js'
-import { summaryJson, summaryText } from '../../src/pipeline/summary-report.js'
+import { summaryText } from '../../src/pipeline/summary-report.js'
+import { summaryJsonText } from '../../src/pipeline/summary-json.js'
 import { addClassifyOptions, classifyOptions } from '../analysis-options.js'
 import type { CliIO } from '../context.js'
 import { requireRecords } from '../../src/matrix/cells.js'
@@ -42,7 +43,7 @@ export function summaryCommand(io: CliIO): Command {
       const { matrix, reports, files } = await classifyInputs(inputs, o.plot !== undefined ? { ...raw, lowMemory: false } : raw, io, copts)
       const counted = [...(copts.classes ?? MAFTOOLS_NONSYNONYMOUS), 'Amp', 'Del', 'Fusion']
       const input = { matrix, reports, countedClasses: counted, levelNote: await studyLevelNote(raw, matrix.samples) }
-      const text = o.json ? JSON.stringify(summaryJson(input), null, 1) + '\n' : summaryText(input, o.top)
+      const text = o.json ? summaryJsonText(input) : summaryText(input, o.top)
       await emit(io, text, o.output, files)
       if (o.plot !== undefined) {
         const svg = toSvg(layoutMafSummary(mafSummaryData(requireRecords(matrix, 'summary --plot'))))

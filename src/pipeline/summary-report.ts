@@ -3,7 +3,7 @@
  * report — as aligned text for people or JSON for programs.
  */
 import type { BuiltMatrix } from '../matrix/build.js'
-import { featureSummary, geneSummary, sampleSummary, stateTotals } from '../matrix/summary.js'
+import { featureSummary, geneSummary, sampleSummary, stateTotals, type SampleSummaryRow, type StateTotals } from '../matrix/summary.js'
 import { MAF_CLASSES } from '../model/alteration.js'
 import type { ReadReport } from '../model/report.js'
 import { droppedText, readReportJson, totalDropped, warningsText } from '../model/report.js'
@@ -17,15 +17,20 @@ export interface SummaryInput {
 }
 
 export function summaryJson(input: SummaryInput): unknown {
+  const totals = stateTotals(input.matrix)
+  return summaryDocument(input, totals, sampleSummary(input.matrix, totals))
+}
+
+/** The JSON document with the given perSample section (./summary-json.ts writes it as text). */
+export function summaryDocument(input: SummaryInput, totals: StateTotals, perSample: readonly SampleSummaryRow[]): unknown {
   const { matrix } = input
-  const totals = stateTotals(matrix)
   return {
     samples: matrix.samples.length,
     ...(input.levelNote === undefined ? {} : { level: input.levelNote }),
     countedClasses: input.countedClasses,
     features: featureSummary(matrix, totals),
     genes: geneSummary(matrix, totals),
-    perSample: sampleSummary(matrix, totals),
+    perSample,
     readReports: input.reports.map(readReportJson),
     notes: matrix.notes,
   }

@@ -69,9 +69,10 @@ function agrees(m: CohortMatrix): ReturnType<typeof stateTotals> {
 
 describe('stateTotals', () => {
   it('counts every row and every gene column as featureCounts and a per-cell walk do', () => {
-    for (const size of [1, 3, 37, 1003]) {
+    // Sizes a multiple of 4 take the word-lane path for per-sample NOT_ASSAYED counts; 600 rows pass its 255-row flush.
+    for (const [size, rows] of [[1, 6], [3, 6], [4, 6], [37, 6], [1003, 6], [1004, 6], [8, 600], [12, 300]] as const) {
       const samples = Array.from({ length: size }, (_, i) => `S${String(i).padStart(4, '0')}`)
-      const types = ['gene', 'gene', 'rule', 'gene', 'pathway', 'gene'] as const
+      const types = Array.from({ length: rows }, (_, i) => (['gene', 'gene', 'rule', 'gene', 'pathway', 'gene'] as const)[i % 6] as 'gene' | 'rule' | 'pathway')
       const features = types.map((type, i) => ({ id: `F${i}`, label: `F${i}`, type, genes: [`G${i}`] }))
       let x = 12345
       const state = Uint8Array.from({ length: features.length * samples.length }, () => {

@@ -25,6 +25,8 @@ export class ByteMap {
   private n = 0
   /** Word index of the slot found by the previous `get` (−1: none): columns often repeat their last value. */
   private last = -1
+  /** Whether the previous `get` found `last` (so it is the one to try first); never true while last is −1. */
+  private repeats = false
 
   get size(): number {
     return this.n
@@ -71,13 +73,21 @@ export class ByteMap {
     }
   }
 
-  /** Value stored for buf[s, e), or MISSING. */
+  /**
+   * Value stored for buf[s, e), or MISSING. The last-found entry is tried first only while the
+   * previous lookup found it again: shuffled IDs sharing a long prefix ("GENIE-P0…") would
+   * otherwise compare that prefix on every row before hashing anyway.
+   */
   get(buf: Uint8Array, s: number, e: number): number {
     const slots = this.slots
     const l = this.last
-    if (l >= 0 && slots[l + 2] === e - s && this.same((slots[l + 1] as number) - 1, buf, s, e - s)) return slots[l + 3] as number
+    if (this.repeats && slots[l + 2] === e - s && this.same((slots[l + 1] as number) - 1, buf, s, e - s)) return slots[l + 3] as number
     const j = this.find(buf, s, e, ByteMap.hash(buf, s, e))
-    if (j < 0) return MISSING
+    if (j < 0) {
+      this.repeats = false
+      return MISSING
+    }
+    this.repeats = j === l
     this.last = j
     return slots[j + 3] as number
   }
@@ -124,6 +134,7 @@ export class ByteMap {
     }
     this.slots = slots
     this.last = -1
+    this.repeats = false
   }
 }
 

@@ -79,8 +79,11 @@ export class MafByteRows {
     let col = 0
     let start = s
     let odd = false
+    // One compare per byte in the usual case: tab (9) and quote (34) are both ≤ 34, and nearly
+    // every byte of a MAF line (letters, digits, '-', '.', '_') is above.
     for (let i = s; i < e; i++) {
       const b = buf[i] as number
+      if (b > 34) continue
       if (b === 9) {
         if (col < ncol) {
           fs[col] = start

@@ -47,7 +47,8 @@ export type { MafPartCounts } from './part-counts.js'
 
 /** The read report's code for a row whose key an earlier row had (also used by readers that check duplicates themselves). */
 export const DUPLICATE: DropCode = 'duplicate-variant'
-const INDEL_TYPE = new Set([TYPE_CODE.get('INS'), TYPE_CODE.get('DEL')])
+/** Kind code by type code (an array, not a Set lookup per row). */
+const KIND_OF_TYPE = Uint8Array.from({ length: TYPE_CODE.size + 1 }, (_, t) => (t === TYPE_CODE.get('INS') || t === TYPE_CODE.get('DEL') ? KIND_CODE.indel : KIND_CODE.snv))
 
 export class MafParser {
   readonly report: ReadReport
@@ -202,7 +203,7 @@ export class MafParser {
   /** Complete the row a reader filled and append it (`start`/`end` NaN when unknown, counts −1). */
   private appendRow(protein: string | undefined, line: number): number {
     const r = this.row
-    r.kind = INDEL_TYPE.has(r.type) ? KIND_CODE.indel : KIND_CODE.snv
+    r.kind = KIND_OF_TYPE[r.type] ?? KIND_CODE.snv
     r.cnState = 0
     r.protein = protein
     r.vaf = alleleFraction(r.altCount, r.depth)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ByteMap, MISSING } from '../../src/io/bytemap.js'
 
@@ -42,5 +43,46 @@ describe('ByteMap with empty keys', () => {
     for (let i = 0; i < 1000; i++) if (m.get(enc(''), 0, 0) === MISSING) m.set(enc(''), 0, 0, 7)
     expect(m.size).toBe(1)
     expect(m.get(enc('a\t\tb'), 2, 2)).toBe(7)
+  })
+})
+
+describe('ByteMap against a Map of strings', () => {
+  it('answers every get as a Map<string> does, for runs and shuffles of keys sharing prefixes and lengths, through rehashes', () => {
+    // Keys from a small alphabet (many share a prefix and a length, hashes of 1–9 bytes cover every tail length);
+    // each step gets a key and sets it when missing, or repeats the previous key (the last-found shortcut).
+    const key = fc.stringMatching(/^(GENIE-P0|A|é)?[AB0-2]{0,6}$/)
+    const step = fc.oneof(key, fc.constant(null))
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 400 }), (steps) => {
+        const m = new ByteMap()
+        const ref = new Map<string, number>()
+        let prev = ''
+        steps.forEach((st, i) => {
+          const k = st ?? prev
+          prev = k
+          const b = enc(`x\t${k}\ty`)
+          const got = m.get(b, 2, b.length - 2)
+          expect(got).toBe(ref.get(k) ?? MISSING)
+          if (got === MISSING) {
+            m.set(b, 2, b.length - 2, i)
+            ref.set(k, i)
+          }
+        })
+        expect(m.size).toBe(ref.size)
+        for (const [k, v] of ref) expect(m.get(enc(k), 0, enc(k).length)).toBe(v)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('hashes bytes, not their alignment: the same key at every offset of a buffer is one entry', () => {
+    const m = new ByteMap()
+    const k = 'GENIE-P0000003-S2'
+    for (let pad = 0; pad < 9; pad++) {
+      const b = enc(`${'-'.repeat(pad)}${k}`)
+      if (m.get(b, pad, b.length) === MISSING) m.set(b, pad, b.length, pad)
+    }
+    expect(m.size).toBe(1)
+    expect(m.get(enc(k), 0, k.length)).toBe(0)
   })
 })

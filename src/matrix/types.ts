@@ -8,6 +8,9 @@
  */
 import type { Alteration, Origin, VariantClass } from '../model/alteration.js'
 import type { CountCells, RecordCells } from './cells.js'
+import { rowBits, stateWords } from './row-bits.js'
+
+const EMPTY_WORDS = new Uint32Array(0)
 
 export const WILD_TYPE = 0
 export const ALTERED = 1
@@ -87,40 +90,13 @@ export interface FeatureCounts {
 export function featureCounts(m: StateMatrix, feature: number): FeatureCounts {
   const n = m.samples.length
   const st = m.state
-  // Counts without branches: ALTERED = 1 and NOT_ASSAYED = 2 are the two bits of a state byte.
-  // Four cells at a time through a 32-bit view where the state is 4-byte aligned (each byte lane
-  // counts up to 127 before the lanes are summed): selectFeatures counts every feature of the matrix.
-  let altered = 0
-  let notAssayed = 0
-  let i = feature * n
-  const end = i + n
-  if ((st.byteOffset & 3) === 0 && n >= 64 && end < 2 ** 32) {
-    const words = new Uint32Array(st.buffer, st.byteOffset, st.length >>> 2)
-    for (; (i & 3) !== 0; i++) {
-      const v = st[i] as number
-      altered += v & ALTERED
-      notAssayed += v >> 1
-    }
-    let w = i >>> 2
-    const lastWord = end >>> 2
-    while (w < lastWord) {
-      const stop = Math.min(lastWord, w + 127)
-      let x = 0
-      let y = 0
-      for (; w < stop; w++) {
-        const v = words[w] as number
-        x += v & 0x01010101
-        y += (v >>> 1) & 0x01010101
-      }
-      altered += (x & 0xff) + ((x >>> 8) & 0xff) + ((x >>> 16) & 0xff) + (x >>> 24)
-      notAssayed += (y & 0xff) + ((y >>> 8) & 0xff) + ((y >>> 16) & 0xff) + (y >>> 24)
-    }
-    i = lastWord * 4
-  }
-  for (; i < end; i++) {
-    const v = st[i] as number
-    altered += v & ALTERED
-    notAssayed += v >> 1
-  }
+  // ALTERED = 1 and NOT_ASSAYED = 2 are the two bits of a state byte, counted four cells at a time
+  // (selectFeatures counts every feature of the matrix). Word indices are 32-bit: past 2^32 bytes
+  // the row is counted byte by byte.
+  const from = feature * n
+  const bits = [0, 0]
+  rowBits(st, from + n < 2 ** 32 ? stateWords(st) : EMPTY_WORDS, from, from + n, bits)
+  const altered = bits[0] as number
+  const notAssayed = bits[1] as number
   return { altered, assayed: n - notAssayed, notAssayed }
 }

@@ -35,6 +35,7 @@ import { align, type Excluded } from './groups.js'
 import type { SurvivalRow } from './survival-row.js'
 import { survivalBuffers, survivalFeature, warmUp, type FeatureCurves, type FeatureOutcome, type SurvivalInputs } from './survival-feature.js'
 import { survivalOutcomesThreaded, threadedScan, type SurvivalThreadTuning } from './survival-threads.js'
+import { orderByTime } from './time-order.js'
 
 export interface SurvivalScanOptions {
   readonly confType?: ConfType | undefined
@@ -116,15 +117,15 @@ export function scanSurvival(
   // Times in a typed array for the comparator (object lookups made this sort 0.5 s at 159k patients).
   const timeOf = new Float64Array(n)
   for (const s of visit) timeOf[s] = (obsOf[s] as SurvivalPoint).time
-  visit.sort((i, j) => (timeOf[i] as number) - (timeOf[j] as number) || i - j)
-  const nv = visit.length
-  const vSample = Int32Array.from(visit)
-  const vTime = Float64Array.from(visit, (s) => timeOf[s] as number)
-  const vEvent = Uint8Array.from(visit, (s) => (obsOf[s] as SurvivalPoint).event)
+  const order = orderByTime(visit, timeOf)
+  const nv = order.length
+  const vSample = Int32Array.from(order)
+  const vTime = Float64Array.from(order, (s) => timeOf[s] as number)
+  const vEvent = Uint8Array.from(order, (s) => (obsOf[s] as SurvivalPoint).event)
   // Model columns: [altered, ...covariates]; covariate values per visited sample, copied once.
   const pc = cov?.names.length ?? 0
   const vCov = new Float64Array(nv * pc)
-  if (cov) visit.forEach((s, k) => vCov.set(cov.rows.get(m.samples[s] as string) ?? [], k * pc))
+  if (cov) order.forEach((s, k) => vCov.set(cov.rows.get(m.samples[s] as string) ?? [], k * pc))
   const coxNames = ['altered', ...(cov?.names ?? [])]
   const z = kmCriticalValue(0.95)
   const inputs: SurvivalInputs = { vSample, vTime, vEvent, vCov, pc, z, confType, coxNames }

@@ -9,9 +9,9 @@ import type { FeatureOutcome, SurvivalInputs } from './survival-feature.js'
 /** What the worker is given (typed arrays over SharedArrayBuffers; the port is transferred). */
 export interface SurvivalWorkerInput {
   readonly inputs: SurvivalInputs
-  /** The scanned features' state bytes, feature i at [i·samples, (i + 1)·samples). */
+  /** State bytes (SharedArrayBuffer-backed): scanned feature i's row starts at base[i]. */
   readonly state: Uint8Array
-  readonly samples: number
+  readonly base: Int32Array
   readonly features: number
   /** control[NEXT]: the next feature to take; control[READY]: 1 once `state` is filled. */
   readonly control: Int32Array

@@ -3,7 +3,8 @@
  * while this thread does too, each from one shared counter (Atomics.add), so both end within one
  * feature of each other whatever the features cost (panels make some features' model rows a third
  * of others'). The worker gets the endpoint's rows (visited samples, times, events, covariates)
- * and the scanned features' state bytes once, as SharedArrayBuffer-backed typed arrays; per
+ * and the scanned features' state bytes once, as SharedArrayBuffer-backed typed arrays (state
+ * already in one, as a large patient-level matrix's, is shared as is, not copied); per
  * feature only its numbers come back (a MessagePort, read here with receiveMessageOnPort once the
  * feature's flag is set). Both threads run ./survival-feature.ts on the same bytes, and each
  * feature's result is put at its place in the list, so the rows are those of the one-thread loop.
@@ -69,7 +70,12 @@ export function survivalOutcomesThreaded(inp: SurvivalInputs, state: Uint8Array,
   const nf = features.length
   const control = new Int32Array(new SharedArrayBuffer(8))
   const status = new Int32Array(new SharedArrayBuffer(4 * nf))
-  const sharedState = new Uint8Array(new SharedArrayBuffer(Math.max(1, nf * samples)))
+  // State already in a SharedArrayBuffer (a large patient-level matrix, ../study/patients.ts) is
+  // handed over as is, each feature at its own row; other state is copied, scanned features only.
+  const inPlace = state.buffer instanceof SharedArrayBuffer
+  const sharedState = inPlace ? state : new Uint8Array(new SharedArrayBuffer(Math.max(1, nf * samples)))
+  const base = new Int32Array(new SharedArrayBuffer(Math.max(4, 4 * nf)))
+  features.forEach((f, i) => (base[i] = (inPlace ? f : i) * samples))
   const inputs: SurvivalInputs = {
     ...inp,
     vSample: shared(inp.vSample, (b) => new Int32Array(b, 0, inp.vSample.length)),
@@ -78,7 +84,7 @@ export function survivalOutcomesThreaded(inp: SurvivalInputs, state: Uint8Array,
     vCov: shared(inp.vCov, (b) => new Float64Array(b, 0, inp.vCov.length)),
   }
   const { port1, port2 } = new MessageChannel()
-  const data: SurvivalWorkerInput = { inputs, state: sharedState, samples, features: nf, control, status, port: port2 }
+  const data: SurvivalWorkerInput = { inputs, state: sharedState, base, features: nf, control, status, port: port2 }
   let worker: Worker | undefined
   try {
     worker = new Worker(WORKER, { workerData: data, transferList: [port2] })
@@ -87,8 +93,8 @@ export function survivalOutcomesThreaded(inp: SurvivalInputs, state: Uint8Array,
   } catch {
     worker = undefined
   }
-  // The state bytes are copied while the worker starts; it waits on READY.
-  features.forEach((f, i) => sharedState.set(state.subarray(f * samples, (f + 1) * samples), i * samples))
+  // The state bytes are copied (when they must be) while the worker starts; it waits on READY.
+  if (!inPlace) features.forEach((f, i) => sharedState.set(state.subarray(f * samples, (f + 1) * samples), i * samples))
   Atomics.store(control, READY, 1)
   Atomics.notify(control, READY)
   const out: (FeatureOutcome | undefined)[] = new Array<FeatureOutcome | undefined>(nf)

@@ -11,7 +11,7 @@ import { NEXT, READY, type SurvivalWorkerAnswer, type SurvivalWorkerInput } from
 
 const d = workerData as SurvivalWorkerInput
 if (parentPort !== null) {
-  const { inputs, state, samples, features, control, status, port } = d
+  const { inputs, state, base, features, control, status, port } = d
   warmUp()
   Atomics.wait(control, READY, 0)
   const buf = survivalBuffers(inputs)
@@ -20,7 +20,7 @@ if (parentPort !== null) {
     if (i >= features) break
     let answer: SurvivalWorkerAnswer
     try {
-      answer = { i, outcome: survivalFeature(inputs, state, i * samples, buf) }
+      answer = { i, outcome: survivalFeature(inputs, state, base[i] as number, buf) }
     } catch {
       Atomics.store(status, i, 2)
       Atomics.notify(status, i)

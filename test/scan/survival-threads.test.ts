@@ -57,12 +57,15 @@ function cohort(samples: number, features: number, seed: number) {
   return { m, lines }
 }
 
-async function both(samples: number, features: number, seed: number, covariates?: string[]) {
+async function both(samples: number, features: number, seed: number, covariates?: string[], sharedState = false) {
   const { parseClinicalLines } = await load<typeof ClinicalModule>('clinical/index.js')
   const { scanSurvival } = await load<typeof ScanModule>('scan/scan-survival.js')
   const { survivalRowsTsv } = await load<typeof FormatModule>('scan/format.js')
   const { threadCounts } = await load<typeof ThreadsModule>('scan/survival-threads.js')
-  const { m, lines } = cohort(samples, features, seed)
+  const { m: plain, lines } = cohort(samples, features, seed)
+  // State in a SharedArrayBuffer (as a large patient-level matrix has it) goes to the worker in place.
+  const m = sharedState ? { ...plain, state: new Uint8Array(new SharedArrayBuffer(plain.state.length)) } : plain
+  if (sharedState) m.state.set(plain.state)
   const clinical = parseClinicalLines('c.tsv', lines).table
   const list = [...Array.from({ length: features }, (_, f) => f), features + 5, 3] // an unknown index is skipped; a repeat is scanned again
   const run = (threads: string, minCells: number | undefined) => {
@@ -84,6 +87,18 @@ describe.runIf(built)('scanSurvival on two threads = on one', () => {
       expect(r.two.rows).toEqual(r.one.rows)
       expect(r.tsv[1]).toBe(r.tsv[0])
       expect(r.two.rows.map((row) => row.note).filter((n) => n !== undefined).length).toBeGreaterThan(0)
+    }
+  })
+
+  it('state already in a SharedArrayBuffer (shared as is, not copied): the same rows and bytes', async () => {
+    for (const seed of [4, 5]) {
+      const r = await both(1500, 40, seed, undefined, true)
+      const plain = await both(1500, 40, seed)
+      expect(r.worker).toBeGreaterThan(0)
+      expect(r.worker + r.main).toBe(41)
+      expect(r.two.rows).toEqual(r.one.rows)
+      expect(r.tsv[1]).toBe(r.tsv[0])
+      expect(r.tsv[1]).toBe(plain.tsv[0])
     }
   })
 

@@ -48,13 +48,9 @@ export interface SurvivalScanOptions {
   readonly threads?: SurvivalThreadTuning | undefined
 }
 
-export interface SurvivalGroupCurves {
+/** A feature's KM curves and raw observations per group (`curves: true`). */
+export interface SurvivalGroupCurves extends FeatureCurves {
   readonly feature: string
-  readonly altered: KaplanMeier | undefined
-  readonly wildType: KaplanMeier | undefined
-  /** Raw observations per group (in time order), for plots and numbers at risk. */
-  readonly alteredData: { time: number[]; event: (0 | 1)[] }
-  readonly wildTypeData: { time: number[]; event: (0 | 1)[] }
 }
 
 export interface SurvivalScan {

@@ -14,7 +14,7 @@ import { coxBinarySorted, NullLoglik } from '../stats/cox-binary.js'
 import { kaplanMeierSorted, kmSorted, type ConfType, type KaplanMeier, type KmSummary } from '../stats/km.js'
 import { logRankSorted } from '../stats/logrank.js'
 import { ALTERED, NOT_ASSAYED } from '../matrix/types.js'
-import type { Median } from './survival-row.js'
+import type { Median, SurvivalRow } from './survival-row.js'
 
 /** What every feature of one endpoint is tested over: plain numbers, shareable across threads. */
 export interface SurvivalInputs {
@@ -31,28 +31,17 @@ export interface SurvivalInputs {
   readonly coxNames: readonly string[]
 }
 
-/** What one feature's row holds besides its names: the same numbers on every thread. */
-export interface FeatureOutcome {
-  readonly nAltered: number
-  readonly nWildType: number
-  readonly notAssayed: number
-  readonly eventsAltered: number
-  readonly eventsWildType: number
-  readonly medianAltered: Median | undefined
-  readonly medianWildType: Median | undefined
-  readonly logrankChisq: number | undefined
-  readonly logrankP: number | undefined
-  readonly hr: number | undefined
-  readonly hrLower: number | undefined
-  readonly hrUpper: number | undefined
-  readonly coxP: number | undefined
-  readonly note: string | undefined
-}
+/** What one feature's row holds besides its names (SurvivalRow's fields, the note always set): the same numbers on every thread. */
+export type FeatureOutcome = Pick<
+  SurvivalRow,
+  'nAltered' | 'nWildType' | 'notAssayed' | 'eventsAltered' | 'eventsWildType' | 'medianAltered' | 'medianWildType' | 'logrankChisq' | 'logrankP' | 'hr' | 'hrLower' | 'hrUpper' | 'coxP'
+> & { readonly note: string | undefined }
 
 /** Per-group KM curves and raw observations, for the report (only when asked). */
 export interface FeatureCurves {
   readonly altered: KaplanMeier | undefined
   readonly wildType: KaplanMeier | undefined
+  /** Raw observations per group (in time order), for plots and numbers at risk. */
   readonly alteredData: { time: number[]; event: (0 | 1)[] }
   readonly wildTypeData: { time: number[]; event: (0 | 1)[] }
 }

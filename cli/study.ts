@@ -60,12 +60,22 @@ export function studyPanelRules(raw: Record<string, unknown>): StudyPanels | und
  * matrix (the study's, or --sample-panels) names for at least one profile.
  */
 export async function declaredSamples(raw: Record<string, unknown>, limits?: ReadLimits): Promise<string[]> {
-  const out = new Set<string>()
   const rules = studyPanelRules(raw)
-  for (const s of rules?.declared ?? []) out.add(s)
+  // The union in first-seen order, without a new set of every ID: `declared` is already distinct
+  // (a case list's IDs are kept once each, several lists are merged through a set) and so are the
+  // matrix's samples (map keys), so a matrix sample is added exactly when `declaredSet` lacks it.
+  const out = [...(rules?.declared ?? [])]
+  const known = rules?.declaredSet
   const m = typeof raw.samplePanels === 'string' ? await readPanelMatrix(raw.samplePanels, limits) : rules?.matrix
-  if (m !== undefined) for (const [s, row] of m.rows) if (anyPanel(row)) out.add(s)
-  return [...out]
+  if (m === undefined) return out
+  // Rows share a few records: anyPanel once per run of the same record.
+  let last: unknown
+  let any = false
+  for (const [s, row] of m.rows) {
+    if (row !== last) any = anyPanel((last = row))
+    if (any && known?.has(s) !== true) out.push(s)
+  }
+  return out
 }
 
 /** Once per run, on stderr: what the study folder provided and what it holds that is not read. */

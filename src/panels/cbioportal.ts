@@ -10,9 +10,10 @@
  * Readers take numbered lines (tests feed arrays); `read*` wrap them around a path.
  */
 import { InputError, quote } from '../errors.js'
-import { readSideLines } from '../io/side-file.js'
+import { readLineBatches } from '../io/lines.js'
+import { readSideLines, sideCap } from '../io/side-file.js'
 import { isMissing } from '../io/fields.js'
-import type { ReadLimits } from '../io/read-limits.js'
+import { readLimits, type ReadLimits } from '../io/read-limits.js'
 
 export interface NumberedLine {
   readonly text: string
@@ -72,29 +73,51 @@ export interface PanelMatrix {
   readonly rows: ReadonlyMap<string, Readonly<Record<string, string | undefined>>>
 }
 
+/** Tuples matched in place before the map is asked (MatrixParser.known). */
+const FEW = 8
+
 export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): PanelMatrix {
-  let header: string[] | undefined
-  const rows = new Map<string, Readonly<Record<string, string | undefined>>>()
-  const tuples = new Map<string, Readonly<Record<string, string | undefined>>>()
-  for (const { text, line } of lines) {
-    if (text.startsWith('#') || text.trim() === '') continue
+  const p = new MatrixParser(file)
+  for (const { text, line } of lines) p.line(text, line)
+  return p.done()
+}
+
+/**
+ * The matrix a line at a time, so the reader can feed it the line source's batches (no record per
+ * line). Rows are a handful of distinct panel tuples (the text after SAMPLE_ID): each is split,
+ * checked and made into one frozen record once, shared by its samples (a 200,000-sample matrix
+ * otherwise makes 200,000 arrays and objects).
+ */
+class MatrixParser {
+  private header: string[] | undefined
+  private readonly rows = new Map<string, Readonly<Record<string, string | undefined>>>()
+  private readonly tuples = new Map<string, Readonly<Record<string, string | undefined>>>()
+  private readonly few: { key: string; r: Readonly<Record<string, string | undefined>> }[] = []
+
+  constructor(private readonly file: string) {}
+
+  line(text: string, line: number): void {
+    const file = this.file
+    // A line starting with a visible ASCII character is not blank (no trim needed to know).
+    const c0 = text.charCodeAt(0)
+    if (c0 === 35 || !(c0 > 32 && c0 < 127) && text.trim() === '') return
+    const header = this.header
     if (header === undefined) {
       const f = text.split('\t')
       if (f[0]?.trim() !== 'SAMPLE_ID') {
         throw new InputError('MISSING_COLUMN', `first column must be SAMPLE_ID, got ${quote(f[0] ?? '')}`, { file, line, column: 1 })
       }
-      header = f.map((h) => h.trim())
-      const dup = header.find((h, i) => header?.indexOf(h) !== i)
+      const h = f.map((x) => x.trim())
+      this.header = h
+      const dup = h.find((x, i) => h.indexOf(x) !== i)
       if (dup !== undefined) throw new InputError('DUPLICATE_COLUMN', `column ${quote(dup)} appears twice`, { file, line })
-      if (header.length < 2) throw new InputError('MISSING_COLUMN', 'no profile columns after SAMPLE_ID', { file, line })
-      continue
+      if (h.length < 2) throw new InputError('MISSING_COLUMN', 'no profile columns after SAMPLE_ID', { file, line })
+      return
     }
-    // Rows are a handful of distinct panel tuples (the text after SAMPLE_ID): each is split,
-    // checked and made into one frozen record once, shared by its samples (a 200,000-sample matrix
-    // otherwise makes 200,000 arrays and objects).
     const tab = text.indexOf('\t')
-    const key = tab === -1 ? undefined : text.slice(tab + 1)
-    let r = key === undefined ? undefined : tuples.get(key)
+    let r = tab === -1 ? undefined : this.known(text, tab)
+    const key = r !== undefined || tab === -1 ? undefined : text.slice(tab + 1)
+    if (r === undefined && key !== undefined) r = this.tuples.get(key)
     if (r === undefined) {
       const fields = key === undefined ? [] : key.split('\t')
       if (fields.length + 1 !== header.length) {
@@ -106,17 +129,31 @@ export function parsePanelMatrix(lines: Iterable<NumberedLine>, file: string): P
         rec[header[c] as string] = isMissing(v) ? undefined : v
       }
       r = Object.freeze(rec)
-      tuples.set(key as string, r)
+      this.tuples.set(key as string, r)
+      if (this.few.length < FEW) this.few.push({ key: key as string, r })
     }
     const sample = text.slice(0, tab).trim()
     if (sample === '') throw new InputError('BAD_VALUE', 'empty SAMPLE_ID', { file, line, column: 1 })
     // One hash probe per row: set, then see whether the map grew.
-    const before = rows.size
-    rows.set(sample, r)
-    if (rows.size === before) throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice`, { file, line, column: 1 })
+    const before = this.rows.size
+    this.rows.set(sample, r)
+    if (this.rows.size === before) throw new InputError('DUPLICATE_SAMPLE', `sample ${quote(sample)} appears twice`, { file, line, column: 1 })
   }
-  if (header === undefined) throw new InputError('EMPTY_FILE', 'no header line', { file })
-  return { file, profiles: header.slice(1), rows }
+
+  /**
+   * The record of the first few tuples, matched in place against the line's tail (no string cut
+   * out and hashed per row; a matrix has a handful of tuples). Others go through the map.
+   */
+  private known(text: string, tab: number): Readonly<Record<string, string | undefined>> | undefined {
+    const n = text.length - tab - 1
+    for (const t of this.few) if (t.key.length === n && text.startsWith(t.key, tab + 1)) return t.r
+    return undefined
+  }
+
+  done(): PanelMatrix {
+    if (this.header === undefined) throw new InputError('EMPTY_FILE', 'no header line', { file: this.file })
+    return { file: this.file, profiles: this.header.slice(1), rows: this.rows }
+  }
 }
 
 /** The side-file reader (capped; blank lines, which no format here gives a meaning, not kept). */
@@ -128,8 +165,24 @@ export async function readGenePanelFile(path: string, limits?: ReadLimits): Prom
   return parseGenePanelFile(await collect(path, undefined, limits), path)
 }
 
-export async function readPanelMatrix(path: string, limits?: ReadLimits): Promise<PanelMatrix> {
-  return parsePanelMatrix(await collect(path, 'sample-panel matrix', limits), path)
+/**
+ * parsePanelMatrix over readSideLines (same cap), fed straight from the line batches. A format
+ * error is held until the whole file is read, so a read error further on (the cap, invalid UTF-8)
+ * still wins, as when every line was read first.
+ */
+export async function readPanelMatrix(path: string, limits: ReadLimits = readLimits()): Promise<PanelMatrix> {
+  const p = new MatrixParser(path)
+  let failed: { error: unknown } | undefined
+  for await (const b of readLineBatches(path, { limits, cap: sideCap('sample-panel matrix', limits) })) {
+    if (failed !== undefined) continue
+    try {
+      for (let i = 0; i < b.lines.length; i++) p.line(b.lines[i] as string, b.firstLine + i)
+    } catch (error) {
+      failed = { error }
+    }
+  }
+  if (failed !== undefined) throw failed.error
+  return p.done()
 }
 
 /** Plain gene list, one symbol per line (e.g. vendor lists); blank lines and `#` comments skipped, spaces trimmed. */

@@ -110,12 +110,22 @@ export function parseCaseList(lines: Iterable<NumberedLine>, file: string): Case
   if (id === undefined || id === '') throw new InputError('FORMAT', 'case list without "stable_id:"', { file })
   const ids = f.get('case_list_ids')
   if (ids === undefined) throw new InputError('FORMAT', 'case list without "case_list_ids:"', { file })
+  // One pass over the (often one huge) line: each ID is cut out between tabs as it is met, and
+  // kept in order the first time, so no array of every field (200,000 IDs: a 200,000-string split
+  // plus a copy of the set) is built.
   const seen = new Set<string>()
-  for (const raw of ids.value.split('\t')) {
-    const s = raw.trim()
-    if (s !== '') seen.add(s)
+  const samples: string[] = []
+  const text = ids.value
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf('\t', from)
+    if (to === -1) to = text.length
+    const s = text.slice(from, to).trim()
+    if (s !== '') {
+      const before = seen.size
+      if (seen.add(s).size > before) samples.push(s)
+    }
+    from = to + 1
   }
-  const samples = [...seen]
   return { file, stableId: id, samples, sampleSet: seen }
 }
 

@@ -18,6 +18,8 @@ export interface StudyPanels {
   readonly kinds: Readonly<Record<AssayKind, KindSource>>
   /** Every sample a case list declares profiled (sequenced even without a call). */
   readonly declared: readonly string[]
+  /** `declared` as a set (the case list's own set when there is one list). */
+  readonly declaredSet: ReadonlySet<string>
 }
 
 /** Sample IDs a data file names: the MAF's Tumor_Sample_Barcode, a long table's Sample_Id, a wide CNA matrix's columns. */
@@ -70,10 +72,12 @@ export async function studyPanels(study: StudyFolder, limits?: ReadLimits): Prom
     fusions: await kind(study.sv, CASE_LIST_SUFFIX.sv),
   }
   const all = [...lists]
+  const declaredSet = all.length === 1 ? (all[0] as CaseList).sampleSet : new Set(all.flatMap((l) => l.samples))
   return {
     matrix,
     panelFiles: study.panelFiles,
     kinds,
-    declared: all.length === 1 ? (all[0] as CaseList).samples : [...new Set(all.flatMap((l) => l.samples))],
+    declared: all.length === 1 ? (all[0] as CaseList).samples : [...declaredSet],
+    declaredSet,
   }
 }

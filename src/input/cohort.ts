@@ -21,17 +21,11 @@ import { displayName, peekText } from '../io/lines.js'
 import { readMafSplit, readVcfSplit, type ParallelTuning } from '../scale/read/parallel.js'
 import { looksLikeMaf, type InputFormat } from './sniff.js'
 import { CrossFileCheck, Repeats } from './cross-file.js'
-import { planJobs, readCohort, type FileRead, type Job, type ReadContext, type RecordsRead, type RowHolder } from './read-cohort.js'
+import { planJobs, readCohort, type FileRead, type Job, type PlanOptions, type ReadContext, type RecordsRead, type RowHolder } from './read-cohort.js'
 import { streamMaf, streamVcf, type RowSink } from './stream-read.js'
-import type { ReadLimits } from '../io/read-limits.js'
 
-export interface CohortOptions {
-  readonly inputs: readonly string[]
-  readonly manifest?: string | undefined
-  readonly cna?: readonly string[] | undefined
-  readonly fusions?: readonly string[] | undefined
-  /** File with one sample ID per line: sequenced samples (wild-type where nothing was called). */
-  readonly samplesFile?: string | undefined
+/** What to read (PlanOptions: inputs, manifest, side tables, declared samples, limits) and how. */
+export interface CohortOptions extends PlanOptions {
   /** Column map for non-MAF mutation tables: "sample=Patient,gene=Gene,class=Consequence". */
   readonly columns?: string | undefined
   readonly keepFiltered?: boolean | undefined
@@ -42,8 +36,6 @@ export interface CohortOptions {
   readonly origin?: 'somatic' | 'germline' | undefined
   readonly tumorId?: string | undefined
   readonly normalId?: string | undefined
-  /** Samples sequenced without a call, besides --samples (a study's case lists, a panel matrix's samples). */
-  readonly extraSamples?: readonly string[] | undefined
   /** Keep MAF extra columns (convert). */
   readonly keepExtra?: boolean | undefined
   /**
@@ -59,8 +51,6 @@ export interface CohortOptions {
   readonly keepCrossFileRepeats?: boolean | undefined
   /** When a big MAF or VCF is read by two threads (tests: minBytes 0 and a split point force it on small files). */
   readonly parallel?: ParallelTuning | undefined
-  /** Line and size caps, the hold meter and the read registry for every file read (default: readLimits()). */
-  readonly limits?: ReadLimits | undefined
   /** Progress callback: (files done, files total, current file). */
   readonly onFile?: ((done: number, total: number, file: string) => void) | undefined
 }

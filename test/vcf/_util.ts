@@ -1,4 +1,5 @@
 import type { ReadReport } from '../../src/model/report.js'
+import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIXTURES, thrownAsync } from '../helpers.js'
@@ -69,4 +70,16 @@ export function vepHeader(samples: string[] = ['NORMAL', 'TUMOR'], extra: string
 export function canonicalReport(r: ReadReport): ReadReport {
   const byText = (x: unknown, y: unknown): number => (JSON.stringify(x) < JSON.stringify(y) ? -1 : JSON.stringify(x) > JSON.stringify(y) ? 1 : 0)
   return { ...r, warnings: [...r.warnings].sort(byText), dropped: [...r.dropped].sort(byText) }
+}
+
+/** A VCF's lines through one record engine: the result (report canonical) or the error thrown, for engine-against-oracle comparisons. */
+export function engineOutcome(name: string, lines: readonly string[], engine: RecordEngine, options: ConstructorParameters<typeof VcfParser>[1]): { ok: VcfResult } | { error: string } {
+  const p = new VcfParser(name, options, engine)
+  try {
+    lines.forEach((t, i) => p.push(t, i + 1))
+    const r = p.finish()
+    return { ok: { ...r, report: canonicalReport(r.report) } }
+  } catch (e) {
+    return { error: String(e) }
+  }
 }

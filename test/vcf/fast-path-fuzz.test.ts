@@ -11,9 +11,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { decoderFor } from '../../src/vcf/annotation.js'
 import type { Effect } from '../../src/vcf/effect.js'
-import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
+import type { RecordEngine } from '../../src/vcf/reader.js'
 import { gmodOracle } from './gmod-oracle.js'
-import { canonicalReport, VEP_FORMAT } from './_util.js'
+import { engineOutcome, VEP_FORMAT } from './_util.js'
 
 /** VEP_FORMAT (PICK, a column we read, last), or with `extra` more columns only counted. */
 const formatWith = (extra: number): string => [VEP_FORMAT, ...Array.from({ length: extra }, (_, i) => `EXTRA${i}`)].join('|')
@@ -84,15 +84,8 @@ function generators(extra: number) {
   return { csqValue, record }
 }
 
-function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolean): { ok: VcfResult } | { error: string } {
-  const p = new VcfParser('fuzz.vcf', { lenient, keepFiltered: true }, engine)
-  try {
-    lines.forEach((t, i) => p.push(t, i + 1))
-    const r = p.finish()
-    return { ok: { ...r, report: canonicalReport(r.report) } }
-  } catch (e) {
-    return { error: String(e) }
-  }
+function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolean): ReturnType<typeof engineOutcome> {
+  return engineOutcome('fuzz.vcf', lines, engine, { lenient, keepFiltered: true })
 }
 
 /**

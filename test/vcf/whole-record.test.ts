@@ -15,12 +15,12 @@ import { gunzipSync } from 'node:zlib'
 import VCF, { parseBreakend } from '@gmod/vcf'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { VcfParser, type RecordEngine, type VcfResult } from '../../src/vcf/reader.js'
+import type { RecordEngine } from '../../src/vcf/reader.js'
 import { parseInfo } from '../../src/vcf/rules/info.js'
 import { breakendMate } from '../../src/vcf/rules/breakend.js'
 import { alleleShape } from '../../src/vcf/structural.js'
 import { gmodOracle } from './gmod-oracle.js'
-import { canonicalReport, shared, vcfFiles } from './_util.js'
+import { engineOutcome, shared, vcfFiles } from './_util.js'
 
 const pick = <T>(...xs: T[]): fc.Arbitrary<T> => fc.constantFrom(...xs)
 const row = (...f: string[]): string => f.join('\t')
@@ -103,9 +103,7 @@ describe('breakend mates (rules/breakend.ts) = @gmod/vcf parseBreakend', () => {
   })
 })
 
-type Outcome = { ok: VcfResult } | { error: string }
-
-function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolean, withGenes: boolean): Outcome {
+function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolean, withGenes: boolean): ReturnType<typeof engineOutcome> {
   const genes = withGenes
     ? [
         { gene: 'G1A', chrom: '1', start: 1, end: 1000 },
@@ -114,14 +112,7 @@ function outcome(lines: readonly string[], engine: RecordEngine, lenient: boolea
         { gene: 'G13', chrom: 'chr13', start: 100_000, end: 200_000 },
       ]
     : undefined
-  const p = new VcfParser('sv.vcf', { lenient, keepFiltered: true, ...(genes ? { genes } : {}) }, engine)
-  try {
-    lines.forEach((t, i) => p.push(t, i + 1))
-    const r = p.finish()
-    return { ok: { ...r, report: canonicalReport(r.report) } }
-  } catch (e) {
-    return { error: String(e) }
-  }
+  return engineOutcome('sv.vcf', lines, engine, { lenient, keepFiltered: true, ...(genes ? { genes } : {}) })
 }
 
 describe('copy-number, SV and ALT-less records: our reading = the @gmod/vcf oracle', () => {
